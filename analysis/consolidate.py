@@ -1,0 +1,220 @@
+"""Consolidation: one event per real-world happening (CONTRACT §2 ``events`` and ``mentions``).
+
+Walks an article's sentences in order. A sentence whose trigger opens an event becomes a draft, and the
+draft is merged into an earlier event of the same section when nothing tells them apart (same category;
+no conflicting day, hour, city, actor or count) — "The attack triggered fires across several districts"
+continues "Russia launched a missile attack on … Kyiv". Sentences without a trigger of their own (the
+time, the missiles, the casualty count) are attached to the event their paragraph is about; those that
+come before the paragraph's first event wait for it. A last pass merges events that different
+sections describe twice ("Washington’s suspension of weapons deliveries, ordered a week ago").
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from analysis.events import Context, Draft, build
+
+MAX_TIME_GAP_MINUTES = 120
+
+
+def _minutes(hhmm: str) -> int:
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m)
+
+
+def _dates_compatible(a, b) -> bool:
+    if a is None or b is None or a.date is None or b.date is None:
+        return True
+    if a.precision == "day" and b.precision == "day":
+        return a.date == b.date
+    span = {"week": 7, "month": 31, "year": 366}.get(a.precision if a.precision != "day" else b.precision, 0)
+    return abs((a.date - b.date).days) < span
+
+
+def _city_key(draft: Draft) -> str | None:
+    if draft.place is None:
+        return None
+    if draft.place.kind in ("country", "region"):
+        return f"{draft.place.kind}:{draft.place.place}"
+    return draft.city or draft.place.place
+
+
+def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
+    """Could ``draft`` describe the same happening as ``event``?"""
+    if event.category != draft.category or event.future != draft.future:
+        return False
+    if draft.date_own and not _dates_compatible(event.date, draft.date):
+        return False
+    if event.time is not None and draft.time is not None and \
+            abs(_minutes(event.time.time) - _minutes(draft.time.time)) > MAX_TIME_GAP_MINUTES:
+        return False
+    a, b = _city_key(event), _city_key(draft)
+    if draft.place_explicit and a and b and a != b:
+        return False
+    if event.nationwide != draft.nationwide and (draft.place_explicit or draft.nationwide):
+        return False
+    if event.actor1_explicit and draft.actor1_explicit and event.actor1 != draft.actor1:
+        return False
+    if event.weapon_count is not None and draft.weapon_count is not None and event.weapon_count != draft.weapon_count \
+            and event.category == "air_defense":
+        return False
+    if same_paragraph:
+        return True
+    if draft.main.stamp:  # a new live-blog entry is a new happening unless it names the same city
+        return bool(a and b and a == b)
+    return bool((a and b and a == b) or not (draft.place_explicit or draft.actor1_explicit or draft.date_own))
+
+
+def _role(facts) -> str:
+    kinds = {t.kind for t in facts.triggers}
+    if facts.fatalities is not None or facts.injuries is not None:
+        return "casualties"
+    if any(w.count is not None for w in facts.weapons):
+        return "weapon"
+    if facts.time is not None:
+        return "time"
+    if kinds & {"damage"}:
+        return "damage"
+    if kinds & {"emergency", "evacuation"}:
+        return "response"
+    return "detail"
+
+
+def absorb(event: Draft, draft_or_facts, role: str | None = None) -> None:
+    """Attach a sentence (or a merged draft) to ``event``, filling what the event still lacks."""
+    if isinstance(draft_or_facts, Draft):
+        d = draft_or_facts
+        for facts, r in d.mentions:
+            event.mentions.append((facts, r if r != "main" else _role(facts)))
+        if event.date is None or (not event.date_own and d.date_own and d.date is not None and d.date.precision == "day"):
+            event.date, event.date_own = d.date, d.date_own
+        if event.time is None:
+            event.time = d.time
+        if not event.actor1_explicit and d.actor1_explicit:
+            event.actor1, event.actor1_detail, event.actor1_explicit = d.actor1, d.actor1_detail, True
+            if d.actor2 and d.actor2 != d.actor1:
+                event.actor2 = d.actor2
+        if event.actor1_detail is None and d.actor1 == event.actor1:
+            event.actor1_detail = d.actor1_detail
+        if event.actor2 is None and d.actor2 != event.actor1:
+            event.actor2 = d.actor2
+        if event.place is None or (not event.place_explicit and d.place_explicit):
+            event.place, event.place_explicit = d.place, d.place_explicit
+        if event.weapon_count is None and d.weapon_count is not None:
+            event.weapon, event.weapon_count = d.weapon, d.weapon_count
+        elif event.weapon is None:
+            event.weapon = d.weapon
+        fat, inj = d.fatalities, d.injuries
+        event.notes.extend(d.notes)
+    else:
+        facts = draft_or_facts
+        event.mentions.append((facts, role or _role(facts)))
+        if event.time is None and facts.time is not None:
+            event.time = facts.time
+        if event.date is None and facts.own_date is not None and facts.own_date.precision == "day":
+            event.date, event.date_own = facts.own_date, True
+        if event.category in ("attack", "air_defense", "military_support") and event.weapon_count is None:
+            wanted = {"attack": ("launched", "mentioned"), "air_defense": ("intercepted",),
+                      "military_support": ("supplied", "mentioned")}[event.category]
+            counted = next((w for w in facts.weapons if w.count is not None and w.role in wanted), None)
+            if counted is not None:
+                event.weapon, event.weapon_count = counted, counted.count
+        if event.place is None:
+            place = next((p for p in facts.places if p.kind in ("city", "district")), None)
+            if place is not None:
+                event.place = place
+        fat, inj = facts.fatalities, facts.injuries
+    if fat is not None:
+        event.fatalities = fat if event.fatalities is None else max(event.fatalities, fat)
+    if inj is not None:
+        event.injuries = inj if event.injuries is None else max(event.injuries, inj)
+
+
+def _remember_places(facts, ctx: Context) -> None:
+    from analysis.places import gazetteer
+
+    for p in facts.places:
+        if p.kind in ("city", "district") or (p.kind == "facility" and p.city):
+            ctx.paragraph_place = p
+            name = p.city or p.place
+            city = p if p.kind == "city" else (gazetteer().lookup(name) or p)
+            ctx.cities = [c for c in ctx.cities if (c.city or c.place) != name] + [city]
+
+
+def consolidate(sentence_facts: list, headings: dict, ctx: Context) -> list[Draft]:
+    """Turn an article's sentence facts into its events. ``headings`` maps section → its DateMention."""
+    events: list[Draft] = []
+    section = paragraph = None
+    pending: list = []
+    para_events: list[Draft] = []
+    for facts in sentence_facts:
+        if facts.section != section:
+            section = facts.section
+            ctx.section_date = headings.get(section)
+            ctx.story_date = None
+        if facts.paragraph != paragraph:
+            home = para_events[-1] if para_events else next((e for e in reversed(events) if e.main.section == section), None)
+            if pending and home is not None:
+                for p in pending:
+                    absorb(home, p)
+            paragraph, pending, para_events = facts.paragraph, [], []
+            ctx.paragraph_date = ctx.section_date if facts.stamp else None
+            ctx.paragraph_place = None
+            ctx.paragraph_category = None
+        section_events = [e for e in events if e.main.section == section]
+        last_attack = next((e for e in reversed(section_events) if e.category == "attack"), None)
+        last_event = para_events[-1] if para_events else (section_events[-1] if section_events else None)
+        opening = [t for t in facts.frames if t.opens]
+        if not opening and facts.frames and not section_events:
+            opening = facts.frames  # damage or rescue work reported on its own is a humanitarian event
+        if opening:
+            for trigger in opening:
+                draft = build(facts, trigger, ctx, last_attack, last_event)
+                target = next((e for e in reversed(section_events)
+                               if compatible(e, draft, e.main.paragraph == facts.paragraph or e in para_events)), None)
+                if target is None:
+                    events.append(draft)
+                    para_events.append(draft)
+                    section_events.append(draft)
+                    if pending:
+                        for p in pending:
+                            absorb(draft, p)
+                        pending = []
+                    if draft.category == "attack":
+                        last_attack = draft
+                    ctx.paragraph_category = draft.category
+                else:
+                    absorb(target, draft)
+                    if target not in para_events:
+                        para_events.append(target)
+        elif para_events:
+            absorb(para_events[-1], facts)
+        elif facts.frames and section_events:
+            absorb(section_events[-1], facts)
+        else:
+            pending.append(facts)
+        if facts.own_date is not None and facts.own_date.precision == "day":
+            ctx.paragraph_date = ctx.story_date = facts.own_date
+        _remember_places(facts, ctx)
+    if pending and para_events:
+        for p in pending:
+            absorb(para_events[-1], p)
+    return _merge_across_sections(events)
+
+
+def _merge_across_sections(events: list[Draft]) -> list[Draft]:
+    kept: list[Draft] = []
+    for e in events:
+        twin = next((k for k in kept if k.main.section != e.main.section and k.category == e.category
+                     and k.actor1 == e.actor1 and (k.actor2 == e.actor2 or None in (k.actor2, e.actor2))
+                     and k.date is not None and e.date is not None and _dates_compatible(k.date, e.date)
+                     and (_city_key(k) == _city_key(e) or None in (_city_key(k), _city_key(e)))), None)
+        if twin is not None:
+            absorb(twin, e)
+        else:
+            kept.append(e)
+    return kept
+
+
+def day_of(mention) -> dt.date | None:
+    return mention.date if mention is not None else None

@@ -1,0 +1,131 @@
+"""``load(path) -> Corpus``: a seeds folder in, the contract's tables out as validated DataFrames.
+
+Articles are read and extracted one at a time (streamed), optionally over several processes, and the
+rows turned into DataFrames once at the end. Same input, same rows and ids: articles are processed in
+file-name order and ids are hashes of their content position.
+
+Example::
+
+    >>> corpus = load("seeds")                                        # doctest: +SKIP
+    >>> corpus.events[["event_date", "category", "actor1", "location"]]  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import InputError
+from analysis.pipeline import ArticleTables, extract_article
+from analysis.reader import find_article_files, iter_articles, read_article, read_catalog
+from analysis.schemas import TABLES
+from analysis.tables import frame
+
+log = logging.getLogger("newsframe")
+
+
+@dataclass
+class Corpus:
+    """The contract's tables for one seeds folder (CONTRACT §2), each a pandas DataFrame."""
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    events: pd.DataFrame
+    mentions: pd.DataFrame
+    places: pd.DataFrame
+    issues: pd.DataFrame
+    errors: list = field(default_factory=list)   # InputErrors skipped with keep_going
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {name: getattr(self, name) for name in TABLES}
+
+    def evidence(self, event_id: str) -> pd.DataFrame:
+        """Every sentence supporting one event, with its role and offsets: how to check a number."""
+        m = self.mentions[self.mentions["event_id"] == event_id]
+        return m.merge(self.sentences[["sentence_id", "section", "text"]], on="sentence_id", how="left")
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{name}={len(getattr(self, name))}" for name in TABLES)
+        return f"Corpus({sizes})"
+
+
+def _extract_path(job: tuple[Path, dict | None]) -> ArticleTables | InputError:
+    path, row = job
+    try:
+        return extract_article(read_article(path, row))
+    except InputError as error:
+        return error
+
+
+def _collect(results, keep_going: bool, on_error, progress) -> tuple[dict, list]:
+    rows: dict[str, list] = {name: [] for name in TABLES}
+    errors: list = []
+    for result in results:
+        if isinstance(result, InputError):
+            if not keep_going:
+                raise result
+            errors.append(result)
+            (on_error or (lambda e: None))(result)
+        else:
+            rows["articles"].append(result.article)
+            for name in TABLES[1:]:
+                rows[name].extend(getattr(result, name))
+        if progress is not None:
+            progress.update(1)
+    return rows, errors
+
+
+def extract(path: str | Path, keep_going: bool = False, on_error: Callable | None = None,
+            workers: int = 1, progress: bool = False) -> Corpus:
+    """Read and extract every article of a seeds folder into a ``Corpus``.
+
+    ``keep_going``: a bad article is reported through ``on_error`` and skipped instead of stopping.
+    ``workers``: processes to use (articles are independent); ``progress``: a tqdm bar on stderr.
+    """
+    folder = Path(path)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        total = len(find_article_files(folder)) if folder.is_dir() else None
+        bar = tqdm(total=total, unit="article", desc="extract", disable=None)
+    try:
+        if workers > 1:
+            seen_errors: list = []
+            catalog = read_catalog(folder, (lambda name, e: seen_errors.append((name, e))) if keep_going else None)
+            bad = {name for name, _ in seen_errors if name}
+            jobs = [(p, catalog.get(p.name)) for p in find_article_files(folder) if p.name not in bad]
+            if not jobs and not bad:
+                list(iter_articles(folder))  # raises the folder's own error
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                results = pool.map(_extract_path, jobs, chunksize=max(1, len(jobs) // (workers * 8) or 1))
+                rows, errors = _collect(results, keep_going, on_error, bar)
+            errors = [e for _, e in seen_errors] + errors
+            for _, e in seen_errors:
+                (on_error or (lambda e: None))(e)
+        else:
+            results = (extract_article(a) for a in iter_articles(folder, keep_going, on_error))
+            rows, errors = _collect(results, True, None, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    tables = {name: frame(name, rows[name]) for name in TABLES}
+    log.info("extracted %d articles: %d sentences, %d events, %d places, %d issues",
+             len(tables["articles"]), len(tables["sentences"]), len(tables["events"]),
+             len(tables["places"]), len(tables["issues"]))
+    return Corpus(**tables, errors=errors)
+
+
+def load(path: str | Path = "seeds", keep_going: bool = False) -> Corpus:
+    """The contract's tables for the seeds folder at ``path`` as validated DataFrames."""
+    return extract(path, keep_going=keep_going, workers=1)
+
+
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))

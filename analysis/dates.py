@@ -1,0 +1,382 @@
+"""Dates in war-news text, resolved against the article's publication date (CONTRACT §2: ``event_date``,
+``date_text``, ``date_precision``).
+
+Why: news rarely writes a full date. "On Friday, Russia fired 67 missiles…" in a piece published Monday
+2025-03-10 means 2025-03-07; "On February 11" means the anchor's year; "overnight" is the night that ended
+on the publication day; "a day earlier" is relative to the story's own date, not the article's. Each
+mention keeps its words (``text``) so a reader can check the resolution.
+
+Rules, all vocabulary in ``data/dates.yaml`` (compiled once, at first use; no dateparser — too slow):
+
+* a day-month without a year takes the anchor's year, unless that lands more than 7 days after the anchor
+  without a future cue → the year before ("December 30" [2025-01-02] → 2024-12-30);
+* a weekday is the latest such day on or before the anchor; with a future cue in its clause ("He will
+  not join Tuesday's talks himself" [Mon 2025-03-10]) the first on or after it (→ 2025-03-11, future);
+* month and year mentions give the first day of the period; "since 2022" is kind 'vague' (the start of
+  a state, not a happening).
+
+Example::
+
+    >>> [(m.text, m.date.isoformat(), m.kind) for m in find_dates(
+    ...     "On Friday, Russia fired 67 missiles in an overnight assault.", dt.date(2025, 3, 10))]
+    [('On Friday', '2025-03-07', 'weekday'), ('overnight', '2025-03-10', 'overnight')]
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from .times import TimeMention, alternation, find_times, load_vocab, prev_words, to_utc
+
+__all__ = ["DateMention", "find_dates", "best_date", "TimeMention", "find_times", "to_utc"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date the text gives; offsets into the text given to :func:`find_dates`."""
+
+    start: int
+    end: int
+    text: str               # "On February 11", "on Saturday", "overnight"
+    date: dt.date | None    # None when the text gives no resolvable date ("in recent months")
+    precision: str          # 'day' | 'week' | 'month' | 'year' | 'unknown'
+    kind: str               # 'absolute' | 'weekday' | 'relative' | 'overnight' | 'context' | 'vague'
+    future: bool            # refers forward in time ("Tuesday's talks" in a sentence with "will")
+
+
+_FUTURE_DAYS = 7      # "June 10" in an article of June 5 is still this year's
+_PAST_DAYS = 183      # "will meet on January 5" in December is next year's
+_SPAN = {"day": 1, "week": 7}
+_LEADS = {"iso", "md", "dm", "my", "mo", "wd", "yr"}   # alternatives with a <name>_lead group
+
+
+class _Grammar:
+    """The regexes and their lookup tables, built once from the YAML."""
+
+    def __init__(self) -> None:
+        v = load_vocab()
+        ci = functools.partial(alternation, ignore_case=True)
+        self.months, full = {}, {}
+        for num, names in v["months"].items():
+            for i, name in enumerate(names):
+                for form in (name, name.upper()):
+                    self.months[form] = int(num)
+                    if i == 0:
+                        full[form] = int(num)
+        self.weekdays = {f: i for i, n in enumerate(v["weekdays"]) for f in (n, n.upper())}
+        mods = v["weekday_modifiers"]
+        self.direction = {**{w: 0 for w in mods["neutral"]}, **{w: -1 for w in mods["past"]},
+                          **{w: 1 for w in mods["future"]}}
+        self.neutral = set(mods["neutral"])
+        self.vague_leads = set(v["vague_leads"])
+        self.relative = {p: e for e in v["relative"] for p in e["phrases"]}
+        c = v["counted"]
+        self.counts, self.units, self.dirs = c["counts"], c["units"], c["directions"]
+
+        L = v["leads"]
+        mfull = alternation(full) + r"(?![A-Za-z])"
+        mon = "(?:" + mfull + "|" + alternation(set(self.months) - set(full)) + r"(?![A-Za-z])\.?)"   # "Feb. 12"
+        wd = alternation(self.weekdays)
+        poss = r"['’]s(?!\w)"
+        mod = ci(v["period_modifiers"])
+        pod = ci(v["part_of_day"])
+        podof = r"(?:" + ci(L["part_of_day"]) + r"\s+)?(?i:the)\s+" + ci(v["part_of_day_of"]) + r"\s+(?i:of)\s+"
+        day_lead = r"(?:(?P<{0}_lead>" + ci(L["day"]) + r")\s+)?(?:" + podof + r")?(?:" + wd + r",?\s+)?"
+        day = (r"(?<![0-9.,:$£€/#])(?P<{0}_d>[0-3]?[0-9])(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?[0-9](?:st|nd|rd|th)?)?"
+               r"(?![0-9]|[.,:][0-9])")
+        year = r"(?P<{0}_y>(?:19|20)[0-9]{{2}})(?![0-9]|[.,][0-9])"
+        month_lead = (r"(?:(?P<{0}_lead>" + ci(L["month"]) + r")\s+(?:" + mod + r"[-\s]+)?|" + mod + r"[-\s]+)")
+        alts = {
+            "iso": (day_lead + r"(?<![0-9])(?P<{0}_y>(?:19|20)[0-9]{{2}})-(?P<{0}_m>[01][0-9])-(?P<{0}_d>[0-3][0-9])"
+                    r"(?![0-9])"),
+            "md": day_lead + r"(?P<{0}_m>" + mon + r")\s+" + day + r"(?:,?\s+" + year + ")?",
+            "dm": (day_lead + r"(?:(?i:the)\s+)?" + day + r"\s+(?:(?i:of)\s+)?(?P<{0}_m>" + mon + r")(?:,?\s+" + year +
+                   ")?"),
+            "my": month_lead + r"?(?P<{0}_m>" + mon + r")\s+(?:(?i:of)\s+)?" + year,
+            "mo": month_lead + r"(?P<{0}_m>" + mfull + r")(?:" + poss + r")?",
+            "mp": r"(?P<{0}_m>" + mfull + r")" + poss,
+            "wd": (r"(?:(?P<{0}_lead>" + ci(L["day"]) + r")\s+)?(?:(?P<{0}_dir>" + ci(self.direction) + r")\s+)?(?:" +
+                   mod + r"\s+)?(?:" + podof + r")?(?P<{0}_d>" + wd + r")(?:" + poss + r")?(?!\w)(?:\s+" + pod +
+                   r"(?!\w))?"),
+            "cnt": (r"(?:(?P<{0}_n>" + ci(self.counts) + r"|[0-9]{{1,2}})\s+)?(?P<{0}_u>" + ci(self.units) +
+                    r")(?P<{0}_pl>(?i:s))?\s+(?P<{0}_dir>" + ci(self.dirs) + r")(?![\w-])"),
+            "rel": (r"(?:" + ci(L["relative"]) + r"\s+)?(?P<{0}_p>" + ci(self.relative) + r")(?![\w-])(?P<{0}_pod>\s+" +
+                    pod + r"(?!\w))?"),
+            "yr": (r"(?:(?P<{0}_lead>" + ci(L["year"]) + r")\s+(?:" + mod + r"[-\s]+)?|" + mod + r"[-\s]+)" + year +
+                   r"(?!\w)"),
+            "dec": r"(?i:the)\s+(?:" + mod + r"[-\s]+)?(?P<{0}_y>(?:19|20)[0-9]0)s(?!\w)",
+        }
+        # Speed: the patterns are tried only where a mention can be. Every mention contains a trigger
+        # (a number, month, weekday, the last word of a relative phrase or a counted direction) with only
+        # "lead-ish" words before it ("On the morning of February 12", "the day before yesterday"), and
+        # each kind of trigger needs only some of the alternatives.
+        by_trigger = {"num": ["iso", "dm", "yr", "dec", "cnt"], "mon": ["md", "my", "mo", "mp"],
+                      "wd": ["iso", "md", "dm", "wd"], "word": ["cnt", "rel"]}
+        self.patterns = {t: re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<{k}>{alts[k].format(k)})" for k in ks) + ")")
+                         for t, ks in by_trigger.items()}
+        last_words = {ph.split()[-1] for ph in self.relative} | set(self.dirs)
+        number = (r"(?:19|20)[0-9]{2}(?![0-9])|[0-9]{1,2}(?=(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-9]{1,2}(?:st|nd|rd|th)?)?"
+                  r"\s+(?:(?i:of)\s+)?" + mon + r"|\s+" + ci([*self.units, *(u + "s" for u in self.units)]) + ")")
+        self.trigger = re.compile(r"(?<![A-Za-z0-9])(?:(?P<num>" + number + r")|(?:(?P<mon>" + alternation(self.months) +
+                                  r")|(?P<wd>" + alternation(self.weekdays) + ")|(?P<word>" +
+                                  alternation([*last_words, *(w.capitalize() for w in last_words),
+                                               *(w.upper() for w in last_words)]) + r"))(?!\w))")
+        words = [*L["day"], *L["month"], *L["year"], *L["part_of_day"], *L["relative"], *v["period_modifiers"],
+                 *v["part_of_day_of"], *v["part_of_day"], *self.direction, *self.relative, *self.counts,
+                 *self.units, *(u + "s" for u in self.units), *self.weekdays, "the", "of"]
+        self.leadish = {w.lower() for phrase in words for w in phrase.split()}
+        cues = [f(c) for c in v["future_cues"] for f in (str.lower, lambda c: c[:1].upper() + c[1:], str.upper)]
+        words, clitics = [c for c in cues if c[0].isalnum()], [c for c in cues if not c[0].isalnum()]
+        self.cue = re.compile("(?=[" + re.escape("".join(sorted({c[0] for c in cues}))) + r"])(?:(?<!\w)" +
+                              alternation(words) + ("|" + alternation(clitics) if clitics else "") + r")(?!\w)")
+        self.clause_end = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|[;:](?=\s)|\s[—–]\s|\n")
+        self.standalone = re.compile(r"\s*(?:[.,;:!?)\]\"”’—–]|$)")
+
+
+@functools.cache
+def _grammar() -> _Grammar:
+    return _Grammar()
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def _days(d: dt.date, n: int) -> dt.date | None:
+    try:
+        return d + dt.timedelta(days=n)
+    except OverflowError:
+        return None
+
+
+def _months(d: dt.date, n: int) -> dt.date | None:
+    """First day of the month ``n`` months from ``d``'s."""
+    y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
+    return dt.date(y, m + 1, 1) if dt.MINYEAR <= y <= dt.MAXYEAR else None
+
+
+def _ymd(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:   # "February 30", "2025-13-01"
+        return None
+
+
+def _infer_year(m: int, d: int, anchor: dt.date, cue) -> dt.date | None:
+    """The year of a day-month written without one: the anchor's, or the one before when that would put it
+    more than a week in the future with nothing saying so ("December 30" [2025-01-02] → 2024-12-30)."""
+    got = _ymd(anchor.year, m, d)
+    if got is None:
+        return None
+    ahead = (got - anchor).days          # (a difference never overflows, a sum near date.max can)
+    if ahead > _FUTURE_DAYS and not cue():
+        return _ymd(anchor.year - 1, m, d)
+    if ahead < -_PAST_DAYS and cue():
+        return _ymd(anchor.year + 1, m, d)
+    return got
+
+
+def _weekday(wd: int, anchor: dt.date, direction: int, cue) -> dt.date | None:
+    """"on Thursday" [Sat 2025-06-07] → 2025-06-05; "last Monday" is strictly before, "next Monday"
+    strictly after, a weekday in a future clause on or after the anchor."""
+    back = (anchor.weekday() - wd) % 7
+    if direction < 0:
+        return _days(anchor, -(back or 7))
+    if direction > 0 or (back and cue()):
+        ahead = (wd - anchor.weekday()) % 7
+        return _days(anchor, (ahead or 7) if direction > 0 else ahead)
+    return _days(anchor, -back)
+
+
+class _Cues:
+    """Where future cues are, and which clause a position is in; computed only when a cue exists."""
+
+    def __init__(self, text: str, g: _Grammar) -> None:
+        self.text, self.g, self.cues, self.ends = text, g, None, []
+
+    def near(self, start: int, end: int) -> bool:
+        """A future cue in the same clause as text[start:end] and outside it."""
+        if self.cues is None:   # first question: scan once
+            self.cues = [(m.start(), m.end()) for m in self.g.cue.finditer(self.text)]
+            if self.cues:
+                self.ends = [m.start() for m in self.g.clause_end.finditer(self.text)]
+        if not self.cues:
+            return False
+        i = bisect.bisect_right(self.ends, start)
+        lo = self.ends[i - 1] if i else -1
+        hi = self.ends[i] if i < len(self.ends) else 1 << 62
+        return any(lo < s < hi and (s >= end or e <= start) for s, e in self.cues)
+
+
+def _period(date: dt.date, precision: str, anchor: dt.date) -> bool:
+    """Does the period that starts at ``date`` contain the anchor? ("this year" does, "last week" doesn't)."""
+    if precision == "month":
+        return (date.year, date.month) == (anchor.year, anchor.month)
+    if precision == "year":
+        return date.year == anchor.year
+    return 0 <= (anchor - date).days < _SPAN.get(precision, 1)
+
+
+def _resolve(m: re.Match, g: _Grammar, text: str, anchor: dt.date, base: dt.date, cues: _Cues):
+    """(end, date, precision, kind, future_hint, cue) for one match, or None when it is not a date.
+
+    ``cue()`` says whether the mention's clause has a future cue; it is asked only when the answer can
+    change the date or the future flag, because the scan costs more than everything else here."""
+    alt = m.lastgroup
+    get = m.group
+    cue = functools.partial(cues.near, m.start(), m.end())   # asked only when it can change the answer
+    end, kind, future = m.end(), "absolute", False
+    if alt in ("iso", "md", "dm"):
+        d = int(get(alt + "_d"))
+        mon = int(get("iso_m")) if alt == "iso" else g.months[get(alt + "_m").rstrip(".")]
+        y = get(alt + "_y")
+        date = _ymd(int(y), mon, d) if y else _infer_year(mon, d, anchor, cue)
+        precision = "day"
+    elif alt in ("my", "mo", "mp"):
+        mon = g.months[get(alt + "_m").rstrip(".")]
+        lead = _norm(get(alt + "_lead") or "") if alt != "mp" else ""
+        direction = g.direction.get(lead, 0)
+        if alt == "my":
+            date = _ymd(int(get("my_y")), mon, 1)
+        elif lead in g.neutral:                           # "this June": this year's, whatever the cue
+            date = _ymd(anchor.year, mon, 1)
+        elif direction:
+            date = _months(anchor, ((mon - anchor.month - 1) % 12 + 1) if direction > 0
+                           else -((anchor.month - mon - 1) % 12 + 1))
+        else:
+            date = _infer_year(mon, 1, anchor, cue)
+        precision = "month"
+    elif alt == "wd":
+        direction = g.direction.get(_norm(get("wd_dir") or ""), 0)
+        date = _weekday(g.weekdays[get("wd_d")], anchor, direction, cue)
+        precision, kind = "day", "weekday"
+    elif alt in ("yr", "dec"):
+        date, precision = _ymd(int(get(alt + "_y")), 1, 1), "year"
+        kind = "vague" if alt == "dec" else "absolute"
+    elif alt == "cnt":
+        n = get("cnt_n")
+        count = int(n) if n and n.isdigit() else g.counts.get(_norm(n)) if n else None
+        unit, direction = g.units.get(_norm(get("cnt_u"))), g.dirs.get(_norm(get("cnt_dir")))
+        if unit is None or direction is None or (n is None and not get("cnt_pl")):
+            return None                                   # "day after day" (or odd Unicode case-folding)
+        standalone = not direction.get("standalone") or g.standalone.match(text, m.end())
+        if count is None or not standalone:               # "days after his meeting": relative to an unnamed event
+            return end, None, "unknown", "vague", False, cue
+        step = count * direction["sign"]
+        origin = anchor if direction["base"] == "anchor" else base
+        kind = "relative" if direction["base"] == "anchor" else "context"
+        precision = unit["precision"]
+        if "days" in unit:
+            date = _days(origin, step * unit["days"])
+        else:
+            date = _months(origin, step * (unit.get("months", 0) + 12 * unit.get("years", 0)))
+            if date is not None and precision == "year":
+                date = date.replace(month=1)
+        future = step > 0 and direction["base"] == "anchor"
+    else:  # rel
+        e = g.relative.get(_norm(get("rel_p")))
+        if e is None or e.get("standalone") and not g.standalone.match(text, m.end("rel_p")):
+            return None                                   # "the day before the talks"
+        if get("rel_pod") and not e.get("part_of_day"):
+            end = m.end("rel_p")
+        precision, future = e.get("precision", "day"), bool(e.get("future"))
+        kind = e.get("kind", "context" if e.get("base") == "context" else "relative")
+        origin = base if e.get("base") == "context" else anchor
+        if precision == "unknown":
+            date = None
+        elif "months" in e:
+            date = _months(origin, e["months"])
+        elif "years" in e:
+            date = _ymd(origin.year + e["years"], 1, 1)
+        else:
+            date = _days(origin, e.get("days", 0))
+    if date is None and precision != "unknown":
+        return None
+    lead = get(alt + "_lead") if alt in _LEADS else None
+    if lead and _norm(lead) in g.vague_leads:
+        kind = "vague"
+    return end, date, precision, kind, future, cue
+
+
+def _scan(text: str, g: _Grammar):
+    """The master pattern's matches, tried only from a trigger word and the lead-ish words before it
+    (farthest first, so "On the morning of February 12" wins over "February 12")."""
+    last = 0
+    for t in g.trigger.finditer(text):
+        p = t.start()
+        if p < last:
+            continue
+        starts = [p]
+        for s, w in prev_words(text, p, last):
+            if len(starts) > 6 or not (w.lower() in g.leadish or w.isdigit()):
+                break
+            starts.append(s)
+        pattern = g.patterns[t.lastgroup]
+        for s in reversed(starts):
+            m = pattern.match(text, s)
+            if m is not None and m.end() > p:
+                last = m.end()
+                yield m
+                break
+
+
+def find_dates(text: str, anchor: dt.date, context: dt.date | None = None) -> list[DateMention]:
+    """Every date mention in ``text``, sorted by start, resolved against ``anchor`` (the publication date)
+    and ``context`` (the date of the story so far, for "a day earlier", "the next day", "that night";
+    the anchor when None).
+
+    "Moscow has vowed to retaliate for Ukraine’s June 1 drone operation" [2025-06-07] → 2025-06-01, day.
+    Not dates: "a baby about six weeks old", "a 14-year-old girl", "for more than three hours",
+    "No. 3", "5:35 p.m.", "people may still be trapped" (the month needs a day number or "in May"/"May's").
+    """
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    if isinstance(context, dt.datetime):
+        context = context.date()
+    g = _grammar()
+    base = context or anchor
+    cues = _Cues(text, g)
+    out: list[DateMention] = []
+    for m in _scan(text, g):
+        got = _resolve(m, g, text, anchor, base, cues)
+        if got is None:
+            continue
+        end, date, precision, kind, future, cue = got
+        if date is not None and kind != "vague":
+            # a period holding the anchor is future if its clause says so ("150 more this year" after "is
+            # expected to"); for "today"/"overnight" only the phrase decides (and no cue scan is needed)
+            future = future or date > anchor or (
+                (precision != "day" or kind in ("absolute", "weekday")) and _period(date, precision, anchor) and cue())
+        out.append(DateMention(m.start(), end, text[m.start():end], date, precision, kind, future))
+    return out
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_KIND_RANK = {"absolute": 0, "weekday": 0, "relative": 1, "context": 1, "overnight": 2}
+
+
+def best_date(mentions: list[DateMention]) -> DateMention | None:
+    """The mention an event in this sentence should take its date from, or None.
+
+    Finest precision first, then explicit words (absolute, weekday) over relative ones and over
+    'overnight', then the earliest in the sentence: "On Friday, Russia fired 67 missiles … in an
+    overnight assault" → "On Friday". Never chosen: 'vague' and undated mentions ("since 2022",
+    "in recent months"), possessive month/year modifiers that name another happening ("June's G7
+    summit"), and future periods coarser than a day ("deliveries due next month"). So for "…military aid
+    Ottawa pledged at June's G7 summit … with deliveries due next month" the answer is **None**: the
+    caller falls back to the entry's or article's date rather than dating the announcement to June.
+    A future day ("He will not join Tuesday's talks") is kept: it is the date of the talks.
+    """
+    best, best_key = None, None
+    for m in mentions:
+        if m.date is None or m.kind not in _KIND_RANK:
+            continue
+        if m.precision != "day" and (m.future or m.text.endswith(("'s", "’s"))):
+            continue
+        key = (_PRECISION_RANK.get(m.precision, 9), _KIND_RANK[m.kind], m.start)
+        if best_key is None or key < best_key:
+            best, best_key = m, key
+    return best

@@ -1,0 +1,236 @@
+"""Event drafts: one happening as first described by a sentence, with its who/when/where/what.
+
+A draft is made from a sentence whose trigger may open an event (see ``categories``); the
+``consolidate`` module then merges drafts and attaches supporting sentences. The rules here decide,
+per category, who acted (``actor1``) and on whom (``actor2``):
+
+* attack — the named agent ("Russian forces struck…"), else the owner of the weapon ("Ukrainian
+  drones"), else the opponent of the country where the blow fell; the target is the country of the place hit.
+* air_defense — the defender is the side named that did not fire ("Russia’s Defence Ministry says its air
+  defences…"), else the country where the interception happened, else the side the current attack targets.
+* diplomacy, military_support, humanitarian — the first actor named acts; the next distinct one (or the
+  recipient after "to/for/with") is ``actor2``. A reciprocal "Russia and Ukraine have exchanged…" takes
+  the article's own side (the country of its time zone) as ``actor1``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from analysis import actors as actors_mod
+from analysis import categories as categories_mod
+
+AGENT_ROLES = ("subject", "possessive", "speaker")
+SPECIFICITY = {"district": 0, "city": 1, "facility": 2, "region": 3, "country": 4}
+
+
+@dataclass(slots=True)
+class Context:
+    """What the story has established so far, for sentences that leave it implicit."""
+
+    published: dt.date
+    timezone: str
+    perspective: str | None            # the article's own side: the country of its time zone
+    section_date: object = None        # DateMention from a heading ("Sunday, 24 August 2025")
+    paragraph_date: object = None      # the last day-precision date given in this paragraph
+    story_date: object = None          # the last day-precision date given in this section
+    paragraph_place: object = None     # the last place named in this paragraph
+    paragraph_category: str | None = None   # category of the last event this paragraph opened
+    cities: list = field(default_factory=list)   # cities named so far, most recent last
+
+
+@dataclass(slots=True)
+class Draft:
+    category: str
+    kind: str
+    trigger: object
+    main: object                       # SentenceFacts of the main evidence sentence
+    date: object = None                # DateMention
+    date_own: bool = False
+    time: object = None                # TimeMention
+    actor1: str | None = None
+    actor1_detail: str | None = None
+    actor1_explicit: bool = False
+    actor2: str | None = None
+    place: object = None               # PlaceMention
+    place_explicit: bool = False
+    nationwide: bool = False
+    weapon: object = None              # WeaponMention
+    weapon_count: int | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
+    future: bool = False
+    notes: list = field(default_factory=list)     # (kind, detail) data-quality findings
+    mentions: list = field(default_factory=list)  # (SentenceFacts, role)
+
+    @property
+    def city(self) -> str | None:
+        if self.place is None:
+            return None
+        return self.place.city or (self.place.place if self.place.kind == "city" else None)
+
+    def event_id(self) -> str:
+        key = f"{self.main.article_id}:{self.main.start}:{self.category}:{self.trigger.start}"
+        return f"{self.main.article_id}-{hashlib.sha1(key.encode()).hexdigest()[:10]}"
+
+
+def _first(items, pred):
+    return next((x for x in items if pred(x)), None)
+
+
+def _resolve_titled(mention, draft: Draft) -> str | None:
+    """A governor or mayor we do not know acts for the country of the place in the story."""
+    if mention.actor:
+        return mention.actor
+    country = draft.place.country if draft.place is not None else None
+    if country:
+        draft.notes.append(("ambiguous_actor", f"{mention.text!r} taken to act for {country} (where the event is)"))
+    return country
+
+
+def _location(facts, ctx: Context, draft: Draft) -> None:
+    actor_spans = [(a.start, a.end) for a in facts.actors if a.role not in ("place", "target")]
+    candidates = [p for p in facts.places if p.kind != "facility"
+                  and not any(s <= p.start < e or s < p.end <= e for s, e in actor_spans)]
+    if categories_mod.is_nationwide(facts.text):
+        draft.nationwide = True
+    if candidates:
+        best = min(candidates, key=lambda p: (SPECIFICITY.get(p.kind, 9), p.start))
+        first_city = _first(candidates, lambda p: p.kind in ("city", "district"))
+        draft.place = first_city or best
+        draft.place_explicit = True
+        return
+    facility = _first(facts.places, lambda p: p.kind == "facility" and p.city)
+    if facility is not None:
+        draft.place, draft.place_explicit = facility, True
+    elif facts.city_anaphora and ctx.cities:
+        draft.place = ctx.cities[-1]
+    elif ctx.paragraph_place is not None and (draft.category in ("attack", "air_defense", "humanitarian")
+                                              or ctx.paragraph_category == draft.category):
+        draft.place = ctx.paragraph_place
+
+
+def _date(facts, ctx: Context, draft: Draft) -> None:
+    own = facts.own_date
+    future = [d for d in facts.dates if d.future and d.date is not None]
+    if draft.category == "diplomacy" and future and (own is None or own.precision != "day"):
+        own, draft.future = future[0], True
+    if own is not None and (own.precision == "day" or own.kind in ("relative", "context")):
+        draft.date, draft.date_own = own, True
+    elif ctx.paragraph_date is not None:
+        draft.date = ctx.paragraph_date
+    elif ctx.section_date is not None:
+        draft.date = ctx.section_date
+    elif ctx.story_date is not None:
+        draft.date = ctx.story_date
+    elif own is not None:
+        draft.date, draft.date_own = own, True
+
+
+def _actors(facts, ctx: Context, draft: Draft, last_attack: Draft | None, last_event: Draft | None) -> None:
+    mentions = [a for a in facts.actors if a.role != "modifier"]
+    states = [a for a in mentions if a.actor or a.kind == "titled"]
+    place_country = draft.place.country if draft.place is not None else None
+    weak = set(actors_mod.lexicon_weak())
+    if draft.category == "attack":
+        agent = _first(states, lambda a: a.role == "possessive" and 0 <= draft.trigger.start - a.end <= 40)
+        agent = agent or _first(states, lambda a: a.role in ("subject", "possessive") and a.kind != "titled"
+                                and not (a.kind == "person" and a.role == "speaker"))
+        if agent is not None and agent.actor in weak:
+            agent = None
+        owner = next(iter(sorted(facts.attacker_side)), None)
+        if agent is not None:
+            draft.actor1, draft.actor1_detail, draft.actor1_explicit = agent.actor, agent.detail, True
+        elif owner:
+            draft.actor1, draft.actor1_explicit = owner, True
+        elif place_country and actors_mod.opponent(place_country):
+            draft.actor1 = actors_mod.opponent(place_country)
+            draft.notes.append(("inferred_actor", f"attacker not named; {draft.actor1} inferred as the opponent of {place_country}"))
+        elif last_attack is not None:
+            draft.actor1 = last_attack.actor1
+        target = _first(states, lambda a: a.role in ("target", "owner", "place", "recipient", "object") and a.actor and a.actor != draft.actor1)
+        if target is not None:
+            draft.actor2 = target.actor
+        elif place_country and place_country != draft.actor1:
+            draft.actor2 = place_country
+        else:
+            draft.actor2 = actors_mod.opponent(draft.actor1)
+    elif draft.category == "air_defense":
+        attackers = set(facts.attacker_side)
+        defender = _first(states, lambda a: a.role in ("subject", "possessive", "speaker") and a.actor not in attackers
+                          and a.actor not in weak and (a.actor or a.kind == "titled"))
+        if defender is not None:
+            draft.actor1 = _resolve_titled(defender, draft)
+            draft.actor1_detail, draft.actor1_explicit = defender.detail, draft.actor1 is not None
+        if draft.actor1 is None and place_country and actors_mod.opponent(place_country):
+            draft.actor1 = place_country
+        if draft.actor1 is None and last_attack is not None and last_attack.actor2:
+            draft.actor1 = last_attack.actor2
+        if draft.actor1 is None and attackers:
+            draft.actor1 = actors_mod.opponent(sorted(attackers)[0])
+        attacker = next((a for a in sorted(attackers) if a != draft.actor1), None)
+        if attacker is None and last_attack is not None and last_attack.actor1 != draft.actor1:
+            attacker = last_attack.actor1
+        draft.actor2 = attacker or actors_mod.opponent(draft.actor1)
+    else:
+        usable = [a for a in states if a.role not in ("place",) and a.actor not in weak] or \
+                 [a for a in states if a.role not in ("place",)]
+        if facts.text.lstrip().startswith(("He ", "She ")) and last_event is not None and last_event.actor1:
+            draft.actor1, draft.actor1_explicit = last_event.actor1, True
+            draft.actor1_detail = last_event.actor1_detail
+        first = _first(usable, lambda a: a.role != "recipient") or (usable[0] if usable else None)
+        if draft.actor1 is None and first is not None:
+            draft.actor1 = _resolve_titled(first, draft)
+            draft.actor1_detail, draft.actor1_explicit = first.detail, draft.actor1 is not None
+            pair = [a for a in usable if a.start < first.end + 12 and a.actor]
+            conj = facts.text[first.end:first.end + 6]
+            if draft.category == "humanitarian" and " and " in conj and len(pair) >= 2 and ctx.perspective in {a.actor for a in pair}:
+                other = next(a.actor for a in pair if a.actor != ctx.perspective)
+                draft.actor1, draft.actor2 = ctx.perspective, other
+        if draft.actor2 is None:
+            rest = [a for a in usable if a.actor and a.actor != draft.actor1]
+            recipient = _first(rest, lambda a: a.role == "recipient")
+            second = recipient or (rest[0] if rest else None)
+            draft.actor2 = second.actor if second is not None else None
+    if draft.actor1 is None:
+        draft.actor1 = place_country or ctx.perspective or "Unknown"
+        draft.notes.append(("ambiguous_actor", f"no actor named for this {draft.category} event; {draft.actor1} assumed"))
+    if draft.actor2 == draft.actor1:
+        draft.actor2 = None
+
+
+def _weapon(facts, draft: Draft) -> None:
+    roles = {"attack": ("launched", "mentioned", "intercepted"), "air_defense": ("intercepted",),
+             "military_support": ("supplied", "mentioned", "launched")}.get(draft.category)
+    if not roles:
+        return
+    usable = [w for w in facts.weapons if w.role in roles]
+    if draft.category == "attack":
+        counted = _first(usable, lambda w: w.count is not None and w.role != "intercepted")
+    else:
+        counted = _first(usable, lambda w: w.count is not None)
+    chosen = counted or (usable[0] if usable else None)
+    if chosen is not None:
+        draft.weapon = chosen
+        draft.weapon_count = counted.count if counted is not None else None
+
+
+def build(facts, trigger, ctx: Context, last_attack: Draft | None, last_event: Draft | None) -> Draft:
+    """Make the draft of the event a sentence opens with ``trigger``."""
+    codes = categories_mod.codes(trigger.kind)
+    draft = Draft(category=codes["category"], kind=trigger.kind, trigger=trigger, main=facts)
+    _location(facts, ctx, draft)
+    _date(facts, ctx, draft)
+    draft.time = facts.time
+    _actors(facts, ctx, draft, last_attack, last_event)
+    _weapon(facts, draft)
+    draft.fatalities, draft.injuries = facts.fatalities, facts.injuries
+    if draft.nationwide and draft.category in ("attack", "air_defense"):
+        target_country = draft.actor2 if draft.category == "attack" else draft.actor1
+        from analysis.places import gazetteer
+        country_place = gazetteer().lookup(target_country) if target_country else None
+        if country_place is not None:
+            draft.place, draft.place_explicit = country_place, True
+    draft.mentions.append((facts, "main"))
+    return draft

@@ -1,0 +1,122 @@
+"""Per-sentence facts: every extractor run once over one sentence, results kept together.
+
+The event builder never looks at raw text again; it reasons over these facts. Keeping them in one
+object also lets the ``places`` and ``mentions`` tables be written from the same analysis.
+
+Example: for "Preliminary reports suggest that four Iskander ballistic missiles were launched toward
+the capital." the facts hold one weapon mention (Iskander ballistic missile ×4), no date, no place.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from analysis import actors as actors_mod
+from analysis import casualties as casualties_mod
+from analysis import categories as categories_mod
+from analysis import dates as dates_mod
+from analysis import places as places_mod
+from analysis import weapons as weapons_mod
+
+ATTACK_NOUNS = re.compile(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|shelling|strikes?|attacks?|assault|drones?|missiles?|bombs?|rockets?|artillery|aircraft|jets|UAVs?|occupiers|invaders|soldiers|units)\b", re.I)
+MONTH_START = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d", re.I)
+DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,\s*$")
+CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
+
+
+@dataclass(slots=True)
+class SentenceFacts:
+    """What one sentence says, offsets relative to the sentence (add ``start`` for article offsets)."""
+
+    article_id: str
+    index: int
+    paragraph: int
+    section: str
+    start: int
+    end: int
+    text: str
+    triggers: list
+    frames: list
+    dates: list
+    times: list
+    places: list
+    actors: list
+    weapons: list
+    casualties: list
+    fatalities: int | None
+    injuries: int | None
+    stamp: bool = False
+    own_date: object = None          # DateMention the sentence's own words give (not future), or None
+    attacker_side: set = field(default_factory=set)   # actors named as the side that fired/attacked
+    city_anaphora: bool = False
+
+    @property
+    def sentence_id(self) -> str:
+        return f"{self.article_id}:{self.index}"
+
+    @property
+    def time(self):
+        """The event time the sentence gives: the first time that is not a live-blog post stamp."""
+        return next((t for t in self.times if not t.stamp), None)
+
+
+def _own_date(mentions: list) -> object:
+    usable = [m for m in mentions if not m.future and m.date is not None]
+    return dates_mod.best_date(usable) if usable else None
+
+
+def _canonical_word(word: str | None) -> str | None:
+    if not word:
+        return None
+    hit = actors_mod.lexicon().surface.get(word)
+    return hit[0] if hit else None
+
+
+def analyse(article_id: str, index: int, paragraph: int, section: str, start: int, text: str,
+            anchor: dt.date, context_cities: list[str]) -> SentenceFacts:
+    """Run every extractor over one sentence."""
+    triggers = categories_mod.find_triggers(text)
+    dates = dates_mod.find_dates(text, anchor)
+    times = dates_mod.find_times(text)
+    places = places_mod.gazetteer().find(text, context_cities)
+    actor_mentions = actors_mod.find_actors(text)
+    weapon_mentions = weapons_mod.find_weapons(text)
+    casualty_mentions = casualties_mod.find_casualties(text)
+    fatalities, injuries = casualties_mod.totals(casualty_mentions)
+    place_starts = {p.start for p in places}
+    place_ends = {p.end for p in places}
+    adjusted = []
+    attacker_side = set()
+    for a in actor_mentions:
+        role = a.role
+        if role == "possessive":
+            after = a.end + (2 if text[a.end:a.end + 2] in ("’s", "'s") else 1)
+            while after < len(text) and text[after] == " ":
+                after += 1
+            if after in place_starts:
+                role = "owner"  # "Russia’s Saratov oil refinery": the target's owner, not an agent
+            elif not (ATTACK_NOUNS.match(text[after:after + 40]) or actors_mod.lexicon().units.match(text[after:])
+                      or MONTH_START.match(text[after:])):
+                role = "owner"  # "Ukraine’s cities": whose, not who acted
+        if a.kind == "name" and (DATELINE.match(text[:a.start]) or
+                                 any(text[e:a.start] in (", ", ",\u00a0") for e in place_ends)):
+            role = "place"  # "KHARKIV, Ukraine (June 7, 2025) —", "Kherson, Ukraine": where, not who
+        if a.kind in ("demonym", "name", "capital") and a.actor and ATTACK_NOUNS.match(text[a.end:a.end + 40]):
+            attacker_side.add(a.actor)
+        if role != a.role:
+            a = actors_mod.ActorMention(a.start, a.end, a.text, a.actor, a.kind, a.detail, role)
+        adjusted.append(a)
+    for w in weapon_mentions:
+        owner = _canonical_word(w.owner)
+        if owner:
+            attacker_side.add(owner)
+    stamp = any(t.stamp for t in times)
+    return SentenceFacts(
+        article_id=article_id, index=index, paragraph=paragraph, section=section, start=start,
+        end=start + len(text), text=text, triggers=triggers, frames=categories_mod.classify(text, triggers),
+        dates=dates, times=times, places=places, actors=adjusted, weapons=weapon_mentions,
+        casualties=casualty_mentions, fatalities=fatalities, injuries=injuries, stamp=stamp,
+        own_date=_own_date(dates), attacker_side=attacker_side,
+        city_anaphora=bool(CITY_ANAPHORA.search(text)),
+    )

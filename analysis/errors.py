@@ -22,6 +22,9 @@ class InputError(NewsframeError):
         self.fix = fix
         super().__init__(str(self))
 
+    def __reduce__(self):  # picklable, so worker processes can report it
+        return (type(self), (self.file, self.message, self.fix, self.line))
+
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         text = f"{where}: {self.message}"

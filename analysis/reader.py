@@ -274,9 +274,11 @@ def read_article(path: Path, row: dict | None, folder: Path | None = None) -> Ar
     merged = {k: _clean(row.get(k)) or _clean(meta.get(k)) for k in FIELDS}
     published = row.get("published") or meta.get("published")
     if published is None or (isinstance(published, str) and not published.strip()):
-        why = "has no publication date" if row else \
-            "is not in catalog.csv and has no 'published' in front matter"
-        raise InputError(where, why, PUBLISHED_FIX)
+        if row.get("_line"):
+            catalog = str(Path(path).parent / CATALOG)
+            raise InputError(catalog, f"'published' is empty for {path.name}",
+                             "fill it in as YYYY-MM-DD, e.g. 2025-02-12", row["_line"])
+        raise InputError(where, "is not in catalog.csv and has no 'published' in front matter", PUBLISHED_FIX)
     date_line = row.get("_line") if row.get("published") else _key_line(text, "published")
     published = _parse_date(published, where, date_line)
     tz_line = None if _clean(row.get("timezone")) else _key_line(text, "timezone")

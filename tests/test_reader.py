@@ -189,7 +189,7 @@ def test_article_without_date(tmp_path):
 
 def test_catalog_row_with_empty_published_and_no_front_matter(tmp_path):
     folder = make(tmp_path / "s", HEADER + "a.txt,,Title,,,\n", a__txt=BODY)
-    assert_names(error_of(folder), "a.txt", None, "no publication date", "catalog.csv")
+    assert_names(error_of(folder), "catalog.csv", 2, "'published' is empty", "a.txt", "YYYY-MM-DD")
 
 
 def test_article_not_utf8_names_line_and_offset(tmp_path):

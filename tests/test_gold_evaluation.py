@@ -1,0 +1,29 @@
+"""Gold-standard evaluation over the whole evaluation set (tests/gold, the seed included), with thresholds."""
+
+RECALL, PRECISION, ATTRIBUTES = 0.85, 0.80, 0.80
+
+
+def test_overall_thresholds(gold_scores):
+    overall, per_article = gold_scores
+    report = "\n".join(overall.missed + overall.wrong + overall.unmatched_rows)
+    assert overall.gold >= 29 and len(per_article) >= 4
+    assert overall.recall >= RECALL, report
+    assert overall.precision >= PRECISION, report
+    assert overall.attribute_accuracy >= ATTRIBUTES, report
+
+
+def test_seed_is_evaluated_and_passes(gold_scores):
+    _, per_article = gold_scores
+    seed = next(s for s in per_article if s.article.startswith("000_"))
+    assert seed.recall >= RECALL and seed.precision >= PRECISION and seed.attribute_accuracy >= ATTRIBUTES
+
+
+def test_each_article_is_reasonable(gold_scores):
+    _, per_article = gold_scores
+    for score in per_article:
+        assert score.recall >= 0.6 and score.precision >= 0.6, score.article
+
+
+def test_gold_places_have_coordinates_in_range(gold_scores):
+    overall, _ = gold_scores
+    assert overall.places >= 7 and overall.place_accuracy == 1.0, overall.wrong

@@ -36,6 +36,8 @@ class Trigger:
 @dataclass(frozen=True)
 class TriggerLexicon:
     triggers: tuple            # (compiled pattern, kind, weight, opens)
+    by_prefix: dict            # first three letters of a word -> (stem, trigger index) it may start
+    always: tuple              # indexes of triggers with no literal word to look for
     kinds: dict                # kind -> {category, event_type, sub_event_type, cameo_code}
     air_weapon_classes: frozenset
     impact: re.Pattern
@@ -57,17 +59,53 @@ def lexicon() -> TriggerLexicon:
             raise ValueError(f"categories.yaml: trigger {i} names unknown kind {t['kind']!r}")
         pattern = re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w])", re.I)
         triggers.append((pattern, t["kind"], int(t["weight"]), bool(t["opens"])))
+    by_prefix: dict[str, set[int]] = {}
+    always = []
+    for i, t in enumerate(data["triggers"]):
+        stems = _stems(t["pattern"])
+        if not stems:
+            always.append(i)
+        for stem in stems:
+            by_prefix.setdefault(stem[:3], set()).add((stem, i))
     effects = tuple((name, re.compile(r"\b" + pat + r"\b", re.I)) for name, pat in data["effects"].items())
-    return TriggerLexicon(tuple(triggers), kinds, frozenset(data["air_weapon_classes"]),
+    return TriggerLexicon(tuple(triggers), {k: tuple(sorted(v)) for k, v in by_prefix.items()}, tuple(always), kinds, frozenset(data["air_weapon_classes"]),
                           re.compile(r"\b" + data["impact_after_interception"] + r"\b", re.I),
                           re.compile(r"\b" + data["nationwide"] + r"\b", re.I), effects)
+
+
+_LITERAL = re.compile(r"(?<!\\)[A-Za-z]{3,}(\?)?")
+_WORD = re.compile(r"[a-z]{3,}")
+# Words too common to tell patterns apart; every trigger alternative also has a content word.
+_FUNCTION_WORDS = frozenset("the and for with was were are has have had been that from into its this their".split())
+
+
+def _stems(pattern: str) -> list[str] | None:
+    """The literal words of a trigger pattern, one of which every match must contain ("attacks?" → "attack").
+
+    Used only to skip patterns that cannot match a sentence: each alternative of a trigger is made of
+    literal words, so a sentence with none of their first three letters cannot match it.
+    """
+    cleaned = re.sub(r"\\[a-zA-Z]|\[[^\]]*\]|\(\?[:!=<]+", " ", pattern)
+    stems = []
+    for m in _LITERAL.finditer(cleaned):
+        word = m.group(0)[:-1] if m.group(1) else m.group(0)
+        word = word[:-1] if cleaned[m.end():m.end() + 1] == "?" else word
+        if len(word) >= 3 and word.lower() not in _FUNCTION_WORDS:
+            stems.append(word.lower())
+    return stems or None
 
 
 def find_triggers(text: str) -> list[Trigger]:
     """Every trigger in the sentence, overlapping ones included, sorted by position."""
     lex = lexicon()
     found = []
-    for pattern, kind, weight, opens in lex.triggers:
+    candidates = set(lex.always)
+    for word in set(_WORD.findall(text.lower())):
+        for stem, index in lex.by_prefix.get(word[:3], ()):
+            if index not in candidates and word.startswith(stem[:6]):
+                candidates.add(index)
+    for index in sorted(candidates):
+        pattern, kind, weight, opens = lex.triggers[index]
         for m in pattern.finditer(text):
             found.append(Trigger(m.start(), m.end(), m.group(0), kind, lex.kinds[kind]["category"], weight, opens))
     found.sort(key=lambda t: (t.start, -t.weight))

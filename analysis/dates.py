@@ -120,10 +120,11 @@ class _Grammar:
         last_words = {ph.split()[-1] for ph in self.relative} | set(self.dirs)
         number = (r"(?:19|20)[0-9]{2}(?![0-9])|[0-9]{1,2}(?=(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-9]{1,2}(?:st|nd|rd|th)?)?"
                   r"\s+(?:(?i:of)\s+)?" + mon + r"|\s+" + ci([*self.units, *(u + "s" for u in self.units)]) + ")")
-        self.trigger = re.compile(r"(?<![A-Za-z0-9])(?:(?P<num>" + number + r")|(?:(?P<mon>" + alternation(self.months) +
-                                  r")|(?P<wd>" + alternation(self.weekdays) + ")|(?P<word>" +
-                                  alternation([*last_words, *(w.capitalize() for w in last_words),
-                                               *(w.upper() for w in last_words)]) + r"))(?!\w))")
+        words = [*last_words, *(w.capitalize() for w in last_words), *(w.upper() for w in last_words)]
+        self.trigger_kind = {**{w: "word" for w in words}, **{m: "mon" for m in self.months},
+                             **{d: "wd" for d in self.weekdays}}
+        self.trigger = re.compile(r"(?<![A-Za-z0-9])(?:(?P<num>" + number + r")|(?P<name>" +
+                                  alternation(self.trigger_kind) + r")(?!\w))")   # one trie: fewer branches
         words = [*L["day"], *L["month"], *L["year"], *L["part_of_day"], *L["relative"], *v["period_modifiers"],
                  *v["part_of_day_of"], *v["part_of_day"], *self.direction, *self.relative, *self.counts,
                  *self.units, *(u + "s" for u in self.units), *self.weekdays, "the", "of"]
@@ -192,7 +193,7 @@ def _weekday(wd: int, anchor: dt.date, direction: int, cue) -> dt.date | None:
 
 
 class _Cues:
-    """Where future cues are, and which clause a position is in; computed only when a cue exists."""
+    """Where future cues are and which clause a position is in; the text is scanned only when first asked."""
 
     def __init__(self, text: str, g: _Grammar) -> None:
         self.text, self.g, self.cues, self.ends = text, g, None, []
@@ -302,7 +303,7 @@ def _resolve(m: re.Match, g: _Grammar, text: str, anchor: dt.date, base: dt.date
 
 
 def _scan(text: str, g: _Grammar):
-    """The master pattern's matches, tried only from a trigger word and the lead-ish words before it
+    """The patterns' matches, tried only from a trigger word and the lead-ish words before it
     (farthest first, so "On the morning of February 12" wins over "February 12")."""
     last = 0
     for t in g.trigger.finditer(text):
@@ -314,7 +315,7 @@ def _scan(text: str, g: _Grammar):
             if len(starts) > 6 or not (w.lower() in g.leadish or w.isdigit()):
                 break
             starts.append(s)
-        pattern = g.patterns[t.lastgroup]
+        pattern = g.patterns["num" if t.lastgroup == "num" else g.trigger_kind[t.group()]]
         for s in reversed(starts):
             m = pattern.match(text, s)
             if m is not None and m.end() > p:

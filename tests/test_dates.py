@@ -420,3 +420,17 @@ def test_speed_over_the_gold_sentences():
             find_dates(s, anchor)
             find_times(s)
     assert time.perf_counter() - start < 2.0
+
+
+def test_decades_and_tomorrow():
+    assert dates("a practice common since the 2000s", "2025-03-10") == [("the 2000s", "2000-01-01", "year", "vague")]
+    assert find_dates("tomorrow", D("2025-03-10"))[0].future
+
+
+def test_docstring_examples():
+    import doctest
+
+    import analysis.dates
+    import analysis.times
+    for module in (analysis.dates, analysis.times):
+        assert doctest.testmod(module).failed == 0

@@ -29,7 +29,9 @@ PLACE_PREPOSITIONS = {"in", "over", "near", "across", "inside", "throughout", "f
 RECIPIENT_PREPOSITIONS = {"to", "for", "with", "supplying", "supporting", "provided", "supplied", "helping", "arming"}
 SPEECH_VERBS = r"(?:said|says|say|told|tells|reported|reports|stated|states|added|adds|announced|announces|confirmed|confirms|claimed|claims|wrote|writes|posted|noted|warned|according)"
 _SPEAKER_AFTER = re.compile(r"^(?:[\s,]+(?:[A-Z][\w’'-]+\s+){0,3})?[\s,]*(?:has |had |have |also |now |later |on \w+ )?" + SPEECH_VERBS + r"\b")
-_ACCORDING_BEFORE = re.compile(r"(?:according to|said|says)\s+(?:the\s+)?$", re.I)
+_ACCORDING_BEFORE = re.compile(r"(?:according to|[,”\"’]\s*(?:said|says|told))\s+(?:the\s+)?$", re.I)
+_ARMED = re.compile(r"^[\s’'s]*(?:armed forces|forces|troops|army|military|navy|air force|air defen[cs]es?|marines|soldiers|special forces|drone forces|border guards|National Guard)\b", re.I)
+_CAPITAL_BODY = re.compile(r"^\s+(?:regime|government|authorities|administration|leadership|officials)\b")
 _DETERMINERS = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that)\s+)+$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^(?:’s|'s|’|')(?!\w)")
 _WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)[\s,]*$")
@@ -107,9 +109,19 @@ def _role(text: str, start: int, end: int, kind: str) -> str:
     prev = _WORD_BEFORE.search(before)
     prev_word = prev.group(1).lower() if prev else ""
     if _POSSESSIVE_AFTER.match(after):
+        rest = after[2:] if after[:2] in ("’s", "'s") else after[1:]
+        unit = lexicon().units.match(rest)
+        if unit and not _ARMED.match(unit.group(0)) and _SPEAKER_AFTER.match(rest[unit.end():]):
+            return "speaker"  # "Russia’s Defence Ministry said…": the source, not the actor
         return "possessive"  # the event builder turns it into a place owner when a place name follows
     if after.startswith("-") or after.startswith("–supplied"):
         return "modifier"
+    if prev_word == "by":
+        return "subject"  # "an attack by the Kiev regime": the agent of a passive
+    if kind in ("demonym", "name") and lexicon().units.match(after):
+        unit = lexicon().units.match(after)
+        if not _ARMED.match(unit.group(0)) and _SPEAKER_AFTER.match(after[unit.end():]):
+            return "speaker"  # "Ukrainian officials said…"
     if prev_word in TARGET_PREPOSITIONS:
         return "target"
     if prev_word in PLACE_PREPOSITIONS:
@@ -125,6 +137,8 @@ def _is_capital_actor(text: str, start: int, end: int) -> bool:
     """A capital is an actor ("Kyiv wants a just peace") only as a subject or possessive, never a place."""
     before = text[max(0, start - 30):start]
     after = text[end:end + 20]
+    if _CAPITAL_BODY.match(after):
+        return True  # "the Kiev regime", "the Moscow authorities"
     prev = _WORD_BEFORE.search(before)
     prev_word = prev.group(1).lower() if prev else ""
     if prev_word in TARGET_PREPOSITIONS | PLACE_PREPOSITIONS | RECIPIENT_PREPOSITIONS | {"capital", "city", "the"}:

@@ -31,11 +31,12 @@ class Trigger:
     category: str
     weight: int
     opens: bool
+    requires_weapon: bool = False   # an aid verb counts only with a weapon after it ("send 31 Abrams")
 
 
 @dataclass(frozen=True)
 class TriggerLexicon:
-    triggers: tuple            # (compiled pattern, kind, weight, opens)
+    triggers: tuple            # (compiled pattern, kind, weight, opens, requires_weapon)
     by_prefix: dict            # first three letters of a word -> (stem, trigger index) it may start
     always: tuple              # indexes of triggers with no literal word to look for
     kinds: dict                # kind -> {category, event_type, sub_event_type, cameo_code}
@@ -58,7 +59,7 @@ def lexicon() -> TriggerLexicon:
         if t["kind"] not in kinds:
             raise ValueError(f"categories.yaml: trigger {i} names unknown kind {t['kind']!r}")
         pattern = re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w])", re.I)
-        triggers.append((pattern, t["kind"], int(t["weight"]), bool(t["opens"])))
+        triggers.append((pattern, t["kind"], int(t["weight"]), bool(t["opens"]), bool(t.get("requires_weapon"))))
     by_prefix: dict[str, set[int]] = {}
     always = []
     for i, t in enumerate(data["triggers"]):
@@ -73,6 +74,8 @@ def lexicon() -> TriggerLexicon:
                           re.compile(r"\b" + data["nationwide"] + r"\b", re.I), effects)
 
 
+# "its pledge not to hit energy facilities", "did not strike": no attack happened.
+NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|refrain from|refrained from|ban on|pledge to stop)\s+(?:\w+\s+)?$", re.I)
 _LITERAL = re.compile(r"(?<!\\)[A-Za-z]{3,}(\?)?")
 _WORD = re.compile(r"[a-z]{3,}")
 # Words too common to tell patterns apart; every trigger alternative also has a content word.
@@ -105,9 +108,11 @@ def find_triggers(text: str) -> list[Trigger]:
             if index not in candidates and word.startswith(stem[:6]):
                 candidates.add(index)
     for index in sorted(candidates):
-        pattern, kind, weight, opens = lex.triggers[index]
+        pattern, kind, weight, opens, requires_weapon = lex.triggers[index]
         for m in pattern.finditer(text):
-            found.append(Trigger(m.start(), m.end(), m.group(0), kind, lex.kinds[kind]["category"], weight, opens))
+            found.append(Trigger(m.start(), m.end(), m.group(0), kind, lex.kinds[kind]["category"], weight, opens,
+                                 requires_weapon))
+    found = [t for t in found if not (t.category == "attack" and NEGATION.search(text[max(0, t.start - 16):t.start]))]
     found.sort(key=lambda t: (t.start, -t.weight))
     return found
 

@@ -49,7 +49,7 @@ def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
             abs(_minutes(event.time.time) - _minutes(draft.time.time)) > MAX_TIME_GAP_MINUTES:
         return False
     a, b = _city_key(event), _city_key(draft)
-    if draft.place_explicit and a and b and a != b:
+    if a and b and a != b:
         return False
     if event.nationwide != draft.nationwide and (draft.place_explicit or draft.nationwide):
         return False
@@ -60,9 +60,12 @@ def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
         return False
     if same_paragraph:
         return True
-    if draft.main.stamp:  # a new live-blog entry is a new happening unless it names the same city
+    if draft.main.in_entry:  # a new live-blog entry is a new happening unless it names the same city
         return bool(a and b and a == b)
-    return bool((a and b and a == b) or not (draft.place_explicit or draft.actor1_explicit or draft.date_own))
+    if a and b and a == b:
+        return True
+    # the story goes on in a new paragraph: same actor (or none named), no new place of its own
+    return not draft.place_explicit and not draft.nationwide and (not draft.actor1_explicit or draft.actor1 == event.actor1)
 
 
 def _role(facts) -> str:
@@ -130,10 +133,19 @@ def absorb(event: Draft, draft_or_facts, role: str | None = None) -> None:
         event.injuries = inj if event.injuries is None else max(event.injuries, inj)
 
 
+def _names_other_city(facts, event: Draft) -> bool:
+    key = _city_key(event)
+    for p in facts.located_places:
+        if p.kind in ("city", "district", "region"):
+            mine = f"region:{p.place}" if p.kind == "region" else (p.city or p.place)
+            return key is not None and mine != key and p.admin1 != (event.place.admin1 if event.place else None)
+    return False
+
+
 def _remember_places(facts, ctx: Context) -> None:
     from analysis.places import gazetteer
 
-    for p in facts.places:
+    for p in facts.located_places:
         if p.kind in ("city", "district") or (p.kind == "facility" and p.city):
             ctx.paragraph_place = p
             name = p.city or p.place
@@ -153,10 +165,7 @@ def consolidate(sentence_facts: list, headings: dict, ctx: Context) -> list[Draf
             ctx.section_date = headings.get(section)
             ctx.story_date = None
         if facts.paragraph != paragraph:
-            home = para_events[-1] if para_events else next((e for e in reversed(events) if e.main.section == section), None)
-            if pending and home is not None:
-                for p in pending:
-                    absorb(home, p)
+            _flush(pending, para_events, events, section, ctx)
             paragraph, pending, para_events = facts.paragraph, [], []
             ctx.paragraph_date = ctx.section_date if facts.stamp else None
             ctx.paragraph_place = None
@@ -165,8 +174,9 @@ def consolidate(sentence_facts: list, headings: dict, ctx: Context) -> list[Draf
         last_attack = next((e for e in reversed(section_events) if e.category == "attack"), None)
         last_event = para_events[-1] if para_events else (section_events[-1] if section_events else None)
         opening = [t for t in facts.frames if t.opens]
-        if not opening and facts.frames and not section_events:
-            opening = facts.frames  # damage or rescue work reported on its own is a humanitarian event
+        home = para_events[-1] if para_events else (section_events[-1] if section_events else None)
+        if not opening and facts.frames and home is not None and _names_other_city(facts, home):
+            opening = facts.frames  # "In the Kyiv region, four people were killed": a new place, a new event
         if opening:
             for trigger in opening:
                 draft = build(facts, trigger, ctx, last_attack, last_event)
@@ -189,17 +199,30 @@ def consolidate(sentence_facts: list, headings: dict, ctx: Context) -> list[Draf
                         para_events.append(target)
         elif para_events:
             absorb(para_events[-1], facts)
-        elif facts.frames and section_events:
-            absorb(section_events[-1], facts)
         else:
             pending.append(facts)
         if facts.own_date is not None and facts.own_date.precision == "day":
             ctx.paragraph_date = ctx.story_date = facts.own_date
         _remember_places(facts, ctx)
-    if pending and para_events:
-        for p in pending:
-            absorb(para_events[-1], p)
+    _flush(pending, para_events, events, section, ctx)
     return _merge_across_sections(events)
+
+
+def _flush(pending: list, para_events: list, events: list, section, ctx: Context) -> None:
+    """Sentences a paragraph left unattached: they support its event, else the section's latest; damage
+    or rescue work reported on its own opens a humanitarian event."""
+    if not pending:
+        return
+    home = para_events[-1] if para_events else next((e for e in reversed(events) if e.main.section == section), None)
+    if home is None:
+        first = next((f for f in pending if f.frames), None)
+        if first is None:
+            return
+        home = build(first, first.frames[0], ctx, None, None)
+        events.append(home)
+        pending = [f for f in pending if f is not first]
+    for f in pending:
+        absorb(home, f)
 
 
 def _merge_across_sections(events: list[Draft]) -> list[Draft]:

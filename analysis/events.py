@@ -90,9 +90,7 @@ def _resolve_titled(mention, draft: Draft) -> str | None:
 
 
 def _location(facts, ctx: Context, draft: Draft) -> None:
-    actor_spans = [(a.start, a.end) for a in facts.actors if a.role not in ("place", "target")]
-    candidates = [p for p in facts.places if p.kind != "facility"
-                  and not any(s <= p.start < e or s < p.end <= e for s, e in actor_spans)]
+    candidates = [p for p in facts.located_places if p.kind != "facility"]
     if categories_mod.is_nationwide(facts.text):
         draft.nationwide = True
     if candidates:
@@ -101,7 +99,7 @@ def _location(facts, ctx: Context, draft: Draft) -> None:
         draft.place = first_city or best
         draft.place_explicit = True
         return
-    facility = _first(facts.places, lambda p: p.kind == "facility" and p.city)
+    facility = _first(facts.located_places, lambda p: p.kind == "facility" and p.city)
     if facility is not None:
         draft.place, draft.place_explicit = facility, True
     elif facts.city_anaphora and ctx.cities:
@@ -113,6 +111,9 @@ def _location(facts, ctx: Context, draft: Draft) -> None:
 
 def _date(facts, ctx: Context, draft: Draft) -> None:
     own = facts.own_date
+    context = ctx.paragraph_date or ctx.section_date or ctx.story_date
+    if own is not None and context is not None and own.start > draft.trigger.end + 60:
+        own = None  # "…exchange agreed at the Istanbul talks on May 16": the date of something else
     future = [d for d in facts.dates if d.future and d.date is not None]
     if draft.category == "diplomacy" and future and (own is None or own.precision != "day"):
         own, draft.future = future[0], True

@@ -22,6 +22,8 @@ from analysis import weapons as weapons_mod
 ATTACK_NOUNS = re.compile(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|shelling|strikes?|attacks?|assault|drones?|missiles?|bombs?|rockets?|artillery|aircraft|jets|UAVs?|occupiers|invaders|soldiers|units)\b", re.I)
 MONTH_START = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d", re.I)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,\s*$")
+DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,(?:\s*[A-Z][\w ]+)?(?:\s*\([^)]*\))?\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[\w ,]{3,30}\d{4}\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[A-Z][a-z]+\.? \d{1,2}\.\s+")
+VESSEL_BEFORE = re.compile(r"\b(?:ship|submarine|cruiser|frigate|corvette|vessel|tanker|boat|flagship|destroyer|warship|tug)\s+(?:the\s+)?$", re.I)
 CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
 
 
@@ -50,10 +52,20 @@ class SentenceFacts:
     own_date: object = None          # DateMention the sentence's own words give (not future), or None
     attacker_side: set = field(default_factory=set)   # actors named as the side that fired/attacked
     city_anaphora: bool = False
+    in_entry: bool = False            # the paragraph is a live-blog entry ("09:05 — …")
+    dateline_end: int = 0             # end of a leading dateline ("ODESA, Ukraine (Reuters) —"), 0 if none
 
     @property
     def sentence_id(self) -> str:
         return f"{self.article_id}:{self.index}"
+
+    @property
+    def located_places(self) -> list:
+        """Places that say where something happened: not a capital standing for its government ("Moscow
+        calls it…"), not the dateline a report was filed from."""
+        spans = [(a.start, a.end) for a in self.actors if a.role not in ("place", "target")]
+        return [p for p in self.places if p.start >= self.dateline_end
+                and not any(s <= p.start < e or s < p.end <= e for s, e in spans)]
 
     @property
     def time(self):
@@ -61,8 +73,15 @@ class SentenceFacts:
         return next((t for t in self.times if not t.stamp), None)
 
 
-def _own_date(mentions: list) -> object:
-    usable = [m for m in mentions if not m.future and m.date is not None]
+TOLL_UPDATE = re.compile(r"\b(?:death toll|toll)\b.{0,80}\b(?:rose|risen|climbed|reached|increased|grew)\b", re.I)
+
+
+def _own_date(mentions: list, text: str = "", dateline_end: int = 0) -> object:
+    """The sentence's own date for the happening: not a dateline's filing date, and not the date a
+    death toll was updated ("The death toll from … rose to 35 on Monday")."""
+    if TOLL_UPDATE.search(text):
+        return None
+    usable = [m for m in mentions if not m.future and m.date is not None and m.start >= dateline_end]
     return dates_mod.best_date(usable) if usable else None
 
 
@@ -73,15 +92,31 @@ def _canonical_word(word: str | None) -> str | None:
     return hit[0] if hit else None
 
 
+def _real_places(text: str, places: list, actor_mentions: list, people: set) -> tuple[list, int]:
+    """Drop what the gazetteer mistook for a place: a ship's name ("the landing ship Minsk"), a person's
+    name seen earlier with a title ("Admiral Viktor Sokolov" … "showed Sokolov"). Also return where a
+    dateline ("KYIV, 14 April 2025 —") ends: the place a report was filed from is not where it happened."""
+    dateline = DATELINE_PLACE.match(text)
+    kept = []
+    for p in places:
+        if VESSEL_BEFORE.search(text[max(0, p.start - 40):p.start]) or p.text in people:
+            continue
+        kept.append(p)
+    return kept, (dateline.end() if dateline else 0)
+
+
 def analyse(article_id: str, index: int, paragraph: int, section: str, start: int, text: str,
-            anchor: dt.date, context_cities: list[str]) -> SentenceFacts:
-    """Run every extractor over one sentence."""
-    triggers = categories_mod.find_triggers(text)
-    dates = dates_mod.find_dates(text, anchor)
+            anchor: dt.date, context_cities: list[str], context_date: dt.date | None = None,
+            people: set | None = None) -> SentenceFacts:
+    """Run every extractor over one sentence. ``context_date`` is the story's date so far ("a day
+    earlier"); ``people`` are surnames of the persons named so far in the article."""
+    dates = dates_mod.find_dates(text, anchor, context_date)
     times = dates_mod.find_times(text)
-    places = places_mod.gazetteer().find(text, context_cities)
     actor_mentions = actors_mod.find_actors(text)
+    places, dateline_end = _real_places(text, places_mod.gazetteer().find(text, context_cities), actor_mentions, people or set())
     weapon_mentions = weapons_mod.find_weapons(text)
+    triggers = [t for t in categories_mod.find_triggers(text)
+                if not t.requires_weapon or any(w.start >= t.end for w in weapon_mentions)]
     casualty_mentions = casualties_mod.find_casualties(text)
     fatalities, injuries = casualties_mod.totals(casualty_mentions)
     place_starts = {p.start for p in places}
@@ -111,12 +146,20 @@ def analyse(article_id: str, index: int, paragraph: int, section: str, start: in
         owner = _canonical_word(w.owner)
         if owner:
             attacker_side.add(owner)
+    frames = categories_mod.classify(text, triggers)
+    if not frames and casualty_mentions and ((fatalities or 0) > 0 or (injuries or 0) > 0):
+        c = casualty_mentions[0]
+        frames = [categories_mod.Trigger(c.start, c.end, c.text, "strike", "attack", 1, False)]
     stamp = any(t.stamp for t in times)
+    if people is not None:
+        for a in actor_mentions:
+            if a.kind in ("titled", "person") and a.detail:
+                people.add(a.detail.split()[-1])
     return SentenceFacts(
         article_id=article_id, index=index, paragraph=paragraph, section=section, start=start,
-        end=start + len(text), text=text, triggers=triggers, frames=categories_mod.classify(text, triggers),
+        end=start + len(text), text=text, triggers=triggers, frames=frames,
         dates=dates, times=times, places=places, actors=adjusted, weapons=weapon_mentions,
         casualties=casualty_mentions, fatalities=fatalities, injuries=injuries, stamp=stamp,
-        own_date=_own_date(dates), attacker_side=attacker_side,
-        city_anaphora=bool(CITY_ANAPHORA.search(text)),
+        own_date=_own_date(dates, text, dateline_end), attacker_side=attacker_side,
+        city_anaphora=bool(CITY_ANAPHORA.search(text)), dateline_end=dateline_end,
     )

@@ -86,9 +86,20 @@ def extract_article(article) -> ArticleTables:
                 headings[block.text] = found[0]
     facts_list = []
     cities: list[str] = []
+    people: set[str] = set()
+    story_date, section = None, None
     for n, span in enumerate(article.sentences):
         text = article.text[span.start:span.end]
-        facts = analyse(aid, n, span.paragraph, span.section, span.start, text, article.published, cities)
+        if span.section != section:
+            section, story_date = span.section, (headings[span.section].date if span.section in headings else None)
+        facts = analyse(aid, n, span.paragraph, span.section, span.start, text, article.published, cities,
+                        story_date, people)
+        if facts.own_date is not None and facts.own_date.precision == "day":
+            story_date = facts.own_date.date
+        if facts_list and facts_list[-1].paragraph == facts.paragraph:
+            facts.in_entry = facts_list[-1].in_entry
+        else:
+            facts.in_entry = facts.stamp
         for p in facts.places:
             name = p.city or (p.place if p.kind == "city" else None)
             if name and name not in cities:

@@ -213,3 +213,20 @@ def perspective_of(timezone: str) -> str | None:
     name = cache.get_countries().get(code, {}).get("name")
     hit = lexicon().surface.get(name) if name else None
     return hit[0] if hit else name
+
+
+@functools.cache
+def _controlled() -> dict:
+    return dict(_data("actors.yaml").get("controlled_territory") or {})
+
+
+def controlling_side(place) -> str | None:
+    """Whose side holds a place, for attributing an unattributed strike: its country, unless the lexicon
+    lists it as held by the other side ("Sevastopol" → Russia)."""
+    if place is None:
+        return None
+    held = _controlled()
+    for name in (place.place, place.city, place.admin1):
+        if name and name in held:
+            return held[name]
+    return place.country

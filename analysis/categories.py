@@ -127,7 +127,11 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
     if best.category == "air_defense" and best.kind == "interception":
         tail = text[best.end:]
         impact = lexicon().impact.search(tail)
-        if impact:
+        launch = max((t for t in triggers if t.category == "attack" and t.weight >= 3 and t.opens),
+                     key=lambda t: t.weight, default=None)
+        if launch is not None:
+            chosen.append(launch)  # "Ukraine had fired 10 cruise missiles…; seven were shot down"
+        elif impact:
             chosen.append(Trigger(best.end + impact.start(), best.end + impact.end(), impact.group(0),
                                   "strike", "attack", best.weight, True))
     return chosen

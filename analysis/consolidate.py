@@ -123,7 +123,7 @@ def absorb(event: Draft, draft_or_facts, role: str | None = None) -> None:
             if counted is not None:
                 event.weapon, event.weapon_count = counted, counted.count
         if event.place is None:
-            place = next((p for p in facts.places if p.kind in ("city", "district")), None)
+            place = next((p for p in facts.located_places if p.kind in ("city", "district")), None)
             if place is not None:
                 event.place = place
         fat, inj = facts.fatalities, facts.injuries

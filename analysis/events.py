@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from analysis import actors as actors_mod
 from analysis import categories as categories_mod
+from analysis import dates as dates_mod
 
 AGENT_ROLES = ("subject", "possessive", "speaker")
 SPECIFICITY = {"district": 0, "city": 1, "facility": 2, "region": 3, "country": 4}
@@ -109,8 +111,19 @@ def _location(facts, ctx: Context, draft: Draft) -> None:
         draft.place = ctx.paragraph_place
 
 
+SPEECH_BEFORE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|confirmed|told \w+|stated)\s+$", re.I)
+
+
 def _date(facts, ctx: Context, draft: Draft) -> None:
     own = facts.own_date
+    if own is not None and draft.category in ("attack", "air_defense") and \
+            SPEECH_BEFORE.search(facts.text[max(0, own.start - 25):own.start]):
+        # "The ministry said on Sunday that on Saturday evening…": the report's date is not the strike's
+        others = [d for d in facts.dates if d is not own and not d.future and d.date is not None
+                  and d.start >= facts.dateline_end and not SPEECH_BEFORE.search(facts.text[max(0, d.start - 25):d.start])]
+        own = dates_mod.best_date(others) if others else None
+        if own is None and not (ctx.paragraph_date or ctx.section_date or ctx.story_date):
+            own = facts.own_date
     context = ctx.paragraph_date or ctx.section_date or ctx.story_date
     if own is not None and context is not None and own.start > draft.trigger.end + 60:
         own = None  # "…exchange agreed at the Istanbul talks on May 16": the date of something else
@@ -132,8 +145,9 @@ def _date(facts, ctx: Context, draft: Draft) -> None:
 def _actors(facts, ctx: Context, draft: Draft, last_attack: Draft | None, last_event: Draft | None) -> None:
     mentions = [a for a in facts.actors if a.role != "modifier"]
     states = [a for a in mentions if a.actor or a.kind == "titled"]
-    place_country = draft.place.country if draft.place is not None else None
+    place_country = actors_mod.controlling_side(draft.place) if draft.place is not None else None
     weak = set(actors_mod.lexicon_weak())
+    operator = next((w.operator for w in facts.weapons if getattr(w, "operator", None)), None)
     if draft.category == "attack":
         agent = _first(states, lambda a: a.role == "possessive" and 0 <= draft.trigger.start - a.end <= 40)
         agent = agent or _first(states, lambda a: a.role in ("subject", "possessive") and a.kind != "titled"
@@ -145,6 +159,8 @@ def _actors(facts, ctx: Context, draft: Draft, last_attack: Draft | None, last_e
             draft.actor1, draft.actor1_detail, draft.actor1_explicit = agent.actor, agent.detail, True
         elif owner:
             draft.actor1, draft.actor1_explicit = owner, True
+        elif operator:
+            draft.actor1 = operator  # "Storm Shadow missiles slammed into…": only one side fires them
         elif place_country and actors_mod.opponent(place_country):
             draft.actor1 = actors_mod.opponent(place_country)
             draft.notes.append(("inferred_actor", f"attacker not named; {draft.actor1} inferred as the opponent of {place_country}"))
@@ -159,6 +175,9 @@ def _actors(facts, ctx: Context, draft: Draft, last_attack: Draft | None, last_e
             draft.actor2 = actors_mod.opponent(draft.actor1)
     elif draft.category == "air_defense":
         attackers = set(facts.attacker_side)
+        if draft.place is None and last_attack is not None and last_attack.place is not None:
+            draft.place = last_attack.place  # an interception reported with the attack it stopped
+            place_country = actors_mod.controlling_side(draft.place)
         defender = _first(states, lambda a: a.role in ("subject", "possessive", "speaker") and a.actor not in attackers
                           and a.actor not in weak and (a.actor or a.kind == "titled"))
         if defender is not None:
@@ -171,6 +190,8 @@ def _actors(facts, ctx: Context, draft: Draft, last_attack: Draft | None, last_e
         if draft.actor1 is None and attackers:
             draft.actor1 = actors_mod.opponent(sorted(attackers)[0])
         attacker = next((a for a in sorted(attackers) if a != draft.actor1), None)
+        if attacker is None and operator and operator != draft.actor1:
+            attacker = operator
         if attacker is None and last_attack is not None and last_attack.actor1 != draft.actor1:
             attacker = last_attack.actor1
         draft.actor2 = attacker or actors_mod.opponent(draft.actor1)

@@ -22,7 +22,7 @@ from analysis import weapons as weapons_mod
 ATTACK_NOUNS = re.compile(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|shelling|strikes?|attacks?|assault|drones?|missiles?|bombs?|rockets?|artillery|aircraft|jets|UAVs?|occupiers|invaders|soldiers|units)\b", re.I)
 MONTH_START = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d", re.I)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,\s*$")
-DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,(?:\s*[A-Z][\w ]+)?(?:\s*\([^)]*\))?\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[\w ,]{3,30}\d{4}\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[A-Z][a-z]+\.? \d{1,2}\.\s+")
+DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,(?:\s*[A-Z][\w ]+)?(?:\s*\([^)]*\))?\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[\w ,]{3,30}\d{4}\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[A-Z][a-z]+\.? \d{1,2}\.(?:\s+|$)")
 VESSEL_BEFORE = re.compile(r"\b(?:ship|submarine|cruiser|frigate|corvette|vessel|tanker|boat|flagship|destroyer|warship|tug)\s+(?:the\s+)?$", re.I)
 CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
 
@@ -79,9 +79,10 @@ TOLL_UPDATE = re.compile(r"\b(?:death toll|toll)\b.{0,80}\b(?:rose|risen|climbed
 def _own_date(mentions: list, text: str = "", dateline_end: int = 0) -> object:
     """The sentence's own date for the happening: not a dateline's filing date, and not the date a
     death toll was updated ("The death toll from … rose to 35 on Monday")."""
-    if TOLL_UPDATE.search(text):
-        return None
     usable = [m for m in mentions if not m.future and m.date is not None and m.start >= dateline_end]
+    if TOLL_UPDATE.search(text):
+        # only "Saturday's attack" — a date owned by the happening — survives a toll update
+        usable = [m for m in usable if text[m.end:m.end + 2] in ("'s", "’s") or m.text.endswith(("'s", "’s"))]
     return dates_mod.best_date(usable) if usable else None
 
 

@@ -90,8 +90,9 @@ def extract_article(article) -> ArticleTables:
     story_date, section = None, None
     for n, span in enumerate(article.sentences):
         text = article.text[span.start:span.end]
-        if span.section != section:
-            section, story_date = span.section, (headings[span.section].date if span.section in headings else None)
+        if span.section != section:  # a new section keeps the story's date for "the same day", unless its heading gives one
+            section = span.section
+            story_date = headings[span.section].date if span.section in headings else story_date
         facts = analyse(aid, n, span.paragraph, span.section, span.start, text, article.published, cities,
                         story_date, people)
         if facts.own_date is not None and facts.own_date.precision == "day":

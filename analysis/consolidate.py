@@ -39,6 +39,13 @@ def _city_key(draft: Draft) -> str | None:
     return draft.city or draft.place.place
 
 
+def _within(p, q) -> bool:
+    """One place is the region the other lies in ("the Zhytomyr region" and Korostyshiv)."""
+    if p is None or q is None:
+        return False
+    return (p.kind == "region" and q.admin1 == p.place) or (q.kind == "region" and p.admin1 == q.place)
+
+
 def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
     """Could ``draft`` describe the same happening as ``event``?"""
     if event.category != draft.category or event.future != draft.future:
@@ -49,7 +56,7 @@ def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
             abs(_minutes(event.time.time) - _minutes(draft.time.time)) > MAX_TIME_GAP_MINUTES:
         return False
     a, b = _city_key(event), _city_key(draft)
-    if a and b and a != b:
+    if a and b and a != b and not _within(event.place, draft.place):
         return False
     if event.nationwide != draft.nationwide and (draft.place_explicit or draft.nationwide):
         return False

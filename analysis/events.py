@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from analysis import actors as actors_mod
 from analysis import categories as categories_mod
 from analysis import dates as dates_mod
+from analysis.numbers import NUMBER, parse_number
 
 AGENT_ROLES = ("subject", "possessive", "speaker")
 SPECIFICITY = {"district": 0, "city": 1, "facility": 2, "region": 3, "country": 4}
@@ -111,6 +112,9 @@ def _location(facts, ctx: Context, draft: Draft) -> None:
         draft.place = ctx.paragraph_place
 
 
+PRONOUN_AGENT = re.compile(r"\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$")
+ATTACK_REFERENCE = re.compile(r"\b(?:attack|strike|shelling|bombardment|assault|killing)s?\b", re.I)
+INTERCEPTED_COUNT = re.compile(r"\b(" + NUMBER + r")\s+(?:of them|of these|(?:were|was) (?:shot down|intercepted|destroyed|downed|brought down))", re.I)
 SPEECH_BEFORE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|confirmed|told \w+|stated)\s+$", re.I)
 
 
@@ -150,6 +154,9 @@ def _actors(facts, ctx: Context, draft: Draft, last_attack: Draft | None, last_e
     operator = next((w.operator for w in facts.weapons if getattr(w, "operator", None)), None)
     if draft.category == "attack":
         agent = _first(states, lambda a: a.role == "possessive" and 0 <= draft.trigger.start - a.end <= 40)
+        if agent is None and PRONOUN_AGENT.search(facts.text[:draft.trigger.start]):
+            # "Russia’s Defence Ministry said on Monday it had struck…": the speaker is the agent
+            agent = _first(states, lambda a: a.role == "speaker" and a.actor and a.start < draft.trigger.start)
         agent = agent or _first(states, lambda a: a.role in ("subject", "possessive") and a.kind != "titled"
                                 and not (a.kind == "person" and a.role == "speaker"))
         if agent is not None and agent.actor in weak:
@@ -215,11 +222,22 @@ def _actors(facts, ctx: Context, draft: Draft, last_attack: Draft | None, last_e
             recipient = _first(rest, lambda a: a.role == "recipient")
             second = recipient or (rest[0] if rest else None)
             draft.actor2 = second.actor if second is not None else None
+        if draft.category == "diplomacy" and last_attack is not None and ATTACK_REFERENCE.search(facts.text) \
+                and last_attack.actor1 != draft.actor1 and (draft.actor2 is None or draft.actor2 == last_attack.actor2):
+            draft.actor2 = last_attack.actor1  # "Kellogg said the strike crossed any line": about the attacker
+        if draft.kind == "prisoner_exchange" and draft.actor2 is None:
+            draft.actor2 = actors_mod.opponent(draft.actor1)
     if draft.actor1 is None:
         draft.actor1 = place_country or ctx.perspective or "Unknown"
         draft.notes.append(("ambiguous_actor", f"no actor named for this {draft.category} event; {draft.actor1} assumed"))
     if draft.actor2 == draft.actor1:
         draft.actor2 = None
+
+
+def _intercepted_count(text: str) -> int | None:
+    """"Air defence units shot down nine of them", "It said five were shot down": a count with no weapon noun."""
+    m = INTERCEPTED_COUNT.search(text)
+    return parse_number(m.group(1)) if m else None
 
 
 def _weapon(facts, draft: Draft) -> None:
@@ -236,6 +254,8 @@ def _weapon(facts, draft: Draft) -> None:
     if chosen is not None:
         draft.weapon = chosen
         draft.weapon_count = counted.count if counted is not None else None
+    if draft.category == "air_defense" and draft.weapon_count is None:
+        draft.weapon_count = _intercepted_count(facts.text)
 
 
 def build(facts, trigger, ctx: Context, last_attack: Draft | None, last_event: Draft | None) -> Draft:

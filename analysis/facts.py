@@ -102,6 +102,8 @@ def _real_places(text: str, places: list, actor_mentions: list, people: set) -> 
     for p in places:
         if VESSEL_BEFORE.search(text[max(0, p.start - 40):p.start]) or p.text in people:
             continue
+        if text[p.end:p.end + 1] in "-‑" and text[p.end + 1:p.end + 2].islower():
+            continue  # "Moscow-installed governor", "Kyiv-based": a modifier, not a place
         kept.append(p)
     return kept, (dateline.end() if dateline else 0)
 

@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.numbers import NUMBER, QUALIFIER, alternation, is_count_position, load_yaml, parse_number
+from analysis.numbers import (NUMBER, NUMBER_STARTERS, QUALIFIER, QUALIFIER_STARTERS, alternation, candidate_starts,
+                              is_count_position, load_yaml, lower, parse_number)
 
 __all__ = ["CasualtyMention", "find_casualties", "totals"]
 
@@ -39,12 +40,17 @@ class CasualtyMention:
 @dataclass(frozen=True)
 class _Lexicon:
     pattern: re.Pattern
-    prefilter: re.Pattern
+    keyword: re.Pattern
+    starters: frozenset
     collectives: dict
+    kin_of: re.Pattern
 
 
 def _alt(words) -> str:
     return rf"(?:{alternation(sorted({str(w).lower() for w in words}))})(?![\w-])"
+
+
+_STOP = ";:.!?()[]—–\n"  # commas do not stop the walk back: "Three people, including a child, were killed"
 
 
 @cache
@@ -57,14 +63,16 @@ def _lexicon() -> _Lexicon:
     between = rf"(?:{_alt(d['between'])}\s+){{0,4}}"
     killed, injured = _alt(d["killed"]), _alt(d["injured"])
     not_or = r"(?!\s+or\s)"
+    aside = rf",\s+{_alt(d['asides'])}\s+[^,.;:!?]{{1,40}},"
     not_people = rf"(?!\s+{_alt(d['not_people_after'])})"
     branches = [
         # "11 people were killed", "47 injured", "two people died"
-        rf"{qual}(?P<a_n>{num})\s+(?:(?:{word}\s+){{0,2}}?{person}\s+)?{between}"
-        rf"(?:(?P<a_k>{killed})|(?P<a_i>{injured})){not_or}",
+        rf"{qual}(?P<a_n>{num})\s+(?:(?:{word}\s+){{0,2}}?{person}(?:{aside})?\s+)?{between}"
+        rf"(?:among\s+(?:the|those)\s+)?(?:(?P<a_k>{killed})|(?P<a_i>{injured})){not_or}",
         # "A 30-year-old woman was killed", "a married couple was killed", "a family of four died"
-        rf"(?P<b_sg>an?|one)\s+(?:{word}\s+){{0,3}}?(?:{sg}|(?P<b_c>{coll})|family\s+of\s+(?P<b_n>{num}))(?:,?\s+aged\s+\d+,?)?\s+"
-        rf"{between}(?:(?P<b_k>{killed})|(?P<b_i>{injured})){not_or}",
+        rf"(?:(?P<b_sg>an?|one)\s+(?:{word}\s+){{0,3}}?(?:{sg}|(?P<b_c>{coll})|family\s+of\s+(?P<b_n>{num}))"
+        rf"(?:,?\s+aged\s+\d+,?|{aside})?|(?P<b_another>another))\s+{between}"
+        rf"(?:(?P<b_k>{killed})|(?P<b_i>{injured})){not_or}",
         # "killing at least three people", "wounded at least 18", "killed a married couple"
         rf"(?:(?P<c_k>{_alt(d['killed_active'])})|(?P<c_i>{_alt(d['injured_active'])}))\s+"
         rf"(?:(?:a\s+)?total\s+of\s+)?{qual}(?:(?P<c_n>{num}){not_people}"
@@ -87,9 +95,11 @@ def _lexicon() -> _Lexicon:
         rf"(?:(?P<h_b>{_alt(d['zero_both'])})|(?P<h_k>{_alt(d['zero_killed'])})|(?P<h_i>{_alt(d['zero_injured'])}))",
     ]
     pattern = re.compile(r"(?i:(?<![\w-])(?:" + "|".join(branches) + "))")
-    prefilter = re.compile(r"(?i:kill|dead|death|die|wound|injur|hurt|casualt|fatalit|li(?:fe|ves)|toll|"
-                           r"hospitali|perish|slain|maim|victim)")
-    return _Lexicon(pattern, prefilter, {k.lower(): v for k, v in d["collectives"].items()})
+    keyword = re.compile(rf"(?<![a-z0-9]){alternation(d['keywords'])}")
+    firsts = [*d["nobody"], *d["zero_prefixes"], *d["life_verbs"], *d["toll_killed"], *d["toll_injured"]]
+    starters = frozenset({*NUMBER_STARTERS, *QUALIFIER_STARTERS, "one", *(w.split()[0] for w in firsts)})
+    kin_of = re.compile(rf"(?i:\b{_alt(d['kin'])}\s+of\s+$)")
+    return _Lexicon(pattern, keyword, starters, {k.lower(): v for k, v in d["collectives"].items()}, kin_of)
 
 
 def find_casualties(text: str) -> list[CasualtyMention]:
@@ -99,12 +109,19 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     "Preliminary reports mention no casualties" → killed 0 and injured 0.
     """
     lex = _lexicon()
-    if not lex.prefilter.search(text):
-        return []
+    low = lower(text)
     out: list[CasualtyMention] = []
-    for m in lex.pattern.finditer(text):
-        for kind, count in _read(lex, text, m):
-            out.append(CasualtyMention(m.start(), m.end(), m.group(), kind, count))
+    last = 0
+    for k in lex.keyword.finditer(low):
+        if k.start() < last:
+            continue
+        for start in (*candidate_starts(low, k.start(), last, lex.starters, max_words=9, stop=_STOP), k.start()):
+            m = lex.pattern.match(text, start)
+            if m and m.end() > k.start():
+                last = m.end()
+                out += [CasualtyMention(m.start(), m.end(), m.group(), kind, count)
+                        for kind, count in _read(lex, text, m)]
+                break
     return out
 
 
@@ -126,12 +143,13 @@ def _count(lex: _Lexicon, text: str, m: re.Match, g: dict, branch: str) -> int |
         if name in g:
             if g[name].lower() in ("a", "an"):
                 return 1
-            if not is_count_position(text, m.start(name), m.end(name)):
+            if not is_count_position(text, m.start(name), m.end(name)) or \
+                    lex.kin_of.search(text, max(0, m.start(name) - 24), m.start(name)):
                 return None
             return parse_number(g[name])
     if f"{branch}_c" in g:
         return lex.collectives[g[f"{branch}_c"].lower()]
-    if f"{branch}_sg" in g:
+    if f"{branch}_sg" in g or "b_another" in g:
         return 2 if "c_sg2" in g else 1
     return None
 

@@ -24,6 +24,7 @@ import hashlib
 import math
 import os
 import pickle
+import functools
 import re
 import sys
 import tempfile
@@ -53,7 +54,9 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=65536)
 def norm_token(token: str) -> str:
+    """Comparison key of one word (cached: the same words recur in every sentence)."""
     if token.isascii():
         return _NORM_DROP.sub("", token.lower())
     return _NORM_DROP.sub("", strip_accents(token).casefold())

@@ -17,14 +17,16 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 
-from analysis.numbers import (NUMBER, NUMBER_STARTERS, QUALIFIER, QUALIFIER_STARTERS, alternation, candidate_starts,
-                              is_count_position, load_yaml, lower, parse_number)
+from analysis.numbers import (NUMBER, NUMBER_STARTERS, NUMBER_WORDS, QUALIFIER, QUALIFIER_STARTERS, alternation,
+                              candidate_starts, is_count_position, load_yaml, lower, parse_number)
 
 __all__ = ["WeaponMention", "find_weapons", "CLASSES", "ROLES"]
 
 CLASSES = ("drone", "missile", "bomb", "rocket", "artillery", "aircraft", "vehicle", "ammunition", "other")
 ROLES = ("launched", "intercepted", "supplied", "mentioned")
-_AERIAL = {"drone", "missile", "bomb", "rocket", "aircraft"}
+_KEY_DROP = str.maketrans("", "", " \t\n\r-‐‑–’'")
+_AERIAL = {"drone", "missile", "bomb", "rocket", "aircraft"}  # can be intercepted ("shot down")
+_MUNITIONS = {"drone", "missile", "bomb", "rocket"}  # destroyed in flight is intercepted
 _GENERIC_HEADS = {"system", "launcher", "battery", "weapon", "missile system", "air defence system"}
 
 
@@ -40,10 +42,8 @@ class WeaponMention:
     role: str
 
 
-_KEY_DROP = str.maketrans("", "", " \t\n\r-‐‑–’'")
-
-
 def _key(text: str) -> str:
+    """Lookup key that ignores case, spaces, hyphens and apostrophes: "Iskander M" → "iskanderm"."""
     return text.translate(_KEY_DROP).lower()
 
 
@@ -54,85 +54,78 @@ def _variants(alias: str) -> set[str]:
     "a 50-year-old"); a run-together variant needs a digit next to the separator ("Kh101", "F16").
     """
     parts = re.split(r"([\s-])", alias)
-    words, seps = parts[::2], parts[1::2]
-    choices = []
-    for i, sep in enumerate(seps):
-        options = {sep}
-        if len(words[i]) >= 2:
-            options |= {"-", " "}
-        if any(c.isdigit() for c in words[i][-1:] + words[i + 1][:1]):
-            options.add("")
-        choices.append(sorted(options))
-    out = set()
-    for combo in itertools.islice(itertools.product(*choices), 16):
-        text = words[0] + "".join(s + w for s, w in zip(combo, words[1:]))
-        out |= {text, text.upper()}
-    return out
+    words = parts[::2]
+    choices = [sorted({sep, *(("-", " ") if len(words[i]) >= 2 else ()),
+                       *(("",) if any(c.isdigit() for c in words[i][-1:] + words[i + 1][:1]) else ())})
+               for i, sep in enumerate(parts[1::2])]
+    spellings = (words[0] + "".join(s + w for s, w in zip(combo, words[1:]))
+                 for combo in itertools.islice(itertools.product(*choices), 16))
+    return {v for text in spellings for v in (text, text.upper())}
 
 
 class _Lexicon:
     """weapons.yaml compiled: lookup tables and the regexes find_weapons() runs."""
 
     def __init__(self, data: dict) -> None:
+        bad = [n for kind in ("heads", "systems") for n, spec in data[kind].items() if spec["class"] not in CLASSES]
+        if bad:
+            raise ValueError(f"weapons.yaml: unknown weapon class for {bad}; use one of {CLASSES}")
         self.heads: dict[str, tuple[str, str, bool, frozenset]] = {}
-        head_forms = []
+        head_forms, sys_forms = [], []
         for name, spec in data["heads"].items():
-            if spec["class"] not in CLASSES:
-                raise ValueError(f"weapons.yaml: head {name!r} has unknown class {spec['class']!r}")
             forms = spec.get("forms", [name])
-            plurals = spec.get("plural", [f + "s" for f in forms])
-            info = (name, spec["class"], bool(spec.get("needs_modifier")), frozenset(spec.get("not_after", ())))
-            for form in [*forms, *plurals]:
-                self.heads[_key(form)] = info
+            for form in [*forms, *spec.get("plural", [f + "s" for f in forms])]:
                 head_forms.append(form)
-        self.mods: dict[str, str | None] = {}
-        for group, keep in (("kept", True), ("dropped", False)):
-            for name, variants in data["modifiers"][group].items():
-                for form in [name, *variants, *_variants(name)]:
-                    self.mods[_key(form)] = name if keep else None
+                self.heads[_key(form)] = (name, spec["class"], bool(spec.get("needs_modifier")),
+                                          frozenset(spec.get("not_after", ())))
+        mod_forms = {group: [(name, form) for name, variants in data["modifiers"][group].items()
+                             for form in [name, *variants, *_variants(name)]] for group in ("kept", "dropped")}
+        self.mods = {_key(form): name if group == "kept" else None for group, pairs in mod_forms.items()
+                     for name, form in pairs}
+        mod_forms = [form for pairs in mod_forms.values() for _, form in pairs]
         self.systems: dict[str, tuple[str, str, str, bool]] = {}
-        sys_forms = []
         for name, spec in data["systems"].items():
-            if spec["class"] not in CLASSES:
-                raise ValueError(f"weapons.yaml: system {name!r} has unknown class {spec['class']!r}")
             for alias, display in [(name, name), *((m, m) for m in spec.get("models", ())),
                                    *((s, name) for s in spec.get("spellings", ()))]:
                 ambiguous = bool(spec.get("ambiguous")) and not any(c.isdigit() for c in alias)
                 for form in _variants(alias):
-                    self.systems[_key(form)] = (display, spec["class"], spec["head"], ambiguous)
                     sys_forms.append(form)
-        self.adjunct = frozenset(w.lower() for w in data["followers"]["adjunct"])
-        self.drop = frozenset(w.lower() for w in data["followers"]["drop"])
-        self.origin_supply = frozenset(data["supply_suffixes"])
+                    self.systems[_key(form)] = (display, spec["class"], spec["head"], ambiguous)
+        self.adjunct, self.drop = (frozenset(w.lower() for w in data["followers"][k]) for k in ("adjunct", "drop"))
+        self.origin_supply, self.owners_possessive = frozenset(data["supply_suffixes"]), frozenset(data["possessors"])
         self.name = lru_cache(maxsize=8192)(partial(_name, self))
-        self.owners_possessive = frozenset(data["possessors"])
 
         head = rf"(?i:{alternation(head_forms)})(?![\w-])"
-        mod = rf"(?:(?i:{alternation(_mod_forms(data))})|{data['calibre']})(?![\w-])"
+        mod = rf"(?:(?i:{_alt(mod_forms)})|{data['calibre']})(?![\w-])"
         self.mod_item = re.compile(rf"{mod}|(?i:and|or|&)|/")
-        modseq = rf"{mod}(?:(?:\s*/\s*|\s+(?i:and|or|&)\s+|\s+){mod})*"
-        system = rf"(?:{alternation(sys_forms)})(?:-[A-Z0-9][A-Za-z0-9]{{0,5}})?"
-        self.system = re.compile(rf"(?P<base>{alternation(sys_forms)})(?P<sfx>-[A-Z0-9][A-Za-z0-9]{{0,5}})?")
+        # "guided and cruise missiles" is one phrase, "artillery and kamikaze drones" two: a conjunct
+        # that is a weapon noun itself ends the phrase
+        solo = rf"(?i:{_alt(f for f in mod_forms if _key(f) not in self.heads)})(?![\w-])"
+        modseq = rf"(?:{solo}(?:\s*/\s*|\s+(?i:and|or|&)\s+)|{mod}\s+)*{mod}"
+        sfx = r"-[A-Z0-9][A-Za-z0-9]{0,5}"
+        system = rf"(?:{alternation(sys_forms)})(?:{sfx})?"
+        self.system = re.compile(rf"(?P<base>{alternation(sys_forms)})(?P<sfx>{sfx})?")
         owner = rf"(?:{alternation(data['owners'])}|{alternation(data['possessors'])}['’]s)"
-        origin = (rf"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?i:{alternation(data['origin_suffixes'])}"
-                  rf"|{alternation(data['supply_suffixes'])})")
-        fill = rf"(?:(?i:{alternation([f.lower() for f in data['fillers']])})(?![\w-]))"
+        origin = rf"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?i:{_alt([*data['origin_suffixes'], *data['supply_suffixes']])})"
+        fill = rf"(?:(?i:{_alt(data['fillers'])})(?![\w-]))"
         det = r"(?i:the|these|those|its|their|his|her|our|all)"
         self.phrase = re.compile(
-            rf"(?<![\w-])(?:(?P<num>{NUMBER}|(?i:an?|one)(?=\s))\s+(?:(?i:of)\s+(?:{det}\s+)?)?)?"
+            rf"(?<![\w-])(?:(?P<num>{NUMBER}|(?i:an?|one)(?=\s))\s+"
+            rf"(?:(?i:of)\s+(?:{det}\s+)?(?:(?P<total>{NUMBER})\s+)?)?)?"
             rf"(?:{fill}\s+)?(?:(?P<own>{owner})\s+)?(?:(?P<origin>{origin})\s+)?(?:{fill}\s+)?"
             rf"(?:(?P<sys>{system}(?:\s*/\s*{system}|\s+{system})*)(?:['’]?s)?(?:[-\s](?i:type|class|style|series))?"
             rf"(?:\s+(?:(?P<mods>{modseq})\s+)?(?P<head>{head}))?"
             rf"|(?:(?P<mods2>{modseq})\s+)?(?P<head2>{head}))(?![\w-])")
-        anchors = alternation(sorted({f.lower() for f in [*head_forms, *sys_forms]}))
-        self.anchor = re.compile(rf"\b{anchors}(?:s|['’]s)?(?![a-z0-9])")
-        firsts = [*data["fillers"], *data["owners"], *data["possessors"], *_mod_forms(data), *head_forms, *sys_forms]
+        self.anchor = re.compile(rf"(?<![a-z0-9]){_alt([*head_forms, *sys_forms])}(?:s|['’]s)?(?![a-z0-9])")
+        firsts = [*data["fillers"], *data["owners"], *data["possessors"], *mod_forms, *head_forms, *sys_forms]
         self.starters = frozenset({*NUMBER_STARTERS, "one", *(w.split()[0].lower() for w in firsts),
                                    *data["origin_suffixes"], *data["supply_suffixes"]})
+        self.through = frozenset({*_THROUGH, *NUMBER_WORDS, *(w.lower() for p in firsts for w in p.split())})
         roles, ell = data["roles"], data["ellipsis"]
-        self.before = re.compile(r"\b(?:" + "|".join(
+        self.before = re.compile(r"(?<![a-z0-9])(?:" + "|".join(
             rf"(?P<{role}>{_alt(words)})" for role, words in roles["before"].items()) + r")\b")
-        self.after_roles = {"passive": _invert(roles["after_passive"]), "active": _invert(roles["after_active"])}
+        self.after_roles = {kind: {" ".join(w.lower().split()): role for role, words in roles[f"after_{kind}"].items()
+                                   for w in words} for kind in ("passive", "active")}
         self.after = re.compile(
             r"\s*(?P<aux>(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being|been|got)\s+)?"
             r"(?:(?:also|reportedly|later|then|all|both|allegedly|successfully|eventually|each)\s+)*"
@@ -140,41 +133,31 @@ class _Lexicon:
         self.reduced_next = re.compile(rf"\s*(?:[,.;:!?)]|$|{_alt(roles['reduced_passive_next'])}\b)")
         self.attack_prep = re.compile(rf"\s*(?:\w+\s+){{0,2}}?{_alt(roles['attack_prepositions'])}\b")
         self.ellipsis_before = frozenset(w.split()[0] for w in ell["before"])
-        cues = {*ell["before"], *ell["after_more"], "of them", "of those", "of these", "of which",
-                *roles["after_passive"]["intercepted"]}
-        self.ellipsis_cue = re.compile(rf"\b{_alt(cues)}\b")
+        downed = [*roles["after_passive"]["intercepted"], *roles["after_passive"]["destroyed"]]
+        cues = {*ell["before"], *ell["after_more"], "of them", "of those", "of these", "of which", *downed}
+        self.ellipsis_cue = re.compile(rf"(?<![a-z0-9]){_alt(cues)}\b")
         nxt = rf"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?i:{_alt(ell['next_words'])})\b)"
         self.ellipsis = re.compile(
             rf"(?<![\w-])(?:(?i:{_alt(ell['before'])})\s+(?:{QUALIFIER}\s+)?(?P<n1>{NUMBER}){nxt}"
             rf"|(?:{QUALIFIER}\s+)?(?P<n2>{NUMBER})\s+(?i:{_alt(ell['after_more'])}){nxt}"
             rf"|(?P<n3>{NUMBER})\s+(?i:of\s+(?:them|those|these|which)){nxt}"
-            rf"|(?P<n4>{NUMBER})(?=\s+(?i:(?:were|was|had\s+been|have\s+been)\s+)?"
-            rf"{_alt(roles['after_passive']['intercepted'])}\b))")
+            rf"|(?P<n4>{NUMBER})(?=\s+(?i:(?:were|was|had\s+been|have\s+been)\s+)?(?i:{_alt(downed)})\b))")
 
 
 def _alt(words) -> str:
     return f"(?:{alternation(sorted({' '.join(str(w).lower().split()) for w in words}))})"
 
 
-def _mod_forms(data: dict) -> list[str]:
-    forms = []
-    for group in ("kept", "dropped"):
-        for name, variants in data["modifiers"][group].items():
-            forms += [name, *variants, *_variants(name)]
-    return [f.lower() for f in forms]
-
-
-def _invert(by_role: dict) -> dict[str, str]:
-    return {" ".join(w.lower().split()): role for role, words in by_role.items() for w in words}
-
-
 _CLAUSE = re.compile(r"[.;:!?](?:\s|$)|[—–()\"“”]|,\s*(?=(?:and|but|while|whereas|which|who|although|though|"
                      r"after|before|when|said|says|according)\b)|\b(?:while|whereas|but|although)\b")
 _COORD = re.compile(r"\s*,\s*|\s+(?:and|or|&|as well as|plus)\s+|(?P<comma_and>\s*,\s*(?:and|or)\s+)")
 _SENTENCE_END = re.compile(r"[.!?]\s")
+_INSTRUMENT = re.compile(r"\b(?:with|by|using)\b")
 _PREV_WORD = re.compile(r"([\w’'-]+)\W*$")
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
 _ELLIPSIS_STARTERS = NUMBER_STARTERS | QUALIFIER_STARTERS
+_THROUGH = frozenset({"of", "the", "these", "those", "its", "their", "his", "her", "our", "all", "and", "or"})
+_JOINERS = ("and", "or", "&", "/")
 
 
 @cache
@@ -194,7 +177,9 @@ def find_weapons(text: str) -> list[WeaponMention]:
     for a in lex.anchor.finditer(low):
         if a.start() < last:
             continue
-        for start in candidate_starts(text, max(last, a.start() - 60), a.start() + 1, lex.starters, a.start()):
+        starts = candidate_starts(low, a.start(), last, lex.starters, lex.through)
+        starts.append(a.start())
+        for start in starts:
             m = lex.phrase.match(text, start)
             if m and m.end() > a.start():
                 last = m.end()
@@ -239,8 +224,10 @@ def _phrase(lex: _Lexicon, text: str, m: re.Match) -> dict | None:
         owner = owner[:-2]
     origin = g["origin"]
     supplied = bool(origin) and origin.rsplit("-", 1)[1].lower() in lex.origin_supply
-    return {"start": start, "end": m.end(), "weapon": weapon, "class": klass, "count": count,
-            "owner": owner, "supplied": supplied, "adjunct": following in lex.adjunct}
+    total = g["total"] and count is not None and parse_number(g["total"])
+    return {"start": start, "end": m.end(), "weapon": weapon, "class": klass, "count": count, "owner": owner,
+            "supplied": supplied, "adjunct": following in lex.adjunct,
+            "total": (m.start("total"), total) if total else None}
 
 
 def _name(lex: _Lexicon, sys_text: str | None, mods_text: str | None, head_text: str | None):
@@ -279,55 +266,48 @@ def _system_display(lex: _Lexicon, sys_text: str) -> str:
 
 
 def _mod_names(lex: _Lexicon, mods: list[str]) -> list[str]:
+    """Canonical modifiers, dropped ones left out: ["guided", "and", "cruise"], ["155mm", "artillery"]."""
     words = []
     for token in mods:
-        if token.lower() in ("and", "or", "&", "/"):
-            words.append("and" if token.lower() in ("and", "&") else token.lower())
-        else:
-            calibre = re.match(r"(\d+)", token)
-            name = lex.mods.get(_key(token)) if not calibre or not token[0].isdigit() else calibre.group(1) + "mm"
-            if name:
-                words.append(name)
-    while words and words[0] in ("and", "or", "/"):
-        words.pop(0)
-    while words and words[-1] in ("and", "or", "/"):
-        words.pop()
-    return [w for i, w in enumerate(words) if not (w in ("and", "or", "/") and words[i - 1] in ("and", "or", "/"))]
-
-
-def _cue_before(lex: _Lexicon, low: str, start: int) -> str | None:
-    lo = max(0, start - 70)
-    for b in _CLAUSE.finditer(low, lo, start):
-        lo = b.end()
-    cue = None
-    for cue in lex.before.finditer(low, lo, start):
-        pass
-    return cue.lastgroup if cue else None
-
-
-def _cue_after(lex: _Lexicon, low: str, end: int) -> str | None:
-    m = lex.after.match(low, end, min(len(low), end + 60))
-    if not m:
-        return None
-    verb = " ".join(m["verb"].split())
-    if m["aux"]:
-        return lex.after_roles["passive"].get(verb)
-    if verb in lex.after_roles["passive"] and lex.reduced_next.match(low, m.end()):
-        return lex.after_roles["passive"][verb]
-    return lex.after_roles["active"].get(verb)
+        low = token.lower()
+        word = ("and" if low == "&" else low) if low in _JOINERS else \
+            (token[:token.find("m")].rstrip(" -") + "mm" if token[0].isdigit() else lex.mods.get(_key(token)))
+        if word and not (word in _JOINERS and (not words or words[-1] in _JOINERS)):
+            words.append(word)
+    return words[:-1] if words and words[-1] in _JOINERS else words
 
 
 def _resolve(lex: _Lexicon, low: str, start: int, end: int, prefer_after: bool = False) -> str | None:
-    """The role the nearest cue gives to the phrase (or coordinated list) at ``low[start:end]``."""
-    before = _cue_before(lex, low, start)
-    if before == "ambiguous":
+    """The role the nearest cue gives to the phrase (or coordinated list) at ``low[start:end]``.
+
+    Before it, the last cue verb of the clause ("air defences brought down 57 Ukrainian drones");
+    after it, a passive ("were launched", "downed by air defences") or the phrase's own verb
+    ("two Iskander-M ballistic missiles slammed into"). "sent" is an attack only with "against/at".
+    """
+    cue = None
+    for cue in lex.before.finditer(low, max(0, start - 60), start):
+        pass
+    before = None if cue is None or _CLAUSE.search(low, cue.end(), start) else cue.lastgroup
+    if before in ("attacked", "intercepted", "destroyed") and _INSTRUMENT.search(low, cue.end(), start):
+        before = "launched"  # "destroyed a landing ship with Magura sea drones"
+    elif before == "attacked":
+        before = None  # "hit two Russian Su-34 jets": the target
+    elif before == "ambiguous":
         before = "launched" if lex.attack_prep.match(low, end, min(len(low), end + 40)) else "supplied"
-    after = _cue_after(lex, low, end)
+    after, m = None, lex.after.match(low, end, min(len(low), end + 60))
+    if m:
+        verb, passive = " ".join(m["verb"].split()), lex.after_roles["passive"]
+        if m["aux"] or (verb in passive and lex.reduced_next.match(low, m.end())):
+            after = passive.get(verb)
+        else:
+            after = lex.after_roles["active"].get(verb)
     return (after or before) if prefer_after else (before or after)
 
 
 def _mention(text: str, item: dict, role: str | None) -> WeaponMention:
-    if role == "intercepted" and item["class"] not in _AERIAL:
+    if role == "destroyed":
+        role = "intercepted" if item["class"] in _MUNITIONS else None
+    elif role == "intercepted" and item["class"] not in _AERIAL:
         role = None
     role = role or ("supplied" if item["supplied"] else "mentioned")
     return WeaponMention(item["start"], item["end"], text[item["start"]:item["end"]], item["weapon"],
@@ -350,7 +330,10 @@ def _assign_roles(lex: _Lexicon, text: str, low: str, items: list[dict]) -> list
             for item in group:
                 if item["count"] == 1 and low.startswith(("a ", "an "), item["start"]):
                     item["count"] = None
-        out += [_mention(text, item, role) for item in group]
+        for item in group:
+            out.append(_mention(text, item, role))
+            if item["total"] and out[-1].role == "intercepted":  # "intercepted 45 of 62 drones"
+                out.append(_mention(text, {**item, "start": item["total"][0], "count": item["total"][1]}, "launched"))
     return out
 
 
@@ -365,7 +348,7 @@ def _ellipses(lex: _Lexicon, text: str, low: str, mentions: list[WeaponMention])
         if cue.start() < last:
             continue
         starts = [cue.start()] if cue.group().split()[0] in lex.ellipsis_before else \
-            candidate_starts(text, max(last, cue.start() - 30), cue.start(), _ELLIPSIS_STARTERS)
+            candidate_starts(low, cue.start(), last, _ELLIPSIS_STARTERS, max_words=4)
         m = next((m for m in map(lambda s: lex.ellipsis.match(text, s), starts) if m), None)
         if not m:
             continue
@@ -376,8 +359,8 @@ def _ellipses(lex: _Lexicon, text: str, low: str, mentions: list[WeaponMention])
                 or _SENTENCE_END.search(text, ante.end, start) or not is_count_position(text, start, m.end(group)):
             continue
         last = m.end()
-        role = "intercepted" if group == "n4" else _resolve(lex, low, m.start(), m.end(), prefer_after=True)
+        role = _resolve(lex, low, m.start(), m.end(), prefer_after=True)
         item = {"start": start, "end": m.end(), "weapon": ante.weapon, "class": ante.weapon_class,
-                "count": count, "owner": ante.owner, "supplied": False}
+                "count": count, "owner": ante.owner, "supplied": False, "total": None}
         out.append(_mention(text, item, role or ante.role))
     return out

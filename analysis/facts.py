@@ -9,8 +9,12 @@ the capital." the facts hold one weapon mention (Iskander ballistic missile ×4)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
 
 from analysis import actors as actors_mod
 from analysis import casualties as casualties_mod
@@ -25,6 +29,22 @@ DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,\s*$")
 DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,(?:\s*[A-Z][\w ]+)?(?:\s*\([^)]*\))?\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[\w ,]{3,30}\d{4}\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[A-Z][a-z]+\.? \d{1,2}\.(?:\s+|$)")
 VESSEL_BEFORE = re.compile(r"\b(?:ship|submarine|cruiser|frigate|corvette|vessel|tanker|boat|flagship|destroyer|warship|tug)\s+(?:the\s+)?$", re.I)
 CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
+
+
+@functools.cache
+def _operators() -> tuple:
+    data = yaml.safe_load(resources.files("analysis").joinpath("data", "weapon_operators.yaml").read_text("utf-8"))
+    return tuple((key.lower(), side) for side, keys in data.items() for key in keys)
+
+
+def weapon_operator(weapons: list) -> str | None:
+    """The side that fires the first one-sided weapon system named ("Storm Shadow" → Ukraine), if any."""
+    for w in weapons:
+        name = w.weapon.lower()
+        for key, side in _operators():
+            if key in name:
+                return side
+    return None
 
 
 @dataclass(slots=True)

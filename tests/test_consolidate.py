@@ -1,0 +1,99 @@
+"""Event building and consolidation on small real-text articles: one event per happening."""
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from analysis.facts import weapon_operator
+from analysis.pipeline import extract_article
+from analysis.reader import Article
+from analysis.sentences import segment
+from analysis.weapons import find_weapons
+
+
+def events_of(text: str, published: str = "2025-06-07", timezone: str = "Europe/Kyiv") -> list[dict]:
+    blocks, sentences = segment(text)
+    article = Article("t", "t.txt", Path("t.txt"), blocks[0].text, dt.date.fromisoformat(published), None, None,
+                      timezone, hashlib.sha256(text.encode()).hexdigest(), text, blocks, sentences)
+    return extract_article(article).events
+
+
+def test_follow_up_sentences_merge_into_one_attack():
+    text = ("Title line\n"
+            "On the morning of February 12, Russia launched a missile attack on the Ukrainian capital, Kyiv, resulting in at least one fatality. "
+            "The attack triggered fires across several districts, including Holosiivskyi and Podilskyi. "
+            "Explosions were first reported around 4:30 a.m. local time. "
+            "Preliminary reports suggest that four Iskander ballistic missiles were launched toward the capital.\n")
+    (ev,) = events_of(text, "2025-02-12")
+    assert (ev["category"], ev["actor1"], ev["location"], ev["time_local"], ev["weapon_count"], ev["fatalities"]) == \
+        ("attack", "Russia", "Kyiv", "04:30", 4, 1)
+
+
+def test_a_new_city_or_time_is_a_new_event():
+    text = ("Title line\n"
+            "Russian forces struck Kharkiv overnight with drones, killing at least three people.\n"
+            "At about 5:35 p.m., four guided bombs fell on the Shevchenkivskyi and Kyivskyi districts of Kharkiv.\n"
+            "Further south, Russian shelling overnight killed a married couple in Kherson.\n")
+    evs = events_of(text)
+    assert [(e["location"] if e["location"] != "Shevchenkivskyi" else "Kharkiv", e["time_local"]) for e in evs] == [
+        ("Kharkiv", None), ("Kharkiv", "17:35"), ("Kherson", None)]
+    assert [e["fatalities"] for e in evs] == [3, None, 2]
+
+
+def test_interception_is_its_own_event_by_the_defender():
+    text = ("Title line\n"
+            "On Friday, Russia fired 67 missiles and 194 attack drones at Ukraine in an overnight assault. "
+            "Air defences shot down 34 of the missiles.\n")
+    attack, ad = events_of(text, "2025-03-10")
+    assert (attack["category"], attack["weapon_count"], attack["event_date"]) == ("attack", 67, dt.date(2025, 3, 7))
+    assert (ad["category"], ad["actor1"], ad["actor2"], ad["weapon_count"], ad["event_date"]) == \
+        ("air_defense", "Ukraine", "Russia", 34, dt.date(2025, 3, 7))
+
+
+def test_report_date_is_not_the_strike_date():
+    text = ("Title line\n"
+            "The Defence Ministry said on Sunday that on Saturday evening Russian forces had delivered a strike "
+            "on military infrastructure facilities in Kharkiv.\n")
+    (ev,) = events_of(text, "2023-12-31", "Europe/Moscow")
+    assert (ev["category"], ev["actor1"], ev["event_date"]) == ("attack", "Russia", dt.date(2023, 12, 30))
+
+
+def test_strike_in_held_territory_is_attributed_by_weapon_and_control():
+    text = ("Title line\n"
+            "Last Friday, Storm Shadow missiles slammed into the fleet’s headquarters in the centre of Sevastopol.\n"
+            "The ministry said air defences brought down five missiles.\n")
+    attack, ad = events_of(text, "2023-09-27")
+    assert (attack["actor1"], attack["actor2"], attack["location"]) == ("Ukraine", "Russia", "Sevastopol")
+    assert (ad["actor1"], ad["actor2"], ad["weapon_count"]) == ("Russia", "Ukraine", 5)
+
+
+def test_casualties_in_another_region_open_their_own_event():
+    text = ("Live\nSunday 25 May 2025 — live coverage\n"
+            "07:05 — Russia fired 298 drones and 69 missiles at Ukraine overnight, the air force says.\n"
+            "08:40 — In the Kyiv region, four people were killed and more than a dozen injured, the governor says.\n")
+    wave, kyiv = events_of(text, "2025-05-25")
+    assert wave["weapon_count"] == 298 and kyiv["fatalities"] == 4 and kyiv["admin1"] == "Kyiv Oblast"
+
+
+def test_hypothetical_and_negated_attacks_are_not_events():
+    text = ("Title line\n"
+            "The US embassy in Kyiv shut for the day after receiving information of a potential significant air attack. "
+            "Moscow broke its pledge not to hit energy facilities, officials said.\n")
+    assert [e for e in events_of(text) if e["category"] == "attack"] == []
+
+
+def test_prisoner_exchange_takes_the_articles_side_first():
+    text = ("Title line\n"
+            "Prisoner swap: Russia and Ukraine have exchanged 146 prisoners of war each in a deal mediated by the United Arab Emirates.\n")
+    (ev,) = events_of(text, "2025-08-24")
+    assert (ev["category"], ev["actor1"], ev["actor2"]) == ("humanitarian", "Ukraine", "Russia")
+
+
+@pytest.mark.parametrize("sentence,side", [
+    ("Storm Shadow missiles slammed into the headquarters.", "Ukraine"),
+    ("Shahed drones struck Kharkiv overnight.", "Russia"),
+    ("Drones struck Kharkiv overnight.", None),
+])
+def test_weapon_operator(sentence, side):
+    assert weapon_operator(find_weapons(sentence)) == side

@@ -1,0 +1,202 @@
+"""The brief's words: its title block, a summary written from the data, and the parameters in force.
+
+Everything is escaped HTML (names and titles come from articles). Example of a summary sentence::
+
+    "Attacks lead with 2 of 6 events, followed by military support (2), diplomacy (1) and air defence (1)."
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import pandas as pd
+
+from analysis.report.charts import _plural
+from analysis.report.evidence import day, table, text
+from analysis.report.figures import HTML
+from analysis.report.palette import color, label, ordered
+from analysis.report.selection import Selection, describe_filters
+
+COUNT_VERB = {"attack": "launched", "air_defense": "intercepted", "military_support": "supplied"}
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def title_block(title: str, sel: Selection, generated: dt.datetime | None = None) -> HTML:
+    """The report's heading: title, what it is drawn from, when it was made."""
+    generated = generated or dt.datetime.now(dt.timezone.utc)
+    n = len(sel.corpus.articles)
+    sub = (f"newsframe brief · {_plural(n, 'article')} · {_plural(len(sel.events), 'event')} selected · "
+           f"made {generated:%-d %b %Y, %H:%M} UTC")
+    return HTML(f'<header class="nf-title"><h1>{html.escape(title)}</h1><p class="nf-subtitle">{html.escape(sub)}</p></header>',
+                title)
+
+
+def _stat(value: str, caption: str) -> str:
+    return f'<div class="nf-stat"><span class="nf-stat-value">{value}</span><span class="nf-stat-caption">{caption}</span></div>'
+
+
+def _dates_phrase(ev: pd.DataFrame) -> str:
+    dated = ev["event_date"].dropna()
+    if dated.empty:
+        return "none of them carries a date"
+    first, last = day(dated.min()), day(dated.max())
+    days = pd.to_datetime(dated).dt.normalize().nunique()
+    span = f"on {first}" if first == last else f"from {first} to {last} ({_plural(days, 'day')} with events)"
+    undated = int(ev["event_date"].isna().sum())
+    tail = f"; {_plural(undated, 'event')} {'has' if undated == 1 else 'have'} no date" if undated else ""
+    return f"the dated events happened {span}{tail}"
+
+
+CATEGORY_PLURAL = {"attack": "attacks", "air_defense": "air-defence events", "diplomacy": "diplomatic events",
+                   "military_support": "military-support events", "humanitarian": "humanitarian events",
+                   "other": "other events"}
+
+
+def _category_phrase(ev: pd.DataFrame) -> str:
+    """``3 attacks, 2 diplomatic events, 2 military-support events and 1 air-defence event``, largest first."""
+    counts = ev["category"].value_counts()
+    order = sorted(counts.index, key=lambda c: (-counts[c], ordered(counts.index).index(c)))
+    def phrase(c):
+        n = int(counts[c])
+        noun = CATEGORY_PLURAL.get(c, f"{c} events")
+        return f"{n} {noun if n != 1 else noun.replace('attacks', 'attack').replace('events', 'event')}"
+    head = _join([phrase(c) for c in order])
+    if len(order) > 1 and counts[order[0]] > counts[order[1]]:
+        head += f" — {CATEGORY_PLURAL.get(order[0], order[0])} lead"
+    return head[0].upper() + head[1:]
+
+
+def _casualty_phrase(ev: pd.DataFrame) -> str:
+    killed = ev["fatalities"].dropna()
+    injured = ev["injuries"].dropna()
+    if killed.empty and injured.empty:
+        return "No event states a number of people killed or injured."
+    parts = []
+    if not killed.empty:
+        parts.append(f"at least {int(killed.sum())} {'person' if int(killed.sum()) == 1 else 'people'} killed")
+    if not injured.empty:
+        parts.append(f"at least {int(injured.sum())} injured")
+    missing = "no injuries are stated" if injured.empty else ("no deaths are stated" if killed.empty else "")
+    sentence = f"The articles report {_join(parts)}"
+    sentence += f" ({missing})" if missing else ""
+    return sentence + " — lower bounds: “at least one” counts as one, and events without a figure count as none."
+
+
+def places_hit(sel: Selection, top: int = 4) -> list[tuple[str, int, list[str]]]:
+    """The places most hit by attacks: (place, attacks, districts named), most attacks first, then most
+    killed. A district's attack counts for its city; attacks placed only in a country are left out."""
+    attacks = sel.events[(sel.events["category"] == "attack") & (sel.events["geo_precision"] != "country").fillna(True)]
+    where = attacks["admin1"].where(attacks["geo_precision"] == "district", attacks["location"])
+    where = where.fillna(attacks["admin1"]).dropna()
+    if where.empty:
+        return []
+    killed = attacks["fatalities"].fillna(0).astype(int)
+    ranking = pd.DataFrame({"place": where, "killed": killed.loc[where.index]}).groupby("place").agg(
+        attacks=("place", "size"), killed=("killed", "sum")).sort_values(["attacks", "killed"], ascending=False)
+    out = []
+    for place, row in ranking.head(top).iterrows():
+        ids = set(attacks.loc[where[where == place].index, "event_id"])
+        pl = sel.places[sel.places["event_id"].isin(ids) & (sel.places["kind"] == "district")]
+        out.append((str(place), int(row["attacks"]), list(dict.fromkeys(pl["place"].astype(str)))))
+    return out
+
+
+def _places_phrase(sel: Selection) -> str:
+    items = []
+    for place, n, districts in places_hit(sel):
+        item = f"{html.escape(place)} ({_plural(n, 'attack')}"
+        if districts:
+            item += f"; districts named: {html.escape(_join(districts))}"
+        items.append(item + ")")
+    return _join(items) if items else ""
+
+
+def places_named(sel: Selection) -> list[str]:
+    """Distinct places below country level named in the selected events."""
+    names = list(sel.places.loc[sel.places["kind"] != "country", "place"].dropna().astype(str))
+    ev = sel.events
+    names += list(ev.loc[(ev["geo_precision"] != "country").fillna(True), "location"].dropna().astype(str))
+    return list(dict.fromkeys(names))
+
+
+def plural_noun(noun: str, n: int) -> str:
+    """``Iskander ballistic missile`` → ``Iskander ballistic missiles`` when ``n != 1`` (English -s rules)."""
+    if n == 1 or noun.endswith("s"):
+        return noun
+    if noun.endswith(("ch", "sh", "x")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _weapons_phrase(ev: pd.DataFrame) -> str:
+    w = ev[ev["weapon"].notna()]
+    items = []
+    for (weapon, cat), grp in w.groupby(["weapon", "category"], sort=False):
+        n = grp["weapon_count"].sum(min_count=1)
+        verb = COUNT_VERB.get(cat, "named")
+        if pd.notna(n):
+            items.append(f"{int(n)} {html.escape(plural_noun(str(weapon), int(n)))} {verb}")
+        else:
+            items.append(f"{html.escape(plural_noun(str(weapon), 2))} ({verb}, number not stated)")
+    return _join(items) if items else ""
+
+
+def summary(sel: Selection) -> HTML:
+    """Key figures and a few lines written from the selected events."""
+    ev = sel.events
+    if ev.empty:
+        body = (f"<p>No events match this selection (filters: {html.escape(describe_filters(sel.filters))}). "
+                f"The corpus holds {_plural(len(sel.corpus.events), 'event')} in all; widen the filters to see them.</p>")
+        return HTML(f'<section class="nf-summary">{body}</section>', "no events")
+    dated = ev["event_date"].dropna()
+    days = "undated" if dated.empty else (day(dated.min()) if dated.min() == dated.max()
+                                          else f"{pd.Timestamp(dated.min()):%-d %b} – {day(dated.max())}")
+    killed = ev["fatalities"].dropna()
+    stats = "".join([
+        _stat(str(len(ev)), "events"),
+        _stat(html.escape(days), "dates of the events"),
+        _stat(f"≥ {int(killed.sum())}" if not killed.empty else "not stated", "people killed (lower bound)"),
+        _stat(str(len(places_named(sel))), "places named"),
+    ])
+    outlets = sel.articles["outlet"].dropna().astype(str).unique().tolist()
+    published = sel.articles["published"].dropna()
+    source = f"{_plural(len(sel.articles), 'article')}"
+    if outlets:
+        source += f" from {html.escape(_join(outlets))}"
+    if len(published):
+        p0, p1 = day(published.min()), day(published.max())
+        source += f", published {p0}" if p0 == p1 else f", published {p0} to {p1}"
+    points = [("Coverage", f"{_plural(len(ev), 'event')} drawn from {source}; {_dates_phrase(ev)}."),
+              ("Categories", f"{_category_phrase(ev)}."),
+              ("Casualties", _casualty_phrase(ev)),
+              ("Places most hit", _places_phrase(sel) + "." if _places_phrase(sel) else ""),
+              ("Weapons", _weapons_phrase(ev) + "." if _weapons_phrase(ev) else "")]
+    if sel.undated_left_out:
+        points.append(("Left out", f"{_plural(sel.undated_left_out, 'undated event')} matching the other "
+                                   f"filters {'is' if sel.undated_left_out == 1 else 'are'} outside any date range."))
+    items = "".join(f"<li><b>{name}.</b> {body}</li>" for name, body in points if body)
+    legend = "".join(f'<span class="nf-cat"><span class="nf-dot" style="background:{color(c)}"></span>{label(c)}</span>'
+                     for c in ordered(ev["category"].unique()))
+    return HTML(f'<section class="nf-summary"><div class="nf-stats">{stats}</div><ul class="nf-points">{items}</ul>'
+                f'<p class="nf-legend">Colours used for the categories: {legend}</p></section>', "summary")
+
+
+def parameters_table(sel: Selection, seeds) -> HTML:
+    """The parameters in force (after checking), ``None`` shown as “all”."""
+    f = sel.filters
+    def shown(values, fmt=str):
+        return "all" if values is None else (", ".join(fmt(v) for v in values) or "none")
+    rows = [("Articles folder", "seeds", str(seeds)),
+            ("From", "start_date", day(f["start_date"]) if f["start_date"] else "first event"),
+            ("To", "end_date", day(f["end_date"]) if f["end_date"] else "last event"),
+            ("Categories", "categories", shown(f["categories"], label)),
+            ("Actors (either side)", "actors", shown(f["actors"])),
+            ("Countries", "countries", shown(f["countries"])),
+            ("Minimum confidence", "min_confidence", f"{f['min_confidence']:g}")]
+    cells = [[html.escape(a), f"<code>{html.escape(b)}</code>", text(c)] for a, b, c in rows]
+    return HTML(table(["Parameter", "Name", "Value"], cells, "nf-params", ["30%", "25%", "45%"]), "parameters")

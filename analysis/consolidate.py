@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from analysis.events import Context, Draft, build
+from analysis.weapons import is_generic
 
 MAX_TIME_GAP_MINUTES = 120
 DAYTIME = (9 * 60, 19 * 60)   # hours no "overnight" raid reaches
@@ -99,6 +100,16 @@ def _role(facts) -> str:
     return "detail"
 
 
+def _name_the_weapon(event: Draft, candidates: list) -> None:
+    """A later sentence names the system the event's generic weapon was ("A Russian missile struck…" …
+    "the weapon was a Tochka-U ballistic missile"): keep the name, and the count the event already has."""
+    if event.weapon is None or not is_generic(event.weapon):
+        return
+    named = next((w for w in candidates if not is_generic(w) and w.weapon_class == event.weapon.weapon_class), None)
+    if named is not None:
+        event.weapon = named
+
+
 def absorb(event: Draft, draft_or_facts, role: str | None = None) -> None:
     """Attach a sentence (or a merged draft) to ``event``, filling what the event still lacks."""
     if isinstance(draft_or_facts, Draft):
@@ -123,6 +134,8 @@ def absorb(event: Draft, draft_or_facts, role: str | None = None) -> None:
             event.weapon, event.weapon_count = d.weapon, d.weapon_count
         elif event.weapon is None:
             event.weapon = d.weapon
+        elif d.weapon is not None:
+            _name_the_weapon(event, [d.weapon])
         fat, inj = d.fatalities, d.injuries
         event.notes.extend(d.notes)
     else:
@@ -132,12 +145,14 @@ def absorb(event: Draft, draft_or_facts, role: str | None = None) -> None:
             event.time = facts.time
         if event.date is None and facts.own_date is not None and facts.own_date.precision == "day":
             event.date, event.date_own = facts.own_date, True
-        if event.category in ("attack", "air_defense", "military_support") and event.weapon_count is None:
+        if event.category in ("attack", "air_defense", "military_support"):
             wanted = {"attack": ("launched", "mentioned"), "air_defense": ("intercepted",),
                       "military_support": ("supplied", "mentioned")}[event.category]
             counted = next((w for w in facts.weapons if w.count is not None and w.role in wanted), None)
-            if counted is not None:
+            if counted is not None and event.weapon_count is None:
                 event.weapon, event.weapon_count = counted, counted.count
+            else:
+                _name_the_weapon(event, [w for w in facts.weapons if w.role in wanted])
         if event.place is None:
             place = next((p for p in facts.located_places if p.kind in ("city", "district")), None)
             if place is not None:
@@ -176,13 +191,15 @@ def consolidate(sentence_facts: list, headings: dict, ctx: Context) -> list[Draf
     pending: list = []
     para_events: list[Draft] = []
     for facts in sentence_facts:
+        if facts.paragraph != paragraph or facts.section != section:
+            _flush(pending, para_events, events, section, ctx)  # with the context of the paragraph that ends
+            pending, para_events = [], []
         if facts.section != section:
             section = facts.section
             ctx.section_date = headings.get(section)
             ctx.story_date = None
         if facts.paragraph != paragraph:
-            _flush(pending, para_events, events, section, ctx)
-            paragraph, pending, para_events = facts.paragraph, [], []
+            paragraph = facts.paragraph
             ctx.paragraph_date = ctx.section_date if facts.stamp else None
             ctx.paragraph_place = None
             ctx.paragraph_category = None

@@ -154,7 +154,10 @@ def _actors(facts, ctx: Context, draft: Draft, last_attack: Draft | None, last_e
     weak = set(actors_mod.lexicon_weak())
     operator = weapon_operator(facts.weapons)
     if draft.category == "attack":
-        agent = _first(states, lambda a: a.role == "possessive" and 0 <= draft.trigger.start - a.end <= 40)
+        # "a Russian missile strike on…", "Russian rockets hit…": the demonym in front of the blow
+        agent = _first(states, lambda a: a.kind == "demonym" and a.role not in ("target", "place", "object", "speaker")
+                       and 0 <= draft.trigger.start - a.end <= 25)
+        agent = agent or _first(states, lambda a: a.role == "possessive" and 0 <= draft.trigger.start - a.end <= 40)
         if agent is None and PRONOUN_AGENT.search(facts.text[:draft.trigger.start]):
             # "Russia’s Defence Ministry said on Monday it had struck…": the speaker is the agent
             agent = _first(states, lambda a: a.role == "speaker" and a.actor and a.start < draft.trigger.start)

@@ -42,6 +42,11 @@ class WeaponMention:
     role: str
 
 
+def is_generic(mention: "WeaponMention") -> bool:
+    """A bare head noun ("missile", "drones") rather than a named system ("Kh-22 cruise missile")."""
+    return _key(mention.weapon) in _lexicon().heads
+
+
 def _key(text: str) -> str:
     """Lookup key that ignores case, spaces, hyphens and apostrophes: "Iskander M" → "iskanderm"."""
     return text.translate(_KEY_DROP).lower()
@@ -334,6 +339,8 @@ def _assign_roles(lex: _Lexicon, text: str, low: str, items: list[dict]) -> list
             out.append(_mention(text, item, role))
             if item["total"] and out[-1].role == "intercepted":  # "intercepted 45 of 62 drones"
                 out.append(_mention(text, {**item, "start": item["total"][0], "count": item["total"][1]}, "launched"))
+            elif item["total"] and out[-1].role == "launched":  # "struck by one of two Kh-22 missiles": 2 fired
+                out[-1] = _mention(text, {**item, "count": item["total"][1]}, "launched")
     return out
 
 

@@ -233,6 +233,20 @@ def perspective_of(timezone: str) -> str | None:
 
 
 @functools.cache
+def _backed() -> dict:
+    return dict(_data("actors.yaml").get("backed_side") or {})
+
+
+def backed_side(supplier: str | None) -> str | None:
+    """The side a third country's military support goes to when the text names no recipient; None for a
+    side of the conflict itself ("Russia supplied…" names its own units, not a recipient)."""
+    if not supplier or supplier in lexicon().opponents:
+        return None
+    table = _backed()
+    return table.get(supplier, table.get("default"))
+
+
+@functools.cache
 def _controlled() -> dict:
     return dict(_data("actors.yaml").get("controlled_territory") or {})
 

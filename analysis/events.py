@@ -113,6 +113,9 @@ def _location(facts, ctx: Context, draft: Draft) -> None:
         draft.place = ctx.paragraph_place
 
 
+# Leading adverbial phrases ("In Madrid, on the eve of NATO's summit, …", "Meeting with Putin on Monday, …").
+INTRO = re.compile(r"^(?:\s*(?:In|At|On|During|After|Following|Ahead of|Before|Meeting with|Speaking (?:at|in|to|with)|Amid|Under|"
+                   r"Later|Earlier|Separately|Elsewhere|Meanwhile)\b[^,.;:]{0,80},\s*)+")
 PRONOUN_AGENT = re.compile(r"\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$")
 ATTACK_REFERENCE = re.compile(r"\b(?:attack|strike|shelling|bombardment|assault|killing)s?\b", re.I)
 INTERCEPTED_COUNT = re.compile(r"\b(" + NUMBER + r")\s+(?:of them|of these|(?:were|was) (?:shot down|intercepted|destroyed|downed|brought down))", re.I)
@@ -209,7 +212,10 @@ def _actors(facts, ctx: Context, draft: Draft, last_attack: Draft | None, last_e
     else:
         usable = [a for a in states if a.role not in ("place",) and a.actor not in weak] or \
                  [a for a in states if a.role not in ("place",)]
-        if facts.text.lstrip().startswith(("He ", "She ")) and last_event is not None and last_event.actor1:
+        intro = INTRO.match(facts.text)
+        if intro:  # "In Madrid, on the eve of NATO's summit, Turkey drops…": the subject follows the intro
+            usable = [a for a in usable if a.start >= intro.end()] + [a for a in usable if a.start < intro.end()]
+        if facts.text.lstrip().startswith(("He ", "She ", "They ")) and last_event is not None and last_event.actor1:
             draft.actor1, draft.actor1_explicit = last_event.actor1, True
             draft.actor1_detail = last_event.actor1_detail
         first = _first(usable, lambda a: a.role != "recipient") or (usable[0] if usable else None)
@@ -229,6 +235,8 @@ def _actors(facts, ctx: Context, draft: Draft, last_attack: Draft | None, last_e
         if draft.category == "diplomacy" and last_attack is not None and ATTACK_REFERENCE.search(facts.text) \
                 and last_attack.actor1 != draft.actor1 and (draft.actor2 is None or draft.actor2 == last_attack.actor2):
             draft.actor2 = last_attack.actor1  # "Kellogg said the strike crossed any line": about the attacker
+        if draft.category == "military_support" and draft.actor2 is None:
+            draft.actor2 = actors_mod.backed_side(draft.actor1)
         if draft.kind == "prisoner_exchange" and draft.actor2 is None:
             draft.actor2 = actors_mod.opponent(draft.actor1)
     if draft.actor1 is None:

@@ -19,6 +19,18 @@ def cats(text):
     ("Air defence units shot down 87 of the drones, while electronic warfare knocked out another 80.", ["air_defense"]),
     ("The international community has called for restraint and a de-escalation of hostilities.", ["diplomacy"]),
     ("This development adds another layer of complexity to the conflict.", []),
+    # a trigger word followed straight by a name
+    ("US Secretary of State Antony Blinken made an unannounced trip to Kyiv on Thursday and met Zelensky.", ["diplomacy"]),
+    ("On Thursday President Volodymyr Zelensky announced that Ukrainian troops had liberated Balakliia.", ["attack"]),
+    ("In Warsaw, President Volodymyr Zelensky and Polish Prime Minister Donald Tusk sign a bilateral security agreement.", ["diplomacy"]),
+    ("At the United Nations, the General Assembly voted on Thursday to suspend Russia from the Human Rights Council.", ["diplomacy"]),
+    ("Russia pulled out of the U.N.-brokered Black Sea Grain Initiative on Monday.", ["diplomacy"]),
+    ("Slovakia's Prime Minister Eduard Heger announced that his country had given its S-300 air defence system to Ukraine.", ["military_support"]),
+    ("A powerful explosion tore through the Crimean Bridge across the Kerch Strait on Saturday.", ["attack"]),
+    ("Patients are being moved from Okhmatdyt to other hospitals in the city.", ["humanitarian"]),
+    # denials, plans and possibilities are no happening
+    ("Russia's Defence Ministry denied carrying out the strike, calling it a provocation.", []),
+    ("Under the deal Poland will examine whether it can shoot down Russian missiles over Ukraine.", []),
 ])
 def test_deciding_category(text, expected):
     assert cats(text) == expected

@@ -76,7 +76,8 @@ def lexicon() -> TriggerLexicon:
 
 # "its pledge not to hit energy facilities", "did not strike": no attack happened.
 NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|refrain from|refrained from|ban on|pledge to stop"
-                      r"|potential|possible|threat of|risk of|fear of|fears of|warned of|warning of|plans? to|would)"
+                      r"|potential|possible|threat of|risk of|fear of|fears of|warned of|warning of|plans? to|would"
+                      r"|preparing|prepare|prepares|planning|plotting|accus\w+ \w+ of (?:preparing|planning))"
                       r"\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "Poland will examine whether it can shoot down Russian missiles": a possibility, not an interception.
 HYPOTHETICAL = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+\s+){0,3}(?:can|could|would|will|might|may)\s+(?:[\w-]+\s+){0,1}$"

@@ -115,7 +115,7 @@ def _location(facts, ctx: Context, draft: Draft) -> None:
 
 # Leading adverbial phrases ("In Madrid, on the eve of NATO's summit, …", "Meeting with Putin on Monday, …").
 INTRO = re.compile(r"^(?:\s*(?:In|At|On|During|After|Following|Ahead of|Before|Meeting with|Speaking (?:at|in|to|with)|Amid|Under|"
-                   r"Later|Earlier|Separately|Elsewhere|Meanwhile)\b[^,.;:]{0,80},\s*)+")
+                   r"Later|Earlier|Separately|Elsewhere|Meanwhile|While|As|When|Despite)\b[^,.;:]{0,80},\s*)+")
 PRONOUN_AGENT = re.compile(r"\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$")
 ATTACK_REFERENCE = re.compile(r"\b(?:attack|strike|shelling|bombardment|assault|killing)s?\b", re.I)
 INTERCEPTED_COUNT = re.compile(r"\b(" + NUMBER + r")\s+(?:of them|of these|(?:were|was) (?:shot down|intercepted|destroyed|downed|brought down))", re.I)
@@ -159,7 +159,12 @@ def _actors(facts, ctx: Context, draft: Draft, last_attack: Draft | None, last_e
     if draft.category == "attack":
         # "a Russian missile strike on…", "Russian rockets hit…": the demonym in front of the blow
         agent = _first(states, lambda a: a.kind == "demonym" and a.role not in ("target", "place", "object", "speaker")
-                       and 0 <= draft.trigger.start - a.end <= 25)
+                       and (0 <= draft.trigger.start - a.end <= 25
+                            or any(a.end <= w.start and w.end <= draft.trigger.start for w in facts.weapons)
+                            and draft.trigger.start - a.end <= 60))
+        intro = INTRO.match(facts.text)
+        if intro:  # "While Zelensky was in Sweden, a Russian Iskander missile hit…": not the agent
+            states = [a for a in states if a.start >= intro.end()] + [a for a in states if a.start < intro.end()]
         agent = agent or _first(states, lambda a: a.role == "possessive" and 0 <= draft.trigger.start - a.end <= 40)
         if agent is None and PRONOUN_AGENT.search(facts.text[:draft.trigger.start]):
             # "Russia’s Defence Ministry said on Monday it had struck…": the speaker is the agent

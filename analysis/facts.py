@@ -26,7 +26,7 @@ from analysis import weapons as weapons_mod
 ATTACK_NOUNS = re.compile(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|shelling|strikes?|attacks?|assault|drones?|missiles?|bombs?|rockets?|artillery|aircraft|jets|UAVs?|occupiers|invaders|soldiers|units)\b", re.I)
 MONTH_START = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d", re.I)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,\s*$")
-DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,(?:\s*[A-Z][\w ]+)?(?:\s*\([^)]*\))?\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[\w ,]{3,30}\d{4}\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[A-Z][a-z]+\.? \d{1,2}\.(?:\s+|$)")
+DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]{2,},[^—–\n.!?]{0,70}[—–]\s*|^\s*[A-Z][A-Z’'.\- ]+,(?:\s*[A-Z][\w ]+)?(?:\s*\([^)]*\))?\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[\w ,]{3,30}\d{4}\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[A-Z][a-z]+\.? \d{1,2}\.(?:\s+|$)")
 VESSEL_BEFORE = re.compile(r"\b(?:ship|submarine|cruiser|frigate|corvette|vessel|tanker|boat|flagship|destroyer|warship|tug)\s+(?:the\s+)?$", re.I)
 CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
 
@@ -93,7 +93,7 @@ class SentenceFacts:
         return next((t for t in self.times if not t.stamp), None)
 
 
-TOLL_UPDATE = re.compile(r"\b(?:death toll|toll)\b.{0,80}\b(?:rose|risen|climbed|reached|increased|grew)\b", re.I)
+TOLL_UPDATE = re.compile(r"\b(?:death toll|toll)\b.{0,160}?\b(?:rose|risen|climbed|reached|increased|grew)\b", re.I)
 
 
 def _own_date(mentions: list, text: str = "", dateline_end: int = 0) -> object:

@@ -111,19 +111,37 @@ def _location(facts, ctx: Context, draft: Draft) -> None:
     elif ctx.paragraph_place is not None and (draft.category in ("attack", "air_defense", "humanitarian")
                                               or ctx.paragraph_category == draft.category):
         draft.place = ctx.paragraph_place
+    elif facts.official_places and draft.category in ("attack", "air_defense", "humanitarian"):
+        draft.place = facts.official_places[0]  # "Kursk's acting governor said 121,000 had been evacuated"
 
 
 # Leading adverbial phrases ("In Madrid, on the eve of NATO's summit, …", "Meeting with Putin on Monday, …").
 INTRO = re.compile(r"^(?:\s*(?:In|At|On|During|After|Following|Ahead of|Before|Meeting with|Speaking (?:at|in|to|with)|Amid|Under|"
                    r"Later|Earlier|Separately|Elsewhere|Meanwhile|While|As|When|Despite)\b[^,.;:]{0,80},\s*)+")
-PRONOUN_AGENT = re.compile(r"\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$")
+PRONOUN_AGENT = re.compile(r"\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$"
+                           r"|\b(?:its|their|our)\s+(?:[\w-]+\s+){0,4}(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$")
 ATTACK_REFERENCE = re.compile(r"\b(?:attack|strike|shelling|bombardment|assault|killing)s?\b", re.I)
 INTERCEPTED_COUNT = re.compile(r"\b(" + NUMBER + r")\s+(?:of them|of these|(?:were|was) (?:shot down|intercepted|destroyed|downed|brought down))", re.I)
 SPEECH_BEFORE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|confirmed|told \w+|stated)\s+$", re.I)
 
 
+def _date_of_trigger(facts, draft: Draft):
+    """A date bound to the trigger's own phrase: "a Russian rocket strike on July 9", "Friday's strike"."""
+    t = draft.trigger
+    for d in facts.dates:
+        if d.future or d.date is None or d.precision != "day" or d.start < facts.dateline_end:
+            continue
+        if 0 <= d.start - t.end <= 4 or 0 <= t.start - d.end <= 2:
+            return d
+    return None
+
+
 def _date(facts, ctx: Context, draft: Draft) -> None:
     own = facts.own_date
+    bound = _date_of_trigger(facts, draft)
+    if bound is not None:
+        draft.date, draft.date_own = bound, True
+        return
     if own is not None and draft.category in ("attack", "air_defense") and \
             SPEECH_BEFORE.search(facts.text[max(0, own.start - 25):own.start]):
         # "The ministry said on Sunday that on Saturday evening…": the report's date is not the strike's

@@ -28,6 +28,9 @@ MONTH_START = re.compile(r"(?:January|February|March|April|May|June|July|August|
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,\s*$")
 DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]{2,},[^—–\n.!?]{0,70}[—–]\s*|^\s*[A-Z][A-Z’'.\- ]+,(?:\s*[A-Z][\w ]+)?(?:\s*\([^)]*\))?\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[\w ,]{3,30}\d{4}\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[A-Z][a-z]+\.? \d{1,2}\.(?:\s+|$)")
 VESSEL_BEFORE = re.compile(r"\b(?:ship|submarine|cruiser|frigate|corvette|vessel|tanker|boat|flagship|destroyer|warship|tug)\s+(?:the\s+)?$", re.I)
+OFFICIAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:acting\s+|regional\s+|region(?:al)?\s+|oblast\s+|city(?:['’]s)?\s+|military\s+)*"
+                            r"(?:governor|mayor|head|officials?|authorities|administration|military administration|police|"
+                            r"prosecutors?|council)\b", re.I)
 CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
 
 
@@ -74,6 +77,7 @@ class SentenceFacts:
     city_anaphora: bool = False
     in_entry: bool = False            # the paragraph is a live-blog entry ("09:05 — …")
     dateline_end: int = 0             # end of a leading dateline ("ODESA, Ukraine (Reuters) —"), 0 if none
+    official_places: list = field(default_factory=list)  # places named only as an official's ("Kursk's governor")
 
     @property
     def sentence_id(self) -> str:
@@ -115,17 +119,21 @@ def _canonical_word(word: str | None) -> str | None:
 
 def _real_places(text: str, places: list, actor_mentions: list, people: set) -> tuple[list, int]:
     """Drop what the gazetteer mistook for a place: a ship's name ("the landing ship Minsk"), a person's
-    name seen earlier with a title ("Admiral Viktor Sokolov" … "showed Sokolov"). Also return where a
-    dateline ("KYIV, 14 April 2025 —") ends: the place a report was filed from is not where it happened."""
+    name seen earlier with a title ("Admiral Viktor Sokolov" … "showed Sokolov"). Set apart places that only
+    say whose official speaks ("Kharkiv regional governor"). Also return where a dateline ("KYIV, 14 April
+    2025 —") ends: the place a report was filed from is not where it happened."""
     dateline = DATELINE_PLACE.match(text)
-    kept = []
+    kept, officials = [], []
     for p in places:
         if VESSEL_BEFORE.search(text[max(0, p.start - 40):p.start]) or p.text in people:
             continue
         if text[p.end:p.end + 1] in "-‑" and text[p.end + 1:p.end + 2].islower():
             continue  # "Moscow-installed governor", "Kyiv-based": a modifier, not a place
+        if OFFICIAL_AFTER.match(text, p.end):
+            officials.append(p)  # "Kharkiv regional governor Oleh Syniehubov says…": whose official, not where
+            continue
         kept.append(p)
-    return kept, (dateline.end() if dateline else 0)
+    return kept, officials, (dateline.end() if dateline else 0)
 
 
 def analyse(article_id: str, index: int, paragraph: int, section: str, start: int, text: str,
@@ -136,7 +144,7 @@ def analyse(article_id: str, index: int, paragraph: int, section: str, start: in
     dates = dates_mod.find_dates(text, anchor, context_date)
     times = dates_mod.find_times(text)
     actor_mentions = actors_mod.find_actors(text)
-    places, dateline_end = _real_places(text, places_mod.gazetteer().find(text, context_cities), actor_mentions, people or set())
+    places, official_places, dateline_end = _real_places(text, places_mod.gazetteer().find(text, context_cities), actor_mentions, people or set())
     weapon_mentions = weapons_mod.find_weapons(text)
     triggers = [t for t in categories_mod.find_triggers(text)
                 if not t.requires_weapon or any(w.start >= t.end for w in weapon_mentions)]
@@ -184,5 +192,5 @@ def analyse(article_id: str, index: int, paragraph: int, section: str, start: in
         dates=dates, times=times, places=places, actors=adjusted, weapons=weapon_mentions,
         casualties=casualty_mentions, fatalities=fatalities, injuries=injuries, stamp=stamp,
         own_date=_own_date(dates, text, dateline_end), attacker_side=attacker_side,
-        city_anaphora=bool(CITY_ANAPHORA.search(text)), dateline_end=dateline_end,
+        city_anaphora=bool(CITY_ANAPHORA.search(text)), dateline_end=dateline_end, official_places=official_places,
     )

@@ -138,7 +138,7 @@ def extract_article(article) -> ArticleTables:
         eid = event_of.get(f.sentence_id)
         effect = effect_of(f.text) if category_of.get(f.sentence_id) in ("attack", "humanitarian") else None
         covered = [(p.start, p.end) for p in f.places] + [(a.start, a.end) for a in f.actors]
-        for p in f.places:
+        for p in sorted([*f.places, *f.official_places], key=lambda p: p.start):
             out.places.append({"article_id": aid, "sentence_id": f.sentence_id, "name": p.text, "place": p.place,
                                "kind": p.kind, "admin1": p.admin1, "country": p.country, "latitude": p.latitude,
                                "longitude": p.longitude, "event_id": eid, "effect": effect})

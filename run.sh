@@ -15,7 +15,9 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 ensure_python() {
   local py
   for py in python3.13 python3.12 python3.11 python3; do
-    if command -v "$py" >/dev/null 2>&1 && "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+    # A pyenv shim answers `command -v` even for a version that is not selected, then fails with a
+    # message on stderr: probe quietly, and take only an interpreter that really runs and is new enough.
+    if command -v "$py" >/dev/null 2>&1 && "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; then
       PYTHON=$py; break
     fi
   done

@@ -37,10 +37,10 @@ def _extract(args: argparse.Namespace) -> int:
     corpus = extract(args.seeds, keep_going=args.keep_going, on_error=report, workers=workers,
                      progress=not args.quiet)
     write_tables(corpus.tables, Path(args.out))
-    summary = ", ".join(f"{len(df)} {name}" for name, df in corpus.tables.items())
+    summary = ", ".join(f"{len(df)} {name[:-1] if len(df) == 1 else name}" for name, df in corpus.tables.items())
     print(f"newsframe: wrote {summary} to {args.out}/ (CSV + Parquet)", file=sys.stderr)
     if bad:
-        print(f"newsframe: {len(bad)} article(s) skipped, see above", file=sys.stderr)
+        print(f"newsframe: {len(bad)} {'article' if len(bad) == 1 else 'articles'} skipped, see above", file=sys.stderr)
         return 1
     return 0
 

@@ -116,9 +116,8 @@ def extract(path: str | Path, keep_going: bool = False, on_error: Callable | Non
         if bar is not None:
             bar.close()
     tables = {name: frame(name, rows[name]) for name in TABLES}
-    log.info("extracted %d articles: %d sentences, %d events, %d places, %d issues",
-             len(tables["articles"]), len(tables["sentences"]), len(tables["events"]),
-             len(tables["places"]), len(tables["issues"]))
+    log.info("extracted %s", ", ".join(f"{len(tables[t])} {t[:-1] if len(tables[t]) == 1 else t}"
+                                       for t in ("articles", "sentences", "events", "places", "issues")))
     return Corpus(**tables, errors=errors)
 
 

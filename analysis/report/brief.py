@@ -11,24 +11,20 @@ import html
 
 import pandas as pd
 
-from analysis.report.charts import _plural
 from analysis.report.evidence import day, table, text
 from analysis.report.figures import HTML
 from analysis.report.palette import color, label, ordered
 from analysis.report.selection import Selection, describe_filters
+from analysis.report.words import count, join as _join, plural, verb
 
 COUNT_VERB = {"attack": "launched", "air_defense": "intercepted", "military_support": "supplied"}
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def title_block(title: str, sel: Selection, generated: dt.datetime | None = None) -> HTML:
     """The report's heading: title, what it is drawn from, when it was made."""
     generated = generated or dt.datetime.now(dt.timezone.utc)
     n = len(sel.corpus.articles)
-    sub = (f"newsframe brief · {_plural(n, 'article')} · {_plural(len(sel.events), 'event')} selected · "
+    sub = (f"newsframe brief · {count(n, 'article')} · {count(len(sel.events), 'event')} selected · "
            f"made {generated:%-d %b %Y, %H:%M} UTC")
     return HTML(f'<header class="nf-title"><h1>{html.escape(title)}</h1><p class="nf-subtitle">{html.escape(sub)}</p></header>',
                 title)
@@ -44,28 +40,26 @@ def _dates_phrase(ev: pd.DataFrame) -> str:
         return "none of them carries a date"
     first, last = day(dated.min()), day(dated.max())
     days = pd.to_datetime(dated).dt.normalize().nunique()
-    span = f"on {first}" if first == last else f"from {first} to {last} ({_plural(days, 'day')} with events)"
+    span = f"on {first}" if first == last else f"from {first} to {last} ({count(days, 'day')} with events)"
     undated = int(ev["event_date"].isna().sum())
-    tail = f"; {_plural(undated, 'event')} {'has' if undated == 1 else 'have'} no date" if undated else ""
+    tail = f"; {count(undated, 'event')} {verb(undated, 'has', 'have')} no date" if undated else ""
     return f"the dated events happened {span}{tail}"
 
 
-CATEGORY_PLURAL = {"attack": "attacks", "air_defense": "air-defence events", "diplomacy": "diplomatic events",
-                   "military_support": "military-support events", "humanitarian": "humanitarian events",
-                   "other": "other events"}
+CATEGORY_NOUN = {"attack": "attack", "air_defense": "air-defence event", "diplomacy": "diplomatic event",
+                 "military_support": "military-support event", "humanitarian": "humanitarian event",
+                 "other": "other event"}
 
 
 def _category_phrase(ev: pd.DataFrame) -> str:
     """``3 attacks, 2 diplomatic events, 2 military-support events and 1 air-defence event``, largest first."""
     counts = ev["category"].value_counts()
     order = sorted(counts.index, key=lambda c: (-counts[c], ordered(counts.index).index(c)))
-    def phrase(c):
-        n = int(counts[c])
-        noun = CATEGORY_PLURAL.get(c, f"{c} events")
-        return f"{n} {noun if n != 1 else noun.replace('attacks', 'attack').replace('events', 'event')}"
-    head = _join([phrase(c) for c in order])
+    def noun(c):
+        return CATEGORY_NOUN.get(c, f"{c} event")
+    head = _join([count(int(counts[c]), noun(c)) for c in order])
     if len(order) > 1 and counts[order[0]] > counts[order[1]]:
-        head += f" — {CATEGORY_PLURAL.get(order[0], order[0])} lead"
+        head += f" — {plural(noun(order[0]))} lead"
     return head[0].upper() + head[1:]
 
 
@@ -76,7 +70,7 @@ def _casualty_phrase(ev: pd.DataFrame) -> str:
         return "No event states a number of people killed or injured."
     parts = []
     if not killed.empty:
-        parts.append(f"at least {int(killed.sum())} {'person' if int(killed.sum()) == 1 else 'people'} killed")
+        parts.append(f"at least {count(int(killed.sum()), 'person', 'people')} killed")
     if not injured.empty:
         parts.append(f"at least {int(injured.sum())} injured")
     missing = "no injuries are stated" if injured.empty else ("no deaths are stated" if killed.empty else "")
@@ -107,7 +101,7 @@ def places_hit(sel: Selection, top: int = 4) -> list[tuple[str, int, list[str]]]
 def _places_phrase(sel: Selection) -> str:
     items = []
     for place, n, districts in places_hit(sel):
-        item = f"{html.escape(place)} ({_plural(n, 'attack')}"
+        item = f"{html.escape(place)} ({count(n, 'attack')}"
         if districts:
             item += f"; districts named: {html.escape(_join(districts))}"
         items.append(item + ")")
@@ -122,27 +116,25 @@ def places_named(sel: Selection) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def plural_noun(noun: str, n: int) -> str:
-    """``Iskander ballistic missile`` → ``Iskander ballistic missiles`` when ``n != 1`` (English -s rules)."""
-    if n == 1 or noun.endswith("s"):
-        return noun
-    if noun.endswith(("ch", "sh", "x")):
-        return noun + "es"
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-        return noun[:-1] + "ies"
-    return noun + "s"
+WEAPONS_NAMED = 8    # weapons spelled out in the summary; the chart shows the rest
 
 
 def _weapons_phrase(ev: pd.DataFrame) -> str:
+    """``4 Iskander ballistic missiles launched, drones (launched, number not stated) and …``: the largest
+    numbers first, at most WEAPONS_NAMED of them."""
     w = ev[ev["weapon"].notna()]
     items = []
     for (weapon, cat), grp in w.groupby(["weapon", "category"], sort=False):
         n = grp["weapon_count"].sum(min_count=1)
-        verb = COUNT_VERB.get(cat, "named")
+        action = COUNT_VERB.get(cat, "named")
         if pd.notna(n):
-            items.append(f"{int(n)} {html.escape(plural_noun(str(weapon), int(n)))} {verb}")
+            items.append((-int(n), f"{html.escape(count(int(n), str(weapon)))} {action}"))
         else:
-            items.append(f"{html.escape(plural_noun(str(weapon), 2))} ({verb}, number not stated)")
+            items.append((1, f"{html.escape(plural(str(weapon)))} ({action}, number not stated)"))
+    items = [text for _, text in sorted(items, key=lambda item: item[0])]
+    if len(items) > WEAPONS_NAMED + 1:
+        rest = len(items) - WEAPONS_NAMED
+        items = items[:WEAPONS_NAMED] + [f"{count(rest, 'other weapon')} (see the weapons chart)"]
     return _join(items) if items else ""
 
 
@@ -150,35 +142,40 @@ def summary(sel: Selection) -> HTML:
     """Key figures and a few lines written from the selected events."""
     ev = sel.events
     if ev.empty:
+        total = len(sel.corpus.events)
+        hint = (f"The corpus holds {count(total, 'event')} in all; widen the filters to see "
+                f"{verb(total, 'it', 'them')}." if total else "The articles yield no events at all.")
         body = (f"<p>No events match this selection (filters: {html.escape(describe_filters(sel.filters))}). "
-                f"The corpus holds {_plural(len(sel.corpus.events), 'event')} in all; widen the filters to see them.</p>")
+                f"{hint}</p>")
         return HTML(f'<section class="nf-summary">{body}</section>', "no events")
     dated = ev["event_date"].dropna()
     days = "undated" if dated.empty else (day(dated.min()) if dated.min() == dated.max()
                                           else f"{pd.Timestamp(dated.min()):%-d %b} – {day(dated.max())}")
     killed = ev["fatalities"].dropna()
+    n_killed, n_places = int(killed.sum()), len(places_named(sel))
     stats = "".join([
-        _stat(str(len(ev)), "events"),
-        _stat(html.escape(days), "dates of the events"),
-        _stat(f"≥ {int(killed.sum())}" if not killed.empty else "not stated", "people killed (lower bound)"),
-        _stat(str(len(places_named(sel))), "places named"),
+        _stat(str(len(ev)), plural("event", len(ev))),
+        _stat(html.escape(days), "date of the event" if len(ev) == 1 else "dates of the events"),
+        _stat(f"≥ {n_killed}" if not killed.empty else "not stated",
+              f"{plural('person', n_killed, 'people') if not killed.empty else 'people'} killed (lower bound)"),
+        _stat(str(n_places), f"{plural('place', n_places)} named"),
     ])
     outlets = sel.articles["outlet"].dropna().astype(str).unique().tolist()
     published = sel.articles["published"].dropna()
-    source = f"{_plural(len(sel.articles), 'article')}"
+    source = f"{count(len(sel.articles), 'article')}"
     if outlets:
         source += f" from {html.escape(_join(outlets))}"
     if len(published):
         p0, p1 = day(published.min()), day(published.max())
         source += f", published {p0}" if p0 == p1 else f", published {p0} to {p1}"
-    points = [("Coverage", f"{_plural(len(ev), 'event')} drawn from {source}; {_dates_phrase(ev)}."),
+    points = [("Coverage", f"{count(len(ev), 'event')} drawn from {source}; {_dates_phrase(ev)}."),
               ("Categories", f"{_category_phrase(ev)}."),
               ("Casualties", _casualty_phrase(ev)),
               ("Places most hit", _places_phrase(sel) + "." if _places_phrase(sel) else ""),
               ("Weapons", _weapons_phrase(ev) + "." if _weapons_phrase(ev) else "")]
     if sel.undated_left_out:
-        points.append(("Left out", f"{_plural(sel.undated_left_out, 'undated event')} matching the other "
-                                   f"filters {'is' if sel.undated_left_out == 1 else 'are'} outside any date range."))
+        points.append(("Left out", f"{count(sel.undated_left_out, 'undated event')} matching the other "
+                                   f"filters {verb(sel.undated_left_out, 'is', 'are')} outside any date range."))
     items = "".join(f"<li><b>{name}.</b> {body}</li>" for name, body in points if body)
     legend = "".join(f'<span class="nf-cat"><span class="nf-dot" style="background:{color(c)}"></span>{label(c)}</span>'
                      for c in ordered(ev["category"].unique()))

@@ -10,12 +10,16 @@ Example::
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
+
+from analysis.categories import CATEGORIES
 
 from analysis.report.figures import HTML, Note
 from analysis.report.palette import color, label
 from analysis.report.selection import nothing_matches
+from analysis.report.words import count
 
 
 def text(value, empty: str = "") -> str:
@@ -94,8 +98,28 @@ def evidence_table(sel) -> HTML | Note:
         rows.append([day(e["event_date"], e.get("time_local")), swatch(e["category"]), _actors(e), _place(e),
                      _weapon(e), _harm(e), f"{quote}<br/>{source}"])
     markup = table(["Date", "Category", "Actors", "Place", "Weapon", "Killed, injured", "Evidence (verbatim)"], rows,
-                   "nf-evidence", ["9%", "12%", "14%", "11%", "11%", "9%", "34%"])
-    return HTML(markup, f"<HTML: evidence for {len(rows)} events>")
+                   "nf-evidence", ["9%", "12%", "14%", "13%", "11%", "8%", "33%"])
+    return HTML(markup, f"<HTML: evidence for {count(len(rows), 'event')}>")
+
+
+def _readable(detail):
+    """An extractor's finding in the brief's words: category codes (``air_defense``) as their names."""
+    if detail is None or pd.isna(detail):
+        return detail
+    out = str(detail)
+    for code in CATEGORIES:
+        if "_" in code:
+            out = re.sub(rf"\b{code}\b", label(code).lower(), out)
+    return out
+
+
+def _sentence_number(sentence_id, article_id):
+    """``000_52c5…:7`` → ``7`` when the article is in its own column (an id that does not start with its
+    article's is shown whole)."""
+    if sentence_id is None or pd.isna(sentence_id):
+        return sentence_id
+    prefix = f"{article_id}:"
+    return str(sentence_id)[len(prefix):] if str(sentence_id).startswith(prefix) else sentence_id
 
 
 def issues_table(sel) -> HTML | Note:
@@ -103,10 +127,10 @@ def issues_table(sel) -> HTML | Note:
     issues = sel.issues
     if issues.empty:
         return Note("The extractor reported no data-quality findings for these articles.", kind="info")
-    rows = [[text(i["kind"]).replace("_", " "), text(i["detail"]), text(i["article_id"]),
-             text(i["sentence_id"], "—")] for _, i in issues.iterrows()]
-    return HTML(table(["Finding", "Detail", "Article", "Sentence"], rows, "nf-issues", ["16%", "52%", "18%", "14%"]),
-                f"<HTML: {len(rows)} data-quality findings>")
+    rows = [[text(i["kind"]).replace("_", " "), text(_readable(i["detail"])), text(i["article_id"]),
+             text(_sentence_number(i["sentence_id"], i["article_id"]), "—")] for _, i in issues.iterrows()]
+    return HTML(table(["Finding", "Detail", "Article", "Sentence"], rows, "nf-issues", ["15%", "54%", "20%", "11%"]),
+                f"<HTML: {count(len(rows), 'data-quality finding')}>")
 
 
 def sources_table(sel) -> HTML | Note:
@@ -125,4 +149,4 @@ def sources_table(sel) -> HTML | Note:
                      f'{text(a["file"])}<br/><span class="nf-muted">sha256 {text(str(a["sha256"])[:12])}…</span>',
                      str(int(per_article.get(a["article_id"], 0)))])
     return HTML(table(["Article", "Outlet", "Published", "File", "Events"], rows, "nf-sources",
-                      ["40%", "16%", "13%", "23%", "8%"]), f"<HTML: {len(rows)} sources>")
+                      ["40%", "16%", "13%", "23%", "8%"]), f"<HTML: {count(len(rows), 'source')}>")

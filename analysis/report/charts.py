@@ -54,6 +54,18 @@ def _day_range(days: pd.Series) -> pd.DatetimeIndex:
 BINS = (("day", "D", 62), ("week", "W-SUN", 280), ("month", "M", 366 * 5), ("year", "Y", None))
 
 
+def _binned_date_axis(ax, unit: str, x, width, days: list) -> None:
+    """The date axis of a binned bar chart: one tick a day for daily bars, concise dates for weeks/months."""
+    pad = max(width.max() * 0.8, 0.8)
+    ax.set_xlim(x.min() - pad, x.max() + pad)
+    if unit == "day":
+        _date_axis(ax, days)
+    else:
+        loc = mdates.AutoDateLocator(minticks=3, maxticks=10)
+        ax.xaxis.set_major_locator(loc)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+
+
 def _binned(day: pd.Series) -> tuple[str, pd.Series, pd.DatetimeIndex, np.ndarray, np.ndarray]:
     """``(unit, bin of each day, every bin's start, bar centres, bar widths)`` for dates ``day``."""
     day = pd.to_datetime(day).dt.normalize()
@@ -106,14 +118,7 @@ def events_per_day(sel: Selection) -> Chart | Note:
     for cat in cats:
         ax.bar(x, counts[cat].to_numpy(), width, bottom=bottom, color=color(cat), label=label(cat))
         bottom += counts[cat].to_numpy()
-    pad = max(width.max() * 0.8, 0.8)
-    ax.set_xlim(x.min() - pad, x.max() + pad)
-    if unit == "day":
-        _date_axis(ax, list(counts.index))
-    else:
-        loc = mdates.AutoDateLocator(minticks=3, maxticks=10)
-        ax.xaxis.set_major_locator(loc)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+    _binned_date_axis(ax, unit, x, width, list(counts.index))
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_ylim(0, max(bottom.max() * 1.15, 1))
     ax.grid(axis="y")
@@ -397,14 +402,7 @@ def casualties(sel: Selection) -> Chart | Note:
     for off, col in ((-w / 2, "killed"), (w / 2, "injured")):
         bars = ax.bar(x + off, per_day[col], w, color=NEUTRAL[col], label=f"{col} (at least)")
         labels += ax.bar_label(bars, labels=[str(v) if v else "" for v in per_day[col]], fontsize=8.5, padding=2)
-    pad = max(width.max() * 0.8, 0.8)
-    ax.set_xlim(x.min() - pad, x.max() + pad)
-    if unit == "day":
-        _date_axis(ax, list(per_day.index))
-    else:
-        loc = mdates.AutoDateLocator(minticks=3, maxticks=10)
-        ax.xaxis.set_major_locator(loc)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+    _binned_date_axis(ax, unit, x, width, list(per_day.index))
     ax.set_ylim(0, max(per_day.to_numpy().max() * 1.2, 1))
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_ylabel("people (lower bound)")

@@ -25,7 +25,8 @@ EPILOG = """examples:
 
 def _extract(args: argparse.Namespace) -> int:
     from analysis.corpus import default_workers, extract
-    from analysis.tables import write_tables
+    from analysis.publish import check_target
+    from analysis.tables import is_tables_output, write_tables
 
     bad: list = []
 
@@ -33,10 +34,17 @@ def _extract(args: argparse.Namespace) -> int:
         bad.append(error)
         print(f"newsframe: skipped: {error}", file=sys.stderr)
 
+    out, seeds = Path(args.out), Path(args.seeds)
+    check_target(out, seeds, is_tables_output)   # before the work, not after it
     workers = args.workers or default_workers()
-    corpus = extract(args.seeds, keep_going=args.keep_going, on_error=report, workers=workers,
+    corpus = extract(seeds, keep_going=args.keep_going, on_error=report, workers=workers,
                      progress=not args.quiet)
-    write_tables(corpus.tables, Path(args.out))
+    if bad and corpus.articles.empty:
+        kept = "the previous output is kept" if out.exists() else "nothing was written"
+        print(f"newsframe: no article could be read ({len(bad)} skipped, see above); {kept} in {out}",
+              file=sys.stderr)
+        return 1
+    write_tables(corpus.tables, out, seeds=seeds)
     summary = ", ".join(f"{len(df)} {name[:-1] if len(df) == 1 else name}" for name, df in corpus.tables.items())
     print(f"newsframe: wrote {summary} to {args.out}/ (CSV + Parquet)", file=sys.stderr)
     if bad:
@@ -91,9 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract the event tables from a seeds folder",
                        description="Read every article of SEEDS (with its catalog.csv) and write the contract's tables "
                                    "(articles, sentences, events, mentions, places, issues) as CSV and Parquet into --out. "
-                                   "The output folder is replaced atomically: a failed run leaves the previous one intact.")
+                                   "The output folder is replaced atomically: a failed run leaves the previous one intact. "
+                                   "--out must be new, empty or an earlier newsframe output (it carries a "
+                                   ".newsframe-output marker), and never the seeds folder or a folder around it.")
     p.add_argument("seeds", nargs="?", default="seeds", help="folder of articles and catalog.csv (default: seeds)")
-    p.add_argument("--out", "-o", required=True, help="output folder for the tables")
+    p.add_argument("--out", "-o", required=True,
+                   help="output folder for the tables: new, empty, or written by newsframe before")
     p.add_argument("--keep-going", action="store_true", help="report a bad article and go on with the others (exit 1)")
     p.add_argument("--workers", type=int, default=0, help="processes to use (default: up to 4, one per core)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")

@@ -17,6 +17,12 @@ from analysis.weapons import is_generic
 
 MAX_TIME_GAP_MINUTES = 120
 DAYTIME = (9 * 60, 19 * 60)   # hours no "overnight" raid reaches
+# A new draft is compared with the article's latest events only: real articles have under 15, and
+# comparing each with all of them is quadratic on a 5 MB article of distinct happenings.
+MAX_EVENTS_COMPARED = 100
+# Cities an article remembers, most recent last, for "the city" (the latest) and to place an ambiguous
+# district: real articles name under 35; the cap keeps each look-back short on one naming thousands.
+MAX_CONTEXT_CITIES = 200
 
 
 def _minutes(hhmm: str) -> int:
@@ -181,7 +187,7 @@ def _remember_places(facts, ctx: Context) -> None:
             ctx.paragraph_place = p
             name = p.city or p.place
             city = p if p.kind == "city" else (gazetteer().lookup(name) or p)
-            ctx.cities = [c for c in ctx.cities if (c.city or c.place) != name] + [city]
+            ctx.cities = [c for c in ctx.cities[-MAX_CONTEXT_CITIES:] if (c.city or c.place) != name] + [city]
 
 
 def consolidate(sentence_facts: list, headings: dict, ctx: Context) -> list[Draft]:
@@ -203,7 +209,7 @@ def consolidate(sentence_facts: list, headings: dict, ctx: Context) -> list[Draf
             ctx.paragraph_date = ctx.section_date if facts.stamp else None
             ctx.paragraph_place = None
             ctx.paragraph_category = None
-        section_events = [e for e in events if e.main.section == section]
+        section_events = [e for e in events[-MAX_EVENTS_COMPARED:] if e.main.section == section]
         last_attack = next((e for e in reversed(section_events) if e.category == "attack"), None)
         last_event = para_events[-1] if para_events else (section_events[-1] if section_events else None)
         opening = [t for t in facts.frames if t.opens]
@@ -246,7 +252,8 @@ def _flush(pending: list, para_events: list, events: list, section, ctx: Context
     or rescue work reported on its own opens a humanitarian event."""
     if not pending:
         return
-    home = para_events[-1] if para_events else next((e for e in reversed(events) if e.main.section == section), None)
+    home = para_events[-1] if para_events else next((e for e in reversed(events[-MAX_EVENTS_COMPARED:])
+                                                     if e.main.section == section), None)
     if home is None:
         first = next((f for f in pending if f.frames), None)
         if first is None:
@@ -261,7 +268,7 @@ def _flush(pending: list, para_events: list, events: list, section, ctx: Context
 def _merge_across_sections(events: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     for e in events:
-        twin = next((k for k in kept if k.main.section != e.main.section and k.category == e.category
+        twin = next((k for k in kept[-MAX_EVENTS_COMPARED:] if k.main.section != e.main.section and k.category == e.category
                      and k.actor1 == e.actor1 and (k.actor2 == e.actor2 or None in (k.actor2, e.actor2))
                      and k.date is not None and e.date is not None and _dates_compatible(k.date, e.date)
                      and (_city_key(k) == _city_key(e) or None in (_city_key(k), _city_key(e)))), None)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import procs
 from analysis.errors import InputError
 from analysis.pipeline import ArticleTables, extract_article
 from analysis.reader import find_article_files, iter_articles, read_article, read_catalog
@@ -81,37 +82,72 @@ def _collect(results, keep_going: bool, on_error, progress) -> tuple[dict, list]
     return rows, errors
 
 
+def _check_folder(folder: Path) -> None:
+    """A missing seeds folder, or a file given as one, is the reader's own InputError (exit 2), raised
+    before anything lists the folder — whatever the number of workers."""
+    if not folder.is_dir():
+        next(iter_articles(folder))   # raises at its folder check, before reading anything
+
+
+def _extract_parallel(folder: Path, keep_going: bool, on_error: Callable | None, workers: int, bar):
+    """Rows and errors of every article, extracted over ``workers`` processes that die with this one
+    and stop on SIGTERM / Ctrl-C."""
+    seen_errors: list = []
+    catalog = read_catalog(folder, (lambda name, e: seen_errors.append((name, e))) if keep_going else None)
+    bad = {name for name, _ in seen_errors if name}
+    jobs = [(p, catalog.get(p.name)) for p in find_article_files(folder) if p.name not in bad]
+    if not jobs and not bad:
+        list(iter_articles(folder))  # raises the folder's own error
+    with procs.stop_on_signals(), ProcessPoolExecutor(max_workers=workers, initializer=procs.worker_init,
+                                                      initargs=(os.getpid(),)) as pool:
+        results = pool.map(_extract_path, jobs, chunksize=max(1, len(jobs) // (workers * 8) or 1))
+        rows, errors = _collect(results, keep_going, on_error, bar)
+    for _, e in seen_errors:
+        (on_error or (lambda e: None))(e)
+    return rows, [e for _, e in seen_errors] + errors
+
+
+def _extract_serial(folder: Path, keep_going: bool, on_error: Callable | None, bar):
+    """Rows and errors of every article, in this process. An article that cannot be extracted (over its
+    time budget) is skipped under ``keep_going`` like one that cannot be read."""
+    skipped: list = []
+
+    def report(error: InputError) -> None:
+        skipped.append(error)
+        (on_error or (lambda e: None))(error)
+
+    def each():
+        for article in iter_articles(folder, keep_going, report):
+            try:
+                yield extract_article(article)
+            except InputError as error:
+                yield error
+
+    rows, errors = _collect(each(), keep_going, report, bar)
+    return rows, skipped
+
+
 def extract(path: str | Path, keep_going: bool = False, on_error: Callable | None = None,
             workers: int = 1, progress: bool = False) -> Corpus:
     """Read and extract every article of a seeds folder into a ``Corpus``.
 
     ``keep_going``: a bad article is reported through ``on_error`` and skipped instead of stopping.
-    ``workers``: processes to use (articles are independent); ``progress``: a tqdm bar on stderr.
+    ``workers``: processes to use (articles are independent; capped at the cores); ``progress``: a tqdm
+    bar on stderr.
     """
     folder = Path(path)
+    _check_folder(folder)
+    workers = procs.cap_workers(workers)
     bar = None
     if progress:
         from tqdm import tqdm
 
-        total = len(find_article_files(folder)) if folder.is_dir() else None
-        bar = tqdm(total=total, unit="article", desc="extract", disable=None)
+        bar = tqdm(total=len(find_article_files(folder)), unit="article", desc="extract", disable=None)
     try:
         if workers > 1:
-            seen_errors: list = []
-            catalog = read_catalog(folder, (lambda name, e: seen_errors.append((name, e))) if keep_going else None)
-            bad = {name for name, _ in seen_errors if name}
-            jobs = [(p, catalog.get(p.name)) for p in find_article_files(folder) if p.name not in bad]
-            if not jobs and not bad:
-                list(iter_articles(folder))  # raises the folder's own error
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                results = pool.map(_extract_path, jobs, chunksize=max(1, len(jobs) // (workers * 8) or 1))
-                rows, errors = _collect(results, keep_going, on_error, bar)
-            errors = [e for _, e in seen_errors] + errors
-            for _, e in seen_errors:
-                (on_error or (lambda e: None))(e)
+            rows, errors = _extract_parallel(folder, keep_going, on_error, workers, bar)
         else:
-            results = (extract_article(a) for a in iter_articles(folder, keep_going, on_error))
-            rows, errors = _collect(results, True, None, bar)
+            rows, errors = _extract_serial(folder, keep_going, on_error, bar)
     finally:
         if bar is not None:
             bar.close()
@@ -127,4 +163,5 @@ def load(path: str | Path = "seeds", keep_going: bool = False) -> Corpus:
 
 
 def default_workers() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
+    """Up to 4 processes, one per available core: beyond 4 the merge in the parent is the bottleneck."""
+    return min(4, procs.available_cores())

@@ -31,3 +31,21 @@ class InputError(NewsframeError):
         if self.fix:
             text += f" — {self.fix}"
         return text
+
+
+class ArticleTooSlow(InputError):
+    """An article whose extraction outran its time budget (``pipeline.ARTICLE_SECONDS``).
+
+    Why: one pathological file (megabytes of run-on text) must become a message naming it, which
+    ``--keep-going`` can skip, rather than a run that never ends.
+    """
+
+    def __init__(self, file: str | Path, seconds: float, done: int, total: int):
+        self.seconds, self.done, self.total = seconds, done, total
+        super().__init__(file, f"extraction took longer than the {seconds:g} s allowed per article "
+                               f"(stopped after sentence {done} of {total})",
+                         "split the article into smaller files or break up its longest sentences, "
+                         "or allow more time with NEWSFRAME_ARTICLE_SECONDS=SECONDS")
+
+    def __reduce__(self):  # its own arguments, so worker processes can report it
+        return (type(self), (self.file, self.seconds, self.done, self.total))

@@ -175,11 +175,12 @@ def _actors(facts, ctx: Context, draft: Draft, last_attack: Draft | None, last_e
     weak = set(actors_mod.lexicon_weak())
     operator = weapon_operator(facts.weapons)
     if draft.category == "attack":
-        # "a Russian missile strike on…", "Russian rockets hit…": the demonym in front of the blow
+        # "a Russian missile strike on…", "Russian rockets hit…": the demonym in front of the blow. The last
+        # weapon before the trigger is found once, not once per actor (quadratic on a long sentence).
+        weapon_start = max((w.start for w in facts.weapons if w.end <= draft.trigger.start), default=-1)
         agent = _first(states, lambda a: a.kind == "demonym" and a.role not in ("target", "place", "object", "speaker")
                        and (0 <= draft.trigger.start - a.end <= 25
-                            or any(a.end <= w.start and w.end <= draft.trigger.start for w in facts.weapons)
-                            and draft.trigger.start - a.end <= 60))
+                            or a.end <= weapon_start and draft.trigger.start - a.end <= 60))
         intro = INTRO.match(facts.text)
         if intro:  # "While Zelensky was in Sweden, a Russian Iskander missile hit…": not the agent
             states = [a for a in states if a.start >= intro.end()] + [a for a in states if a.start < intro.end()]

@@ -4,21 +4,36 @@ reader (``Article``) → ``facts.analyse`` per sentence (dates, times, places, a
 casualties, triggers) → ``consolidate`` (events and their supporting sentences) → plain dict rows for
 the contract's tables. Rows are plain dicts so that many articles can be streamed and turned into
 DataFrames once (see ``tables``).
+
+Work per article is bounded, so that time grows linearly with the text: a sentence is analysed up to
+MAX_SENTENCE_CHARS (the sentence row stays whole; a ``long_sentence`` issue says what was skipped), a
+new event is compared with the latest ``consolidate.MAX_EVENTS_COMPARED`` only, and an article that
+still outruns ARTICLE_SECONDS (or $NEWSFRAME_ARTICLE_SECONDS) raises ``errors.ArticleTooSlow``.
 """
 from __future__ import annotations
 
+import os
 import re
+import time
 from dataclasses import dataclass, field
 
 from analysis import dates as dates_mod
 from analysis.actors import perspective_of
 from analysis.categories import codes, effect_of
-from analysis.consolidate import consolidate
+from analysis.consolidate import MAX_CONTEXT_CITIES, consolidate
+from analysis.errors import ArticleTooSlow, NewsframeError
 from analysis.events import Context, Draft
 from analysis.facts import analyse
+from analysis.reader import MAX_EVENT_DATE, MIN_EVENT_DATE
 
 UNKNOWN_PLACE = re.compile(r"\b(?:in|near|outside|at)\s+(?:the\s+)?((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,2})")
 AIR_CLASSES = ("drone", "bomb", "aircraft")
+# A sentence is analysed up to this many characters: the longest in the evaluation sets has 339, and
+# the extractors pair up a sentence's places, actors and weapons, so a megabyte run-on costs hours.
+MAX_SENTENCE_CHARS = 2000
+# Seconds one article may take before it becomes an ArticleTooSlow error instead of a hang.
+ARTICLE_SECONDS = 60.0
+BUDGET_VARIABLE = "NEWSFRAME_ARTICLE_SECONDS"   # overrides ARTICLE_SECONDS; "inf" means no limit
 
 
 @dataclass(slots=True)
@@ -43,6 +58,26 @@ def _confidence(d: Draft) -> float:
     return round(min(score, 0.95), 2)
 
 
+def _drop_implausible_date(d: Draft) -> None:
+    """Leave an event undated (with a note) when its date lies outside MIN_EVENT_DATE … MAX_EVENT_DATE.
+
+    Why: a chain of "99 days earlier", sentence after sentence, walks centuries from the publication
+    date, past what datetime64[ns] (and a UTC conversion near year 1) can hold — one such article must
+    not crash the whole run. Dates a real article gives stay well inside the range."""
+    day = d.date.date if d.date is not None else None
+    if day is not None and not MIN_EVENT_DATE <= day <= MAX_EVENT_DATE:
+        d.notes.append(("implausible_date", f"{d.date.text!r} resolves to {day}, outside {MIN_EVENT_DATE} … "
+                                            f"{MAX_EVENT_DATE}; the event is left undated"))
+        d.date = None
+
+
+def _whole(article, facts) -> tuple[str, int, int]:
+    """The whole verbatim sentence of ``facts`` and its offsets: the facts may cover only the part
+    analysed (see ``analysed_length``), the tables always cite the whole sentence."""
+    span = article.sentences[facts.index]
+    return article.text[span.start:span.end], span.start, span.end
+
+
 def _event_row(d: Draft, article) -> dict:
     kind_codes = codes(d.kind)
     sub_event = kind_codes["sub_event_type"]
@@ -56,10 +91,10 @@ def _event_row(d: Draft, article) -> dict:
         stamp_utc = dates_mod.to_utc(event_date, time_local, d.time.timezone or article.timezone)
     p = d.place
     geo = None if p is None else ("district" if p.kind == "district" else "city" if p.kind in ("city", "facility") else p.kind)
-    main = d.main
+    sentence, start, end = _whole(article, d.main)
     return {
-        "event_id": d.event_id(), "article_id": article.article_id, "section": main.section,
-        "sentence": main.text, "char_start": main.start, "char_end": main.end,
+        "event_id": d.event_id(), "article_id": article.article_id, "section": d.main.section,
+        "sentence": sentence, "char_start": start, "char_end": end,
         "event_date": event_date, "date_text": d.date.text if d.date is not None else None,
         "date_precision": precision, "time_local": time_local, "timestamp_utc": stamp_utc,
         "category": d.category, "event_type": kind_codes["event_type"], "sub_event_type": sub_event if kind_codes["event_type"] else None,
@@ -74,27 +109,79 @@ def _event_row(d: Draft, article) -> dict:
     }
 
 
-def extract_article(article) -> ArticleTables:
-    """All table rows for one ``reader.Article``."""
-    aid = article.article_id
-    ctx = Context(published=article.published, timezone=article.timezone, perspective=perspective_of(article.timezone))
+def article_budget(seconds: float | None = None) -> float:
+    """Seconds allowed per article: ``seconds`` if given, else $NEWSFRAME_ARTICLE_SECONDS, else
+    ARTICLE_SECONDS. A bad value in the variable is an error, not a silent default."""
+    if seconds is not None:
+        return seconds
+    raw = os.environ.get(BUDGET_VARIABLE, "").strip()
+    if not raw:
+        return ARTICLE_SECONDS
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = float("nan")
+    if not seconds >= 0:  # also rejects NaN
+        raise NewsframeError(f"{BUDGET_VARIABLE} is {raw!r}, not a number of seconds — "
+                             f"set it to e.g. 120, or to inf for no limit")
+    return seconds
+
+
+def analysed_length(text: str) -> int:
+    """How much of a sentence the extractors read: all of it, or at most MAX_SENTENCE_CHARS, cut
+    before the word that straddles the limit so that no name is cut in two.
+
+    Why a cut rather than pieces: the sentence row stays whole and verbatim, and a run-on that long
+    is a missing full stop or line break, whose fragments would make events out of context."""
+    if len(text) <= MAX_SENTENCE_CHARS:
+        return len(text)
+    cut = MAX_SENTENCE_CHARS
+    while cut > 0 and not text[cut].isspace():
+        cut -= 1
+    return len(text[:cut].rstrip()) if cut else MAX_SENTENCE_CHARS
+
+
+def _headings(article) -> dict:
+    """Heading text → the day its heading names ("Sunday, 24 August 2025"), for headings that name one."""
     headings: dict = {}
     for block in article.blocks:
         if block.kind == "heading":
             found = [m for m in dates_mod.find_dates(block.text, article.published) if m.precision == "day"]
             if found:
                 headings[block.text] = found[0]
-    facts_list = []
-    cities: list[str] = []
+    return headings
+
+
+def _cut_issue(article, n: int, text: str, size: int) -> dict:
+    return {"article_id": article.article_id, "sentence_id": f"{article.article_id}:{n}", "kind": "long_sentence",
+            "detail": f"the sentence has {len(text):,} characters; only its first {size:,} were analysed (the limit "
+                      f"is {MAX_SENTENCE_CHARS:,} per sentence) — add the missing full stops or line breaks"}
+
+
+def _analyse_sentences(article, headings: dict, budget: float) -> tuple[list, list]:
+    """Every sentence's facts, and an issue row for each sentence analysed only in part.
+
+    The budget is checked before each sentence after the first (a cheap clock read): an article
+    that outruns it raises ArticleTooSlow naming the file, and no finished work is thrown away."""
+    aid = article.article_id
+    started = time.monotonic()
+    facts_list, issues = [], []
+    cities: list[str] = []    # cities named so far, in order of first mention (``named``: as a set)
+    named: set[str] = set()
     people: set[str] = set()
     story_date, section = None, None
     for n, span in enumerate(article.sentences):
+        if n and time.monotonic() - started >= budget:
+            raise ArticleTooSlow(article.path, budget, n, len(article.sentences))
         text = article.text[span.start:span.end]
+        size = analysed_length(text)
+        if size < len(text):
+            issues.append(_cut_issue(article, n, text, size))
         if span.section != section:  # a new section keeps the story's date for "the same day", unless its heading gives one
             section = span.section
             story_date = headings[span.section].date if span.section in headings else story_date
-        facts = analyse(aid, n, span.paragraph, span.section, span.start, text, article.published, cities,
-                        story_date, people)
+        facts = analyse(aid, n, span.paragraph, span.section, span.start, text[:size], article.published,
+                        cities[-MAX_CONTEXT_CITIES:], story_date, people)
         if facts.own_date is not None and facts.own_date.precision == "day":
             story_date = facts.own_date.date
         if facts_list and facts_list[-1].paragraph == facts.paragraph:
@@ -103,21 +190,45 @@ def extract_article(article) -> ArticleTables:
             facts.in_entry = facts.stamp
         for p in facts.places:
             name = p.city or (p.place if p.kind == "city" else None)
-            if name and name not in cities:
+            if name and name not in named:
+                named.add(name)
                 cities.append(name)
         facts_list.append(facts)
+    return facts_list, issues
+
+
+def extract_article(article, *, budget: float | None = None) -> ArticleTables:
+    """All table rows for one ``reader.Article``. ``budget``: seconds allowed (see ``article_budget``)."""
+    aid = article.article_id
+    ctx = Context(published=article.published, timezone=article.timezone, perspective=perspective_of(article.timezone))
+    headings = _headings(article)
+    facts_list, cut_issues = _analyse_sentences(article, headings, article_budget(budget))
     drafts = consolidate(facts_list, headings, ctx)
     out = ArticleTables(article={
         "article_id": aid, "file": article.file, "title": article.title, "published": article.published,
         "outlet": article.outlet, "url": article.url, "timezone": article.timezone, "sha256": article.sha256,
         "n_sections": sum(1 for b in article.blocks if b.kind == "heading"), "n_sentences": len(article.sentences),
     })
+    for kind, detail in getattr(article, "notes", ()):  # the reader's findings about the whole article
+        out.issues.append({"article_id": aid, "sentence_id": None, "kind": kind, "detail": detail})
+    out.issues.extend(cut_issues)
     for f in facts_list:
-        out.sentences.append({"article_id": aid, "sentence_id": f.sentence_id, "section": f.section, "text": f.text,
-                              "char_start": f.start, "char_end": f.end})
+        text, start, end = _whole(article, f)
+        out.sentences.append({"article_id": aid, "sentence_id": f.sentence_id, "section": f.section, "text": text,
+                              "char_start": start, "char_end": end})
+    event_of, category_of = _event_rows(out, drafts, article)
+    _place_rows(out, facts_list, event_of, category_of)
+    return out
+
+
+def _event_rows(out: ArticleTables, drafts: list, article) -> tuple[dict, dict]:
+    """Event, mention and per-event issue rows into ``out``; return each supporting sentence's first
+    event id and category."""
+    aid = article.article_id
     event_of: dict[str, str] = {}
     category_of: dict[str, str] = {}
     for d in drafts:
+        _drop_implausible_date(d)
         row = _event_row(d, article)
         out.events.append(row)
         seen = set()
@@ -125,8 +236,9 @@ def extract_article(article) -> ArticleTables:
             if (facts.sentence_id, role) in seen:
                 continue
             seen.add((facts.sentence_id, role))
+            _, start, end = _whole(article, facts)
             out.mentions.append({"event_id": row["event_id"], "sentence_id": facts.sentence_id,
-                                 "char_start": facts.start, "char_end": facts.end, "role": role})
+                                 "char_start": start, "char_end": end, "role": role})
             event_of.setdefault(facts.sentence_id, row["event_id"])
             category_of.setdefault(facts.sentence_id, d.category)
         if row["event_date"] is None:
@@ -134,17 +246,23 @@ def extract_article(article) -> ArticleTables:
                                "detail": f"{d.category} event has no date in its sentence or paragraph"})
         for kind, detail in dict.fromkeys(d.notes):
             out.issues.append({"article_id": aid, "sentence_id": d.main.sentence_id, "kind": kind, "detail": detail})
+    return event_of, category_of
+
+
+def _place_rows(out: ArticleTables, facts_list: list, event_of: dict, category_of: dict) -> None:
+    """Place rows, and an ``unknown_place`` issue for each "in X" whose X no extractor recognised."""
     for f in facts_list:
+        aid = f.article_id
         eid = event_of.get(f.sentence_id)
         effect = effect_of(f.text) if category_of.get(f.sentence_id) in ("attack", "humanitarian") else None
-        covered = [(p.start, p.end) for p in f.places] + [(a.start, a.end) for a in f.actors]
+        # characters a place or an actor covers, as a set: one lookup per "in X", not one per pair
+        covered = {i for m in (*f.places, *f.actors) for i in range(m.start, m.end)}
         for p in sorted([*f.places, *f.official_places], key=lambda p: p.start):
             out.places.append({"article_id": aid, "sentence_id": f.sentence_id, "name": p.text, "place": p.place,
                                "kind": p.kind, "admin1": p.admin1, "country": p.country, "latitude": p.latitude,
                                "longitude": p.longitude, "event_id": eid, "effect": effect})
         for m in UNKNOWN_PLACE.finditer(f.text):
             s, e = m.span(1)
-            if not any(a <= s < b or a < e <= b for a, b in covered):
+            if s not in covered and e - 1 not in covered:
                 out.issues.append({"article_id": aid, "sentence_id": f.sentence_id, "kind": "unknown_place",
                                    "detail": f"{m.group(1)!r} is not in the gazetteer (add it to analysis/data/places_extra.csv if it is a place)"})
-    return out

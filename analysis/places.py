@@ -16,6 +16,7 @@ is not taken as a place.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -103,7 +104,7 @@ class Gazetteer:
         chunk_at = {c.i: c for c in chunks}
 
         mentions: list[tuple[_Chunk, PlaceMention]] = []
-        seen_cities: list[str] = [self._canonical_city(c) for c in context_cities]
+        seen_cities: list[str] = []   # cities this sentence names; the context's are looked up only when needed
         for c in chunks:
             candidates = c.candidates
             if candidates is None:
@@ -114,7 +115,7 @@ class Gazetteer:
                     continue
             place = candidates[0]
             if place.kind == "district":
-                place = self._choose_district(candidates, seen_cities, chunks, c)
+                place = self._choose_district(candidates, context_cities, seen_cities, chunks, c)
             m = self._mention(text, toks, c, place)
             mentions.append((c, m))
             if m.kind == "city":
@@ -350,10 +351,15 @@ class Gazetteer:
         found = self.idx.general.get(norm_key(name))
         return found[0].place if found and found[0].kind == "city" else name
 
-    def _choose_district(self, candidates: Sequence[Place], seen: list[str], chunks, c: _Chunk) -> Place:
+    def _choose_district(self, candidates: Sequence[Place], context_cities: Sequence[str], seen: list[str],
+                         chunks, c: _Chunk) -> Place:
+        """The district of the city named last (in this sentence, else before it), else of a city named
+        after it, else the most populous. Context cities are canonicalised lazily: most sentences name
+        no ambiguous district, and doing it for every sentence costs the article's city count each time."""
         if len(candidates) == 1:
             return candidates[0]
-        for city in reversed(seen):
+        earlier = (self._canonical_city(name) for name in reversed(context_cities))
+        for city in itertools.chain(reversed(seen), earlier):
             for p in candidates:
                 if p.city == city:
                     return p

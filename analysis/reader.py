@@ -7,6 +7,12 @@ must have one, from its catalog row or its YAML front matter; anything missing o
 A catalog row wins over front matter field by field; empty strings mean "not given". Offsets in
 ``Article.text`` are into the body: a UTF-8 BOM and the front matter are not part of it.
 
+Hostile input is refused, not survived: a file (or catalog) that resolves outside the seeds folder
+through a symlink, a YAML alias (``*name``: a few bytes can expand to gigabytes), a list or mapping
+where a known key wants one value, a key or catalog column given twice, a ``published`` date outside
+MIN_DATE … MAX_DATE. A readable article with nothing to extract (a title only) becomes an issue row
+(``Article.notes``), not an error.
+
 Example::
 
     >>> arts = list(iter_articles(Path("seeds")))             # doctest: +SKIP
@@ -21,7 +27,7 @@ import hashlib
 import io
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -30,16 +36,31 @@ import yaml
 from .errors import InputError
 from .sentences import Block, SentenceSpan, segment
 
-__all__ = ["Article", "read_catalog", "read_article", "iter_articles", "find_article_files"]
+__all__ = ["Article", "read_catalog", "read_article", "iter_articles", "find_article_files",
+           "MIN_DATE", "MAX_DATE", "DATE_RANGE", "MIN_EVENT_DATE", "MAX_EVENT_DATE"]
 
 CATALOG = "catalog.csv"
 MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_TIMEZONE = "Europe/Kyiv"
 SUFFIXES = (".txt", ".md")
 FIELDS = ("title", "outlet", "url", "timezone")
+COLUMNS = ("file", "published", *FIELDS)
+# Why a range: tables hold dates as pandas datetime64[ns] (1677-09-21 … 2262-04-11), and the text's own
+# dates ("99 years ago", "in 2099") reach about a century either side of the publication date. Articles
+# published in MIN_DATE … MAX_DATE keep every date they give representable; anything else is a typo.
+# The report's --as-of, start_date / end_date and last_days reuse these bounds.
+MIN_DATE = datetime.date(1900, 1, 1)
+MAX_DATE = datetime.date(2100, 12, 31)
+DATE_RANGE = f"{MIN_DATE} … {MAX_DATE}"
+# An event date derived from the text outside these bounds (a chain of "99 days earlier", sentence after
+# sentence) is nonsense: the pipeline leaves that event undated, with an issue row.
+MIN_EVENT_DATE = datetime.date(1800, 1, 1)
+MAX_EVENT_DATE = datetime.date(2200, 12, 31)
 DATE_FIX = "write it as YYYY-MM-DD, e.g. 2025-02-12"
 PUBLISHED_FIX = ("add a row to catalog.csv with 'published' as YYYY-MM-DD, "
                  "or a front-matter line 'published: YYYY-MM-DD' between '---' lines at the top")
+NO_TEXT = ("no_text", "the article has a title but no paragraphs, so there are no sentences to extract events "
+                      "from (check the file holds the whole article)")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _FRONT_OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
@@ -62,36 +83,85 @@ class Article:
     text: str
     blocks: list[Block]
     sentences: list[SentenceSpan]
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, detail) → rows of the issues table
+
+
+def _ignored(name: str) -> str | None:
+    """Why a file of the folder is never read as an article (None: it is an article file). Hidden
+    files are editor or OS leftovers; ``README.md`` documents the folder."""
+    if name.startswith("."):
+        return "a hidden file (its name starts with '.')"
+    if name.lower() == "readme.md":
+        return "the folder's README, which documents the folder"
+    return None
 
 
 def find_article_files(folder: Path) -> list[Path]:
     """``*.txt`` and ``*.md`` files directly in ``folder``, sorted by name. Hidden files and
     ``README.md`` (folder documentation, not an article) are left out."""
-    return sorted((p for p in Path(folder).iterdir()
-                   if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith(".")
-                   and p.name.lower() != "readme.md"), key=lambda p: p.name)
+    try:
+        names = list(Path(folder).iterdir())
+    except OSError as e:
+        raise InputError(folder, f"cannot list the folder ({e.strerror})", "check its permissions") from None
+    return sorted((p for p in names if p.suffix.lower() in SUFFIXES and p.is_file() and not _ignored(p.name)),
+                  key=lambda p: p.name)
+
+
+def _show(value: object, limit: int = 60) -> str:
+    """``repr`` of a user's value cut to ``limit`` characters, so an error stays one short line."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _parse_date(value: object, where: str, line: int | None) -> datetime.date:
-    """A ``published`` value (a date, or text that must be YYYY-MM-DD) → date."""
+    """A ``published`` value (a date, or text that must be YYYY-MM-DD) → a date in MIN_DATE … MAX_DATE
+    (outside it, later steps could not hold the dates the text gives: see MIN_DATE)."""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
     if isinstance(value, datetime.date):
-        return value if not isinstance(value, datetime.datetime) else value.date()
-    text = str(value).strip()
-    try:
-        if _DATE.fullmatch(text):
-            return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise InputError(where, f"'published' is not a real date: {text!r}", DATE_FIX, line) from None
-    raise InputError(where, f"'published' is not a YYYY-MM-DD date: {text!r}", DATE_FIX, line)
+        day = value
+    else:
+        text = str(value).strip()
+        if not _DATE.fullmatch(text):
+            raise InputError(where, f"'published' is not a YYYY-MM-DD date: {_show(text)}", DATE_FIX, line)
+        try:
+            day = datetime.date.fromisoformat(text)
+        except ValueError:
+            raise InputError(where, f"'published' is not a real date: {_show(text)}", DATE_FIX, line) from None
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise InputError(where, f"'published' {day} is outside the supported range {DATE_RANGE}",
+                         "check the year: newsframe reads articles published from 1900 to 2100", line)
+    return day
 
 
 def _check_timezone(name: str, where: str, line: int | None) -> str:
     try:
         ZoneInfo(name)
     except Exception:  # ZoneInfoNotFoundError, ValueError for malformed keys, OSError, ...
-        raise InputError(where, f"unknown timezone {name!r}",
+        raise InputError(where, f"unknown timezone {_show(name)}",
                          "use an IANA name such as Europe/Kyiv or UTC", line) from None
     return name
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Does ``path``, with every symlink followed, lie in ``folder`` (also resolved)? Why: a link named
+    like an article could otherwise put any file of the machine (/etc/os-release) into the tables."""
+    try:
+        return path.resolve().is_relative_to(Path(folder).resolve())
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a name the OS refuses
+        return False
+
+
+def _confine(path: Path, folder: Path, where: str, line: int | None = None) -> None:
+    """InputError at ``where`` (and ``line``) unless ``path`` resolves inside the seeds ``folder``."""
+    if not _inside(path, folder):
+        try:
+            target = str(path.resolve())
+        except (OSError, RuntimeError, ValueError):
+            target = "a path that cannot be resolved"
+        raise InputError(where, f"{path.name!r} is a link to {target}, outside the seeds folder "
+                         f"{Path(folder).resolve()}",
+                         "copy the file into the seeds folder instead of linking to it", line)
 
 
 def _clean(value: object) -> str | None:
@@ -117,16 +187,18 @@ def _decode(data: bytes, where: str) -> str:
 
 def _catalog_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield ``(line, raw row)`` for each catalog row; structural problems always raise."""
-    text = _decode(path.read_bytes(), str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(path, f"cannot read the catalog ({e.strerror})", "check its permissions") from None
+    text = _decode(data, str(path))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     line = 1
     try:
         header = [h.strip().lower() for h in next(reader, [])]
-        for need in ("file", "published"):
-            if need not in header:
-                raise InputError(path, f"the header has no '{need}' column",
-                                 "the first line must name the columns, e.g. "
-                                 "file,published,title,outlet,url,timezone", 1)
+        _check_header(path, header)
+        # Only the contract's columns are kept: a header of 100,000 names must not cost 100,000 per row.
+        known = [(i, name) for i, name in enumerate(header) if name in COLUMNS]
         while True:
             line = reader.line_num + 1
             values = next(reader, None)
@@ -137,10 +209,26 @@ def _catalog_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             if len(values) > len(header):
                 raise InputError(path, f"row has {len(values)} fields but the header has {len(header)}",
                                  "quote values that contain commas, e.g. \"Kyiv, Ukraine\"", line)
-            yield line, dict(zip(header, values + [""] * (len(header) - len(values))))
+            yield line, {name: values[i] if i < len(values) else "" for i, name in known}
     except csv.Error as e:
         raise InputError(path, f"malformed CSV ({e})",
                          "check the quotes on this line: a quoted value must end with '\"'", line) from None
+
+
+def _check_header(path: Path, header: list[str]) -> None:
+    """The catalog's first line must name ``file`` and ``published``, and no column twice (which one
+    would win is a guess)."""
+    for need in ("file", "published"):
+        if need not in header:
+            raise InputError(path, f"the header has no '{need}' column",
+                             "the first line must name the columns, e.g. "
+                             "file,published,title,outlet,url,timezone", 1)
+    seen: set[str] = set()
+    for name in header:
+        if name and name in seen:
+            raise InputError(path, f"the header names the column {_show(name)} twice",
+                             "keep one column of each name", 1)
+        seen.add(name)
 
 
 def _check_row(folder: Path, where: str, line: int, raw: dict[str, str]) -> dict:
@@ -148,14 +236,19 @@ def _check_row(folder: Path, where: str, line: int, raw: dict[str, str]) -> dict
     if not name:
         raise InputError(where, "'file' is empty", "name the article file, e.g. 001_kyiv.txt", line)
     if name in (".", "..") or "/" in name or "\\" in name or re.match(r"[A-Za-z]:", name):
-        raise InputError(where, f"'file' must name a file inside the folder, not a path: {name!r}",
+        raise InputError(where, f"'file' must name a file inside the folder, not a path: {_show(name)}",
                          "move the article into the seeds folder and give just its file name", line)
     if not name.lower().endswith(SUFFIXES):
-        raise InputError(where, f"{name!r} is not a .txt or .md article",
+        raise InputError(where, f"{_show(name)} is not a .txt or .md article",
                          "save the article as plain text (.txt or .md)", line)
+    reason = _ignored(name)
+    if reason:
+        raise InputError(where, f"{_show(name)} is {reason}, never read as an article",
+                         "rename the file (no leading '.', not README.md) or remove this row", line)
     if not (folder / name).is_file():
-        raise InputError(where, f"{name!r} does not exist in {folder}",
+        raise InputError(where, f"{_show(name)} does not exist in {folder}",
                          "add the file or remove this row", line)
+    _confine(folder / name, folder, where, line)
     row: dict = {k: _clean(v) for k, v in raw.items()}
     row["file"], row["_line"] = name, line
     if row.get("published") is not None:
@@ -175,6 +268,7 @@ def read_catalog(folder: Path, on_row_error: Callable[[str | None, InputError], 
     if not path.is_file():
         return {}
     where = str(path)
+    _confine(path, folder, where)
     rows: dict[str, dict] = {}
     for line, raw in _catalog_rows(path):
         try:
@@ -191,14 +285,68 @@ def read_catalog(folder: Path, on_row_error: Callable[[str | None, InputError], 
     return rows
 
 
+EXAMPLES = {"published": "2025-02-12", "title": "Russia Launches Missile Attack on Kyiv",
+            "outlet": "Kyiv Independent", "url": "https://example.org/article", "timezone": "Europe/Kyiv"}
+_SCALARS = (str, int, float, bool, type(None), datetime.date)
+
+
+class _Refused(yaml.YAMLError):
+    """Front matter that is valid YAML but refused: the message, its fix, and the YAML mark."""
+
+    def __init__(self, message: str, fix: str, mark) -> None:
+        super().__init__(message)
+        self.message, self.fix, self.mark = message, fix, mark
+
+
 class _FrontMatterLoader(yaml.SafeLoader):
     """``yaml.SafeLoader`` that leaves dates as strings, so ``published: 2025-02-30`` gets the
-    same checked YYYY-MM-DD parsing (and error message) as a catalog value."""
+    same checked YYYY-MM-DD parsing (and error message) as a catalog value; and that refuses
+    aliases (``*name``): a few hundred bytes of nested aliases expand to gigabytes (a "billion
+    laughs" bomb) long before the 5 MB file cap could help."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(f"front matter uses a YAML alias (*{event.anchor[:40]})", "write the value out",
+                           event.start_mark)
+        return super().compose_node(parent, index)
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def _check_keys(node) -> None:
+    """The top mapping gives each key once (case-insensitively: which would win is a guess), and the
+    known keys a single value — a list or mapping would be turned into its Python spelling."""
+    first: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue  # a list or mapping as a key: the constructor refuses it
+        key = str(key_node.value).strip().lower()
+        if key in first:
+            raise _Refused(f"front matter gives {_show(key)} twice (first on line {first[key] + 2})",
+                           "keep one line per key", key_node.start_mark)
+        first[key] = key_node.start_mark.line
+        if key in EXAMPLES and not isinstance(value_node, yaml.ScalarNode):
+            kind = "list" if isinstance(value_node, yaml.SequenceNode) else "mapping"
+            raise _Refused(f"front matter '{key}' is a {kind}, not a single value",
+                           f"write one value on its line, e.g. '{key}: {EXAMPLES[key]}'", key_node.start_mark)
+
+
+def _load_front_matter(snippet: str) -> object:
+    """The YAML of the front matter, checked as a tree (nodes) before any value is built."""
+    loader = _FrontMatterLoader(snippet)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if isinstance(node, yaml.MappingNode):
+            _check_keys(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def _front_matter(text: str, where: str) -> tuple[dict, str]:
@@ -212,7 +360,9 @@ def _front_matter(text: str, where: str) -> tuple[dict, str]:
                          "end the front matter with a line '---'", 1)
     fix = "write one 'key: value' per line, quoting values that contain ':'"
     try:
-        meta = yaml.load(text[opening.end():closing.start()], Loader=_FrontMatterLoader)
+        meta = _load_front_matter(text[opening.end():closing.start()])
+    except _Refused as e:
+        raise InputError(where, e.message, e.fix, e.mark.line + 2) from None
     except yaml.YAMLError as e:
         # The context mark is where the broken construct began ("[" of an unclosed list).
         mark = getattr(e, "context_mark", None) or getattr(e, "problem_mark", None)
@@ -226,7 +376,12 @@ def _front_matter(text: str, where: str) -> tuple[dict, str]:
     if not isinstance(meta, dict):
         raise InputError(where, "front matter is not a list of 'key: value' lines",
                          "write e.g. 'published: 2025-02-12' between the '---' lines", 2)
-    return {str(k).strip().lower(): v for k, v in meta.items()}, text[closing.end():]
+    meta = {str(k).strip().lower(): v for k, v in meta.items()}
+    for key, example in EXAMPLES.items():
+        if not isinstance(meta.get(key), _SCALARS):  # e.g. !!binary, !!set: no text to use
+            raise InputError(where, f"front matter '{key}' is a YAML {type(meta[key]).__name__} value, not text",
+                             f"write it as plain text, e.g. '{key}: {example}'", _key_line(text, key))
+    return meta, text[closing.end():]
 
 
 def _key_line(text: str, key: str) -> int | None:
@@ -238,18 +393,11 @@ def _key_line(text: str, key: str) -> int | None:
     return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
 
 
-def read_article(path: Path, row: dict | None, folder: Path | None = None) -> Article:
-    """Read one article file with its catalog ``row`` into an Article.
-
-    ``folder`` is the seeds folder: a bare file name is looked up in it, and when ``row`` is None
-    the folder's catalog is consulted (so a catalog row still wins over front matter)."""
-    path = Path(path)
-    if folder is not None:
-        if path.parent == Path("."):
-            path = Path(folder) / path
-        if row is None:
-            row = read_catalog(Path(folder)).get(path.name)
+def _read_text(path: Path, folder: Path) -> tuple[bytes, str]:
+    """The bytes and text of an article file; an InputError for anything that is not a UTF-8 text
+    article inside the seeds ``folder`` (symlinks followed). The size is checked before reading."""
     where = str(path)
+    _confine(path, folder, where)
     size = path.stat().st_size if path.is_file() else 0
     if size > MAX_BYTES:
         raise InputError(where, f"too large: {size / 1024 / 1024:.1f} MB, the limit is 5 MB",
@@ -269,6 +417,22 @@ def read_article(path: Path, row: dict | None, folder: Path | None = None) -> Ar
     if len(_CONTROL.findall(text)) > max(2, len(text) // 50):
         raise InputError(where, "not a text article (too many control characters)",
                          "save the article as UTF-8 plain text")
+    return data, text
+
+
+def read_article(path: Path, row: dict | None, folder: Path | None = None) -> Article:
+    """Read one article file with its catalog ``row`` into an Article.
+
+    ``folder`` is the seeds folder: a bare file name is looked up in it, and when ``row`` is None
+    the folder's catalog is consulted (so a catalog row still wins over front matter)."""
+    path = Path(path)
+    if folder is not None:
+        if path.parent == Path("."):
+            path = Path(folder) / path
+        if row is None:
+            row = read_catalog(Path(folder)).get(path.name)
+    where = str(path)
+    data, text = _read_text(path, Path(folder) if folder is not None else path.parent)
     meta, body = _front_matter(text, where)
     row = row or {}
     merged = {k: _clean(row.get(k)) or _clean(meta.get(k)) for k in FIELDS}
@@ -287,9 +451,11 @@ def read_article(path: Path, row: dict | None, folder: Path | None = None) -> Ar
     if not blocks:
         raise InputError(where, "the file has no article text after the front matter",
                          "paste the article text below the closing '---'")
+    notes = [] if any(b.kind == "paragraph" for b in blocks) else [NO_TEXT]
     return Article(article_id=path.stem, file=path.name, path=path, title=merged["title"] or blocks[0].text,
                    published=published, outlet=merged["outlet"], url=merged["url"], timezone=timezone,
-                   sha256=hashlib.sha256(data).hexdigest(), text=body, blocks=blocks, sentences=sentences)
+                   sha256=hashlib.sha256(data).hexdigest(), text=body, blocks=blocks, sentences=sentences,
+                   notes=notes)
 
 
 def iter_articles(folder: Path, keep_going: bool = False,

@@ -1,17 +1,15 @@
 """Rows → typed DataFrames (one per contract table), validated by ``schemas``, and written to disk.
 
-Writing is atomic: every file goes to a temporary folder beside the target, which is renamed into
-place only when all tables are written, so a failed run never leaves a half-written output folder.
+Writing is atomic: every file goes to a work folder beside the target, which is swapped into place only
+when all tables are written (``analysis.publish``), so a failed run never leaves a half-written output.
 """
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.publish import publishing
 from analysis.schemas import SCHEMAS, TABLES
 
 
@@ -39,23 +37,39 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
     return schema.validate(df)
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> None:
-    """Write each table as CSV and Parquet into ``out``, atomically (temp folder, then rename)."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
+# A cell a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @, tab or carriage return first.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def table_files() -> set[str]:
+    """The files one ``write_tables`` output holds."""
+    return {f"{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")}
+
+
+def is_tables_output(folder: Path) -> bool:
+    """An output folder of an earlier newsframe version (before the marker file): only table files."""
+    names = {p.name for p in Path(folder).iterdir()}
+    return bool(names) and names <= table_files()
+
+
+def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that would start a formula in a spreadsheet get a leading apostrophe, in the CSV only:
+    article text is untrusted, and the Parquet files keep every sentence verbatim for offset checks."""
+    out = df.copy()
+    for name in out.columns:
+        if out[name].dtype == "string" or out[name].dtype == object:
+            col = out[name]
+            risky = col.notna() & col.astype("string").str.startswith(FORMULA_START).fillna(False)
+            if risky.any():
+                out[name] = col.astype("string").mask(risky, "'" + col.astype("string"))
+    return out
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out: Path, seeds: Path | None = None) -> None:
+    """Write each table as CSV and Parquet into ``out``, atomically (``publish.publishing``): ``out`` must
+    be new, empty or an earlier output, and never the seeds folder or inside it."""
+    with publishing(Path(out), seeds=seeds, owned=is_tables_output) as tmp:
         for name in TABLES:
             df = tables[name]
-            df.to_csv(tmp / f"{name}.csv", index=False)
+            spreadsheet_safe(df).to_csv(tmp / f"{name}.csv", index=False)
             df.to_parquet(tmp / f"{name}.parquet", index=False)
-        old = None
-        if out.exists():
-            old = out.with_name(f".{out.name}.old-{os.getpid()}")
-            out.rename(old)
-        tmp.rename(out)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise

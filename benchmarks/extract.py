@@ -16,11 +16,7 @@ Prints both rates, their ratio (target ≥ 0.5) and the peak memory of the extra
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime as dt
 import os
-import random
-import re
 import subprocess
 import sys
 import tempfile
@@ -28,11 +24,8 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests" / "gold"
-SWAP_CITIES = ["Sumy", "Dnipro", "Odesa", "Zaporizhzhia", "Mykolaiv", "Poltava", "Chernihiv", "Kramatorsk",
-               "Sloviansk", "Kherson", "Lviv", "Vinnytsia", "Kryvyi Rih", "Nikopol", "Pokrovsk", "Izium"]
-KNOWN_CITIES = ["Kharkiv", "Kherson", "Dobropillia", "Kyiv", "Jeddah"]
+from generate import GOLD, ROOT, make_corpus   # benchmarks/generate.py: the generator, shared with the scale tests
+
 BASELINE = """
 import sys, spacy, pathlib
 nlp = spacy.blank("en"); nlp.add_pipe("sentencizer")
@@ -40,26 +33,6 @@ texts = (p.read_text("utf-8") for p in sorted(pathlib.Path(sys.argv[1]).glob("*.
 n = sum(len(list(doc.sents)) for doc in nlp.pipe(texts, batch_size=64))
 print(n)
 """
-
-
-def make_corpus(folder: Path, n: int, seed: int = 7) -> None:
-    rng = random.Random(seed)
-    with open(GOLD / "catalog.csv", newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    sources = [(row, (GOLD / row["file"]).read_text("utf-8")) for row in rows]
-    pattern = re.compile(r"\b(" + "|".join(KNOWN_CITIES) + r")\b")
-    with open(folder / "catalog.csv", "w", newline="", encoding="utf-8") as f:
-        out = csv.DictWriter(f, fieldnames=["file", "published", "title", "outlet", "url", "timezone"])
-        out.writeheader()
-        for i in range(n):
-            row, text = sources[i % len(sources)]
-            swap = dict(zip(KNOWN_CITIES, rng.sample(SWAP_CITIES, len(KNOWN_CITIES))))
-            text = pattern.sub(lambda m: swap[m.group(1)], text)
-            published = dt.date.fromisoformat(row["published"]) + dt.timedelta(days=rng.randint(-400, 400))
-            name = f"bench_{i:05d}.txt"
-            (folder / name).write_text(text, encoding="utf-8")
-            out.writerow({"file": name, "published": published.isoformat(), "title": "", "outlet": "bench",
-                          "url": "", "timezone": "Europe/Kyiv"})
 
 
 def _tree_rss(pid: int) -> int:

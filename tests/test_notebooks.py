@@ -81,7 +81,7 @@ def evidence_rows(page: str) -> list[str]:
 # -- the HTML ---------------------------------------------------------------------------------------
 def test_outputs_are_all_there(seed_brief):
     names = {p.name for p in seed_brief.iterdir()}
-    assert names == {"brief.ipynb", "brief.html", "brief.pdf", "manifest.json"}
+    assert names == {"brief.ipynb", "brief.html", "brief.pdf", "manifest.json", ".newsframe-output"}
     assert (seed_brief.parent / "index.html").is_file()
 
 

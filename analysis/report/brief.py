@@ -72,7 +72,7 @@ def _casualty_phrase(ev: pd.DataFrame) -> str:
     if not killed.empty:
         parts.append(f"at least {count(int(killed.sum()), 'person', 'people')} killed")
     if not injured.empty:
-        parts.append(f"at least {int(injured.sum())} injured")
+        parts.append(f"at least {int(injured.sum()):,} injured")
     missing = "no injuries are stated" if injured.empty else ("no deaths are stated" if killed.empty else "")
     sentence = f"The articles report {_join(parts)}"
     sentence += f" ({missing})" if missing else ""
@@ -138,6 +138,14 @@ def _weapons_phrase(ev: pd.DataFrame) -> str:
     return _join(items) if items else ""
 
 
+def _span(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """``12 Feb 2025`` for one day, ``11 Feb – 8 Aug 2025`` for a span, with the first year written too when
+    the span crosses a year (``11 Feb 2023 – 8 Aug 2026``: without it, three years read as six months)."""
+    if first == last:
+        return day(first)
+    return f"{first:%-d %b}{'' if first.year == last.year else f' {first.year}'} – {day(last)}"
+
+
 def summary(sel: Selection) -> HTML:
     """Key figures and a few lines written from the selected events."""
     ev = sel.events
@@ -149,16 +157,15 @@ def summary(sel: Selection) -> HTML:
                 f"{hint}</p>")
         return HTML(f'<section class="nf-summary">{body}</section>', "no events")
     dated = ev["event_date"].dropna()
-    days = "undated" if dated.empty else (day(dated.min()) if dated.min() == dated.max()
-                                          else f"{pd.Timestamp(dated.min()):%-d %b} – {day(dated.max())}")
+    days = "undated" if dated.empty else _span(pd.Timestamp(dated.min()), pd.Timestamp(dated.max()))
     killed = ev["fatalities"].dropna()
     n_killed, n_places = int(killed.sum()), len(places_named(sel))
     stats = "".join([
-        _stat(str(len(ev)), plural("event", len(ev))),
+        _stat(f"{len(ev):,}", plural("event", len(ev))),
         _stat(html.escape(days), "date of the event" if len(ev) == 1 else "dates of the events"),
-        _stat(f"≥ {n_killed}" if not killed.empty else "not stated",
+        _stat(f"≥ {n_killed:,}" if not killed.empty else "not stated",
               f"{plural('person', n_killed, 'people') if not killed.empty else 'people'} killed (lower bound)"),
-        _stat(str(n_places), f"{plural('place', n_places)} named"),
+        _stat(f"{n_places:,}", f"{plural('place', n_places)} named"),
     ])
     outlets = sel.articles["outlet"].dropna().astype(str).unique().tolist()
     published = sel.articles["published"].dropna()

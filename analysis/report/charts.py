@@ -49,9 +49,9 @@ def _day_range(days: pd.Series) -> pd.DatetimeIndex:
     return pd.date_range(days.min(), days.max(), freq="D")
 
 
-# (unit, pandas period, longest span in days counted in that unit): a long period is counted per week or
+# (unit, longest span in days counted in that unit): a long period is counted per week or
 # per month, so that a bar stays wide enough to see (2 years of days would be 700 hairlines)
-BINS = (("day", "D", 62), ("week", "W-SUN", 280), ("month", "M", 366 * 5), ("year", "Y", None))
+BINS = (("day", 62), ("week", 280), ("month", 366 * 5), ("year", None))
 
 
 def _binned_date_axis(ax, unit: str, x, width, days: list) -> None:
@@ -66,11 +66,25 @@ def _binned_date_axis(ax, unit: str, x, width, days: list) -> None:
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
 
 
-def _binned(day: pd.Series) -> tuple[str, pd.Series, pd.DatetimeIndex, np.ndarray, np.ndarray]:
-    """``(unit, bin of each day, every bin's start, bar centres, bar widths)`` for dates ``day``."""
+PERIODS = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}   # unit → pandas period
+
+
+def _unit_for(day: pd.Series, most: int) -> str:
+    """The finest unit (day, week, month, quarter, year) that counts dates ``day`` in at most ``most`` bins."""
+    day = pd.to_datetime(day)
+    for unit, freq in PERIODS.items():
+        if day.max().to_period(freq).ordinal - day.min().to_period(freq).ordinal < most:
+            return unit
+    return "year"
+
+
+def _binned(day: pd.Series, unit: str | None = None) -> tuple[str, pd.Series, pd.DatetimeIndex, np.ndarray, np.ndarray]:
+    """``(unit, bin of each day, every bin's start, bar centres, bar widths)`` for dates ``day``, counted
+    per ``unit`` (by default the one BINS gives their span)."""
     day = pd.to_datetime(day).dt.normalize()
     span = (day.max() - day.min()).days + 1
-    unit, freq = next((u, f) for u, f, most in BINS if most is None or span <= most)
+    unit = unit or next(u for u, most in BINS if most is None or span <= most)
+    freq = PERIODS[unit]
     if unit == "day":
         starts = _day_range(day)
         return unit, day, starts, mdates.date2num(starts.to_pydatetime()), np.full(len(starts), 0.7)
@@ -84,7 +98,7 @@ def _binned(day: pd.Series) -> tuple[str, pd.Series, pd.DatetimeIndex, np.ndarra
 def _keep_apart(texts, renderer) -> None:
     """Hide value labels that would overlap one already kept (the larger values are kept first)."""
     kept = []
-    for t in sorted(texts, key=lambda t: -float(t.get_text() or 0)):
+    for t in sorted(texts, key=lambda t: -float(t.get_text().replace(",", "") or 0)):
         if not t.get_text():
             continue
         box = t.get_window_extent(renderer).expanded(1.08, 1.0)
@@ -96,7 +110,7 @@ def _keep_apart(texts, renderer) -> None:
 
 def _harm_phrase(killed: int, injured: int) -> str:
     """``at least 3 killed and 5 injured`` (a zero side left out)."""
-    parts = [f"{n} {word}" for n, word in ((killed, "killed"), (injured, "injured")) if n]
+    parts = [f"{n:,} {word}" for n, word in ((killed, "killed"), (injured, "injured")) if n]
     return "at least " + " and ".join(parts) if parts else "no figure"
 
 
@@ -183,39 +197,21 @@ def _timeline_x(ax, first, last, n_days, widths_last, widths_undated, undated):
     return (first - left_in * u, right), undated_x, (undated_x - divider_in / 2 * u if undated else None)
 
 
-@styled
-def timeline(sel: Selection) -> Chart | Note:
-    """Each event as a marker on a date × category grid, with a short label; undated events in their own column.
+TIMELINE_EVENTS = 80     # events drawn one marker each at most; more are counted per day, week, month…
+TIMELINE_STACK = 8       # events of one day and category drawn one by one at most (a taller stack is counted)
+COUNT_MARKER = 20.0      # points: the largest count marker's diameter (less when bins or rows are narrower)
+COUNT_MARKER_MIN = 3.0   # points: the smallest count marker (one event), still a visible dot
+TIMELINE_BINS = 20       # count markers in a row at most (coarser bins past that): each wide enough to see
 
-    Events of one day and category are stacked in their row, one label line apart (rows grow with the
-    largest stack). Each label sits right of its marker, on two lines or shortened (…) to the room left
-    before the next marker, label or the 'undated' divider, or is left out when almost nothing fits."""
-    if sel.empty:
-        return _empty(sel, "timeline")
-    ev = sel.events
-    cats = ordered(ev["category"].unique())
-    rows = {cat: i for i, cat in enumerate(reversed(cats))}
-    dated = ev[ev["event_date"].notna()]
-    undated = bool(ev["event_date"].isna().any())
-    days = sorted(pd.to_datetime(dated["event_date"]).dt.normalize().unique()) if len(dated) else []
-    first = mdates.date2num(days[0]) if days else 0.0
-    last = mdates.date2num(days[-1]) if days else 0.0
-    span = last - first
-    UNDATED = np.inf
-    groups = ev.assign(_x=[mdates.date2num(pd.Timestamp(d).normalize()) if pd.notna(d) else UNDATED
-                           for d in ev["event_date"]])
-    cells = list(groups.groupby(["_x", "category"], sort=True))
-    stack = max(len(grp) for _, grp in cells)
-    row_in = min(max(0.62, LINE * stack + 0.2), 2.4)          # inches per category row
-    fig, ax = new_figure(1.25 + row_in * len(cats))
-    spread = min(LINE * (stack - 1) / row_in, 0.84)            # data units used by the largest stack
-    marks = []                                                 # (x, y, label, colour, alone in its cell)
-    for (x, cat), grp in cells:
-        k = len(grp)
-        half = spread / 2 * (k - 1) / max(stack - 1, 1)
-        offsets = np.linspace(half, -half, k) if k > 1 else [0.0]
-        for off, (_, event) in zip(offsets, grp.iterrows()):
-            marks.append((x, rows[cat] + off, short_label(event, 64), color(cat), k == 1))
+
+def _rows(cats: list[str]) -> dict[str, int]:
+    """Each category's row on the timeline's y axis (the first category at the top)."""
+    return {cat: i for i, cat in enumerate(reversed(cats))}
+
+
+def _category_rows(ax, cats: list[str]) -> dict[str, int]:
+    """The timeline's y axis: one row per category, the first at the top, named in its colour."""
+    rows = _rows(cats)
     ax.set_ylim(-0.6, len(cats) - 0.4)
     ax.set_yticks(list(rows.values()))
     ax.set_yticklabels([label(c) for c in rows])
@@ -226,44 +222,113 @@ def timeline(sel: Selection) -> Chart | Note:
     ax.set_axisbelow(True)
     ax.set_xlabel("date of the event")
     ax.set_title("Timeline of events by category")
+    return rows
+
+
+def _date_ticks(days: list, each: bool) -> tuple[list[float], list[str]]:
+    """Ticks at each of ``days`` (``each``), else a few automatic ones between the first and the last
+    (month names only over more than three months)."""
+    if each:
+        return [mdates.date2num(d) for d in days], [pd.Timestamp(d).strftime("%-d %b\n%Y") for d in days]
+    first, last = mdates.date2num(days[0]), mdates.date2num(days[-1])
+    loc = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    tx = [x for x in loc.tick_values(days[0], days[-1]) if first <= x <= last]
+    fmt = "%b\n%Y" if last - first > 90 else "%-d %b\n%Y"
+    return tx, [mdates.num2date(x).strftime(fmt) for x in tx]
+
+
+def _largest_stack(ev: pd.DataFrame) -> int:
+    """The most events sharing a day and a category (undated ones share a column)."""
+    day = pd.to_datetime(ev["event_date"]).dt.normalize()
+    return int(ev.groupby([day.fillna(pd.Timestamp.max), ev["category"]]).size().max())
+
+
+@styled
+def timeline(sel: Selection) -> Chart | Note:
+    """Each event as a marker on a date × category grid, with a short label, and undated events in their
+    own column; a selection too large for that (over TIMELINE_EVENTS events, or TIMELINE_STACK on one
+    day) is drawn as counts per day, week, month, quarter or year instead."""
+    if sel.empty:
+        return _empty(sel, "timeline")
+    if len(sel.events) > TIMELINE_EVENTS or _largest_stack(sel.events) > TIMELINE_STACK:
+        return _timeline_counts(sel)
+    return _timeline_events(sel)
+
+
+def _event_marks(ev: pd.DataFrame, rows: dict, undated_x: float) -> tuple[list, int]:
+    """``(marks, largest stack)``: each event's ``(x, y, label, colour, alone in its cell)``, events of one
+    day and category stacked in their row one label line apart."""
+    groups = ev.assign(_x=[mdates.date2num(pd.Timestamp(d).normalize()) if pd.notna(d) else undated_x
+                           for d in ev["event_date"]])
+    cells = list(groups.groupby(["_x", "category"], sort=True))
+    stack = max(len(grp) for _, grp in cells)
+    row_in = _row_inches(stack)
+    spread = min(LINE * (stack - 1) / row_in, 0.84)            # data units used by the largest stack
+    marks = []
+    for (x, cat), grp in cells:
+        k = len(grp)
+        half = spread / 2 * (k - 1) / max(stack - 1, 1)
+        offsets = np.linspace(half, -half, k) if k > 1 else [0.0]
+        for off, (_, event) in zip(offsets, grp.iterrows()):
+            marks.append((x, rows[cat] + off, short_label(event, 64), color(cat), k == 1))
+    return marks, stack
+
+
+def _row_inches(stack: int) -> float:
+    """Inches per category row: room for the largest stack of labels."""
+    return min(max(0.62, LINE * stack + 0.2), 2.4)
+
+
+def _timeline_events(sel: Selection) -> Chart:
+    """The timeline event by event: labels sit right of their markers, on two lines or shortened (…) to
+    the room left before the next marker, label or the 'undated' divider, or are left out when almost
+    nothing fits."""
+    ev = sel.events
+    cats = ordered(ev["category"].unique())
+    undated = bool(ev["event_date"].isna().any())
+    days = sorted(pd.to_datetime(sel.dated["event_date"]).dt.normalize().unique())
+    first, last = (mdates.date2num(days[0]), mdates.date2num(days[-1])) if days else (0.0, 0.0)
+    UNDATED = np.inf
+    marks, stack = _event_marks(ev, _rows(cats), UNDATED)
+    fig, ax = new_figure(1.25 + _row_inches(stack) * len(cats))
+    _category_rows(ax, cats)
     ax.set_xticks([0.0])
     ax.set_xticklabels(["11 Feb\n2025"])                      # stand-in of the real ticks' height
     fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
     probe = ax.text(0, 0, "", fontsize=7.5)
 
     def measure(text):
         probe.set_text(text)
-        return probe.get_window_extent(renderer).width / fig.dpi
+        return probe.get_window_extent(fig.canvas.get_renderer()).width / fig.dpi
     widths_last = [label_width(t, measure, alone) for x, _, t, _, alone in marks if days and x == last]
     widths_undated = [label_width(t, measure, alone) for x, _, t, _, alone in marks if x == UNDATED]
     probe.remove()
     (x0, x1), undated_x, divider = _timeline_x(ax, first, last, len(days), widths_last, widths_undated, undated)
     xs = [undated_x if x == UNDATED else x for x, *_ in marks]
     ys = [m[1] for m in marks]
-    ax.scatter(xs, ys, s=MARKER, color=[m[3] for m in marks], edgecolor="white", linewidth=0.8, zorder=3)
+    ax.scatter(xs, ys, s=MARKER, color=[m[3] for m in marks], edgecolor="white", linewidth=0.5, zorder=3)
     ax.set_xlim(x0, x1)
-    ticks = [pd.Timestamp(d) for d in days]
-    if len(ticks) <= 10:
-        tx = [mdates.date2num(d) for d in ticks]
-        names = [d.strftime("%-d %b\n%Y") for d in ticks]
-    else:
-        loc = mdates.AutoDateLocator(minticks=3, maxticks=8)
-        tx = [x for x in loc.tick_values(ticks[0], ticks[-1]) if first <= x <= last]
-        fmt = "%b\n%Y" if span > 90 else "%-d %b\n%Y"
-        names = [mdates.num2date(x).strftime(fmt) for x in tx]
-    if undated:
-        tx.append(undated_x)
-        names.append("undated")
-    if divider is not None:
-        ax.axvline(divider, color=NEUTRAL["grid"], linewidth=1, linestyle="--")
-    ax.set_xticks(tx)
-    ax.set_xticklabels(names)
+    tx, names = _date_ticks(days, each=len(days) <= 10) if days else ([], [])
+    _undated_tick(ax, tx, names, undated_x if undated else None, divider)
     fig.canvas.draw()
     boxes = marker_boxes(ax, xs, ys, MARKER)
     stops = [ax.transData.transform((divider, 0))[0]] if divider is not None else []
     points = [(x, y, m[2], b, m[4]) for x, y, m, b in zip(xs, ys, marks, boxes)]
     _, shortened, left_out = label_right(ax, points, obstacles=boxes, stops=stops, fontsize=7.5)
+    return Chart(fig, _events_caption(undated, shortened, left_out))
+
+
+def _undated_tick(ax, tx: list, names: list, undated_x: float | None, divider: float | None) -> None:
+    """Set the date ticks, plus an 'undated' one and the dashed divider before it when there are any."""
+    if undated_x is not None:
+        tx, names = [*tx, undated_x], [*names, "undated"]
+    if divider is not None:
+        ax.axvline(divider, color=NEUTRAL["grid"], linewidth=1, linestyle="--")
+    ax.set_xticks(tx)
+    ax.set_xticklabels(names)
+
+
+def _events_caption(undated: bool, shortened: int, left_out: int) -> str:
     caption = ("Each marker is one event, placed at the day it happened and in its category's row; labels give "
                "the place or the actors and the weapon.")
     if undated:
@@ -272,7 +337,98 @@ def timeline(sel: Selection) -> Chart | Note:
         parts = ([f"{count(shortened, 'label')} {verb(shortened, 'is', 'are')} shortened (…)"] if shortened else []) + \
                 ([f"{count(left_out, 'marker')} {verb(left_out, 'has', 'have')} no label"] if left_out else [])
         caption += f" Where markers crowd, {' and '.join(parts)}; the evidence table lists every event in full."
-    return Chart(fig, caption)
+    return caption
+
+
+def _count_cells(sel: Selection, rows: dict) -> tuple[pd.DataFrame, str, dict]:
+    """The counted timeline's markers, ``x, y, n, category`` (undated ones at x = +inf), its bin unit and
+    its x geometry: ``lo, hi`` (the dated bins' extent), ``step`` (the narrowest bin spacing), ``days``
+    (tick positions) and ``each`` (a tick on each of them)."""
+    ev, dated = sel.events, sel.dated
+    parts, unit, geo = [], "day", {"lo": -1.0, "hi": 1.0, "step": 1.0, "days": [], "each": True}
+    if len(dated):
+        unit, bins, starts, x, width = _binned(dated["event_date"], _unit_for(dated["event_date"], TIMELINE_BINS))
+        counts = pd.crosstab(bins.to_numpy(), dated["category"].to_numpy()).reindex(starts, fill_value=0)
+        long = counts.set_axis(x, axis=0).stack()
+        parts.append(pd.DataFrame({"x": long.index.get_level_values(0), "category": long.index.get_level_values(1),
+                                   "n": long.to_numpy()}))
+        lo, hi = x.min() - width.max(), x.max() + width.max()
+        each = unit == "day" and len(starts) <= 10
+        geo = {"lo": lo, "hi": hi, "step": float(np.diff(x).min()) if len(x) > 1 else 1.0, "each": each,
+               "days": list(starts) if each else [mdates.num2date(lo), mdates.num2date(hi)]}
+    undated = ev.loc[ev["event_date"].isna(), "category"].value_counts()
+    parts.append(pd.DataFrame({"x": np.inf, "category": undated.index, "n": undated.to_numpy()}))
+    cells = pd.concat(parts, ignore_index=True)
+    cells = cells[cells["n"] > 0].assign(y=lambda c: c["category"].map(rows))
+    return cells, unit, geo
+
+
+def _largest_diameter(ax, step: float) -> float:
+    """Points across the largest count marker: at most COUNT_MARKER, and less than a bin's spacing (``step``
+    data units) and a row's height once drawn, so that no two markers overlap."""
+    origin = ax.transData.transform((0, 0))
+    dx, dy = np.abs(ax.transData.transform((step, 1)) - origin) * 72 / ax.figure.dpi
+    return min(COUNT_MARKER, 0.95 * dx, 0.85 * dy)
+
+
+def _diameter(n, biggest: int, d_max: float):
+    """Points across a count marker: area ∝ count (``biggest`` gets ``d_max``); one event stays a visible dot."""
+    return np.maximum(d_max * np.sqrt(np.asarray(n, dtype=float) / biggest), min(COUNT_MARKER_MIN, d_max))
+
+
+def _round_down(v: int) -> int:
+    """The largest of 1, 2, 5, 10, 20, 50… not above ``v``: a size-key entry that reads easily."""
+    steps = [m * 10 ** k for k in range(len(str(int(v)))) for m in (1, 2, 5)]
+    return max(s for s in steps if s <= max(v, 1))
+
+
+def _count_legend(ax, biggest: int, title: str) -> list[int]:
+    """A size key (the largest count, a round quarter of it and one event), drawn at the largest size
+    until the layout is known; returns its values."""
+    from matplotlib.lines import Line2D
+
+    values = sorted({biggest, _round_down(biggest // 4), 1}, reverse=True)
+    handles = [Line2D([], [], linestyle="", marker="o", color=NEUTRAL["muted"], markersize=COUNT_MARKER,
+                      markeredgewidth=0, label=f"{v:,}") for v in values]
+    ax.legend(handles=handles, title=title, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+              labelspacing=1.2, borderpad=0.8, title_fontsize=8.5)
+    return values
+
+
+def _timeline_counts(sel: Selection) -> Chart:
+    """The timeline of a large selection: in each category's row one marker per period (the finest of day,
+    week, month, quarter and year giving at most TIMELINE_BINS of them), its area ∝ the events in it;
+    undated events in their own column."""
+    ev = sel.events
+    cats = ordered(ev["category"].unique())
+    fig, ax = new_figure(1.4 + 0.5 * len(cats))
+    cells, unit, geo = _count_cells(sel, _category_rows(ax, cats))
+    undated, dated = bool(np.isinf(cells["x"]).any()), bool(geo["days"])
+    span = geo["hi"] - geo["lo"]
+    undated_x = geo["hi"] + max(0.12 * span, 2 * geo["step"]) if dated else 0.0
+    ax.set_xlim(geo["lo"], undated_x + max(0.06 * span, geo["step"]) if undated else geo["hi"])
+    tx, names = _date_ticks(geo["days"], geo["each"]) if dated else ([], [])
+    _undated_tick(ax, tx, names, undated_x if undated else None,
+                  (geo["hi"] + undated_x) / 2 if undated and dated else None)
+    biggest = int(cells["n"].max())
+    values = _count_legend(ax, biggest, f"events per {unit}" if dated else "events")
+    fig.canvas.draw()                                   # the final layout: now points are known
+    d_max = _largest_diameter(ax, geo["step"])
+    for handle, v in zip(ax.get_legend().legend_handles, values):
+        handle.set_markersize(float(_diameter(v, biggest, d_max)))
+    ax.scatter(cells["x"].replace(np.inf, undated_x), cells["y"], s=_diameter(cells["n"], biggest, d_max) ** 2,
+               color=[color(c) for c in cells["category"]], linewidth=0, alpha=0.9, zorder=3)
+    return Chart(fig, _counts_caption(len(ev), biggest, unit if dated else None, undated))
+
+
+def _counts_caption(n: int, biggest: int, unit: str | None, undated: bool) -> str:
+    """The counted timeline's caption (``unit`` None: no event has a date)."""
+    what = f"events in one {unit}, at the {unit} they happened in" if unit else "undated events"
+    caption = (f"Each marker counts one category's {what} (area ∝ number of events; the largest stands for "
+               f"{biggest:,}). {count(n, 'event')} are too many to mark one by one; the evidence table lists them.")
+    if undated and unit:
+        caption += " Events without a date are counted in the 'undated' column."
+    return caption
 
 
 @styled
@@ -288,7 +444,7 @@ def category_totals(sel: Selection) -> Chart | Note:
     y = np.arange(len(counts))[::-1]
     ax.barh(y, counts.to_numpy(), color=[color(c) for c in counts.index], height=0.65)
     for yi, n in zip(y, counts.to_numpy()):
-        ax.text(n + counts.max() * 0.01 + 0.05, yi, str(int(n)), va="center", fontsize=9)
+        ax.text(n + counts.max() * 0.01 + 0.05, yi, f"{int(n):,}", va="center", fontsize=9)
     ax.set_yticks(y)
     ax.set_yticklabels([label(c) for c in counts.index])
     ax.set_xlim(0, max(counts.max() * 1.15, 1))
@@ -296,6 +452,16 @@ def category_totals(sel: Selection) -> Chart | Note:
     ax.set_xlabel("events")
     ax.set_title("Events per category")
     return Chart(fig, f"Number of selected events in each category ({count(int(counts.sum()), 'event')} in all).")
+
+
+def _short_count(n: int) -> str:
+    """A count in at most four characters, to sit inside a dot: ``875``, ``1355``, ``12k``."""
+    return str(int(n)) if n < 10_000 else f"{n / 1000:.0f}k"
+
+
+def _fits(text: str) -> float:
+    """The marker area (points²) of a dot that holds ``text`` in 8.5 pt bold digits (about 6 pt each)."""
+    return (6 * len(text) + 6) ** 2
 
 
 @styled
@@ -315,8 +481,10 @@ def actor_matrix(sel: Selection, top: int = 12) -> Chart | Note:
     for j, cat in enumerate(cats):
         for i, (name, n) in enumerate(table[cat].items()):
             if n:
-                ax.scatter([j], [i], s=80 + 520 * n / biggest, color=color(cat), alpha=0.9, edgecolor="white")
-                ax.text(j, i, str(int(n)), ha="center", va="center", fontsize=8.5, color="white", fontweight="bold")
+                ax.scatter([j], [i], s=max(80 + 520 * n / biggest, _fits(_short_count(n))), color=color(cat),
+                           alpha=0.9, edgecolor="white")
+                ax.text(j, i, _short_count(n), ha="center", va="center", fontsize=8.5, color="white",
+                        fontweight="bold")
     ax.set_xticks(range(len(cats)))
     ax.set_xticklabels([textwrap.fill(label(c), 10, break_long_words=False) for c in cats])
     ax.set_yticks(range(len(table)))
@@ -353,7 +521,7 @@ def weapons(sel: Selection) -> Chart | Note:
     for yi, (_, row) in zip(y, grp.iterrows()):
         role = ROLE_OF_COUNT.get(row["category"])
         if pd.notna(row["count"]):
-            ax.text(row["n"] + biggest * 0.01, yi, f"{int(row['n'])} {role or 'stated'}", va="center", fontsize=8.5)
+            ax.text(row["n"] + biggest * 0.01, yi, f"{int(row['n']):,} {role or 'stated'}", va="center", fontsize=8.5)
         else:   # no bar: the role tells apart "drone" launched from "drone" intercepted
             ax.text(biggest * 0.01, yi, f"{role + ', ' if role else ''}number not stated", va="center",
                     fontsize=8.5, color=NEUTRAL["muted"])
@@ -375,6 +543,23 @@ def weapons(sel: Selection) -> Chart | Note:
         caption += (f" Not drawn, with smaller or no numbers: {join(names)}; the evidence table lists "
                     f"{verb(len(names), 'it', 'them')}.")
     return Chart(fig, caption)
+
+
+FIGURE_BARS = 16     # bins of the casualty chart with a figure over each bar; past that, the peaks are in the caption
+PERIOD_NAME = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "%b %Y", "year": "%Y"}
+
+
+def _bar_figures(values: pd.Series) -> list[str]:
+    """The figure over each bar (none for zero, none at all over FIGURE_BARS bars: a figure over each of
+    40 bars is a wall of digits that hides the bars' shape, and one alone sits over its neighbours)."""
+    return [f"{v:,}" if v and len(values) <= FIGURE_BARS else "" for v in values]
+
+
+def _peaks(per_period: pd.DataFrame, unit: str) -> str:
+    """`` The most in one month: 758 killed (Feb 2025) and 2,554 injured (Jan 2025).``"""
+    parts = [f"{per_period[col].max():,} {col} ({per_period[col].idxmax().strftime(PERIOD_NAME[unit])})"
+             for col in ("killed", "injured") if per_period[col].max()]
+    return f" The most in one {unit}: {' and '.join(parts)}."
 
 
 @styled
@@ -401,7 +586,7 @@ def casualties(sel: Selection) -> Chart | Note:
     labels = []
     for off, col in ((-w / 2, "killed"), (w / 2, "injured")):
         bars = ax.bar(x + off, per_day[col], w, color=NEUTRAL[col], label=f"{col} (at least)")
-        labels += ax.bar_label(bars, labels=[str(v) if v else "" for v in per_day[col]], fontsize=8.5, padding=2)
+        labels += ax.bar_label(bars, labels=_bar_figures(per_day[col]), fontsize=8.5, padding=2)
     _binned_date_axis(ax, unit, x, width, list(per_day.index))
     ax.set_ylim(0, max(per_day.to_numpy().max() * 1.2, 1))
     ax.yaxis.get_major_locator().set_params(integer=True)
@@ -414,7 +599,9 @@ def casualties(sel: Selection) -> Chart | Note:
     extra = ""
     if len(undated):
         extra = (f" Undated events add {_harm_phrase(int(undated['fatalities'].sum()), int(undated['injuries'].sum()))}.")
-    if any(not t.get_visible() for t in labels):
+    if len(per_day) > FIGURE_BARS:
+        extra += _peaks(per_day, unit)
+    elif any(not t.get_visible() for t in labels):
         extra += " Figures too close to another are left to the axis."
     return Chart(fig, f"People killed and injured per {unit} as stated in the articles; figures are lower bounds "
                       f"(\"at least one\" counts as 1) and {plural(unit)} with no figure show none.{extra}")

@@ -48,7 +48,8 @@ def register(subparsers) -> None:
     p.add_argument("--config", "-c", help="run every [[job]] of this TOML file instead")
     p.add_argument("--as-of", help="the day 'last N days' jobs end on, YYYY-MM-DD (default: today)")
     p.add_argument("--force", action="store_true", help="rebuild reports even when nothing changed")
-    p.add_argument("--jobs", "-j", type=int, default=0, help="reports built at once (default: one per core)")
+    p.add_argument("--jobs", "-j", type=int, default=0,
+                   help="reports built at once (default and maximum: one per core)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=main)
 
@@ -98,9 +99,19 @@ def _single_job(args):
     return Job(name, notebook.resolve(), seeds.resolve(), values, formats, title)
 
 
+def _check_pdf_tools(jobs) -> None:
+    """Chromium must be there before any notebook runs when a job asks for a PDF: otherwise a missing
+    browser would surface only after minutes of execution, job after job (ChromiumMissing: exit 2)."""
+    if any("pdf" in job.formats for job in jobs):
+        from analysis.report.pdf import find_chromium
+
+        find_chromium()
+
+
 def main(args) -> int:
     from analysis.report.index import write_index
     from analysis.report.jobs import load_config, run_jobs
+    from analysis.report.run import check_outputs
 
     if args.config:
         jobs, out = load_config(args.config, _as_of(args.as_of))
@@ -110,8 +121,11 @@ def main(args) -> int:
         if job is None:
             return 0
         jobs, out = [job], Path(args.out or "reports")
+    _check_pdf_tools(jobs)
+    check_outputs(jobs, out)
     outcomes = run_jobs(jobs, out, workers=args.jobs or None, force=args.force, progress=not args.quiet)
-    write_index(out)
+    if any(o.status != "skipped" for o in outcomes) or not (out / "index.html").exists():
+        write_index(out)   # nothing rebuilt: leave the index (and a read-only reports folder) alone
     for o in outcomes:
         if o.status == "skipped":
             print(f"newsframe: report {o.name} is up to date (unchanged notebook, inputs and parameters; "

@@ -2,6 +2,12 @@
 data-quality findings and the sources. Every value from an article goes through ``html.escape``, so
 ``<script>`` in a news text is shown as text, never run.
 
+A long table is capped, because a brief of thousands of events would otherwise print hundreds of pages
+(or none: Chromium gives up). The HTML lists at most ``*_SCREEN_ROWS`` rows and the PDF the first
+``*_PRINT_ROWS`` of them (the rest are marked screen-only and left out by the print stylesheet); a note
+above the table says how many rows are left out and which CSV file of ``newsframe extract`` holds them.
+A sentence longer than ``QUOTE_CHARS`` is shortened with an ellipsis and a note.
+
 Example::
 
     >>> evidence_table(select(corpus))      # doctest: +SKIP
@@ -11,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -19,7 +26,14 @@ from analysis.categories import CATEGORIES
 from analysis.report.figures import HTML, Note
 from analysis.report.palette import color, label
 from analysis.report.selection import nothing_matches
-from analysis.report.words import count
+from analysis.report.words import count, join
+
+EVIDENCE_SCREEN_ROWS = 2000   # events listed in the HTML brief at most (a page a browser still opens quickly)
+EVIDENCE_PRINT_ROWS = 60      # events printed in the PDF: about 8 A4 pages of evidence
+APPENDIX_SCREEN_ROWS = 2000   # data-quality findings and sources listed in the HTML brief at most
+APPENDIX_PRINT_ROWS = 40      # findings and sources printed in the PDF: about 2 pages each
+QUOTE_CHARS = 400             # longest sentence quoted whole (the evaluation sets' longest is 339 characters)
+EXTRACT_CSV = "written by newsframe extract SEEDS --out DIR"   # where the CSV files come from: a brief writes none
 
 
 def text(value, empty: str = "") -> str:
@@ -44,13 +58,64 @@ def swatch(category: str) -> str:
             f'<span class="nf-dot" style="background:{color(category)}"></span>{html.escape(label(category))}</span>')
 
 
-def table(headers: list[str], rows: list[list[str]], cls: str, widths: list[str] | None = None) -> str:
-    """An HTML table from already escaped cells (headers repeat on each printed page)."""
+def table(headers: list[str], rows: list[list[str]], cls: str, widths: list[str] | None = None,
+          print_rows: int | None = None) -> str:
+    """An HTML table from already escaped cells (headers repeat on each printed page). Rows after the
+    first ``print_rows`` are marked ``nf-screen-only``: in the HTML, left out of the PDF."""
     cols = "".join(f'<col style="width:{w}"/>' for w in widths) if widths else ""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    body = "".join(("<tr>" if print_rows is None or i < print_rows else '<tr class="nf-screen-only">')
+                   + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for i, row in enumerate(rows))
     return (f'<table class="nf-table {cls}"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table>")
+
+
+@dataclass(frozen=True)
+class Cap:
+    """How many rows of a table the HTML lists and the PDF prints, and the words of the note on the rest."""
+    screen: int
+    print: int
+    noun: str       # one row: "event"
+    order: str      # which rows come first: "in date order"
+    where: str      # the CSV files holding every row: "events.csv and mentions.csv"
+
+
+def cap_note(total: int, cap: Cap) -> str:
+    """The notes above a capped table: one on screen when the HTML lists fewer than ``total`` rows, one in
+    print when the PDF does; empty when every row is shown."""
+    listed, printed = min(total, cap.screen), min(total, cap.screen, cap.print)
+    of, csv = f"of {count(total, cap.noun)} ({cap.order})", f"{cap.where} ({EXTRACT_CSV})"
+    notes = []
+    if listed < total:
+        notes.append(("nf-screen-only", f"The first {listed:,} {of} are listed here; all of them are in {csv}."))
+    if printed < total:
+        rest = (f"all of them are in the HTML brief and in {csv}" if listed == total else
+                f"the HTML brief lists the first {listed:,}, and all of them are in {csv}")
+        notes.append(("nf-print-only", f"The first {printed:,} {of} are printed, to keep the brief short; {rest}."))
+    return "".join(f'<p class="nf-note nf-info {cls}">{html.escape(words)}</p>' for cls, words in notes)
+
+
+def capped_table(frame: pd.DataFrame, row, headers: list[str], cls: str, widths: list[str], cap: Cap) -> str:
+    """``table`` of ``row(record)`` for the first ``cap.screen`` records of ``frame`` (the others are never
+    built), its first ``cap.print`` rows printed, with ``cap_note`` above it."""
+    shown = frame.iloc[:cap.screen]
+    rows = [row(r) for _, r in shown.iterrows()]
+    printed = cap.print if len(frame) > cap.print else None
+    return cap_note(len(frame), cap) + table(headers, rows, cls, widths, printed)
+
+
+def quote(sentence, limit: int = QUOTE_CHARS) -> str:
+    """A sentence as an escaped ``<q>``. One longer than ``limit`` characters (a run-on 'sentence' of a badly
+    split article can be thousands) is cut at a word, with "…" and a note of its length, so one row never
+    fills pages; the whole sentence stays in events.csv."""
+    full = "" if sentence is None or pd.isna(sentence) else str(sentence)
+    if len(full) <= limit:
+        return f'<q class="nf-quote">{html.escape(full)}</q>'
+    cut = full[:limit]
+    if " " in cut[limit // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return (f'<q class="nf-quote">{html.escape(cut.rstrip())}…</q> <span class="nf-muted">(shortened from '
+            f'{count(len(full), "character")}; the whole sentence is in events.csv)</span>')
 
 
 def _actors(e) -> str:
@@ -87,19 +152,24 @@ def _harm(e) -> str:
     return ", ".join(parts)
 
 
-def evidence_table(sel) -> HTML | Note:
-    """Each selected event with its date, category, actors, place, weapon, casualties and verbatim sentence."""
+EVIDENCE_HEADERS = ["Date", "Category", "Actors", "Place", "Weapon", "Killed, injured", "Evidence (verbatim)"]
+EVIDENCE_WIDTHS = ["9%", "12%", "14%", "13%", "11%", "8%", "33%"]
+
+
+def _evidence_row(e) -> list[str]:
+    source = f'<span class="nf-muted nf-source">{text(e["article_id"])}, §&nbsp;{text(e["section"], "lead")}</span>'
+    return [day(e["event_date"], e.get("time_local")), swatch(e["category"]), _actors(e), _place(e),
+            _weapon(e), _harm(e), f"{quote(e['sentence'])}<br/>{source}"]
+
+
+def evidence_table(sel, screen_rows: int = EVIDENCE_SCREEN_ROWS, print_rows: int = EVIDENCE_PRINT_ROWS) -> HTML | Note:
+    """Each selected event with its date, category, actors, place, weapon, casualties and verbatim sentence
+    (the first ``screen_rows`` in the HTML, ``print_rows`` in the PDF)."""
     if sel.empty:
         return Note(nothing_matches(sel, "evidence"))
-    rows = []
-    for _, e in sel.events.iterrows():
-        quote = f'<q class="nf-quote">{text(e["sentence"])}</q>'
-        source = f'<span class="nf-muted nf-source">{text(e["article_id"])}, §&nbsp;{text(e["section"], "lead")}</span>'
-        rows.append([day(e["event_date"], e.get("time_local")), swatch(e["category"]), _actors(e), _place(e),
-                     _weapon(e), _harm(e), f"{quote}<br/>{source}"])
-    markup = table(["Date", "Category", "Actors", "Place", "Weapon", "Killed, injured", "Evidence (verbatim)"], rows,
-                   "nf-evidence", ["9%", "12%", "14%", "13%", "11%", "8%", "33%"])
-    return HTML(markup, f"<HTML: evidence for {count(len(rows), 'event')}>")
+    cap = Cap(screen_rows, print_rows, "event", "in date order", "events.csv and mentions.csv")
+    markup = capped_table(sel.events, _evidence_row, EVIDENCE_HEADERS, "nf-evidence", EVIDENCE_WIDTHS, cap)
+    return HTML(markup, f"<HTML: evidence for {count(len(sel.events), 'event')}>")
 
 
 def _readable(detail):
@@ -122,31 +192,49 @@ def _sentence_number(sentence_id, article_id):
     return str(sentence_id)[len(prefix):] if str(sentence_id).startswith(prefix) else sentence_id
 
 
-def issues_table(sel) -> HTML | Note:
-    """The extractor's data-quality findings for the articles in the brief."""
+def _issue_row(i) -> list[str]:
+    return [text(i["kind"]).replace("_", " "), text(_readable(i["detail"])), text(i["article_id"]),
+            text(_sentence_number(i["sentence_id"], i["article_id"]), "—")]
+
+
+def _kinds(issues: pd.DataFrame) -> str:
+    """``By kind: 4,000 undated events and 2,116 unknown places.``: the whole picture when the table is capped."""
+    counts = issues["kind"].astype(str).str.replace("_", " ").value_counts()
+    return f'<p class="nf-legend">By kind: {html.escape(join([count(int(n), k) for k, n in counts.items()]))}.</p>'
+
+
+def issues_table(sel, screen_rows: int = APPENDIX_SCREEN_ROWS, print_rows: int = APPENDIX_PRINT_ROWS) -> HTML | Note:
+    """The extractor's data-quality findings for the articles in the brief (capped like the evidence)."""
     issues = sel.issues
     if issues.empty:
         return Note("The extractor reported no data-quality findings for these articles.", kind="info")
-    rows = [[text(i["kind"]).replace("_", " "), text(_readable(i["detail"])), text(i["article_id"]),
-             text(_sentence_number(i["sentence_id"], i["article_id"]), "—")] for _, i in issues.iterrows()]
-    return HTML(table(["Finding", "Detail", "Article", "Sentence"], rows, "nf-issues", ["15%", "54%", "20%", "11%"]),
-                f"<HTML: {count(len(rows), 'data-quality finding')}>")
+    cap = Cap(screen_rows, print_rows, "finding", "in article order", "issues.csv")
+    markup = capped_table(issues, _issue_row, ["Finding", "Detail", "Article", "Sentence"], "nf-issues",
+                          ["15%", "54%", "20%", "11%"], cap)
+    if len(issues) > min(screen_rows, print_rows):
+        markup = _kinds(issues) + markup
+    return HTML(markup, f"<HTML: {count(len(issues), 'data-quality finding')}>")
 
 
-def sources_table(sel) -> HTML | Note:
-    """The articles behind the brief: title, outlet, publication date, link, file and events drawn from it."""
+def _source_row(a, per_article: pd.Series) -> list[str]:
+    url = a.get("url")
+    link = ""
+    if url is not None and not pd.isna(url) and str(url).startswith(("http://", "https://")):
+        link = f'<br/><a href="{html.escape(str(url), quote=True)}">{text(url)}</a>'
+    return [text(a["title"], a["file"]) + link, text(a["outlet"], "not given"), day(a["published"]),
+            f'{text(a["file"])}<br/><span class="nf-muted">sha256 {text(str(a["sha256"])[:12])}…</span>',
+            f'{int(per_article.get(a["article_id"], 0)):,}']
+
+
+def sources_table(sel, screen_rows: int = APPENDIX_SCREEN_ROWS, print_rows: int = APPENDIX_PRINT_ROWS) -> HTML | Note:
+    """The articles behind the brief: title, outlet, publication date, link, file and events drawn from it
+    (capped like the evidence)."""
     arts = sel.articles
     if arts.empty:
         return Note("No articles were read.", kind="info")
     per_article = sel.events["article_id"].value_counts()
-    rows = []
-    for _, a in arts.iterrows():
-        url = a.get("url")
-        link = ""
-        if url is not None and not pd.isna(url) and str(url).startswith(("http://", "https://")):
-            link = f'<br/><a href="{html.escape(str(url), quote=True)}">{text(url)}</a>'
-        rows.append([text(a["title"], a["file"]) + link, text(a["outlet"], "not given"), day(a["published"]),
-                     f'{text(a["file"])}<br/><span class="nf-muted">sha256 {text(str(a["sha256"])[:12])}…</span>',
-                     str(int(per_article.get(a["article_id"], 0)))])
-    return HTML(table(["Article", "Outlet", "Published", "File", "Events"], rows, "nf-sources",
-                      ["40%", "16%", "13%", "23%", "8%"]), f"<HTML: {count(len(rows), 'source')}>")
+    cap = Cap(screen_rows, print_rows, "article", "in catalog order", "articles.csv")
+    markup = capped_table(arts, lambda a: _source_row(a, per_article),
+                          ["Article", "Outlet", "Published", "File", "Events"], "nf-sources",
+                          ["40%", "16%", "13%", "23%", "8%"], cap)
+    return HTML(markup, f"<HTML: {count(len(arts), 'source')}>")

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
-import tempfile
 from pathlib import Path
 
+from analysis.publish import OutputError, write_file
 from analysis.report import manifest as mf
 from analysis.report.palette import label
 from analysis.report.words import count
@@ -97,10 +96,9 @@ def write_index(out: str | Path) -> Path:
     """Rewrite ``out/index.html`` atomically."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".html", dir=out)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(render(out))
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, out / "index.html")
-    return out / "index.html"
+    path = out / "index.html"
+    if path.is_dir():
+        raise OutputError(f"{path} is a folder (a report named index.html, made by an older version) — "
+                          "move or delete it; the index page is written there")
+    return write_file(path, render(out))
 

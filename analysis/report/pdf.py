@@ -19,6 +19,7 @@ import base64
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -36,11 +37,50 @@ FLAGS = ["--headless", "--disable-gpu", "--disable-quic", "--no-first-run", "--d
 
 
 # Chromium reads DevTools commands on fd 3 and answers on fd 4. This trampoline moves the pipe ends there
-# (by way of fds >= 10, so that neither overwrites the other) and then becomes Chromium.
+# (by way of fds >= 10, so that neither overwrites the other), asks Linux to SIGKILL it when the Python
+# process that started it dies, however that dies (the request survives exec; SIGKILL also ends a hung
+# browser, and its helper processes leave once their browser is gone), leaves at once if that process
+# is already gone, and then becomes Chromium.
 TRAMPOLINE = ("import fcntl, os, sys\n"
-              "r, w = (fcntl.fcntl(int(fd), fcntl.F_DUPFD, 10) for fd in sys.argv[1:3])\n"
+              "if sys.platform == 'linux':\n"
+              "    import ctypes\n"
+              "    ctypes.CDLL(None).prctl(1, 9, 0, 0, 0)  # PR_SET_PDEATHSIG, SIGKILL\n"
+              "if os.getppid() != int(sys.argv[1]):\n"
+              "    sys.exit(1)\n"
+              "r, w = (fcntl.fcntl(int(fd), fcntl.F_DUPFD, 10) for fd in sys.argv[2:4])\n"
               "os.dup2(r, 3); os.dup2(w, 4); os.close(r); os.close(w)\n"
-              "os.execv(sys.argv[3], sys.argv[3:])\n")
+              "os.execv(sys.argv[4], sys.argv[4:])\n")
+
+
+PROFILE_PREFIX = "newsframe-chromium-"
+STALE_PROFILE_SECONDS = 3600   # a profile of an older version (no pid in its name) this old is left over
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_profiles(root: str | None = None) -> list[Path]:
+    """Remove the browser profiles that killed runs left in the temp folder: those whose owning process
+    (the pid in the name) is gone, and unnamed ones older than an hour."""
+    gone = []
+    for path in Path(root or tempfile.gettempdir()).glob(f"{PROFILE_PREFIX}*"):
+        owner = path.name[len(PROFILE_PREFIX):].split("-", 1)[0]
+        try:
+            stale = (not _pid_alive(int(owner))) if owner.isdigit() else \
+                time.time() - path.stat().st_mtime > STALE_PROFILE_SECONDS
+        except OSError:
+            continue
+        if stale and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+            gone.append(path)
+    return gone
 
 
 class ChromiumMissing(NewsframeError):
@@ -67,20 +107,26 @@ def find_chromium() -> str:
 
 
 class Browser:
-    """One headless Chromium process, spoken to over the DevTools pipe (fd 3 in, fd 4 out)."""
+    """One headless Chromium process, spoken to over the DevTools pipe (fd 3 in, fd 4 out).
+
+    Chromium leads its own process group, so ``close()`` can kill its whole tree (zygotes, renderers, GPU
+    process) and a job worker's SIGTERM handler stops it with the job. Start it from a thread that lives
+    as long as the browser (the main thread): Linux ties the die-with-parent signal to that thread."""
 
     def __init__(self, timeout: float = 120):
         self.timeout = timeout
-        self.profile = tempfile.mkdtemp(prefix="newsframe-chromium-")
+        sweep_profiles()
+        self.profile = tempfile.mkdtemp(prefix=f"{PROFILE_PREFIX}{os.getpid()}-")
         cmd = [find_chromium(), *FLAGS, f"--user-data-dir={self.profile}"]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             cmd.append("--no-sandbox")       # Chromium refuses to run as root with its sandbox
         to_child_r, self._to_child = os.pipe()
         self._from_child, from_child_w = os.pipe()
-        self.proc = subprocess.Popen([sys.executable, "-S", "-I", "-c", TRAMPOLINE, str(to_child_r), str(from_child_w),
-                                      *cmd, "about:blank"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, pass_fds=(to_child_r, from_child_w),
-                                     env={**os.environ, "HOME": self.profile})
+        self.proc = subprocess.Popen([sys.executable, "-S", "-I", "-c", TRAMPOLINE, str(os.getpid()), str(to_child_r),
+                                      str(from_child_w), *cmd, "about:blank"], stdin=subprocess.DEVNULL,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                     pass_fds=(to_child_r, from_child_w), env={**os.environ, "HOME": self.profile},
+                                     process_group=0)
         os.close(to_child_r)
         os.close(from_child_w)
         self._buffer = b""
@@ -173,19 +219,31 @@ class Browser:
         return png_path
 
     def close(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                self._send("Browser.close")
-                self.proc.wait(timeout=5)
-            except (OSError, subprocess.TimeoutExpired, BrowserError):
-                self.proc.kill()
-                self.proc.wait()
+        """Ask Chromium to quit, then kill whatever is left of its process group (a helper that outlived
+        the browser, or a browser that did not answer), and remove its profile."""
+        if self.proc.returncode is None:   # not reaped before: the group's id is still this browser's
+            if self.proc.poll() is None:
+                try:
+                    self._send("Browser.close")
+                    self.proc.wait(timeout=5)
+                except (OSError, subprocess.TimeoutExpired, BrowserError):
+                    pass
+            self._kill_group()
         for fd in (self._to_child, self._from_child):
             try:
                 os.close(fd)
             except OSError:
                 pass
         shutil.rmtree(self.profile, ignore_errors=True)
+
+    def _kill_group(self) -> None:
+        """SIGKILL Chromium's process group (its id is the browser's pid: it leads the group), then reap.
+        Only right after the browser was reaped, or before: later its pid could name another group."""
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.proc.wait()
 
     def __enter__(self) -> "Browser":
         return self

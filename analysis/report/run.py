@@ -2,9 +2,10 @@
 no code, no papermill cells), Chromium prints the PDF, and the folder is published atomically.
 
 Layout: ``OUT/<name>/`` holds ``<name>.ipynb`` (the executed notebook: the audit trail), ``<name>.html``,
-``<name>.pdf`` and ``manifest.json``. The work happens in ``OUT/.<name>.tmp-*`` and is renamed into place
-only when every output is written, so a failed run never replaces a good report; it leaves the partly
-executed notebook in ``OUT/<name>.failed/`` with ``error.txt`` naming the failing cell.
+``<name>.pdf`` and ``manifest.json``. The work happens in ``OUT/.<name>.tmp-*`` and is swapped into place
+(``analysis.publish``) only when every output is written, so a failed run never replaces a good report;
+it leaves the partly executed notebook (and the HTML, when only printing failed) in ``OUT/<name>.failed/``
+with ``error.txt`` naming the failing cell or the printing error.
 
 Example::
 
@@ -15,21 +16,25 @@ from __future__ import annotations
 import copy
 import functools
 import os
+import re
 import shutil
 import sys
-import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import analysis
+from analysis.publish import OutputError, check_target, publishing
 from analysis.report import manifest as mf
 from analysis.report.params import skip_slow_optional_imports
 
 TEMPLATES = Path(__file__).parent / "templates"
 DROP_TAGS = {"parameters", "injected-parameters", "nf-notebook-only", "papermill-error-cell-tag", "remove-cell"}
 FORMATS = ("html", "pdf")
+REPORT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+RESERVED_SUFFIXES = (".html", ".failed", ".lock", ".tmp")
 
 
 class ReportFailed(Exception):
@@ -178,92 +183,100 @@ def _visible_outputs(cell) -> list:
     return [o for o in cell.get("outputs", []) if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
 
 
-def make_tmp(parent: Path, prefix: str) -> Path:
-    """A private work folder beside its final place (same file system: the publishing rename is atomic),
-    readable like any folder once published (mkdtemp's 0700 would hide reports from a web server)."""
-    tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    tmp.chmod(0o777 & ~umask)
-    return tmp
+def check_name(name: str) -> str:
+    """A report name is a plain folder name that cannot collide with what else lives in the reports
+    folder: ``index.html``, the ``.failed`` folders, locks and temporaries."""
+    if not REPORT_NAME.match(name or "") or name.lower().endswith(RESERVED_SUFFIXES):
+        raise OutputError(f"report name {name!r} — use letters, digits, '.', '_' or '-', starting with a letter "
+                          f"or digit and not ending in {', '.join(RESERVED_SUFFIXES)}")
+    return name
 
 
-def publish(tmp: Path, target: Path) -> None:
-    """Replace ``target`` by ``tmp`` with renames only: readers see the old folder or the new one."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}-{time.monotonic_ns()}")
-        target.rename(old)
+def check_outputs(jobs, out_root: Path) -> None:
+    """Before anything runs: every job's name is usable and its folder is one newsframe may replace
+    (``publish.check_target``), so ``--out . --name seeds`` is refused instead of replacing the articles."""
+    for job in jobs:
+        check_target(Path(out_root) / check_name(job.name), job.seeds, is_report_output, what="report folder")
+
+
+def is_report_output(folder: Path) -> bool:
+    """A report folder of an earlier version (before the marker file): it has its manifest or error."""
+    return (folder / "manifest.json").is_file() or (folder / "error.txt").is_file()
+
+
+def keep_failed(name: str, out_root: Path, files: list[Path], message: str) -> Path:
+    """Put the partly executed notebook (and the HTML, when only printing failed) and the error in
+    ``OUT/<name>.failed/``, replacing an older one; the index lists it."""
+    with publishing(out_root / f"{name}.failed", owned=is_report_output, what="failed-report folder") as tmp:
+        for path in files:
+            if path.is_file():
+                shutil.copy2(path, tmp / path.name)
+        (tmp / "error.txt").write_text(message + "\n", encoding="utf-8")
+    return out_root / f"{name}.failed" / f"{name}.ipynb"
+
+
+def _execute_or_keep(name: str, notebook: Path, ipynb: Path, parameters: dict, out_root: Path):
+    """Run the notebook; a failing cell keeps the partial notebook and raises ``ReportFailed``."""
+    from papermill.exceptions import PapermillExecutionError
+
     try:
-        tmp.rename(target)
-    except BaseException:
-        if old is not None:
-            old.rename(target)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        return execute(notebook, ipynb, parameters)
+    except PapermillExecutionError as error:
+        import nbformat
+
+        partial = nbformat.read(ipynb, as_version=4) if ipynb.is_file() else None
+        message = _cell_summary(partial, error) if partial is not None else str(error)
+        raise ReportFailed(name, message, keep_failed(name, out_root, [ipynb], message)) from None
 
 
-def keep_failed(name: str, out_root: Path, partial: Path, message: str) -> Path:
-    """Put the partly executed notebook and the error in ``OUT/<name>.failed/`` (replacing an older one)."""
-    tmp = make_tmp(out_root, f".{name}.failed-")
-    if partial.is_file():
-        shutil.copy2(partial, tmp / f"{name}.ipynb")
-    (tmp / "error.txt").write_text(message + "\n", encoding="utf-8")
-    target = out_root / f"{name}.failed"
-    publish(tmp, target)
-    return target / f"{name}.ipynb"
+def _print_or_keep(name: str, html_path: Path, pdf_path: Path, ipynb: Path, out_root: Path) -> None:
+    """Print the PDF; when printing fails the HTML is not lost: it is kept with the notebook in
+    ``OUT/<name>.failed/`` and the previous good report stays in place."""
+    from analysis.report.pdf import print_pdf
+
+    try:
+        print_pdf(html_path, pdf_path)
+    except Exception as error:  # noqa: BLE001 — any printing failure: keep the HTML, report it
+        message = f"PDF printing failed ({type(error).__name__}: {' '.join(str(error).split())}); the HTML is kept"
+        kept = keep_failed(name, out_root, [ipynb, html_path], message)
+        raise ReportFailed(name, message, kept.with_suffix(".html")) from None
 
 
 def run_report(name: str, notebook: Path, parameters: dict, out_root: Path, formats=FORMATS,
                seeds: Path | None = None, key: str | None = None, ins: dict | None = None,
-               title: str | None = None) -> RunResult:
-    """Execute, export and publish one report; raises ``ReportFailed`` when a cell fails."""
-    from papermill.exceptions import PapermillExecutionError
+               title: str | None = None, guard: Callable[[], None] | None = None) -> RunResult:
+    """Execute, export and publish one report; raises ``ReportFailed`` when a cell or printing fails.
 
-    notebook = Path(notebook).resolve()
-    out_root = Path(out_root)
-    out_root.mkdir(parents=True, exist_ok=True)
+    ``guard()`` runs just before publishing and may raise to stop it (see ``publish.publishing``)."""
+    # papermill (and with it jupyter_client) is imported before the export warm-up thread starts: two
+    # threads importing jupyter_client at once can meet a partially initialised module.
+    import papermill.exceptions  # noqa: F401
+
+    notebook, out_root = Path(notebook).resolve(), Path(out_root)
+    target = out_root / check_name(name)
     ins = ins or mf.inputs(notebook, seeds)
     key = key or mf.job_key(ins, parameters, formats)
     title = str(title or parameters.get("title") or name)
     durations: dict[str, float] = {}
     start = time.perf_counter()
-    tmp = make_tmp(out_root, f".{name}.tmp-")
-    try:
+    with publishing(target, seeds=seeds, owned=is_report_output, guard=guard, what="report folder") as tmp:
         ipynb = tmp / f"{name}.ipynb"
         warm = _prepare_export("pdf" in formats)
         t = time.perf_counter()
-        try:
-            nb = execute(notebook, ipynb, parameters)
-        except PapermillExecutionError as error:
-            import nbformat
-
-            partial = nbformat.read(ipynb, as_version=4) if ipynb.is_file() else None
-            message = _cell_summary(partial, error) if partial is not None else str(error)
-            kept = keep_failed(name, out_root, ipynb, message)
-            raise ReportFailed(name, message, kept) from None
+        nb = _execute_or_keep(name, notebook, ipynb, parameters, out_root)
         durations["execute"] = time.perf_counter() - t
         warm.join()
-        if "html" in formats or "pdf" in formats:
+        t = time.perf_counter()
+        html_path = export_html(nb, tmp / f"{name}.html", title)
+        durations["html"] = time.perf_counter() - t
+        if "pdf" in formats:
             t = time.perf_counter()
-            html_path = export_html(nb, tmp / f"{name}.html", title)
-            durations["html"] = time.perf_counter() - t
-            if "pdf" in formats:
-                from analysis.report.pdf import print_pdf
-
-                t = time.perf_counter()
-                print_pdf(html_path, tmp / f"{name}.pdf")
-                durations["pdf"] = time.perf_counter() - t
-            if "html" not in formats:
-                html_path.unlink()
+            _print_or_keep(name, html_path, tmp / f"{name}.pdf", ipynb, out_root)
+            durations["pdf"] = time.perf_counter() - t
+        if "html" not in formats:
+            html_path.unlink()
         durations["total"] = time.perf_counter() - start
         manifest = mf.build(name, ins, parameters, formats, durations, tmp, key, title)
         mf.write(tmp, manifest)
-        target = out_root / name
-        publish(tmp, target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     shutil.rmtree(out_root / f"{name}.failed", ignore_errors=True)
     return RunResult(name, target, durations, manifest)

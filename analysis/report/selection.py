@@ -44,17 +44,26 @@ class Selection:
 
 
 def parse_date(value, name: str = "date") -> dt.date | None:
-    """``"2025-02-11"`` (or a date) → ``date``; ``None`` stays ``None``; anything else is a ParameterError."""
+    """``"2025-02-11"`` (or a date) → ``date``; ``None`` stays ``None``; anything else is a ParameterError.
+
+    Dates outside the reader's MIN_DATE … MAX_DATE are refused too: pandas cannot compare events with
+    a bound before 1677 or after 2262, and ``last_days`` arithmetic from year 1 overflows."""
+    from analysis.reader import DATE_RANGE, MAX_DATE, MIN_DATE
+
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ParameterError(f"{name}={value!r} is not a date — give it as YYYY-MM-DD, e.g. 2025-02-11") from None
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ParameterError(f"{name}={value!r} is not a date — give it as YYYY-MM-DD, e.g. 2025-02-11") from None
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise ParameterError(f"{name}={day.isoformat()} is outside {DATE_RANGE} — give a date in that range")
+    return day
 
 
 def _names(value, name: str) -> list[str] | None:

@@ -32,8 +32,8 @@ def plural(noun: str, n: int = 2, irregular: str | None = None) -> str:
 
 
 def count(n: int, noun: str, irregular: str | None = None) -> str:
-    """``1 event``, ``2 events``: the number and the noun in agreement."""
-    return f"{n} {plural(noun, n, irregular)}"
+    """``1 event``, ``2 events``, ``18,448 events``: the number (thousands separated) and the noun in agreement."""
+    return f"{n:,} {plural(noun, n, irregular)}"
 
 
 def verb(n: int, singular: str, plural_form: str) -> str:

@@ -20,9 +20,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
+from analysis.lexicon import LexiconError, load_yaml, require, words
 
 TARGET_PREPOSITIONS = {"on", "at", "against", "into", "toward", "towards", "targeting", "struck", "hit", "striking", "attacked"}
 PLACE_PREPOSITIONS = {"in", "over", "near", "across", "inside", "throughout", "from", "outside", "around", "of"}
@@ -40,7 +39,16 @@ _WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)[\s,]*$")
 _PLACE_ADJECTIVES = re.compile(r"(?:\b(?:(?:north|south)[- ]?(?:east|west)ern|eastern|western|northern|southern|central|"
                                r"occupied|liberated|neighbouring|neighboring|mainland|all of|rest of)\s+)+$", re.I)
 _WORD_AFTER = re.compile(r"^\s*([A-Za-z’'-]+)")
-PRONOUN_START = re.compile(r"^(?:He|She)\b")
+FILE = "actors.yaml"
+_FIELDS = (("names", "name"), ("demonyms", "demonym"), ("capitals", "capital"), ("institutions", "institution"),
+           ("people", "person"))
+_WORD_LISTS = ("units", "titles", "ignore", "not_names", "weak_actors")
+_TABLES = ("phrases", "opponents", "backed_side", "controlled_territory")
+_ROLE_BEFORE_CHARS = 40     # the words before a name that give its role: "…fired 67 missiles at occupied Ukraine"
+_ROLE_AFTER_CHARS = 60      # … and after it: "Ukraine's air force said on Sunday that…"
+_CAPITAL_BEFORE_CHARS = 30  # a capital is a place after "in", "the capital", a comma: "in Kyiv"
+_CAPITAL_AFTER_CHARS = 20   # … an actor before a verb or body: "Moscow has vowed…", "the Kyiv regime"
+_DEMONYM_BEFORE_CHARS = 25  # "Russian Foreign Minister Sergei Lavrov": a demonym right before a title
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,40 +73,61 @@ class ActorLexicon:
     opponents: dict
     demonym_of: dict       # canonical -> first demonym
     not_names: frozenset   # capitalised words after a title that are not a person's name ("General Staff")
+    weak: frozenset        # actors too vague to separate two happenings ("International community")
+    backed: dict           # supplier -> the side it backs, with a 'default'
+    controlled: dict       # place -> the side holding it, when not the country it belongs to
 
 
-def _data(name: str) -> dict:
-    return yaml.safe_load(resources.files("analysis").joinpath("data", name).read_text("utf-8"))
+def _checked() -> dict:
+    """``actors.yaml`` with every list of names checked; a LexiconError names the first bad entry."""
+    data = require(load_yaml(FILE), FILE, None, "countries", "organisations", *_WORD_LISTS, *_TABLES)
+    for group in ("countries", "organisations"):
+        words(require(data[group], FILE, group), FILE, group)
+        for canonical, entry in data[group].items():
+            require(entry, FILE, f"{group}.{canonical}")
+            for field in (field for field, _ in _FIELDS if field in entry):
+                words(entry[field], FILE, f"{group}.{canonical}.{field}")
+    for key in _WORD_LISTS:
+        words(data[key], FILE, key)
+    for key in _TABLES:
+        words(require(data[key], FILE, key), FILE, key)
+        for name, value in data[key].items():
+            if not isinstance(value, str):
+                raise LexiconError(FILE, f"{key}.{name}", f"is {value!r}: write the canonical actor's name")
+    return data
+
+
+def _surface(data: dict) -> tuple[dict, dict]:
+    """Every surface form → (canonical actor or None, kind), and each actor's first demonym."""
+    surface: dict[str, tuple[str | None, str]] = {}
+    demonym_of: dict[str, str] = {}
+    for group in ("countries", "organisations"):
+        for canonical, entry in data[group].items():
+            for field, kind in _FIELDS:
+                for form in entry.get(field, ()):
+                    surface.setdefault(form, (canonical, kind))
+            if entry.get("demonyms"):
+                demonym_of[canonical] = entry["demonyms"][0]
+    for phrase, canonical in data["phrases"].items():
+        surface[phrase] = (canonical, "phrase")
+    for form in data["ignore"]:
+        surface[form] = (None, "ignore")
+    return surface, demonym_of
 
 
 @functools.cache
 def lexicon() -> ActorLexicon:
     """Load and compile ``actors.yaml`` once; a malformed entry fails loudly here."""
-    data = _data("actors.yaml")
-    surface: dict[str, tuple[str | None, str]] = {}
-    demonym_of: dict[str, str] = {}
-    for group in ("countries", "organisations"):
-        for canonical, entry in (data.get(group) or {}).items():
-            entry = entry or {}
-            for field, kind in (("names", "name"), ("demonyms", "demonym"), ("capitals", "capital"),
-                                ("institutions", "institution"), ("people", "person")):
-                for form in entry.get(field) or []:
-                    if not isinstance(form, str) or not form.strip():
-                        raise ValueError(f"actors.yaml: {canonical}.{field} has an empty or non-text entry")
-                    surface.setdefault(form, (canonical, kind))
-            if entry.get("demonyms"):
-                demonym_of[canonical] = entry["demonyms"][0]
-    for phrase, canonical in (data.get("phrases") or {}).items():
-        surface[phrase] = (canonical, "phrase")
-    for form in data.get("ignore") or []:
-        surface[form] = (None, "ignore")
+    data = _checked()
+    surface, demonym_of = _surface(data)
     forms = sorted(surface, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w]|-(?=\w))")
     units = re.compile(r"^[\s’'s]*(?:" + "|".join(re.escape(u) for u in sorted(data["units"], key=len, reverse=True)) + r")\b")
     titles = "|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))
     title_person = re.compile(r"(?<![\w-])(?:(?:" + titles + r")\s+)+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)")
-    return ActorLexicon(pattern, surface, units, title_person, dict(data.get("opponents") or {}), demonym_of,
-                        frozenset(data.get("not_names") or ()))
+    return ActorLexicon(pattern, surface, units, title_person, dict(data["opponents"]), demonym_of,
+                        frozenset(data["not_names"]), frozenset(data["weak_actors"]), dict(data["backed_side"]),
+                        dict(data["controlled_territory"]))
 
 
 def opponent(actor: str | None) -> str | None:
@@ -117,12 +146,12 @@ def _is_source(unit: str, after: str) -> bool:
 
 
 def _role(text: str, start: int, end: int, kind: str) -> str:
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - _ROLE_BEFORE_CHARS):start]
     before = before[:len(before) - len(_DETERMINERS.search(before).group(0))] if _DETERMINERS.search(before) else before
     adjectives = _PLACE_ADJECTIVES.search(before)
     if adjectives:
         before = before[:adjectives.start()]
-    after = text[end:end + 60]
+    after = text[end:end + _ROLE_AFTER_CHARS]
     prev = _WORD_BEFORE.search(before)
     prev_word = prev.group(1).lower() if prev else ""
     if _POSSESSIVE_AFTER.match(after):
@@ -152,8 +181,8 @@ def _role(text: str, start: int, end: int, kind: str) -> str:
 
 def _is_capital_actor(text: str, start: int, end: int) -> bool:
     """A capital is an actor ("Kyiv wants a just peace") only as a subject or possessive, never a place."""
-    before = text[max(0, start - 30):start]
-    after = text[end:end + 20]
+    before = text[max(0, start - _CAPITAL_BEFORE_CHARS):start]
+    after = text[end:end + _CAPITAL_AFTER_CHARS]
     if _CAPITAL_BODY.match(after):
         return True  # "the Kiev regime", "the Moscow authorities"
     prev = _WORD_BEFORE.search(before)
@@ -178,13 +207,13 @@ def find_actors(text: str) -> list[ActorMention]:
         if name.split()[0] in lex.not_names:
             continue
         known = lex.surface.get(name) or lex.surface.get(name.split()[-1])
-        head = text[max(0, m.start() - 25):m.start()]
+        head = text[max(0, m.start() - _DEMONYM_BEFORE_CHARS):m.start()]
         demonym = re.search(r"([A-Z][\w-]+)\s+$", head)
         canonical = known[0] if known and known[1] == "person" else None
         start = m.start()
         if demonym and lex.surface.get(demonym.group(1), (None, ""))[1] in ("demonym", "capital"):
             canonical = canonical or lex.surface[demonym.group(1)][0]
-            start = demonym.start(1) + max(0, m.start() - 25)
+            start = demonym.start(1) + max(0, m.start() - _DEMONYM_BEFORE_CHARS)
         end = m.start(1) + len(name)
         found.append(ActorMention(start, end, text[start:end], canonical, "titled" if canonical is None else "person",
                                   text[start:end], _role(text, start, end, "person")))
@@ -211,10 +240,9 @@ def find_actors(text: str) -> list[ActorMention]:
     return found
 
 
-@functools.cache
 def lexicon_weak() -> frozenset:
     """Actors too vague to separate two happenings ("International community")."""
-    return frozenset(_data("actors.yaml").get("weak_actors") or ())
+    return lexicon().weak
 
 
 @functools.cache
@@ -232,23 +260,13 @@ def perspective_of(timezone: str) -> str | None:
     return hit[0] if hit else name
 
 
-@functools.cache
-def _backed() -> dict:
-    return dict(_data("actors.yaml").get("backed_side") or {})
-
-
 def backed_side(supplier: str | None) -> str | None:
     """The side a third country's military support goes to when the text names no recipient; None for a
     side of the conflict itself ("Russia supplied…" names its own units, not a recipient)."""
     if not supplier or supplier in lexicon().opponents:
         return None
-    table = _backed()
+    table = lexicon().backed
     return table.get(supplier, table.get("default"))
-
-
-@functools.cache
-def _controlled() -> dict:
-    return dict(_data("actors.yaml").get("controlled_territory") or {})
 
 
 def controlling_side(place) -> str | None:
@@ -256,7 +274,7 @@ def controlling_side(place) -> str | None:
     lists it as held by the other side ("Sevastopol" → Russia)."""
     if place is None:
         return None
-    held = _controlled()
+    held = lexicon().controlled
     for name in (place.place, place.city, place.admin1):
         if name and name in held:
             return held[name]

@@ -22,8 +22,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from analysis.numbers import (NUMBER, NUMBER_STARTERS, QUALIFIER, QUALIFIER_STARTERS, alternation, candidate_starts,
-                              is_count_position, load_yaml, lower, parse_number)
+from analysis.lexicon import alternation, counts, load_yaml, require, words
+from analysis.numbers import NUMBER, NUMBER_STARTERS, QUALIFIER, QUALIFIER_STARTERS, is_count_position, parse_number
+from analysis.scan import candidate_starts, lower
 
 __all__ = ["CasualtyMention", "find_casualties", "totals"]
 
@@ -46,18 +47,33 @@ class _Lexicon:
     kin_of: re.Pattern
 
 
-def _alt(words) -> str:
-    return rf"(?:{alternation(sorted({str(w).lower() for w in words}))})(?![\w-])"
+def _alt(phrases) -> str:
+    """The phrases, in lower case, as a whole word or words ("killed", not "killed-in-action")."""
+    return alternation(p.lower() for p in phrases) + r"(?![\w-])"
 
 
+FILE = "casualties.yaml"
+_WORD_LISTS = ("keywords", "persons", "person_singular", "kin", "killed", "injured", "asides", "between",
+               "killed_active", "injured_active", "life_verbs", "killed_nouns", "injured_nouns", "toll_killed",
+               "toll_injured", "toll_verbs", "not_people_after", "nobody", "zero_adjectives", "zero_both",
+               "zero_killed", "zero_injured", "zero_prefixes")
 _STOP = ";:.!?()[]—–\n"  # commas do not stop the walk back: "Three people, including a child, were killed"
+_KEYWORD_WORDS = 9      # words a phrase may have before its keyword: "at least three people, including a child, were"
+_KIN_BEFORE_CHARS = 24  # "the mother of two was killed": a kin word this close before a count makes it no count
+
+
+def _checked() -> dict:
+    """``casualties.yaml`` with every word list checked, and 'collectives' counting one or more people."""
+    d = require(load_yaml(FILE), FILE, None, *_WORD_LISTS, "collectives")
+    for key in _WORD_LISTS:
+        words(d[key], FILE, key)
+    counts(d["collectives"], FILE, "collectives", minimum=1)
+    return d
 
 
 @cache
 def _lexicon() -> _Lexicon:
-    d = load_yaml("casualties.yaml")
-    if not all(isinstance(v, int) and v > 0 for v in d["collectives"].values()):
-        raise ValueError("casualties.yaml: 'collectives' values must be positive integers")
+    d = _checked()
     num, qual, word = rf"(?:{NUMBER})", rf"(?:{QUALIFIER}\s+)?", r"[\w’'-]+"
     person, sg, coll = _alt(d["persons"]), _alt(d["person_singular"]), _alt(d["collectives"])
     between = rf"(?:{_alt(d['between'])}\s+){{0,4}}"
@@ -115,7 +131,8 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     for k in lex.keyword.finditer(low):
         if k.start() < last:
             continue
-        for start in (*candidate_starts(low, k.start(), last, lex.starters, max_words=9, stop=_STOP), k.start()):
+        for start in (*candidate_starts(low, k.start(), last, lex.starters, max_words=_KEYWORD_WORDS, stop=_STOP),
+                      k.start()):
             m = lex.pattern.match(text, start)
             if m and m.end() > k.start():
                 last = m.end()
@@ -144,7 +161,7 @@ def _count(lex: _Lexicon, text: str, m: re.Match, g: dict, branch: str) -> int |
             if g[name].lower() in ("a", "an"):
                 return 1
             if not is_count_position(text, m.start(name), m.end(name)) or \
-                    lex.kin_of.search(text, max(0, m.start(name) - 24), m.start(name)):
+                    lex.kin_of.search(text, max(0, m.start(name) - _KIN_BEFORE_CHARS), m.start(name)):
                 return None
             return parse_number(g[name])
     if f"{branch}_c" in g:

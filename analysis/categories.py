@@ -1,8 +1,9 @@
 """Category triggers: what kind of happening a sentence describes (CONTRACT §3, §4).
 
 Triggers live in ``data/categories.yaml``; each names a *kind* ("strike", "interception", "talks"…),
-and the kind gives the category, ACLED event type and CAMEO code. A sentence may carry several
-triggers: the heaviest decides, except that an interception whose weapon still did harm ("a drone
+and the kind gives the category, ACLED event type and CAMEO code. The categories themselves, and the
+``{vocabularies}`` a pattern may name, are the registry's (``analysis.registry``). A sentence may carry
+several triggers: the heaviest decides, except that an interception whose weapon still did harm ("a drone
 downed by air defences … blew up, damaging a transformer") is both an air-defence event and an attack.
 
 Example::
@@ -15,11 +16,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
-
-CATEGORIES = ("attack", "air_defense", "diplomacy", "military_support", "humanitarian", "other")
+from analysis.lexicon import LexiconError, compile_pattern, load_yaml, require
+from analysis.registry import CATEGORIES, FILE, expand
+from analysis.settings import settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,38 +40,51 @@ class TriggerLexicon:
     by_prefix: dict            # first three letters of a word -> (stem, trigger index) it may start
     always: tuple              # indexes of triggers with no literal word to look for
     kinds: dict                # kind -> {category, event_type, sub_event_type, cameo_code}
-    air_weapon_classes: frozenset
     impact: re.Pattern
     nationwide: re.Pattern
     effects: tuple             # (effect, compiled pattern)
 
 
+def _trigger_patterns(data: dict, kinds: dict) -> list[str]:
+    """Each trigger's pattern with its ``{vocabulary}`` placeholders expanded, after checking its kind."""
+    patterns = []
+    for i, t in enumerate(data["triggers"]):
+        require(t, FILE, f"triggers[{i}]", "kind", "weight", "opens", "pattern")
+        if t["kind"] not in kinds:
+            raise LexiconError(FILE, f"triggers[{i}]", f"names unknown kind {t['kind']!r} — use one of {', '.join(kinds)}")
+        patterns.append(expand(t["pattern"], f"triggers[{i}]"))
+    return patterns
+
+
 @functools.cache
 def lexicon() -> TriggerLexicon:
-    """Load ``categories.yaml`` once and check every trigger names a known kind and category."""
-    data = yaml.safe_load(resources.files("analysis").joinpath("data", "categories.yaml").read_text("utf-8"))
+    """Load ``categories.yaml``'s triggers once and check every trigger names a known kind and category."""
+    data = require(load_yaml(FILE), FILE, "top level", "triggers", "kinds", "impact_after_interception",
+                   "nationwide", "effects")
     kinds = data["kinds"]
     for kind, spec in kinds.items():
-        if spec.get("category") not in CATEGORIES:
-            raise ValueError(f"categories.yaml: kind {kind!r} has unknown category {spec.get('category')!r}")
+        if require(spec, FILE, f"kinds.{kind}", "category")["category"] not in CATEGORIES:
+            raise LexiconError(FILE, f"kinds.{kind}", f"unknown category {spec.get('category')!r} — use one of "
+                                                      f"{', '.join(CATEGORIES)}")
+    patterns = _trigger_patterns(data, kinds)
     triggers = []
-    for i, t in enumerate(data["triggers"]):
-        if t["kind"] not in kinds:
-            raise ValueError(f"categories.yaml: trigger {i} names unknown kind {t['kind']!r}")
-        pattern = re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w])", re.I)
-        triggers.append((pattern, t["kind"], int(t["weight"]), bool(t["opens"]), bool(t.get("requires_weapon"))))
+    for i, (t, pattern) in enumerate(zip(data["triggers"], patterns)):
+        compiled = compile_pattern(r"(?<![\w-])(?:" + pattern + r")(?![\w])", FILE, f"triggers[{i}]", re.I)
+        triggers.append((compiled, t["kind"], int(t["weight"]), bool(t["opens"]), bool(t.get("requires_weapon"))))
     by_prefix: dict[str, set[int]] = {}
     always = []
-    for i, t in enumerate(data["triggers"]):
-        stems = _stems(t["pattern"])
+    for i, pattern in enumerate(patterns):
+        stems = _stems(pattern)
         if not stems:
             always.append(i)
         for stem in stems:
             by_prefix.setdefault(stem[:3], set()).add((stem, i))
-    effects = tuple((name, re.compile(r"\b" + pat + r"\b", re.I)) for name, pat in data["effects"].items())
-    return TriggerLexicon(tuple(triggers), {k: tuple(sorted(v)) for k, v in by_prefix.items()}, tuple(always), kinds, frozenset(data["air_weapon_classes"]),
-                          re.compile(r"\b" + data["impact_after_interception"] + r"\b", re.I),
-                          re.compile(r"\b" + data["nationwide"] + r"\b", re.I), effects)
+    effects = tuple((name, compile_pattern(r"\b" + pat + r"\b", FILE, f"effects.{name}", re.I))
+                    for name, pat in data["effects"].items())
+    return TriggerLexicon(tuple(triggers), {k: tuple(sorted(v)) for k, v in by_prefix.items()}, tuple(always), kinds,
+                          compile_pattern(r"\b" + data["impact_after_interception"] + r"\b", FILE,
+                                          "impact_after_interception", re.I),
+                          compile_pattern(r"\b" + data["nationwide"] + r"\b", FILE, "nationwide", re.I), effects)
 
 
 # "its pledge not to hit energy facilities", "did not strike": no attack happened.
@@ -120,11 +133,21 @@ def find_triggers(text: str) -> list[Trigger]:
         for m in pattern.finditer(text):
             found.append(Trigger(m.start(), m.end(), m.group(0), kind, lex.kinds[kind]["category"], weight, opens,
                                  requires_weapon))
-    found = [t for t in found if not (t.category == "attack" and (NEGATION.search(text[max(0, t.start - 40):t.start])
-                                                                   or DENIAL.search(text[max(0, t.start - 50):t.start])))
-             and not (t.category == "air_defense" and HYPOTHETICAL.search(text[max(0, t.start - 50):t.start]))]
+    found = [t for t in found if not _negated(t, text)]
     found.sort(key=lambda t: (t.start, -t.weight))
     return found
+
+
+def _negated(t: Trigger, text: str) -> bool:
+    """An attack that is negated or denied ("pledged not to hit", "denied that its forces struck"), or an
+    interception only wondered about ("whether air defences could shoot down"), is no happening."""
+    w = settings().windows
+    if t.category == "attack":
+        return bool(NEGATION.search(text[max(0, t.start - w.negation_before_trigger):t.start])
+                    or DENIAL.search(text[max(0, t.start - w.denial_before_trigger):t.start]))
+    if t.category == "air_defense":
+        return bool(HYPOTHETICAL.search(text[max(0, t.start - w.hypothetical_before_trigger):t.start]))
+    return False
 
 
 def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:

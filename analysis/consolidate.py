@@ -10,19 +10,19 @@ sections describe twice ("Washington’s suspension of weapons deliveries, order
 """
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
-from analysis.events import Context, Draft, build
+from analysis import registry
+from analysis.events import Draft, build
+from analysis.settings import settings
 from analysis.weapons import is_generic
 
-MAX_TIME_GAP_MINUTES = 120
-DAYTIME = (9 * 60, 19 * 60)   # hours no "overnight" raid reaches
-# A new draft is compared with the article's latest events only: real articles have under 15, and
-# comparing each with all of them is quadratic on a 5 MB article of distinct happenings.
-MAX_EVENTS_COMPARED = 100
-# Cities an article remembers, most recent last, for "the city" (the latest) and to place an ambiguous
-# district: real articles name under 35; the cap keeps each look-back short on one naming thousands.
-MAX_CONTEXT_CITIES = 200
+if TYPE_CHECKING:
+    from analysis.context import ArticleContext
+    from analysis.dates import DateMention
+    from analysis.facts import SentenceFacts
+    from analysis.places import PlaceMention
+    from analysis.weapons import WeaponMention
 
 
 def _minutes(hhmm: str) -> int:
@@ -30,7 +30,7 @@ def _minutes(hhmm: str) -> int:
     return int(h) * 60 + int(m)
 
 
-def _dates_compatible(a, b) -> bool:
+def _dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
     if a is None or b is None or a.date is None or b.date is None:
         return True
     if a.precision == "day" and b.precision == "day":
@@ -47,7 +47,7 @@ def _city_key(draft: Draft) -> str | None:
     return draft.city or draft.place.place
 
 
-def _within(p, q) -> bool:
+def _within(p: PlaceMention | None, q: PlaceMention | None) -> bool:
     """One place is the region the other lies in ("the Zhytomyr region" and Korostyshiv)."""
     if p is None or q is None:
         return False
@@ -57,7 +57,10 @@ def _within(p, q) -> bool:
 def _daytime_vs_overnight(a: Draft, b: Draft) -> bool:
     """"Struck Kharkiv overnight" and "at about 5:35 p.m., four guided bombs fell": two raids."""
     overnight = a.date is not None and a.date.kind == "overnight" and a.time is None
-    return overnight and b.time is not None and DAYTIME[0] <= _minutes(b.time.time) < DAYTIME[1]
+    if not overnight or b.time is None:
+        return False
+    c = settings().consolidation
+    return c.daytime_start_hour * 60 <= _minutes(b.time.time) < c.daytime_end_hour * 60
 
 
 def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
@@ -67,7 +70,7 @@ def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
     if draft.date_own and not _dates_compatible(event.date, draft.date):
         return False
     if event.time is not None and draft.time is not None and \
-            abs(_minutes(event.time.time) - _minutes(draft.time.time)) > MAX_TIME_GAP_MINUTES:
+            abs(_minutes(event.time.time) - _minutes(draft.time.time)) > settings().consolidation.max_time_gap_minutes:
         return False
     if _daytime_vs_overnight(event, draft) or _daytime_vs_overnight(draft, event):
         return False
@@ -91,7 +94,9 @@ def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
     return not draft.place_explicit and not draft.nationwide and (not draft.actor1_explicit or draft.actor1 == event.actor1)
 
 
-def _role(facts) -> str:
+def _role(facts: SentenceFacts) -> str:
+    """What a supporting sentence adds to its event (the ``mentions`` table's role): "killing two" →
+    casualties, "four Iskander missiles were launched" → weapon, "around 4:30 a.m." → time."""
     kinds = {t.kind for t in facts.triggers}
     if facts.fatalities is not None or facts.injuries is not None:
         return "casualties"
@@ -106,7 +111,7 @@ def _role(facts) -> str:
     return "detail"
 
 
-def _name_the_weapon(event: Draft, candidates: list) -> None:
+def _name_the_weapon(event: Draft, candidates: list[WeaponMention]) -> None:
     """A later sentence names the system the event's generic weapon was ("A Russian missile struck…" …
     "the weapon was a Tochka-U ballistic missile"): keep the name, and the count the event already has."""
     if event.weapon is None or not is_generic(event.weapon):
@@ -116,7 +121,7 @@ def _name_the_weapon(event: Draft, candidates: list) -> None:
         event.weapon = named
 
 
-def absorb(event: Draft, draft_or_facts, role: str | None = None) -> None:
+def absorb(event: Draft, draft_or_facts: Draft | SentenceFacts, role: str | None = None) -> None:
     """Attach a sentence (or a merged draft) to ``event``, filling what the event still lacks."""
     if isinstance(draft_or_facts, Draft):
         d = draft_or_facts
@@ -151,9 +156,8 @@ def absorb(event: Draft, draft_or_facts, role: str | None = None) -> None:
             event.time = facts.time
         if event.date is None and facts.own_date is not None and facts.own_date.precision == "day":
             event.date, event.date_own = facts.own_date, True
-        if event.category in ("attack", "air_defense", "military_support"):
-            wanted = {"attack": ("launched", "mentioned"), "air_defense": ("intercepted",),
-                      "military_support": ("supplied", "mentioned")}[event.category]
+        wanted = registry.category(event.category).absorb_weapon_roles
+        if wanted:
             counted = next((w for w in facts.weapons if w.count is not None and w.role in wanted), None)
             if counted is not None and event.weapon_count is None:
                 event.weapon, event.weapon_count = counted, counted.count
@@ -170,7 +174,9 @@ def absorb(event: Draft, draft_or_facts, role: str | None = None) -> None:
         event.injuries = inj if event.injuries is None else max(event.injuries, inj)
 
 
-def _names_other_city(facts, event: Draft) -> bool:
+def _names_other_city(facts: SentenceFacts, event: Draft) -> bool:
+    """Does the sentence place itself in another city or region than ``event``'s? "In the Kyiv region,
+    four people were killed" after a strike on Kharkiv does."""
     key = _city_key(event)
     for p in facts.located_places:
         if p.kind in ("city", "district", "region"):
@@ -179,37 +185,20 @@ def _names_other_city(facts, event: Draft) -> bool:
     return False
 
 
-def _remember_places(facts, ctx: Context) -> None:
-    from analysis.places import gazetteer
-
-    for p in facts.located_places:
-        if p.kind in ("city", "district") or (p.kind == "facility" and p.city):
-            ctx.paragraph_place = p
-            name = p.city or p.place
-            city = p if p.kind == "city" else (gazetteer().lookup(name) or p)
-            ctx.cities = [c for c in ctx.cities[-MAX_CONTEXT_CITIES:] if (c.city or c.place) != name] + [city]
-
-
-def consolidate(sentence_facts: list, headings: dict, ctx: Context) -> list[Draft]:
-    """Turn an article's sentence facts into its events. ``headings`` maps section → its DateMention."""
+def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> list[Draft]:
+    """Turn an article's sentence facts into its events. ``ctx`` gives the headings' dates and keeps,
+    as the walk goes, the section's and paragraph's dates, place and category ("the city", "that day")."""
     events: list[Draft] = []
-    section = paragraph = None
-    pending: list = []
+    pending: list[SentenceFacts] = []
     para_events: list[Draft] = []
+    limit = settings().consolidation.max_events_compared
+    ctx.restart()
     for facts in sentence_facts:
-        if facts.paragraph != paragraph or facts.section != section:
-            _flush(pending, para_events, events, section, ctx)  # with the context of the paragraph that ends
+        if ctx.leaves_paragraph(facts):
+            _flush(pending, para_events, events, ctx.section, ctx)  # with the context of the paragraph that ends
             pending, para_events = [], []
-        if facts.section != section:
-            section = facts.section
-            ctx.section_date = headings.get(section)
-            ctx.story_date = None
-        if facts.paragraph != paragraph:
-            paragraph = facts.paragraph
-            ctx.paragraph_date = ctx.section_date if facts.stamp else None
-            ctx.paragraph_place = None
-            ctx.paragraph_category = None
-        section_events = [e for e in events[-MAX_EVENTS_COMPARED:] if e.main.section == section]
+        ctx.enter(facts)
+        section_events = [e for e in events[-limit:] if e.main.section == ctx.section]
         last_attack = next((e for e in reversed(section_events) if e.category == "attack"), None)
         last_event = para_events[-1] if para_events else (section_events[-1] if section_events else None)
         opening = [t for t in facts.frames if t.opens]
@@ -240,19 +229,19 @@ def consolidate(sentence_facts: list, headings: dict, ctx: Context) -> list[Draf
             absorb(para_events[-1], facts)
         else:
             pending.append(facts)
-        if facts.own_date is not None and facts.own_date.precision == "day":
-            ctx.paragraph_date = ctx.story_date = facts.own_date
-        _remember_places(facts, ctx)
-    _flush(pending, para_events, events, section, ctx)
+        ctx.remember(facts)
+    _flush(pending, para_events, events, ctx.section, ctx)
     return _merge_across_sections(events)
 
 
-def _flush(pending: list, para_events: list, events: list, section, ctx: Context) -> None:
+def _flush(pending: list[SentenceFacts], para_events: list[Draft], events: list[Draft], section: str | None,
+           ctx: ArticleContext) -> None:
     """Sentences a paragraph left unattached: they support its event, else the section's latest; damage
     or rescue work reported on its own opens a humanitarian event."""
     if not pending:
         return
-    home = para_events[-1] if para_events else next((e for e in reversed(events[-MAX_EVENTS_COMPARED:])
+    limit = settings().consolidation.max_events_compared
+    home = para_events[-1] if para_events else next((e for e in reversed(events[-limit:])
                                                      if e.main.section == section), None)
     if home is None:
         first = next((f for f in pending if f.frames), None)
@@ -266,9 +255,12 @@ def _flush(pending: list, para_events: list, events: list, section, ctx: Context
 
 
 def _merge_across_sections(events: list[Draft]) -> list[Draft]:
+    """Merge events that two sections describe twice: a live blog's "Washington's suspension of weapons
+    deliveries, ordered a week ago" in a later day's section is the earlier section's event."""
     kept: list[Draft] = []
+    limit = settings().consolidation.max_events_compared
     for e in events:
-        twin = next((k for k in kept[-MAX_EVENTS_COMPARED:] if k.main.section != e.main.section and k.category == e.category
+        twin = next((k for k in kept[-limit:] if k.main.section != e.main.section and k.category == e.category
                      and k.actor1 == e.actor1 and (k.actor2 == e.actor2 or None in (k.actor2, e.actor2))
                      and k.date is not None and e.date is not None and _dates_compatible(k.date, e.date)
                      and (_city_key(k) == _city_key(e) or None in (_city_key(k), _city_key(e)))), None)
@@ -277,7 +269,3 @@ def _merge_across_sections(events: list[Draft]) -> list[Draft]:
         else:
             kept.append(e)
     return kept
-
-
-def day_of(mention) -> dt.date | None:
-    return mention.date if mention is not None else None

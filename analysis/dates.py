@@ -29,7 +29,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .times import TimeMention, alternation, find_times, load_vocab, prev_words, to_utc
+from analysis.lexicon import LexiconError, alternation, load_yaml, require, words
+from analysis.scan import prev_words
+from analysis.times import TimeMention, find_times, to_utc
 
 __all__ = ["DateMention", "find_dates", "best_date", "TimeMention", "find_times", "to_utc"]
 
@@ -49,23 +51,98 @@ class DateMention:
 
 _FUTURE_DAYS = 7      # "June 10" in an article of June 5 is still this year's
 _PAST_DAYS = 183      # "will meet on January 5" in December is next year's
+_LEAD_WORDS = 6       # words a mention may have before its trigger ("in the early hours of Saturday": five)
 _SPAN = {"day": 1, "week": 7}
 _LEADS = {"iso", "md", "dm", "my", "mo", "wd", "yr"}   # alternatives with a <name>_lead group
+FILE = "dates.yaml"
+_WORD_LISTS = ("weekdays", "part_of_day", "part_of_day_of", "vague_leads", "period_modifiers", "future_cues")
+_GROUPS = {"leads": ("day", "month", "year", "part_of_day", "relative"),
+           "weekday_modifiers": ("past", "future", "neutral")}
+_PRECISIONS = ("day", "week", "month", "year", "unknown")
+_KINDS = ("absolute", "weekday", "relative", "overnight", "context", "vague")
+
+
+def _vocabulary() -> dict:
+    """The date words of ``dates.yaml``, checked (the time words are analysis.times' to check)."""
+    v = require(load_yaml(FILE), FILE, None, "months", *_WORD_LISTS, *_GROUPS, "relative", "counted")
+    for key in _WORD_LISTS:
+        words(v[key], FILE, key)
+    if len(v["weekdays"]) != 7:
+        raise LexiconError(FILE, "weekdays", "list the seven weekdays, Monday first")
+    for number in require(v["months"], FILE, "months", *range(1, 13)):
+        words(v["months"][number], FILE, f"months.{number}")
+    for group, keys in _GROUPS.items():
+        for key in require(v[group], FILE, group, *keys):
+            words(v[group][key], FILE, f"{group}.{key}")
+    if not isinstance(v["relative"], list):
+        raise LexiconError(FILE, "relative", "expected a list of entries with phrases")
+    for i, entry in enumerate(v["relative"]):
+        _check_offset(require(entry, FILE, f"relative[{i}]", "phrases"), f"relative[{i}]", ("context",))
+        words(entry["phrases"], FILE, f"relative[{i}].phrases")
+        if entry.get("kind", "relative") not in _KINDS:
+            raise LexiconError(FILE, f"relative[{i}]", f"kind {entry['kind']!r} is not one of {', '.join(_KINDS)}")
+    counted = require(v["counted"], FILE, "counted", "counts", "units", "directions")
+    words(counted["counts"], FILE, "counted.counts")
+    for word, n in counted["counts"].items():
+        if n is not None and (isinstance(n, bool) or not isinstance(n, int)):
+            raise LexiconError(FILE, f"counted.counts.{word}", f"is {n!r}: write a whole number, or null")
+    for unit, spec in require(counted["units"], FILE, "counted.units").items():
+        _check_offset(require(spec, FILE, f"counted.units.{unit}", "precision"), f"counted.units.{unit}", ())
+    for word, spec in require(counted["directions"], FILE, "counted.directions").items():
+        require(spec, FILE, f"counted.directions.{word}", "sign", "base")
+        if spec["sign"] not in (-1, 1) or spec["base"] not in ("anchor", "context"):
+            raise LexiconError(FILE, f"counted.directions.{word}", "sign must be 1 or -1, base anchor or context")
+    return v
+
+
+def _check_offset(entry: dict, where: str, bases: tuple) -> None:
+    """A relative entry or counted unit: a known precision and base, whole-number offsets."""
+    if entry.get("precision", "day") not in _PRECISIONS:
+        raise LexiconError(FILE, where, f"precision {entry['precision']!r} is not one of {', '.join(_PRECISIONS)}")
+    if entry.get("base") is not None and entry["base"] not in bases:
+        raise LexiconError(FILE, where, f"base {entry['base']!r} is not one of {', '.join(bases) or 'nothing'}")
+    for key in ("days", "months", "years"):
+        if key in entry and (isinstance(entry[key], bool) or not isinstance(entry[key], int)):
+            raise LexiconError(FILE, where, f"{key} is {entry[key]!r}, not a whole number")
 
 
 class _Grammar:
     """The regexes and their lookup tables, built once from the YAML."""
 
     def __init__(self) -> None:
-        v = load_vocab()
-        ci = functools.partial(alternation, ignore_case=True)
-        self.months, full = {}, {}
+        v = _vocabulary()
+        self._lookups(v)
+        mfull = alternation(self.full_months) + r"(?![A-Za-z])"
+        abbreviated = alternation(set(self.months) - set(self.full_months))
+        mon = "(?:" + mfull + "|" + abbreviated + r"(?![A-Za-z])\.?)"   # "Feb. 12"
+        alts = self._alternatives(v, mon, mfull)
+        # Speed: the patterns are tried only where a mention can be. Every mention contains a trigger
+        # (a number, month, weekday, the last word of a relative phrase or a counted direction) with only
+        # "lead-ish" words before it ("On the morning of February 12", "the day before yesterday"), and
+        # each kind of trigger needs only some of the alternatives.
+        by_trigger = {"num": ["iso", "dm", "yr", "dec", "cnt"], "mon": ["md", "my", "mo", "mp"],
+                      "wd": ["iso", "md", "dm", "wd"], "word": ["cnt", "rel"]}
+        self.patterns = {t: re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<{k}>{alts[k].format(k)})" for k in ks) + ")")
+                         for t, ks in by_trigger.items()}
+        self._triggers(mon)
+        L = v["leads"]
+        phrases = [*L["day"], *L["month"], *L["year"], *L["part_of_day"], *L["relative"], *v["period_modifiers"],
+                   *v["part_of_day_of"], *v["part_of_day"], *self.direction, *self.relative, *self.counts,
+                   *self.units, *(u + "s" for u in self.units), *self.weekdays, "the", "of"]
+        self.leadish = {w.lower() for phrase in phrases for w in phrase.split()}
+        self.cue = _cue_pattern(v["future_cues"])
+        self.clause_end = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|[;:](?=\s)|\s[—–]\s|\n")
+        self.standalone = re.compile(r"\s*(?:[.,;:!?)\]\"”’—–]|$)")
+
+    def _lookups(self, v: dict) -> None:
+        """Names and phrases → what they mean: month numbers, weekday numbers, directions, offsets."""
+        self.months, self.full_months = {}, {}
         for num, names in v["months"].items():
             for i, name in enumerate(names):
                 for form in (name, name.upper()):
                     self.months[form] = int(num)
                     if i == 0:
-                        full[form] = int(num)
+                        self.full_months[form] = int(num)
         self.weekdays = {f: i for i, n in enumerate(v["weekdays"]) for f in (n, n.upper())}
         mods = v["weekday_modifiers"]
         self.direction = {**{w: 0 for w in mods["neutral"]}, **{w: -1 for w in mods["past"]},
@@ -76,9 +153,10 @@ class _Grammar:
         c = v["counted"]
         self.counts, self.units, self.dirs = c["counts"], c["units"], c["directions"]
 
+    def _alternatives(self, v: dict, mon: str, mfull: str) -> dict[str, str]:
+        """Each kind of mention's regex, with ``{0}`` for its name in the group names."""
+        ci = functools.partial(alternation, ignore_case=True)
         L = v["leads"]
-        mfull = alternation(full) + r"(?![A-Za-z])"
-        mon = "(?:" + mfull + "|" + alternation(set(self.months) - set(full)) + r"(?![A-Za-z])\.?)"   # "Feb. 12"
         wd = alternation(self.weekdays)
         poss = r"['’]s(?!\w)"
         mod = ci(v["period_modifiers"])
@@ -89,7 +167,7 @@ class _Grammar:
                r"(?![0-9]|[.,:][0-9])")
         year = r"(?P<{0}_y>(?:19|20)[0-9]{{2}})(?![0-9]|[.,][0-9])"
         month_lead = (r"(?:(?P<{0}_lead>" + ci(L["month"]) + r")\s+(?:" + mod + r"[-\s]+)?|" + mod + r"[-\s]+)")
-        alts = {
+        return {
             "iso": (day_lead + r"(?<![0-9])(?P<{0}_y>(?:19|20)[0-9]{{2}})-(?P<{0}_m>[01][0-9])-(?P<{0}_d>[0-3][0-9])"
                     r"(?![0-9])"),
             "md": day_lead + r"(?P<{0}_m>" + mon + r")\s+" + day + r"(?:,?\s+" + year + ")?",
@@ -109,32 +187,26 @@ class _Grammar:
                    r"(?!\w)"),
             "dec": r"(?i:the)\s+(?:" + mod + r"[-\s]+)?(?P<{0}_y>(?:19|20)[0-9]0)s(?!\w)",
         }
-        # Speed: the patterns are tried only where a mention can be. Every mention contains a trigger
-        # (a number, month, weekday, the last word of a relative phrase or a counted direction) with only
-        # "lead-ish" words before it ("On the morning of February 12", "the day before yesterday"), and
-        # each kind of trigger needs only some of the alternatives.
-        by_trigger = {"num": ["iso", "dm", "yr", "dec", "cnt"], "mon": ["md", "my", "mo", "mp"],
-                      "wd": ["iso", "md", "dm", "wd"], "word": ["cnt", "rel"]}
-        self.patterns = {t: re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<{k}>{alts[k].format(k)})" for k in ks) + ")")
-                         for t, ks in by_trigger.items()}
+
+    def _triggers(self, mon: str) -> None:
+        """The trigger regex (a number, month, weekday or a relative phrase's last word) and each word's kind."""
         last_words = {ph.split()[-1] for ph in self.relative} | set(self.dirs)
         number = (r"(?:19|20)[0-9]{2}(?![0-9])|[0-9]{1,2}(?=(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-9]{1,2}(?:st|nd|rd|th)?)?"
-                  r"\s+(?:(?i:of)\s+)?" + mon + r"|\s+" + ci([*self.units, *(u + "s" for u in self.units)]) + ")")
-        words = [*last_words, *(w.capitalize() for w in last_words), *(w.upper() for w in last_words)]
-        self.trigger_kind = {**{w: "word" for w in words}, **{m: "mon" for m in self.months},
+                  r"\s+(?:(?i:of)\s+)?" + mon + r"|\s+" +
+                  alternation([*self.units, *(u + "s" for u in self.units)], ignore_case=True) + ")")
+        cased = [*last_words, *(w.capitalize() for w in last_words), *(w.upper() for w in last_words)]
+        self.trigger_kind = {**{w: "word" for w in cased}, **{m: "mon" for m in self.months},
                              **{d: "wd" for d in self.weekdays}}
         self.trigger = re.compile(r"(?<![A-Za-z0-9])(?:(?P<num>" + number + r")|(?P<name>" +
                                   alternation(self.trigger_kind) + r")(?!\w))")   # one trie: fewer branches
-        words = [*L["day"], *L["month"], *L["year"], *L["part_of_day"], *L["relative"], *v["period_modifiers"],
-                 *v["part_of_day_of"], *v["part_of_day"], *self.direction, *self.relative, *self.counts,
-                 *self.units, *(u + "s" for u in self.units), *self.weekdays, "the", "of"]
-        self.leadish = {w.lower() for phrase in words for w in phrase.split()}
-        cues = [f(c) for c in v["future_cues"] for f in (str.lower, lambda c: c[:1].upper() + c[1:], str.upper)]
-        words, clitics = [c for c in cues if c[0].isalnum()], [c for c in cues if not c[0].isalnum()]
-        self.cue = re.compile("(?=[" + re.escape("".join(sorted({c[0] for c in cues}))) + r"])(?:(?<!\w)" +
-                              alternation(words) + ("|" + alternation(clitics) if clitics else "") + r")(?!\w)")
-        self.clause_end = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|[;:](?=\s)|\s[—–]\s|\n")
-        self.standalone = re.compile(r"\s*(?:[.,;:!?)\]\"”’—–]|$)")
+
+
+def _cue_pattern(future_cues: list[str]) -> re.Pattern:
+    """Any future cue ("will", "’ll", "is expected to") as a whole word, in lower, Capitalised or UPPER case."""
+    cues = [f(c) for c in future_cues for f in (str.lower, lambda c: c[:1].upper() + c[1:], str.upper)]
+    plain, clitics = [c for c in cues if c[0].isalnum()], [c for c in cues if not c[0].isalnum()]
+    return re.compile("(?=[" + re.escape("".join(sorted({c[0] for c in cues}))) + r"])(?:(?<!\w)" +
+                      alternation(plain) + ("|" + alternation(clitics) if clitics else "") + r")(?!\w)")
 
 
 @functools.cache
@@ -227,79 +299,107 @@ def _resolve(m: re.Match, g: _Grammar, text: str, anchor: dt.date, base: dt.date
     ``cue()`` says whether the mention's clause has a future cue; it is asked only when the answer can
     change the date or the future flag, because the scan costs more than everything else here."""
     alt = m.lastgroup
-    get = m.group
-    cue = functools.partial(cues.near, m.start(), m.end())   # asked only when it can change the answer
-    end, kind, future = m.end(), "absolute", False
-    if alt in ("iso", "md", "dm"):
-        d = int(get(alt + "_d"))
-        mon = int(get("iso_m")) if alt == "iso" else g.months[get(alt + "_m").rstrip(".")]
-        y = get(alt + "_y")
-        date = _ymd(int(y), mon, d) if y else _infer_year(mon, d, anchor, cue)
-        precision = "day"
-    elif alt in ("my", "mo", "mp"):
-        mon = g.months[get(alt + "_m").rstrip(".")]
-        lead = _norm(get(alt + "_lead") or "") if alt != "mp" else ""
-        direction = g.direction.get(lead, 0)
-        if alt == "my":
-            date = _ymd(int(get("my_y")), mon, 1)
-        elif lead in g.neutral:                           # "this June": this year's, whatever the cue
-            date = _ymd(anchor.year, mon, 1)
-        elif direction:
-            date = _months(anchor, ((mon - anchor.month - 1) % 12 + 1) if direction > 0
-                           else -((anchor.month - mon - 1) % 12 + 1))
-        else:
-            date = _infer_year(mon, 1, anchor, cue)
-        precision = "month"
-    elif alt == "wd":
-        direction = g.direction.get(_norm(get("wd_dir") or ""), 0)
-        date = _weekday(g.weekdays[get("wd_d")], anchor, direction, cue)
-        precision, kind = "day", "weekday"
-    elif alt in ("yr", "dec"):
-        date, precision = _ymd(int(get(alt + "_y")), 1, 1), "year"
-        kind = "vague" if alt == "dec" else "absolute"
-    elif alt == "cnt":
-        n = get("cnt_n")
-        count = int(n) if n and n.isdigit() else g.counts.get(_norm(n)) if n else None
-        unit, direction = g.units.get(_norm(get("cnt_u"))), g.dirs.get(_norm(get("cnt_dir")))
-        if unit is None or direction is None or (n is None and not get("cnt_pl")):
-            return None                                   # "day after day" (or odd Unicode case-folding)
-        standalone = not direction.get("standalone") or g.standalone.match(text, m.end())
-        if count is None or not standalone:               # "days after his meeting": relative to an unnamed event
-            return end, None, "unknown", "vague", False, cue
-        step = count * direction["sign"]
-        origin = anchor if direction["base"] == "anchor" else base
-        kind = "relative" if direction["base"] == "anchor" else "context"
-        precision = unit["precision"]
-        if "days" in unit:
-            date = _days(origin, step * unit["days"])
-        else:
-            date = _months(origin, step * (unit.get("months", 0) + 12 * unit.get("years", 0)))
-            if date is not None and precision == "year":
-                date = date.replace(month=1)
-        future = step > 0 and direction["base"] == "anchor"
-    else:  # rel
-        e = g.relative.get(_norm(get("rel_p")))
-        if e is None or e.get("standalone") and not g.standalone.match(text, m.end("rel_p")):
-            return None                                   # "the day before the talks"
-        if get("rel_pod") and not e.get("part_of_day"):
-            end = m.end("rel_p")
-        precision, future = e.get("precision", "day"), bool(e.get("future"))
-        kind = e.get("kind", "context" if e.get("base") == "context" else "relative")
-        origin = base if e.get("base") == "context" else anchor
-        if precision == "unknown":
-            date = None
-        elif "months" in e:
-            date = _months(origin, e["months"])
-        elif "years" in e:
-            date = _ymd(origin.year + e["years"], 1, 1)
-        else:
-            date = _days(origin, e.get("days", 0))
+    cue = functools.partial(cues.near, m.start(), m.end())
+    got = _RESOLVERS[alt](m, g, text, anchor, base, cue)
+    if got is None:
+        return None
+    end, date, precision, kind, future = got
     if date is None and precision != "unknown":
         return None
-    lead = get(alt + "_lead") if alt in _LEADS else None
+    lead = m.group(alt + "_lead") if alt in _LEADS else None
     if lead and _norm(lead) in g.vague_leads:
         kind = "vague"
     return end, date, precision, kind, future, cue
+
+
+def _resolve_day(m: re.Match, g: _Grammar, text: str, anchor: dt.date, base: dt.date, cue):
+    """"2025-02-12", "February 12", "12 February 2025": a day, in the anchor's year when none is given."""
+    alt, get = m.lastgroup, m.group
+    d = int(get(alt + "_d"))
+    mon = int(get("iso_m")) if alt == "iso" else g.months[get(alt + "_m").rstrip(".")]
+    y = get(alt + "_y")
+    date = _ymd(int(y), mon, d) if y else _infer_year(mon, d, anchor, cue)
+    return m.end(), date, "day", "absolute", False
+
+
+def _resolve_month(m: re.Match, g: _Grammar, text: str, anchor: dt.date, base: dt.date, cue):
+    """"March 2025", "in June", "last March", "June's": the first day of the month."""
+    alt, get = m.lastgroup, m.group
+    mon = g.months[get(alt + "_m").rstrip(".")]
+    lead = _norm(get(alt + "_lead") or "") if alt != "mp" else ""
+    direction = g.direction.get(lead, 0)
+    if alt == "my":
+        date = _ymd(int(get("my_y")), mon, 1)
+    elif lead in g.neutral:                           # "this June": this year's, whatever the cue
+        date = _ymd(anchor.year, mon, 1)
+    elif direction:
+        date = _months(anchor, ((mon - anchor.month - 1) % 12 + 1) if direction > 0
+                       else -((anchor.month - mon - 1) % 12 + 1))
+    else:
+        date = _infer_year(mon, 1, anchor, cue)
+    return m.end(), date, "month", "absolute", False
+
+
+def _resolve_weekday(m: re.Match, g: _Grammar, text: str, anchor: dt.date, base: dt.date, cue):
+    """"on Friday", "last Monday", "next Tuesday's talks"."""
+    direction = g.direction.get(_norm(m.group("wd_dir") or ""), 0)
+    return m.end(), _weekday(g.weekdays[m.group("wd_d")], anchor, direction, cue), "day", "weekday", False
+
+
+def _resolve_year(m: re.Match, g: _Grammar, text: str, anchor: dt.date, base: dt.date, cue):
+    """"in 2024", and "the 1990s" (vague: a decade is no happening's date)."""
+    alt = m.lastgroup
+    return m.end(), _ymd(int(m.group(alt + "_y")), 1, 1), "year", "vague" if alt == "dec" else "absolute", False
+
+
+def _resolve_counted(m: re.Match, g: _Grammar, text: str, anchor: dt.date, base: dt.date, cue):
+    """"two days later", "a week ago"; "several days ago" and "days after his meeting" have no date."""
+    get = m.group
+    n = get("cnt_n")
+    count = int(n) if n and n.isdigit() else g.counts.get(_norm(n)) if n else None
+    unit, direction = g.units.get(_norm(get("cnt_u"))), g.dirs.get(_norm(get("cnt_dir")))
+    if unit is None or direction is None or (n is None and not get("cnt_pl")):
+        return None                                   # "day after day" (or odd Unicode case-folding)
+    standalone = not direction.get("standalone") or g.standalone.match(text, m.end())
+    if count is None or not standalone:               # "days after his meeting": relative to an unnamed event
+        return m.end(), None, "unknown", "vague", False
+    step = count * direction["sign"]
+    origin = anchor if direction["base"] == "anchor" else base
+    kind = "relative" if direction["base"] == "anchor" else "context"
+    precision = unit["precision"]
+    if "days" in unit:
+        date = _days(origin, step * unit["days"])
+    else:
+        date = _months(origin, step * (unit.get("months", 0) + 12 * unit.get("years", 0)))
+        if date is not None and precision == "year":
+            date = date.replace(month=1)
+    return m.end(), date, precision, kind, step > 0 and direction["base"] == "anchor"
+
+
+def _resolve_relative(m: re.Match, g: _Grammar, text: str, anchor: dt.date, base: dt.date, cue):
+    """"yesterday", "overnight", "last week", "the next day" (from the story's date), "in recent months"."""
+    get = m.group
+    e = g.relative.get(_norm(get("rel_p")))
+    if e is None or e.get("standalone") and not g.standalone.match(text, m.end("rel_p")):
+        return None                                   # "the day before the talks"
+    end = m.end("rel_p") if get("rel_pod") and not e.get("part_of_day") else m.end()
+    precision, future = e.get("precision", "day"), bool(e.get("future"))
+    kind = e.get("kind", "context" if e.get("base") == "context" else "relative")
+    origin = base if e.get("base") == "context" else anchor
+    if precision == "unknown":
+        date = None
+    elif "months" in e:
+        date = _months(origin, e["months"])
+    elif "years" in e:
+        date = _ymd(origin.year + e["years"], 1, 1)
+    else:
+        date = _days(origin, e.get("days", 0))
+    return end, date, precision, kind, future
+
+
+_RESOLVERS = {"iso": _resolve_day, "md": _resolve_day, "dm": _resolve_day, "my": _resolve_month,
+              "mo": _resolve_month, "mp": _resolve_month, "wd": _resolve_weekday, "yr": _resolve_year,
+              "dec": _resolve_year, "cnt": _resolve_counted, "rel": _resolve_relative}
 
 
 def _scan(text: str, g: _Grammar):
@@ -312,7 +412,7 @@ def _scan(text: str, g: _Grammar):
             continue
         starts = [p]
         for s, w in prev_words(text, p, last):
-            if len(starts) > 6 or not (w.lower() in g.leadish or w.isdigit()):
+            if len(starts) > _LEAD_WORDS or not (w.lower() in g.leadish or w.isdigit()):
                 break
             starts.append(s)
         pattern = g.patterns["num" if t.lastgroup == "num" else g.trigger_kind[t.group()]]

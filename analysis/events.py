@@ -11,62 +11,64 @@ per category, who acted (``actor1``) and on whom (``actor2``):
 * diplomacy, military_support, humanitarian — the first actor named acts; the next distinct one (or the
   recipient after "to/for/with") is ``actor2``. A reciprocal "Russia and Ukraine have exchanged…" takes
   the article's own side (the country of its time zone) as ``actor1``.
+
+Each rule is a function registered by name (``@registry.attributes``); a category's entry in
+``categories.yaml`` picks one (``attribution:``, by default the category's own name).
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
 
 from analysis import actors as actors_mod
 from analysis import categories as categories_mod
 from analysis import dates as dates_mod
-from analysis.facts import weapon_operator
+from analysis import registry
+from analysis.weapons import weapon_operator
 from analysis.numbers import NUMBER, parse_number
+from analysis.settings import settings
 
-AGENT_ROLES = ("subject", "possessive", "speaker")
+if TYPE_CHECKING:
+    from analysis.actors import ActorMention
+    from analysis.categories import Trigger
+    from analysis.context import ArticleContext
+    from analysis.dates import DateMention, TimeMention
+    from analysis.facts import SentenceFacts
+    from analysis.places import PlaceMention
+    from analysis.weapons import WeaponMention
+
 SPECIFICITY = {"district": 0, "city": 1, "facility": 2, "region": 3, "country": 4}
-
-
-@dataclass(slots=True)
-class Context:
-    """What the story has established so far, for sentences that leave it implicit."""
-
-    published: dt.date
-    timezone: str
-    perspective: str | None            # the article's own side: the country of its time zone
-    section_date: object = None        # DateMention from a heading ("Sunday, 24 August 2025")
-    paragraph_date: object = None      # the last day-precision date given in this paragraph
-    story_date: object = None          # the last day-precision date given in this section
-    paragraph_place: object = None     # the last place named in this paragraph
-    paragraph_category: str | None = None   # category of the last event this paragraph opened
-    cities: list = field(default_factory=list)   # cities named so far, most recent last
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
 class Draft:
+    """One event as the sentences so far describe it; ``consolidate`` merges drafts into events."""
+
     category: str
     kind: str
-    trigger: object
-    main: object                       # SentenceFacts of the main evidence sentence
-    date: object = None                # DateMention
-    date_own: bool = False
-    time: object = None                # TimeMention
+    trigger: Trigger
+    main: SentenceFacts                # the main evidence sentence
+    date: DateMention | None = None
+    date_own: bool = False             # the date is the sentence's own, not the paragraph's or section's
+    time: TimeMention | None = None
     actor1: str | None = None
     actor1_detail: str | None = None
     actor1_explicit: bool = False
     actor2: str | None = None
-    place: object = None               # PlaceMention
+    place: PlaceMention | None = None
     place_explicit: bool = False
     nationwide: bool = False
-    weapon: object = None              # WeaponMention
+    weapon: WeaponMention | None = None
     weapon_count: int | None = None
     fatalities: int | None = None
     injuries: int | None = None
     future: bool = False
-    notes: list = field(default_factory=list)     # (kind, detail) data-quality findings
-    mentions: list = field(default_factory=list)  # (SentenceFacts, role)
+    notes: list[tuple[str, str]] = field(default_factory=list)   # (kind, detail) data-quality findings
+    mentions: list[tuple[SentenceFacts, str]] = field(default_factory=list)   # (sentence, role)
 
     @property
     def city(self) -> str | None:
@@ -79,11 +81,11 @@ class Draft:
         return f"{self.main.article_id}-{hashlib.sha1(key.encode()).hexdigest()[:10]}"
 
 
-def _first(items, pred):
+def _first(items: Iterable[T], pred: Callable[[T], object]) -> T | None:
     return next((x for x in items if pred(x)), None)
 
 
-def _resolve_titled(mention, draft: Draft) -> str | None:
+def _resolve_titled(mention: ActorMention, draft: Draft) -> str | None:
     """A governor or mayor we do not know acts for the country of the place in the story."""
     if mention.actor:
         return mention.actor
@@ -93,7 +95,10 @@ def _resolve_titled(mention, draft: Draft) -> str | None:
     return country
 
 
-def _location(facts, ctx: Context, draft: Draft) -> None:
+def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
+    """Where: the most specific place the sentence names (its first city or district), else a facility's
+    city, else "the city" named last, else the paragraph's place ("Russian drones hit Kharkiv. … Two
+    people were injured."), else the place of an official who speaks ("Kursk's governor")."""
     candidates = [p for p in facts.located_places if p.kind != "facility"]
     if categories_mod.is_nationwide(facts.text):
         draft.nationwide = True
@@ -120,38 +125,45 @@ INTRO = re.compile(r"^(?:\s*(?:In|At|On|During|After|Following|Ahead of|Before|M
                    r"Later|Earlier|Separately|Elsewhere|Meanwhile|While|As|When|Despite)\b[^,.;:]{0,80},\s*)+")
 PRONOUN_AGENT = re.compile(r"\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$"
                            r"|\b(?:its|their|our)\s+(?:[\w-]+\s+){0,4}(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$")
-ATTACK_REFERENCE = re.compile(r"\b(?:attack|strike|shelling|bombardment|assault|killing)s?\b", re.I)
+ATTACK_REFERENCE = re.compile(registry.expand(r"\b(?:{attack_nouns}|shellings?|bombardments?|assaults?|killings?)\b",
+                                              "events.ATTACK_REFERENCE"), re.I)
 INTERCEPTED_COUNT = re.compile(r"\b(" + NUMBER + r")\s+(?:of them|of these|(?:were|was) (?:shot down|intercepted|destroyed|downed|brought down))", re.I)
 SPEECH_BEFORE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|confirmed|told \w+|stated)\s+$", re.I)
 
 
-def _date_of_trigger(facts, draft: Draft):
+def _date_of_trigger(facts: SentenceFacts, draft: Draft) -> DateMention | None:
     """A date bound to the trigger's own phrase: "a Russian rocket strike on July 9", "Friday's strike"."""
     t = draft.trigger
+    w = settings().windows
     for d in facts.dates:
         if d.future or d.date is None or d.precision != "day" or d.start < facts.dateline_end:
             continue
-        if 0 <= d.start - t.end <= 4 or 0 <= t.start - d.end <= 2:
+        if 0 <= d.start - t.end <= w.date_after_trigger or 0 <= t.start - d.end <= w.date_before_trigger:
             return d
     return None
 
 
-def _date(facts, ctx: Context, draft: Draft) -> None:
+def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
+    """When: a date bound to the trigger ("Friday's strike"), else the sentence's own date unless it is the
+    report's ("The ministry said on Sunday that on Saturday evening…" → Saturday), else the paragraph's,
+    the section heading's or the section's last date."""
+    w = settings().windows
     own = facts.own_date
     bound = _date_of_trigger(facts, draft)
     if bound is not None:
         draft.date, draft.date_own = bound, True
         return
     if own is not None and draft.category in ("attack", "air_defense") and \
-            SPEECH_BEFORE.search(facts.text[max(0, own.start - 25):own.start]):
+            SPEECH_BEFORE.search(facts.text[max(0, own.start - w.speech_before_date):own.start]):
         # "The ministry said on Sunday that on Saturday evening…": the report's date is not the strike's
         others = [d for d in facts.dates if d is not own and not d.future and d.date is not None
-                  and d.start >= facts.dateline_end and not SPEECH_BEFORE.search(facts.text[max(0, d.start - 25):d.start])]
+                  and d.start >= facts.dateline_end
+                  and not SPEECH_BEFORE.search(facts.text[max(0, d.start - w.speech_before_date):d.start])]
         own = dates_mod.best_date(others) if others else None
         if own is None and not (ctx.paragraph_date or ctx.section_date or ctx.story_date):
             own = facts.own_date
     context = ctx.paragraph_date or ctx.section_date or ctx.story_date
-    if own is not None and context is not None and own.start > draft.trigger.end + 60:
+    if own is not None and context is not None and own.start > draft.trigger.end + w.own_date_after_trigger:
         own = None  # "…exchange agreed at the Istanbul talks on May 16": the date of something else
     future = [d for d in facts.dates if d.future and d.date is not None]
     if draft.category == "diplomacy" and future and (own is None or own.precision != "day"):
@@ -168,106 +180,166 @@ def _date(facts, ctx: Context, draft: Draft) -> None:
         draft.date, draft.date_own = own, True
 
 
-def _actors(facts, ctx: Context, draft: Draft, last_attack: Draft | None, last_event: Draft | None) -> None:
+def _actors(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, last_attack: Draft | None,
+            last_event: Draft | None) -> None:
+    """Who acted (``actor1``) and on whom (``actor2``): the category's attribution function (registered by
+    name below, see ``registry.attribution``), then the fallbacks every category shares."""
     mentions = [a for a in facts.actors if a.role != "modifier"]
     states = [a for a in mentions if a.actor or a.kind == "titled"]
-    place_country = actors_mod.controlling_side(draft.place) if draft.place is not None else None
-    weak = set(actors_mod.lexicon_weak())
-    operator = weapon_operator(facts.weapons)
-    if draft.category == "attack":
-        # "a Russian missile strike on…", "Russian rockets hit…": the demonym in front of the blow. The last
-        # weapon before the trigger is found once, not once per actor (quadratic on a long sentence).
-        weapon_start = max((w.start for w in facts.weapons if w.end <= draft.trigger.start), default=-1)
-        agent = _first(states, lambda a: a.kind == "demonym" and a.role not in ("target", "place", "object", "speaker")
-                       and (0 <= draft.trigger.start - a.end <= 25
-                            or a.end <= weapon_start and draft.trigger.start - a.end <= 60))
-        intro = INTRO.match(facts.text)
-        if intro:  # "While Zelensky was in Sweden, a Russian Iskander missile hit…": not the agent
-            states = [a for a in states if a.start >= intro.end()] + [a for a in states if a.start < intro.end()]
-        agent = agent or _first(states, lambda a: a.role == "possessive" and 0 <= draft.trigger.start - a.end <= 40)
-        if agent is None and PRONOUN_AGENT.search(facts.text[:draft.trigger.start]):
-            # "Russia’s Defence Ministry said on Monday it had struck…": the speaker is the agent
-            agent = _first(states, lambda a: a.role == "speaker" and a.actor and a.start < draft.trigger.start)
-        agent = agent or _first(states, lambda a: a.role in ("subject", "possessive") and a.kind != "titled"
-                                and not (a.kind == "person" and a.role == "speaker"))
-        if agent is not None and agent.actor in weak:
-            agent = None
-        owner = next(iter(sorted(facts.attacker_side)), None)
-        if agent is not None:
-            draft.actor1, draft.actor1_detail, draft.actor1_explicit = agent.actor, agent.detail, True
-        elif owner:
-            draft.actor1, draft.actor1_explicit = owner, True
-        elif operator:
-            draft.actor1 = operator  # "Storm Shadow missiles slammed into…": only one side fires them
-        elif place_country and actors_mod.opponent(place_country):
-            draft.actor1 = actors_mod.opponent(place_country)
-            draft.notes.append(("inferred_actor", f"attacker not named; {draft.actor1} inferred as the opponent of {place_country}"))
-        elif last_attack is not None:
-            draft.actor1 = last_attack.actor1
-        target = _first(states, lambda a: a.role in ("target", "owner", "place", "recipient", "object") and a.actor and a.actor != draft.actor1)
-        if target is not None:
-            draft.actor2 = target.actor
-        elif place_country and place_country != draft.actor1:
-            draft.actor2 = place_country
-        else:
-            draft.actor2 = actors_mod.opponent(draft.actor1)
-    elif draft.category == "air_defense":
-        attackers = set(facts.attacker_side)
-        if draft.place is None and last_attack is not None and last_attack.place is not None:
-            draft.place = last_attack.place  # an interception reported with the attack it stopped
-            place_country = actors_mod.controlling_side(draft.place)
-        defender = _first(states, lambda a: a.role in ("subject", "possessive", "speaker") and a.actor not in attackers
-                          and a.actor not in weak and (a.actor or a.kind == "titled"))
-        if defender is not None:
-            draft.actor1 = _resolve_titled(defender, draft)
-            draft.actor1_detail, draft.actor1_explicit = defender.detail, draft.actor1 is not None
-        if draft.actor1 is None and place_country and actors_mod.opponent(place_country):
-            draft.actor1 = place_country
-        if draft.actor1 is None and last_attack is not None and last_attack.actor2:
-            draft.actor1 = last_attack.actor2
-        if draft.actor1 is None and attackers:
-            draft.actor1 = actors_mod.opponent(sorted(attackers)[0])
-        attacker = next((a for a in sorted(attackers) if a != draft.actor1), None)
-        if attacker is None and operator and operator != draft.actor1:
-            attacker = operator
-        if attacker is None and last_attack is not None and last_attack.actor1 != draft.actor1:
-            attacker = last_attack.actor1
-        draft.actor2 = attacker or actors_mod.opponent(draft.actor1)
-    else:
-        usable = [a for a in states if a.role not in ("place",) and a.actor not in weak] or \
-                 [a for a in states if a.role not in ("place",)]
-        intro = INTRO.match(facts.text)
-        if intro:  # "In Madrid, on the eve of NATO's summit, Turkey drops…": the subject follows the intro
-            usable = [a for a in usable if a.start >= intro.end()] + [a for a in usable if a.start < intro.end()]
-        if facts.text.lstrip().startswith(("He ", "She ", "They ")) and last_event is not None and last_event.actor1:
-            draft.actor1, draft.actor1_explicit = last_event.actor1, True
-            draft.actor1_detail = last_event.actor1_detail
-        first = _first(usable, lambda a: a.role != "recipient") or (usable[0] if usable else None)
-        if draft.actor1 is None and first is not None:
-            draft.actor1 = _resolve_titled(first, draft)
-            draft.actor1_detail, draft.actor1_explicit = first.detail, draft.actor1 is not None
-            pair = [a for a in usable if a.start < first.end + 12 and a.actor]
-            conj = facts.text[first.end:first.end + 6]
-            if draft.category == "humanitarian" and " and " in conj and len(pair) >= 2 and ctx.perspective in {a.actor for a in pair}:
-                other = next(a.actor for a in pair if a.actor != ctx.perspective)
-                draft.actor1, draft.actor2 = ctx.perspective, other
-        if draft.actor2 is None:
-            rest = [a for a in usable if a.actor and a.actor != draft.actor1]
-            recipient = _first(rest, lambda a: a.role == "recipient")
-            second = recipient or (rest[0] if rest else None)
-            draft.actor2 = second.actor if second is not None else None
-        if draft.category == "diplomacy" and last_attack is not None and ATTACK_REFERENCE.search(facts.text) \
-                and last_attack.actor1 != draft.actor1 and (draft.actor2 is None or draft.actor2 == last_attack.actor2):
-            draft.actor2 = last_attack.actor1  # "Kellogg said the strike crossed any line": about the attacker
-        if draft.category == "military_support" and draft.actor2 is None:
-            draft.actor2 = actors_mod.backed_side(draft.actor1)
-        if draft.kind == "prisoner_exchange" and draft.actor2 is None:
-            draft.actor2 = actors_mod.opponent(draft.actor1)
+    registry.attribution(draft.category)(facts, ctx, draft, states, last_attack, last_event)
     if draft.actor1 is None:
-        draft.actor1 = place_country or ctx.perspective or "Unknown"
+        draft.actor1 = actors_mod.controlling_side(draft.place) or ctx.perspective or "Unknown"
         draft.notes.append(("ambiguous_actor", f"no actor named for this {draft.category} event; {draft.actor1} assumed"))
     if draft.actor2 == draft.actor1:
         draft.actor2 = None
+
+
+# -- attribution: one function per category (or per way of attributing), registered by name ---------------
+# Each takes (facts, ctx, draft, states, last_attack, last_event) — ``states``: the actor mentions that name
+# a side or an official — and sets draft.actor1 / actor2. ``categories.yaml`` names them (``attribution``).
+@registry.attributes("attack")
+def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: list[ActorMention],
+            last_attack: Draft | None, last_event: Draft | None) -> None:
+    """The named agent, else the owner of the weapon, else the side that alone fires it, else the opponent
+    of the side holding the place hit; the target is the side named as hit, else the place's side."""
+    place_country = actors_mod.controlling_side(draft.place) if draft.place is not None else None
+    weak = set(actors_mod.lexicon_weak())
+    operator = weapon_operator(facts.weapons)
+    windows = settings().windows
+    # "a Russian missile strike on…", "Russian rockets hit…": the demonym in front of the blow. The last
+    # weapon before the trigger is found once, not once per actor (quadratic on a long sentence).
+    weapon_start = max((w.start for w in facts.weapons if w.end <= draft.trigger.start), default=-1)
+    agent = _first(states, lambda a: a.kind == "demonym" and a.role not in ("target", "place", "object", "speaker")
+                   and (0 <= draft.trigger.start - a.end <= windows.demonym_before_trigger
+                        or a.end <= weapon_start and draft.trigger.start - a.end <= windows.demonym_before_weapon))
+    intro = INTRO.match(facts.text)
+    if intro:  # "While Zelensky was in Sweden, a Russian Iskander missile hit…": not the agent
+        states = [a for a in states if a.start >= intro.end()] + [a for a in states if a.start < intro.end()]
+    agent = agent or _first(states, lambda a: a.role == "possessive"
+                            and 0 <= draft.trigger.start - a.end <= windows.possessive_before_trigger)
+    if agent is None and PRONOUN_AGENT.search(facts.text[:draft.trigger.start]):
+        # "Russia’s Defence Ministry said on Monday it had struck…": the speaker is the agent
+        agent = _first(states, lambda a: a.role == "speaker" and a.actor and a.start < draft.trigger.start)
+    agent = agent or _first(states, lambda a: a.role in ("subject", "possessive") and a.kind != "titled"
+                            and not (a.kind == "person" and a.role == "speaker"))
+    if agent is not None and agent.actor in weak:
+        agent = None
+    owner = next(iter(sorted(facts.attacker_side)), None)
+    if agent is not None:
+        draft.actor1, draft.actor1_detail, draft.actor1_explicit = agent.actor, agent.detail, True
+    elif owner:
+        draft.actor1, draft.actor1_explicit = owner, True
+    elif operator:
+        draft.actor1 = operator  # "Storm Shadow missiles slammed into…": only one side fires them
+    elif place_country and actors_mod.opponent(place_country):
+        draft.actor1 = actors_mod.opponent(place_country)
+        draft.notes.append(("inferred_actor", f"attacker not named; {draft.actor1} inferred as the opponent of {place_country}"))
+    elif last_attack is not None:
+        draft.actor1 = last_attack.actor1
+    target = _first(states, lambda a: a.role in ("target", "owner", "place", "recipient", "object") and a.actor and a.actor != draft.actor1)
+    if target is not None:
+        draft.actor2 = target.actor
+    elif place_country and place_country != draft.actor1:
+        draft.actor2 = place_country
+    else:
+        draft.actor2 = actors_mod.opponent(draft.actor1)
+
+
+@registry.attributes("air_defense")
+def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: list[ActorMention],
+                 last_attack: Draft | None, last_event: Draft | None) -> None:
+    """The defender is the side named that did not fire, else the side holding the place, else the side
+    the current attack targets; ``actor2`` is the side that fired."""
+    place_country = actors_mod.controlling_side(draft.place) if draft.place is not None else None
+    weak = set(actors_mod.lexicon_weak())
+    operator = weapon_operator(facts.weapons)
+    attackers = set(facts.attacker_side)
+    if draft.place is None and last_attack is not None and last_attack.place is not None:
+        draft.place = last_attack.place  # an interception reported with the attack it stopped
+        place_country = actors_mod.controlling_side(draft.place)
+    defender = _first(states, lambda a: a.role in ("subject", "possessive", "speaker") and a.actor not in attackers
+                      and a.actor not in weak and (a.actor or a.kind == "titled"))
+    if defender is not None:
+        draft.actor1 = _resolve_titled(defender, draft)
+        draft.actor1_detail, draft.actor1_explicit = defender.detail, draft.actor1 is not None
+    if draft.actor1 is None and place_country and actors_mod.opponent(place_country):
+        draft.actor1 = place_country
+    if draft.actor1 is None and last_attack is not None and last_attack.actor2:
+        draft.actor1 = last_attack.actor2
+    if draft.actor1 is None and attackers:
+        draft.actor1 = actors_mod.opponent(sorted(attackers)[0])
+    attacker = next((a for a in sorted(attackers) if a != draft.actor1), None)
+    if attacker is None and operator and operator != draft.actor1:
+        attacker = operator
+    if attacker is None and last_attack is not None and last_attack.actor1 != draft.actor1:
+        attacker = last_attack.actor1
+    draft.actor2 = attacker or actors_mod.opponent(draft.actor1)
+
+
+@registry.attributes("parties")
+def _parties(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: list[ActorMention],
+             last_attack: Draft | None, last_event: Draft | None) -> tuple[ActorMention | None, list[ActorMention]]:
+    """The first actor named acted; the next distinct one (or the recipient after "to/for/with") is ``actor2``.
+
+    Returns the mention that gave ``actor1`` (None when the story gave it: "He said…") and the mentions
+    considered, for the categories that refine this rule."""
+    weak = set(actors_mod.lexicon_weak())
+    usable = [a for a in states if a.role not in ("place",) and a.actor not in weak] or \
+             [a for a in states if a.role not in ("place",)]
+    intro = INTRO.match(facts.text)
+    if intro:  # "In Madrid, on the eve of NATO's summit, Turkey drops…": the subject follows the intro
+        usable = [a for a in usable if a.start >= intro.end()] + [a for a in usable if a.start < intro.end()]
+    if facts.text.lstrip().startswith(("He ", "She ", "They ")) and last_event is not None and last_event.actor1:
+        draft.actor1, draft.actor1_explicit = last_event.actor1, True
+        draft.actor1_detail = last_event.actor1_detail
+    first = _first(usable, lambda a: a.role != "recipient") or (usable[0] if usable else None)
+    acting = None
+    if draft.actor1 is None and first is not None:
+        draft.actor1 = _resolve_titled(first, draft)
+        draft.actor1_detail, draft.actor1_explicit = first.detail, draft.actor1 is not None
+        acting = first
+    if draft.actor2 is None:
+        rest = [a for a in usable if a.actor and a.actor != draft.actor1]
+        recipient = _first(rest, lambda a: a.role == "recipient")
+        second = recipient or (rest[0] if rest else None)
+        draft.actor2 = second.actor if second is not None else None
+    return acting, usable
+
+
+@registry.attributes("diplomacy")
+def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: list[ActorMention],
+               last_attack: Draft | None, last_event: Draft | None) -> None:
+    """As ``_parties``; a reaction to the story's attack is about its attacker."""
+    _parties(facts, ctx, draft, states, last_attack, last_event)
+    if last_attack is not None and ATTACK_REFERENCE.search(facts.text) \
+            and last_attack.actor1 != draft.actor1 and (draft.actor2 is None or draft.actor2 == last_attack.actor2):
+        draft.actor2 = last_attack.actor1  # "Kellogg said the strike crossed any line": about the attacker
+
+
+@registry.attributes("military_support")
+def _military_support(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: list[ActorMention],
+                      last_attack: Draft | None, last_event: Draft | None) -> None:
+    """As ``_parties``; aid that names no recipient goes to the side the giver backs."""
+    _parties(facts, ctx, draft, states, last_attack, last_event)
+    if draft.actor2 is None:
+        draft.actor2 = actors_mod.backed_side(draft.actor1)
+
+
+@registry.attributes("humanitarian")
+def _humanitarian(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: list[ActorMention],
+                  last_attack: Draft | None, last_event: Draft | None) -> None:
+    """As ``_parties``; a reciprocal "Russia and Ukraine have exchanged…" takes the article's own side as
+    ``actor1``, and a prisoner exchange that names one side is with its opponent."""
+    first, usable = _parties(facts, ctx, draft, states, last_attack, last_event)
+    if first is not None:
+        w = settings().windows
+        pair = [a for a in usable if a.start < first.end + w.actor_pair and a.actor]
+        conj = facts.text[first.end:first.end + w.actor_conjunction]
+        if " and " in conj and len(pair) >= 2 and ctx.perspective in {a.actor for a in pair}:
+            other = next(a.actor for a in pair if a.actor != ctx.perspective)
+            draft.actor1, draft.actor2 = ctx.perspective, other
+    if draft.kind == "prisoner_exchange" and draft.actor2 is None:
+        draft.actor2 = actors_mod.opponent(draft.actor1)
 
 
 def _intercepted_count(text: str) -> int | None:
@@ -277,8 +349,7 @@ def _intercepted_count(text: str) -> int | None:
 
 
 def _weapon(facts, draft: Draft) -> None:
-    roles = {"attack": ("launched", "mentioned", "intercepted"), "air_defense": ("intercepted",),
-             "military_support": ("supplied", "mentioned", "launched")}.get(draft.category)
+    roles = registry.category(draft.category).weapon_roles
     if not roles:
         return
     usable = [w for w in facts.weapons if w.role in roles]
@@ -294,7 +365,8 @@ def _weapon(facts, draft: Draft) -> None:
         draft.weapon_count = _intercepted_count(facts.text)
 
 
-def build(facts, trigger, ctx: Context, last_attack: Draft | None, last_event: Draft | None) -> Draft:
+def build(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_attack: Draft | None,
+          last_event: Draft | None) -> Draft:
     """Make the draft of the event a sentence opens with ``trigger``."""
     codes = categories_mod.codes(trigger.kind)
     draft = Draft(category=codes["category"], kind=trigger.kind, trigger=trigger, main=facts)

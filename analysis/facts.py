@@ -3,18 +3,20 @@
 The event builder never looks at raw text again; it reasons over these facts. Keeping them in one
 object also lets the ``places`` and ``mentions`` tables be written from the same analysis.
 
+The extractors are components (``SentenceExtractor``): each declares the field it assigns and the
+fields it requires, and ``EXTRACTORS`` lists them in the order ``analyse`` runs them, checked once
+on import. ``analyse`` then derives what needs several of them (actors' roles, the attacking side,
+the category frames, the sentence's own date).
+
 Example: for "Preliminary reports suggest that four Iskander ballistic missiles were launched toward
 the capital." the facts hold one weapon mention (Iskander ballistic missile ×4), no date, no place.
 """
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
-
-import yaml
+from typing import TYPE_CHECKING, Protocol
 
 from analysis import actors as actors_mod
 from analysis import casualties as casualties_mod
@@ -22,8 +24,21 @@ from analysis import categories as categories_mod
 from analysis import dates as dates_mod
 from analysis import places as places_mod
 from analysis import weapons as weapons_mod
+from analysis.registry import expand
+from analysis.settings import settings
 
-ATTACK_NOUNS = re.compile(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|shelling|strikes?|attacks?|assault|drones?|missiles?|bombs?|rockets?|artillery|aircraft|jets|UAVs?|occupiers|invaders|soldiers|units)\b", re.I)
+if TYPE_CHECKING:
+    from analysis.actors import ActorMention
+    from analysis.casualties import CasualtyMention
+    from analysis.categories import Trigger
+    from analysis.context import ArticleContext
+    from analysis.dates import DateMention, TimeMention
+    from analysis.places import PlaceMention
+    from analysis.weapons import WeaponMention
+
+ATTACK_NOUNS = re.compile(expand(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|shelling|{attack_nouns}|assault|"
+                                 r"{weapon_nouns}|bombs?|artillery|aircraft|jets|occupiers|invaders|soldiers|units)\b",
+                                 "facts.ATTACK_NOUNS"), re.I)
 MONTH_START = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d", re.I)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,\s*$")
 DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]{2,},[^—–\n.!?]{0,70}[—–]\s*|^\s*[A-Z][A-Z’'.\- ]+,(?:\s*[A-Z][\w ]+)?(?:\s*\([^)]*\))?\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[\w ,]{3,30}\d{4}\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[A-Z][a-z]+\.? \d{1,2}\.(?:\s+|$)")
@@ -34,20 +49,16 @@ OFFICIAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:acting\s+|regional\s+|region(?:a
 CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
 
 
-@functools.cache
-def _operators() -> tuple:
-    data = yaml.safe_load(resources.files("analysis").joinpath("data", "weapon_operators.yaml").read_text("utf-8"))
-    return tuple((key.lower(), side) for side, keys in data.items() for key in keys)
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence as the extractors read it: where it lies in the article, and its text (the part
+    analysed, see ``pipeline.analysed_length``). ``start`` is its offset in the article."""
 
-
-def weapon_operator(weapons: list) -> str | None:
-    """The side that fires the first one-sided weapon system named ("Storm Shadow" → Ukraine), if any."""
-    for w in weapons:
-        name = w.weapon.lower()
-        for key, side in _operators():
-            if key in name:
-                return side
-    return None
+    index: int
+    paragraph: int
+    section: str
+    start: int
+    text: str
 
 
 @dataclass(slots=True)
@@ -61,30 +72,30 @@ class SentenceFacts:
     start: int
     end: int
     text: str
-    triggers: list
-    frames: list
-    dates: list
-    times: list
-    places: list
-    actors: list
-    weapons: list
-    casualties: list
+    triggers: list[Trigger]
+    frames: list[Trigger]             # the triggers that decide the sentence's category (``categories.classify``)
+    dates: list[DateMention]
+    times: list[TimeMention]
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    weapons: list[WeaponMention]
+    casualties: list[CasualtyMention]
     fatalities: int | None
     injuries: int | None
     stamp: bool = False
-    own_date: object = None          # DateMention the sentence's own words give (not future), or None
-    attacker_side: set = field(default_factory=set)   # actors named as the side that fired/attacked
+    own_date: DateMention | None = None   # the date the sentence's own words give (not future)
+    attacker_side: set[str] = field(default_factory=set)   # actors named as the side that fired/attacked
     city_anaphora: bool = False
     in_entry: bool = False            # the paragraph is a live-blog entry ("09:05 — …")
     dateline_end: int = 0             # end of a leading dateline ("ODESA, Ukraine (Reuters) —"), 0 if none
-    official_places: list = field(default_factory=list)  # places named only as an official's ("Kursk's governor")
+    official_places: list[PlaceMention] = field(default_factory=list)  # places named only as an official's ("Kursk's governor")
 
     @property
     def sentence_id(self) -> str:
         return f"{self.article_id}:{self.index}"
 
     @property
-    def located_places(self) -> list:
+    def located_places(self) -> list[PlaceMention]:
         """Places that say where something happened: not a capital standing for its government ("Moscow
         calls it…"), not the dateline a report was filed from."""
         # The characters actors cover, as a set: one lookup per place instead of one test per place
@@ -94,7 +105,7 @@ class SentenceFacts:
                 and p.start not in covered and p.end - 1 not in covered]
 
     @property
-    def time(self):
+    def time(self) -> TimeMention | None:
         """The event time the sentence gives: the first time that is not a live-blog post stamp."""
         return next((t for t in self.times if not t.stamp), None)
 
@@ -102,7 +113,7 @@ class SentenceFacts:
 TOLL_UPDATE = re.compile(r"\b(?:death toll|toll)\b.{0,160}?\b(?:rose|risen|climbed|reached|increased|grew)\b", re.I)
 
 
-def _own_date(mentions: list, text: str = "", dateline_end: int = 0) -> object:
+def _own_date(mentions: list[DateMention], text: str = "", dateline_end: int = 0) -> DateMention | None:
     """The sentence's own date for the happening: not a dateline's filing date, and not the date a
     death toll was updated ("The death toll from … rose to 35 on Monday")."""
     usable = [m for m in mentions if not m.future and m.date is not None and m.start >= dateline_end]
@@ -119,80 +130,175 @@ def _canonical_word(word: str | None) -> str | None:
     return hit[0] if hit else None
 
 
-def _real_places(text: str, places: list, actor_mentions: list, people: set) -> tuple[list, int]:
+def _real_places(text: str, places: list[PlaceMention], people: set[str]) -> list[PlaceMention]:
     """Drop what the gazetteer mistook for a place: a ship's name ("the landing ship Minsk"), a person's
-    name seen earlier with a title ("Admiral Viktor Sokolov" … "showed Sokolov"). Set apart places that only
-    say whose official speaks ("Kharkiv regional governor"). Also return where a dateline ("KYIV, 14 April
-    2025 —") ends: the place a report was filed from is not where it happened."""
-    dateline = DATELINE_PLACE.match(text)
-    kept, officials = [], []
+    name seen earlier with a title ("Admiral Viktor Sokolov" … "showed Sokolov"), a modifier ("Kyiv-based")."""
+    window = settings().windows.vessel_before_place
+    kept = []
     for p in places:
-        if VESSEL_BEFORE.search(text[max(0, p.start - 40):p.start]) or p.text in people:
+        if VESSEL_BEFORE.search(text[max(0, p.start - window):p.start]) or p.text in people:
             continue
         if text[p.end:p.end + 1] in "-‑" and text[p.end + 1:p.end + 2].islower():
             continue  # "Moscow-installed governor", "Kyiv-based": a modifier, not a place
-        if OFFICIAL_AFTER.match(text, p.end):
-            officials.append(p)  # "Kharkiv regional governor Oleh Syniehubov says…": whose official, not where
-            continue
         kept.append(p)
-    return kept, officials, (dateline.end() if dateline else 0)
+    return kept
 
 
-def analyse(article_id: str, index: int, paragraph: int, section: str, start: int, text: str,
-            anchor: dt.date, context_cities: list[str], context_date: dt.date | None = None,
-            people: set | None = None) -> SentenceFacts:
-    """Run every extractor over one sentence. ``context_date`` is the story's date so far ("a day
-    earlier"); ``people`` are surnames of the persons named so far in the article."""
-    dates = dates_mod.find_dates(text, anchor, context_date)
-    times = dates_mod.find_times(text)
-    actor_mentions = actors_mod.find_actors(text)
-    places, official_places, dateline_end = _real_places(text, places_mod.gazetteer().find(text, context_cities), actor_mentions, people or set())
-    weapon_mentions = weapons_mod.find_weapons(text)
-    triggers = [t for t in categories_mod.find_triggers(text)
-                if not t.requires_weapon or any(w.start >= t.end for w in weapon_mentions)]
-    casualty_mentions = casualties_mod.find_casualties(text)
-    fatalities, injuries = casualties_mod.totals(casualty_mentions)
+def _split_officials(text: str, places: list[PlaceMention]) -> tuple[list[PlaceMention], list[PlaceMention]]:
+    """Set apart the places that only say whose official speaks: "Kharkiv regional governor Oleh
+    Syniehubov says…" names whose official, not where something happened."""
+    kept, officials = [], []
+    for p in places:
+        (officials if OFFICIAL_AFTER.match(text, p.end) else kept).append(p)
+    return kept, officials
+
+
+def _dateline_end(text: str) -> int:
+    """Where a leading dateline ("KYIV, 14 April 2025 —") ends, 0 if none: the place a report was filed
+    from is not where it happened."""
+    dateline = DATELINE_PLACE.match(text)
+    return dateline.end() if dateline else 0
+
+
+class SentenceExtractor(Protocol):
+    """One extractor as a component: it reads a sentence's text (and the article context) and returns
+    its mentions for one ``SentenceFacts`` field, ``assigns``; ``requires`` names the fields of earlier
+    extractors it reads, as a spaCy component declares what it assigns and requires. A trigger that
+    counts only with a weapon after it ("send 31 Abrams") requires the weapons."""
+
+    name: str
+    assigns: str
+    requires: tuple[str, ...]
+
+    def __call__(self, text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Extractor:
+    """A ``SentenceExtractor`` made of a function ``run(text, ctx, found)``."""
+
+    name: str
+    assigns: str
+    requires: tuple[str, ...]
+    run: Callable[[str, ArticleContext, Mapping[str, list]], list]
+
+    def __call__(self, text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list:
+        return self.run(text, ctx, found)
+
+
+def _places(text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list[PlaceMention]:
+    """The places the gazetteer finds, less ships' and people's names; ``analyse`` then sets apart those
+    named only as an official's. The cities named so far choose the district an ambiguous name means."""
+    return _real_places(text, places_mod.gazetteer().find(text, ctx.recent_city_names), ctx.people)
+
+
+def _triggers(text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list[Trigger]:
+    weapons = found["weapons"]
+    return [t for t in categories_mod.find_triggers(text)
+            if not t.requires_weapon or any(w.start >= t.end for w in weapons)]
+
+
+# The extractors ``analyse`` runs, in this order; each finds what it requires in the fields before it.
+EXTRACTORS: tuple[SentenceExtractor, ...] = (
+    Extractor("dates", "dates", (), lambda text, ctx, found: dates_mod.find_dates(text, ctx.published, ctx.story_day)),
+    Extractor("times", "times", (), lambda text, ctx, found: dates_mod.find_times(text)),
+    Extractor("actors", "actors", (), lambda text, ctx, found: actors_mod.find_actors(text)),
+    Extractor("places", "places", (), _places),
+    Extractor("weapons", "weapons", (), lambda text, ctx, found: weapons_mod.find_weapons(text)),
+    Extractor("triggers", "triggers", ("weapons",), _triggers),
+    Extractor("casualties", "casualties", (), lambda text, ctx, found: casualties_mod.find_casualties(text)),
+)
+
+
+def check_order(extractors: tuple[SentenceExtractor, ...]) -> None:
+    """Raise ValueError unless every extractor assigns a field of its own that ``SentenceFacts`` has,
+    and comes after the extractors of the fields it requires."""
+    assigned: set[str] = set()
+    for e in extractors:
+        missing = [r for r in e.requires if r not in assigned]
+        if missing:
+            raise ValueError(f"extractor {e.name!r} requires {', '.join(missing)}, which no earlier extractor assigns")
+        if e.assigns in assigned or e.assigns not in SentenceFacts.__dataclass_fields__:
+            raise ValueError(f"extractor {e.name!r} assigns {e.assigns!r}: not a SentenceFacts field, or assigned twice")
+        assigned.add(e.assigns)
+
+
+check_order(EXTRACTORS)
+
+
+def _possessive_role(text: str, a: ActorMention, place_starts: set[int], window: int) -> str:
+    """"Russia's forces" acted; "Russia's Saratov oil refinery" and "Ukraine's cities" only say whose."""
+    after = a.end + (2 if text[a.end:a.end + 2] in ("’s", "'s") else 1)
+    while after < len(text) and text[after] == " ":
+        after += 1
+    if after in place_starts:
+        return "owner"  # "Russia’s Saratov oil refinery": the target's owner, not an agent
+    if not (ATTACK_NOUNS.match(text[after:after + window]) or actors_mod.lexicon().units.match(text[after:])
+            or MONTH_START.match(text[after:])):
+        return "owner"  # "Ukraine’s cities": whose, not who acted
+    return a.role
+
+
+def _roles(text: str, actors: list[ActorMention],
+           places: list[PlaceMention]) -> tuple[list[ActorMention], set[str]]:
+    """The actors with the roles the places around them correct, and the sides named as attacking
+    ("Russian forces", "Ukraine's drones"). "KHARKIV, Ukraine (June 7, 2025) —": Ukraine is where, not who."""
+    window = settings().windows.attack_noun_after_actor
     place_starts = {p.start for p in places}
     place_ends = {p.end for p in places}
     adjusted = []
     attacker_side = set()
-    for a in actor_mentions:
-        role = a.role
-        if role == "possessive":
-            after = a.end + (2 if text[a.end:a.end + 2] in ("’s", "'s") else 1)
-            while after < len(text) and text[after] == " ":
-                after += 1
-            if after in place_starts:
-                role = "owner"  # "Russia’s Saratov oil refinery": the target's owner, not an agent
-            elif not (ATTACK_NOUNS.match(text[after:after + 40]) or actors_mod.lexicon().units.match(text[after:])
-                      or MONTH_START.match(text[after:])):
-                role = "owner"  # "Ukraine’s cities": whose, not who acted
+    for a in actors:
+        role = _possessive_role(text, a, place_starts, window) if a.role == "possessive" else a.role
         if a.kind == "name" and (DATELINE.match(text, 0, a.start) or
                                  (a.start - 2 in place_ends and text[a.start - 2:a.start] in (", ", ",\u00a0"))):
             role = "place"  # "KHARKIV, Ukraine (June 7, 2025) —", "Kherson, Ukraine": where, not who
-        if a.kind in ("demonym", "name", "capital") and a.actor and ATTACK_NOUNS.match(text[a.end:a.end + 40]):
+        if a.kind in ("demonym", "name", "capital") and a.actor and ATTACK_NOUNS.match(text[a.end:a.end + window]):
             attacker_side.add(a.actor)
         if role != a.role:
             a = actors_mod.ActorMention(a.start, a.end, a.text, a.actor, a.kind, a.detail, role)
         adjusted.append(a)
-    for w in weapon_mentions:
+    return adjusted, attacker_side
+
+
+def _frames(text: str, triggers: list[Trigger], casualties: list[CasualtyMention],
+            fatalities: int | None, injuries: int | None) -> list[Trigger]:
+    """The triggers that decide the sentence's category; a sentence that reports deaths or injuries with
+    no trigger of its own ("In the Kyiv region, four people were killed") gets a weak strike frame."""
+    frames = categories_mod.classify(text, triggers)
+    if not frames and casualties and ((fatalities or 0) > 0 or (injuries or 0) > 0):
+        c = casualties[0]
+        frames = [categories_mod.Trigger(c.start, c.end, c.text, "strike", "attack", 1, False)]
+    return frames
+
+
+def analyse(sentence: Sentence, ctx: ArticleContext) -> SentenceFacts:
+    """Run every extractor of ``EXTRACTORS`` over one sentence, then what needs several of them: the
+    actors' roles, the attacking side, the category frames, the sentence's own date. ``ctx`` gives the
+    publication date, the story's day so far ("a day earlier"), the cities and people named so far.
+
+    "Russian forces struck Kharkiv overnight with drones, killing at least three people." → a strike
+    trigger, Russia on the attacking side, Kharkiv, one weapon, three dead."""
+    text = sentence.text
+    found: dict[str, list] = {}
+    for extractor in EXTRACTORS:
+        found[extractor.assigns] = extractor(text, ctx, found)
+    places, official_places = _split_officials(text, found["places"])
+    dateline_end = _dateline_end(text)
+    actors, attacker_side = _roles(text, found["actors"], places)
+    for w in found["weapons"]:
         owner = _canonical_word(w.owner)
         if owner:
             attacker_side.add(owner)
-    frames = categories_mod.classify(text, triggers)
-    if not frames and casualty_mentions and ((fatalities or 0) > 0 or (injuries or 0) > 0):
-        c = casualty_mentions[0]
-        frames = [categories_mod.Trigger(c.start, c.end, c.text, "strike", "attack", 1, False)]
-    stamp = any(t.stamp for t in times)
-    if people is not None:
-        for a in actor_mentions:
-            if a.kind in ("titled", "person") and a.detail:
-                people.add(a.detail.split()[-1])
+    casualties = found["casualties"]
+    fatalities, injuries = casualties_mod.totals(casualties)
+    dates, times = found["dates"], found["times"]
     return SentenceFacts(
-        article_id=article_id, index=index, paragraph=paragraph, section=section, start=start,
-        end=start + len(text), text=text, triggers=triggers, frames=frames,
-        dates=dates, times=times, places=places, actors=adjusted, weapons=weapon_mentions,
-        casualties=casualty_mentions, fatalities=fatalities, injuries=injuries, stamp=stamp,
+        article_id=ctx.article_id, index=sentence.index, paragraph=sentence.paragraph, section=sentence.section,
+        start=sentence.start, end=sentence.start + len(text), text=text, triggers=found["triggers"],
+        frames=_frames(text, found["triggers"], casualties, fatalities, injuries),
+        dates=dates, times=times, places=places, actors=actors, weapons=found["weapons"],
+        casualties=casualties, fatalities=fatalities, injuries=injuries, stamp=any(t.stamp for t in times),
         own_date=_own_date(dates, text, dateline_end), attacker_side=attacker_side,
         city_anaphora=bool(CITY_ANAPHORA.search(text)), dateline_end=dateline_end, official_places=official_places,
     )

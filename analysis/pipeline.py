@@ -2,13 +2,14 @@
 
 reader (``Article``) → ``facts.analyse`` per sentence (dates, times, places, actors, weapons,
 casualties, triggers) → ``consolidate`` (events and their supporting sentences) → plain dict rows for
-the contract's tables. Rows are plain dicts so that many articles can be streamed and turned into
-DataFrames once (see ``tables``).
+the contract's tables. One ``context.ArticleContext`` carries what the article has established so far
+(its dates, cities, people) through both passes. Rows are plain dicts so that many articles can be
+streamed and turned into DataFrames once (see ``tables``).
 
 Work per article is bounded, so that time grows linearly with the text: a sentence is analysed up to
 MAX_SENTENCE_CHARS (the sentence row stays whole; a ``long_sentence`` issue says what was skipped), a
-new event is compared with the latest ``consolidate.MAX_EVENTS_COMPARED`` only, and an article that
-still outruns ARTICLE_SECONDS (or $NEWSFRAME_ARTICLE_SECONDS) raises ``errors.ArticleTooSlow``.
+new event is compared with the latest ``consolidation.max_events_compared`` (settings.yaml) only, and
+an article that still outruns ARTICLE_SECONDS (or $NEWSFRAME_ARTICLE_SECONDS) raises ``errors.ArticleTooSlow``.
 """
 from __future__ import annotations
 
@@ -18,16 +19,18 @@ import time
 from dataclasses import dataclass, field
 
 from analysis import dates as dates_mod
-from analysis.actors import perspective_of
 from analysis.categories import codes, effect_of
-from analysis.consolidate import MAX_CONTEXT_CITIES, consolidate
+from analysis.consolidate import consolidate
+from analysis.context import ArticleContext
 from analysis.errors import ArticleTooSlow, NewsframeError
-from analysis.events import Context, Draft
-from analysis.facts import analyse
-from analysis.reader import MAX_EVENT_DATE, MIN_EVENT_DATE
+from analysis.events import Draft
+from analysis.facts import Sentence, SentenceFacts, analyse
+from analysis.reader import MAX_EVENT_DATE, MIN_EVENT_DATE, Article
+from analysis.settings import settings
+from analysis.registry import category
 
 UNKNOWN_PLACE = re.compile(r"\b(?:in|near|outside|at)\s+(?:the\s+)?((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+){0,2})")
-AIR_CLASSES = ("drone", "bomb", "aircraft")
+AIR_CLASSES = category("attack").air_classes    # categories.yaml: weapon classes of an "Air/drone strike"
 # A sentence is analysed up to this many characters: the longest in the evaluation sets has 339, and
 # the extractors pair up a sentence's places, actors and weapons, so a megabyte run-on costs hours.
 MAX_SENTENCE_CHARS = 2000
@@ -41,21 +44,25 @@ class ArticleTables:
     """Rows of every table for one article."""
 
     article: dict
-    sentences: list = field(default_factory=list)
-    events: list = field(default_factory=list)
-    mentions: list = field(default_factory=list)
-    places: list = field(default_factory=list)
-    issues: list = field(default_factory=list)
+    sentences: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)
+    issues: list[dict] = field(default_factory=list)
 
 
 def _confidence(d: Draft) -> float:
-    score = 0.45
-    score += 0.15 if d.actor1_explicit else 0.0
-    score += 0.1 if d.date is not None and d.date.precision == "day" else 0.0
-    score += 0.1 if d.place is not None else 0.0
-    score += 0.1 if d.trigger.weight >= 3 else 0.0
-    score += 0.05 if len(d.mentions) > 1 else 0.0
-    return round(min(score, 0.95), 2)
+    """How sure the row is, 0–1: a base for the trigger, plus a weight for each attribute the text states
+    (settings.yaml ``confidence``). "Russian forces struck Kharkiv on May 3, killing two." names its actor,
+    day and place with a decisive trigger: 0.45 + 0.15 + 0.1 + 0.1 + 0.1 = 0.9."""
+    w = settings().confidence
+    score = w.base
+    score += w.actor_named if d.actor1_explicit else 0.0
+    score += w.day_date if d.date is not None and d.date.precision == "day" else 0.0
+    score += w.place if d.place is not None else 0.0
+    score += w.strong_trigger if d.trigger.weight >= w.strong_trigger_weight else 0.0
+    score += w.corroborated if len(d.mentions) > 1 else 0.0
+    return round(min(score, w.cap), 2)
 
 
 def _drop_implausible_date(d: Draft) -> None:
@@ -71,14 +78,14 @@ def _drop_implausible_date(d: Draft) -> None:
         d.date = None
 
 
-def _whole(article, facts) -> tuple[str, int, int]:
+def _whole(article: Article, facts: SentenceFacts) -> tuple[str, int, int]:
     """The whole verbatim sentence of ``facts`` and its offsets: the facts may cover only the part
     analysed (see ``analysed_length``), the tables always cite the whole sentence."""
     span = article.sentences[facts.index]
     return article.text[span.start:span.end], span.start, span.end
 
 
-def _event_row(d: Draft, article) -> dict:
+def _event_row(d: Draft, article: Article) -> dict:
     kind_codes = codes(d.kind)
     sub_event = kind_codes["sub_event_type"]
     if d.category == "attack" and d.kind == "strike" and d.weapon is not None and d.weapon.weapon_class in AIR_CLASSES:
@@ -141,35 +148,21 @@ def analysed_length(text: str) -> int:
     return len(text[:cut].rstrip()) if cut else MAX_SENTENCE_CHARS
 
 
-def _headings(article) -> dict:
-    """Heading text → the day its heading names ("Sunday, 24 August 2025"), for headings that name one."""
-    headings: dict = {}
-    for block in article.blocks:
-        if block.kind == "heading":
-            found = [m for m in dates_mod.find_dates(block.text, article.published) if m.precision == "day"]
-            if found:
-                headings[block.text] = found[0]
-    return headings
-
-
-def _cut_issue(article, n: int, text: str, size: int) -> dict:
+def _cut_issue(article: Article, n: int, text: str, size: int) -> dict:
     return {"article_id": article.article_id, "sentence_id": f"{article.article_id}:{n}", "kind": "long_sentence",
             "detail": f"the sentence has {len(text):,} characters; only its first {size:,} were analysed (the limit "
                       f"is {MAX_SENTENCE_CHARS:,} per sentence) — add the missing full stops or line breaks"}
 
 
-def _analyse_sentences(article, headings: dict, budget: float) -> tuple[list, list]:
-    """Every sentence's facts, and an issue row for each sentence analysed only in part.
+def _analyse_sentences(article: Article, ctx: ArticleContext,
+                       budget: float) -> tuple[list[SentenceFacts], list[dict]]:
+    """Every sentence's facts, and an issue row for each sentence analysed only in part. ``ctx`` carries
+    what each sentence established to the next ("On February 12, …" dates "a day earlier" after it).
 
     The budget is checked before each sentence after the first (a cheap clock read): an article
     that outruns it raises ArticleTooSlow naming the file, and no finished work is thrown away."""
-    aid = article.article_id
     started = time.monotonic()
     facts_list, issues = [], []
-    cities: list[str] = []    # cities named so far, in order of first mention (``named``: as a set)
-    named: set[str] = set()
-    people: set[str] = set()
-    story_date, section = None, None
     for n, span in enumerate(article.sentences):
         if n and time.monotonic() - started >= budget:
             raise ArticleTooSlow(article.path, budget, n, len(article.sentences))
@@ -177,38 +170,28 @@ def _analyse_sentences(article, headings: dict, budget: float) -> tuple[list, li
         size = analysed_length(text)
         if size < len(text):
             issues.append(_cut_issue(article, n, text, size))
-        if span.section != section:  # a new section keeps the story's date for "the same day", unless its heading gives one
-            section = span.section
-            story_date = headings[span.section].date if span.section in headings else story_date
-        facts = analyse(aid, n, span.paragraph, span.section, span.start, text[:size], article.published,
-                        cities[-MAX_CONTEXT_CITIES:], story_date, people)
-        if facts.own_date is not None and facts.own_date.precision == "day":
-            story_date = facts.own_date.date
-        if facts_list and facts_list[-1].paragraph == facts.paragraph:
-            facts.in_entry = facts_list[-1].in_entry
-        else:
-            facts.in_entry = facts.stamp
-        for p in facts.places:
-            name = p.city or (p.place if p.kind == "city" else None)
-            if name and name not in named:
-                named.add(name)
-                cities.append(name)
+        ctx.begin_sentence(span.section)
+        facts = analyse(Sentence(n, span.paragraph, span.section, span.start, text[:size]), ctx)
+        ctx.after_sentence(facts)
         facts_list.append(facts)
     return facts_list, issues
 
 
-def extract_article(article, *, budget: float | None = None) -> ArticleTables:
+def _article_row(article: Article) -> dict:
+    """The article's row of the ``articles`` table."""
+    return {"article_id": article.article_id, "file": article.file, "title": article.title,
+            "published": article.published, "outlet": article.outlet, "url": article.url,
+            "timezone": article.timezone, "sha256": article.sha256,
+            "n_sections": sum(1 for b in article.blocks if b.kind == "heading"), "n_sentences": len(article.sentences)}
+
+
+def extract_article(article: Article, *, budget: float | None = None) -> ArticleTables:
     """All table rows for one ``reader.Article``. ``budget``: seconds allowed (see ``article_budget``)."""
     aid = article.article_id
-    ctx = Context(published=article.published, timezone=article.timezone, perspective=perspective_of(article.timezone))
-    headings = _headings(article)
-    facts_list, cut_issues = _analyse_sentences(article, headings, article_budget(budget))
-    drafts = consolidate(facts_list, headings, ctx)
-    out = ArticleTables(article={
-        "article_id": aid, "file": article.file, "title": article.title, "published": article.published,
-        "outlet": article.outlet, "url": article.url, "timezone": article.timezone, "sha256": article.sha256,
-        "n_sections": sum(1 for b in article.blocks if b.kind == "heading"), "n_sentences": len(article.sentences),
-    })
+    ctx = ArticleContext.of(article)
+    facts_list, cut_issues = _analyse_sentences(article, ctx, article_budget(budget))
+    drafts = consolidate(facts_list, ctx)
+    out = ArticleTables(article=_article_row(article))
     for kind, detail in getattr(article, "notes", ()):  # the reader's findings about the whole article
         out.issues.append({"article_id": aid, "sentence_id": None, "kind": kind, "detail": detail})
     out.issues.extend(cut_issues)
@@ -221,7 +204,7 @@ def extract_article(article, *, budget: float | None = None) -> ArticleTables:
     return out
 
 
-def _event_rows(out: ArticleTables, drafts: list, article) -> tuple[dict, dict]:
+def _event_rows(out: ArticleTables, drafts: list[Draft], article: Article) -> tuple[dict, dict]:
     """Event, mention and per-event issue rows into ``out``; return each supporting sentence's first
     event id and category."""
     aid = article.article_id
@@ -249,7 +232,7 @@ def _event_rows(out: ArticleTables, drafts: list, article) -> tuple[dict, dict]:
     return event_of, category_of
 
 
-def _place_rows(out: ArticleTables, facts_list: list, event_of: dict, category_of: dict) -> None:
+def _place_rows(out: ArticleTables, facts_list: list[SentenceFacts], event_of: dict, category_of: dict) -> None:
     """Place rows, and an ``unknown_place`` issue for each "in X" whose X no extractor recognised."""
     for f in facts_list:
         aid = f.article_id

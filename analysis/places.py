@@ -32,6 +32,14 @@ _HYPHEN = re.compile(r"[-\u2010\u2011]\Z")
 _POSSESSIVE_SPACE = re.compile(r"(?:['’ʼ‘][sS])?[ \t\u00a0]{1,3}\Z")
 _ABBREVIATIONS = {"st", "mt", "ft"}
 _PREPOSITIONS = {"of", "in", "at", "near", "outside", "around", "on"}
+# A headline ("Russian Drones Hit Kyiv Overnight") capitalises most of its long words, so capitals there
+# do not mark names: title case is at least _TITLE_WORDS words of _LONG_WORD letters or more, a
+# _TITLE_SHARE of them capitalised ("of", "the", "in" are left lower case, so they do not count).
+_TITLE_WORDS, _LONG_WORD, _TITLE_SHARE = 3, 4, 0.7
+_SHORT_CAPS = 4              # an all-capitals name shorter than this ("AP", "MSK") is an acronym unless listed as one
+_FACILITY_WORDS = 6          # longest facility phrase tried ("combined heat and power plant" has five words)
+_FACILITY_NAME_WORDS = 2     # capitalised words between a place and its facility: "St Petersburg’s Pulkovo airport"
+_FACILITY_PLACE_WORDS = 6    # words after "port of" looked through for its place: "the Baltic port of Ust-Luga"
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +175,8 @@ class Gazetteer:
 
     @staticmethod
     def _is_title_case(toks: list[_Tok]) -> bool:
-        words = [t for t in toks if len(t.text) >= 4 and t.text[:1].isalpha()]
-        return len(words) >= 3 and sum(t.cap for t in words) / len(words) >= 0.7
+        words = [t for t in toks if len(t.text) >= _LONG_WORD and t.text[:1].isalpha()]
+        return len(words) >= _TITLE_WORDS and sum(t.cap for t in words) / len(words) >= _TITLE_SHARE
 
     def _is_title(self, t: _Tok) -> bool:
         return t.text.lower() in self._titles_any or t.text in self._titles_cap
@@ -246,7 +254,7 @@ class Gazetteer:
         all_caps = all(t.upper for t in span)
         if key in idx.acronyms:
             return all_caps
-        return not (all_caps and len(key) < 4)
+        return not (all_caps and len(key) < _SHORT_CAPS)
 
     @staticmethod
     def _bad_compound(toks: list[_Tok], gaps: list[str], i: int, j: int) -> bool:
@@ -306,7 +314,7 @@ class Gazetteer:
                 continue
             best = None
             keys: list[str] = []
-            for j in range(i, min(n, i + 6)):
+            for j in range(i, min(n, i + _FACILITY_WORDS)):
                 if j > i and (j in used or not _SPACE.match(gaps[j - 1]) and not _HYPHEN.match(gaps[j - 1])):
                     break
                 keys.append(toks[j].key)
@@ -381,7 +389,7 @@ class Gazetteer:
     def _facility_place(self, toks, gaps, f: _Chunk, place_end, place_start, taken) -> PlaceMention | None:
         # backwards: "Saratov oil refinery", "St Petersburg’s Pulkovo airport"
         k, skipped = f.i - 1, 0
-        while k >= 0 and skipped < 2 and k not in place_end and toks[k].cap and k not in taken \
+        while k >= 0 and skipped < _FACILITY_NAME_WORDS and k not in place_end and toks[k].cap and k not in taken \
                 and _SPACE.match(gaps[k]):
             k, skipped = k - 1, skipped + 1
         if k >= 0 and k in place_end and _POSSESSIVE_SPACE.match(gaps[k]):
@@ -390,7 +398,7 @@ class Gazetteer:
         j = f.j
         if j >= len(toks) or toks[j].key not in _PREPOSITIONS or not _SPACE.match(gaps[j - 1]):
             return None
-        for k in range(j + 1, min(len(toks), j + 7)):
+        for k in range(j + 1, min(len(toks), j + 1 + _FACILITY_PLACE_WORDS)):
             if not _SPACE.match(gaps[k - 1]):
                 return None
             if k in place_start:

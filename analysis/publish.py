@@ -213,13 +213,14 @@ def publishing(target: Path, seeds: Path | None = None, owned: Callable[[Path], 
             raise
 
 
-def write_file(path: Path, text: str, mode: int = 0o644) -> Path:
-    """Replace one file atomically (temporary file beside it, then ``os.replace``)."""
+def write_file(path: Path, data: str | bytes, mode: int = 0o644) -> Path:
+    """Replace one file atomically (temporary file beside it, then ``os.replace``): readers see the old
+    file or the new one, and a killed run leaves no half-written file under the real name."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
-from analysis.categories import CATEGORIES
+from analysis.registry import CATEGORIES
 
 DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
 GEO_PRECISIONS = ("district", "city", "region", "country")

@@ -35,9 +35,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
+from analysis.lexicon import load_yaml, require, words
 
 __all__ = ["Block", "SentenceSpan", "split_blocks", "split_sentences", "segment", "ABBREVIATIONS"]
 
@@ -62,11 +61,14 @@ class SentenceSpan:
     paragraph: int
 
 
+FILE = "abbreviations.yaml"
+_LISTS = ("always", "before_digit", "time", "time_followers")
+
+
 def _load_abbreviations() -> dict[str, frozenset[str]]:
-    # BaseLoader keeps every entry a string (safe_load would read ``no`` as False).
-    path = Path(__file__).parent / "data" / "abbreviations.yaml"
-    data = yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader)
-    return {key: frozenset(str(v).lower() for v in values) for key, values in data.items()}
+    """``abbreviations.yaml``'s four lists, checked, as lower-case sets."""
+    data = require(load_yaml(FILE), FILE, None, *_LISTS)
+    return {key: frozenset(v.lower() for v in words(values, FILE, key)) for key, values in data.items()}
 
 
 ABBREVIATIONS = _load_abbreviations()
@@ -88,11 +90,12 @@ _NEXT = re.compile(r"\s++[\"'“‘«‹(\[{]*+(\S*+)(?:[ \t\u00a0]++(\S++))?")
 _NONSPACE = re.compile(r"\S")
 _ALNUM = re.compile(r"[^\W_]")
 _LOOKAROUND = 48  # chars of context inspected around a candidate end; abbreviations are short
+_HEADING_WORDS = 15  # a heading is short ("Russian strike on Kyiv kills 12"); a longer line is a paragraph
 
 
 def _is_heading(line: str) -> bool:
     """≤ 15 words, a letter or digit, and no closing punctuation (before trailing closers)."""
-    if line.rstrip(_CLOSERS)[-1:] in _ENDERS + ":;" or len(line.split(None, 15)) > 15:
+    if line.rstrip(_CLOSERS)[-1:] in _ENDERS + ":;" or len(line.split(None, _HEADING_WORDS)) > _HEADING_WORDS:
         return False
     return _ALNUM.search(line) is not None
 

@@ -20,71 +20,44 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
+from analysis.lexicon import LexiconError, alternation, load_yaml, require, words
+from analysis.scan import prev_words
 
 __all__ = ["TimeMention", "find_times", "to_utc"]
 
-
-@functools.cache
-def load_vocab() -> dict:
-    """``data/dates.yaml``, read once (shared with analysis.dates)."""
-    return yaml.safe_load(resources.files("analysis").joinpath("data", "dates.yaml").read_text("utf-8"))
-
-
-def alternation(words, ignore_case: bool = False) -> str:
-    """A regex matching any of ``words``, built as a trie ("Sep(?:t(?:ember)?)?") so that the regex engine
-    tests one character per branch instead of every word in turn — this is what keeps extraction fast.
-    Longer words win over their prefixes, as in a longest-first alternation; a space matches any run of
-    whitespace; with ``ignore_case`` the words match in any case."""
-    words = list(words)
-    bad = [w for w in words if not isinstance(w, str) or not w.strip()]
-    if bad:   # YAML reads a bare `on` as True: fail loudly instead of matching "True"
-        raise ValueError(f"dates.yaml: non-text or empty entries {bad!r} (quote them)")
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in " ".join((w.lower() if ignore_case else w).split()):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    body = _trie_regex(trie)
-    return f"(?i:{body})" if ignore_case else f"(?:{body})"
+FILE = "dates.yaml"
+_WORD_LISTS = ("time_leads", "time_approx", "military_suffixes", "stamp_prefixes", "stamp_separators")
+_LEAD_WORDS = 3     # "at about 3 a.m.", "shortly after midnight": at most this many words lead a time …
+_LEAD_CHARS = 40    # … within this many characters before it
+_HHMM = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 
 
-def _trie_regex(node: dict) -> str:
-    esc = lambda c: r"\s+" if c == " " else re.escape(c)   # noqa: E731
-    leaves = sorted(c for c, sub in node.items() if c and c != " " and list(sub) == [""])
-    alts = [esc(c) + _trie_regex(sub) for c, sub in sorted(node.items()) if c and c not in leaves]
-    if leaves:
-        alts.append(re.escape(leaves[0]) if len(leaves) == 1 else "[" + "".join(map(re.escape, leaves)) + "]")
-    if not alts:
-        return ""
-    if len(alts) == 1 and "" not in node:
-        return alts[0]
-    return "(?:" + "|".join(alts) + ")" + ("?" if "" in node else "")
+def _vocabulary() -> dict:
+    """The time words of ``dates.yaml``, checked (the date words are analysis.dates' to check)."""
+    v = require(load_yaml(FILE), FILE, None, "meridiem", "clock_words", "timezones", *_WORD_LISTS)
+    for key in ("meridiem", "clock_words", "timezones", *_WORD_LISTS):
+        words(v[key], FILE, key)
+    for word, pm in v["meridiem"].items():
+        if not isinstance(pm, bool):
+            raise LexiconError(FILE, f"meridiem.{word}", f"is {pm!r}: write true (afternoon) or false (morning)")
+    for word, hhmm in v["clock_words"].items():
+        if not isinstance(hhmm, str) or not _HHMM.fullmatch(hhmm):
+            raise LexiconError(FILE, f"clock_words.{word}", f'is {hhmm!r}: write the time as "HH:MM", quoted')
+    for name, zone in v["timezones"].items():
+        if zone is not None and not _is_zone(zone):
+            raise LexiconError(FILE, f"timezones.{name}", f"{zone!r} is not an IANA time zone name "
+                                                          "(Europe/Kyiv, Etc/GMT-3) or null")
+    return v
 
 
-_SEPARATORS = frozenset(" \t\n\r\f\v,-\u00a0")
-
-
-def prev_words(text: str, p: int, floor: int = 0):
-    """Yield (start, word) for the words before position ``p``, nearest first, that are separated by spaces,
-    commas or hyphens ("On the morning of", "mid-June"); stops at any other character ("Ukraine’s June 1")
-    or at ``floor``. Used to grow a match leftwards from the word that triggered it."""
-    i = p
-    while i > floor:
-        j = i
-        while j > floor and text[j - 1] in _SEPARATORS:
-            j -= 1
-        k = j
-        while k > floor and text[k - 1].isalnum():
-            k -= 1
-        if j == i or k == j:
-            return
-        yield k, text[k:j]
-        i = k
+def _is_zone(name: object) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +76,9 @@ class _TimeGrammar:
     """Compiled patterns and lookups, built once from the YAML."""
 
     def __init__(self) -> None:
-        v = load_vocab()
-        self.meridiem = {k.lower(): bool(pm) for k, pm in v["meridiem"].items()}
-        self.clock_words = {k.lower(): str(t) for k, t in v["clock_words"].items()}
+        v = _vocabulary()
+        self.meridiem = {k.lower(): pm for k, pm in v["meridiem"].items()}
+        self.clock_words = {k.lower(): t for k, t in v["clock_words"].items()}
         self.zones = dict(v["timezones"])
         self.zones_ci = {k.lower(): z for k, z in self.zones.items() if " " in k}
         merid = alternation(v["meridiem"]) + r"(?![A-Za-z])"
@@ -196,9 +169,9 @@ def find_times(text: str) -> list[TimeMention]:
             continue
         named, zone = g.zone(m["tz1"] or m["tz2"])
         start, end = p, m.end()
-        floor = max(found[-1][1] if found else 0, p - 40)
+        floor = max(found[-1][1] if found else 0, p - _LEAD_CHARS)
         for n, (s, _) in enumerate(prev_words(text, p, floor)):   # "at about 3 a.m.", "shortly after midnight"
-            if n == 3:
+            if n == _LEAD_WORDS:
                 break
             if g.lead.fullmatch(text, s, p):
                 start = s
@@ -222,7 +195,7 @@ def to_utc(day: dt.date, hhmm: str, timezone: str) -> dt.datetime:
     Why: events are compared across articles in UTC. "04:30" in Kyiv on 2025-02-12 (winter, UTC+2) is
     02:30 UTC; "00:26" in Kyiv on 2025-08-24 (summer, UTC+3) is 21:26 UTC the day before.
     """
-    m = re.fullmatch(r"([01][0-9]|2[0-3]):([0-5][0-9])", hhmm or "")
+    m = _HHMM.fullmatch(hhmm or "")
     if m is None:
         raise ValueError(f"time must be 'HH:MM' (24-hour), got {hhmm!r}")
     if not timezone:

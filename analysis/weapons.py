@@ -17,10 +17,12 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 
-from analysis.numbers import (NUMBER, NUMBER_STARTERS, NUMBER_WORDS, QUALIFIER, QUALIFIER_STARTERS, alternation,
-                              candidate_starts, is_count_position, load_yaml, lower, parse_number)
+from analysis.lexicon import LexiconError, alternation, compile_pattern, load_yaml, require, words
+from analysis.numbers import (NUMBER, NUMBER_STARTERS, NUMBER_WORDS, QUALIFIER, QUALIFIER_STARTERS, is_count_position,
+                              parse_number)
+from analysis.scan import candidate_starts, lower
 
-__all__ = ["WeaponMention", "find_weapons", "CLASSES", "ROLES"]
+__all__ = ["WeaponMention", "find_weapons", "weapon_operator", "CLASSES", "ROLES"]
 
 CLASSES = ("drone", "missile", "bomb", "rocket", "artillery", "aircraft", "vehicle", "ammunition", "other")
 ROLES = ("launched", "intercepted", "supplied", "mentioned")
@@ -28,6 +30,61 @@ _KEY_DROP = str.maketrans("", "", " \t\n\r-‐‑–’'")
 _AERIAL = {"drone", "missile", "bomb", "rocket", "aircraft"}  # can be intercepted ("shot down")
 _MUNITIONS = {"drone", "missile", "bomb", "rocket"}  # destroyed in flight is intercepted
 _GENERIC_HEADS = {"system", "launcher", "battery", "weapon", "missile system", "air defence system"}
+FILE = "weapons.yaml"
+OPERATORS_FILE = "weapon_operators.yaml"
+_SECTIONS = ("heads", "modifiers", "calibre", "systems", "fillers", "owners", "possessors", "origin_suffixes",
+             "supply_suffixes", "followers", "roles", "ellipsis")
+_WORD_LISTS = ("fillers", "owners", "possessors", "origin_suffixes", "supply_suffixes")
+_CUE_ROLES = {"before": ("intercepted", "destroyed", "supplied", "launched", "attacked", "ambiguous"),
+              "after_passive": ("intercepted", "destroyed", "launched", "supplied"),
+              "after_active": ("intercepted", "destroyed", "launched", "supplied")}
+_MAX_SPELLINGS = 16       # spellings per name: each separator may triple them ("Mirage 2000-5F"); bounds the regex
+_CUE_BEFORE_CHARS = 60    # a cue verb this close before a phrase gives its role ("brought down 57 Ukrainian drones")
+_CUE_AFTER_CHARS = 60     # … or a verb this close after it ("four Iskander-M ballistic missiles were launched")
+_TARGET_AFTER_CHARS = 40  # "sent" is an attack with "against/at…" this close after the phrase
+_WORD_BEFORE_CHARS = 30   # where the word before a head is looked for ("fuel tank": no weapon)
+
+
+def _checked(data: dict) -> dict:
+    """``weapons.yaml`` with every section and entry checked; a LexiconError names the first bad one."""
+    require(data, FILE, None, *_SECTIONS)
+    for kind in ("heads", "systems"):
+        words(require(data[kind], FILE, kind), FILE, kind)
+        for name, spec in data[kind].items():
+            where = f"{kind}.{name}"
+            require(spec, FILE, where, "class", *(("head",) if kind == "systems" else ()))
+            if spec["class"] not in CLASSES:
+                raise LexiconError(FILE, where, f"unknown weapon class {spec['class']!r}; "
+                                                f"use one of {', '.join(CLASSES)}")
+            for key in ("forms", "plural", "not_after", "models", "spellings"):
+                if key in spec:
+                    words(spec[key], FILE, f"{where}.{key}")
+    for group in require(data["modifiers"], FILE, "modifiers", "kept", "dropped"):
+        _word_lists(data["modifiers"][group], f"modifiers.{group}")
+    compile_pattern(data["calibre"], FILE, "calibre")
+    for key in _WORD_LISTS:
+        words(data[key], FILE, key)
+    for key in require(data["followers"], FILE, "followers", "adjunct", "drop"):
+        words(data["followers"][key], FILE, f"followers.{key}")
+    roles = require(data["roles"], FILE, "roles", *_CUE_ROLES, "attack_prepositions", "reduced_passive_next")
+    for kind, allowed in _CUE_ROLES.items():
+        unknown = [role for role in _word_lists(roles[kind], f"roles.{kind}") if role not in allowed]
+        if unknown:
+            raise LexiconError(FILE, f"roles.{kind}", f"unknown role {unknown[0]!r}; use one of {', '.join(allowed)}")
+    require(roles["after_passive"], FILE, "roles.after_passive", "intercepted", "destroyed")   # "35 of them downed"
+    for key in ("attack_prepositions", "reduced_passive_next"):
+        words(roles[key], FILE, f"roles.{key}")
+    for key in require(data["ellipsis"], FILE, "ellipsis", "before", "after_more", "next_words"):
+        words(data["ellipsis"][key], FILE, f"ellipsis.{key}")
+    return data
+
+
+def _word_lists(value: object, entry: str) -> dict:
+    """``value`` if it maps words to lists of words (``modifiers.kept``, ``roles.before``)."""
+    words(require(value, FILE, entry), FILE, entry)
+    for key, items in value.items():
+        words(items, FILE, f"{entry}.{key}")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +121,7 @@ def _variants(alias: str) -> set[str]:
                        *(("",) if any(c.isdigit() for c in words[i][-1:] + words[i + 1][:1]) else ())})
                for i, sep in enumerate(parts[1::2])]
     spellings = (words[0] + "".join(s + w for s, w in zip(combo, words[1:]))
-                 for combo in itertools.islice(itertools.product(*choices), 16))
+                 for combo in itertools.islice(itertools.product(*choices), _MAX_SPELLINGS))
     return {v for text in spellings for v in (text, text.upper())}
 
 
@@ -72,9 +129,14 @@ class _Lexicon:
     """weapons.yaml compiled: lookup tables and the regexes find_weapons() runs."""
 
     def __init__(self, data: dict) -> None:
-        bad = [n for kind in ("heads", "systems") for n, spec in data[kind].items() if spec["class"] not in CLASSES]
-        if bad:
-            raise ValueError(f"weapons.yaml: unknown weapon class for {bad}; use one of {CLASSES}")
+        head_forms, mod_forms, sys_forms = self._lookups(data)
+        self._phrases(data, head_forms, mod_forms, sys_forms)
+        self._roles(data["roles"])
+        self._ellipsis(data["ellipsis"], data["roles"])
+        self.name = lru_cache(maxsize=8192)(partial(_name, self))
+
+    def _lookups(self, data: dict) -> tuple[list[str], list[str], list[str]]:
+        """Heads, modifiers and systems by lookup key; returns every spelling of each, for the regexes."""
         self.heads: dict[str, tuple[str, str, bool, frozenset]] = {}
         head_forms, sys_forms = [], []
         for name, spec in data["heads"].items():
@@ -98,8 +160,10 @@ class _Lexicon:
                     self.systems[_key(form)] = (display, spec["class"], spec["head"], ambiguous)
         self.adjunct, self.drop = (frozenset(w.lower() for w in data["followers"][k]) for k in ("adjunct", "drop"))
         self.origin_supply, self.owners_possessive = frozenset(data["supply_suffixes"]), frozenset(data["possessors"])
-        self.name = lru_cache(maxsize=8192)(partial(_name, self))
+        return head_forms, mod_forms, sys_forms
 
+    def _phrases(self, data: dict, head_forms: list[str], mod_forms: list[str], sys_forms: list[str]) -> None:
+        """The phrase regex, "[count] [owner] [system] [modifiers] head", and where a phrase may start."""
         head = rf"(?i:{alternation(head_forms)})(?![\w-])"
         mod = rf"(?:(?i:{_alt(mod_forms)})|{data['calibre']})(?![\w-])"
         self.mod_item = re.compile(rf"{mod}|(?i:and|or|&)|/")
@@ -126,17 +190,22 @@ class _Lexicon:
         self.starters = frozenset({*NUMBER_STARTERS, "one", *(w.split()[0].lower() for w in firsts),
                                    *data["origin_suffixes"], *data["supply_suffixes"]})
         self.through = frozenset({*_THROUGH, *NUMBER_WORDS, *(w.lower() for p in firsts for w in p.split())})
-        roles, ell = data["roles"], data["ellipsis"]
+
+    def _roles(self, roles: dict) -> None:
+        """Cue verbs before a phrase ("shot down 87 drones") and after it ("were launched", "slammed into")."""
         self.before = re.compile(r"(?<![a-z0-9])(?:" + "|".join(
-            rf"(?P<{role}>{_alt(words)})" for role, words in roles["before"].items()) + r")\b")
-        self.after_roles = {kind: {" ".join(w.lower().split()): role for role, words in roles[f"after_{kind}"].items()
-                                   for w in words} for kind in ("passive", "active")}
+            rf"(?P<{role}>{_alt(verbs)})" for role, verbs in roles["before"].items()) + r")\b")
+        self.after_roles = {kind: {" ".join(w.lower().split()): role for role, verbs in roles[f"after_{kind}"].items()
+                                   for w in verbs} for kind in ("passive", "active")}
         self.after = re.compile(
             r"\s*(?P<aux>(?:were|was|are|is|have\s+been|has\s+been|had\s+been|being|been|got)\s+)?"
             r"(?:(?:also|reportedly|later|then|all|both|allegedly|successfully|eventually|each)\s+)*"
             rf"(?P<verb>{_alt({*self.after_roles['passive'], *self.after_roles['active']})})\b")
         self.reduced_next = re.compile(rf"\s*(?:[,.;:!?)]|$|{_alt(roles['reduced_passive_next'])}\b)")
         self.attack_prep = re.compile(rf"\s*(?:\w+\s+){{0,2}}?{_alt(roles['attack_prepositions'])}\b")
+
+    def _ellipsis(self, ell: dict, roles: dict) -> None:
+        """Bare counts that take over the weapon named before them ("another 80", "35 of them")."""
         self.ellipsis_before = frozenset(w.split()[0] for w in ell["before"])
         downed = [*roles["after_passive"]["intercepted"], *roles["after_passive"]["destroyed"]]
         cues = {*ell["before"], *ell["after_more"], "of them", "of those", "of these", "of which", *downed}
@@ -149,8 +218,9 @@ class _Lexicon:
             rf"|(?P<n4>{NUMBER})(?=\s+(?i:(?:were|was|had\s+been|have\s+been)\s+)?(?i:{_alt(downed)})\b))")
 
 
-def _alt(words) -> str:
-    return f"(?:{alternation(sorted({' '.join(str(w).lower().split()) for w in words}))})"
+def _alt(phrases) -> str:
+    """``alternation`` of the phrases in lower case, for text lowered with ``scan.lower`` or inside ``(?i:…)``."""
+    return alternation(p.lower() for p in phrases)
 
 
 _CLAUSE = re.compile(r"[.;:!?](?:\s|$)|[—–()\"“”]|,\s*(?=(?:and|but|while|whereas|which|who|although|though|"
@@ -167,7 +237,28 @@ _JOINERS = ("and", "or", "&", "/")
 
 @cache
 def _lexicon() -> _Lexicon:
-    return _Lexicon(load_yaml("weapons.yaml"))
+    return _Lexicon(_checked(load_yaml(FILE)))
+
+
+@cache
+def _operators() -> tuple[tuple[str, str], ...]:
+    """(key, side) pairs of ``weapon_operators.yaml`` in file order: the first key found in a name wins."""
+    data = load_yaml(OPERATORS_FILE)
+    return tuple((key.lower(), side) for side, keys in data.items() for key in words(keys, OPERATORS_FILE, side))
+
+
+def weapon_operator(weapons: list[WeaponMention]) -> str | None:
+    """The side that fires the first one-sided weapon system named ("Storm Shadow" → Ukraine), if any.
+
+    Why: a strike that names no attacker ("Storm Shadow missiles slammed into the fleet's headquarters")
+    is attributed through its weapon; generic weapons ("drones", "missiles") name no side.
+    """
+    for w in weapons:
+        name = w.weapon.lower()
+        for key, side in _operators():
+            if key in name:
+                return side
+    return None
 
 
 def find_weapons(text: str) -> list[WeaponMention]:
@@ -215,7 +306,7 @@ def _phrase(lex: _Lexicon, text: str, m: re.Match) -> dict | None:
         return None
     if not_after:
         head_start = m.start("head") if g["head"] else m.start("head2")
-        prev = _PREV_WORD.search(text, max(0, head_start - 30), head_start)
+        prev = _PREV_WORD.search(text, max(0, head_start - _WORD_BEFORE_CHARS), head_start)
         if prev and prev[1].lower() in not_after:
             return None
     count, start = None, m.start()
@@ -290,7 +381,7 @@ def _resolve(lex: _Lexicon, low: str, start: int, end: int, prefer_after: bool =
     ("two Iskander-M ballistic missiles slammed into"). "sent" is an attack only with "against/at".
     """
     cue = None
-    for cue in lex.before.finditer(low, max(0, start - 60), start):
+    for cue in lex.before.finditer(low, max(0, start - _CUE_BEFORE_CHARS), start):
         pass
     before = None if cue is None or _CLAUSE.search(low, cue.end(), start) else cue.lastgroup
     if before in ("attacked", "intercepted", "destroyed") and _INSTRUMENT.search(low, cue.end(), start):
@@ -298,8 +389,9 @@ def _resolve(lex: _Lexicon, low: str, start: int, end: int, prefer_after: bool =
     elif before == "attacked":
         before = None  # "hit two Russian Su-34 jets": the target
     elif before == "ambiguous":
-        before = "launched" if lex.attack_prep.match(low, end, min(len(low), end + 40)) else "supplied"
-    after, m = None, lex.after.match(low, end, min(len(low), end + 60))
+        target = lex.attack_prep.match(low, end, min(len(low), end + _TARGET_AFTER_CHARS))
+        before = "launched" if target else "supplied"
+    after, m = None, lex.after.match(low, end, min(len(low), end + _CUE_AFTER_CHARS))
     if m:
         verb, passive = " ".join(m["verb"].split()), lex.after_roles["passive"]
         if m["aux"] or (verb in passive and lex.reduced_next.match(low, m.end())):

@@ -5,11 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis.facts import weapon_operator
 from analysis.pipeline import extract_article
 from analysis.reader import Article
 from analysis.sentences import segment
-from analysis.weapons import find_weapons
+from analysis.weapons import find_weapons, weapon_operator
 
 
 def events_of(text: str, published: str = "2025-06-07", timezone: str = "Europe/Kyiv") -> list[dict]:

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.numbers import (NUMBER, QUALIFIER, alternation, candidate_starts, is_count_position, lower,
-                              parse_number)
+from analysis.lexicon import alternation
+from analysis.numbers import NUMBER, QUALIFIER, is_count_position, parse_number
+from analysis.scan import candidate_starts, lower
 
 NUMBER_RE = re.compile(NUMBER)
 

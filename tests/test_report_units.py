@@ -10,8 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from analysis.categories import CATEGORIES
 from analysis.errors import NewsframeError
+from analysis.registry import CATEGORIES
 from analysis.report import brief, charts, evidence, maps
 from analysis.report.figures import Chart, Note
 from analysis.report.palette import CATEGORY_COLORS, CATEGORY_LABELS, color, label

@@ -13,11 +13,9 @@ import pandas as pd
 
 from analysis.report.evidence import day, table, text
 from analysis.report.figures import HTML
-from analysis.report.palette import color, label, ordered
+from analysis.report.palette import color, count_verb, label, noun, ordered
 from analysis.report.selection import Selection, describe_filters
 from analysis.report.words import count, join as _join, plural, verb
-
-COUNT_VERB = {"attack": "launched", "air_defense": "intercepted", "military_support": "supplied"}
 
 
 def title_block(title: str, sel: Selection, generated: dt.datetime | None = None) -> HTML:
@@ -46,20 +44,13 @@ def _dates_phrase(ev: pd.DataFrame) -> str:
     return f"the dated events happened {span}{tail}"
 
 
-CATEGORY_NOUN = {"attack": "attack", "air_defense": "air-defence event", "diplomacy": "diplomatic event",
-                 "military_support": "military-support event", "humanitarian": "humanitarian event",
-                 "other": "other event"}
-
-
 def _category_phrase(ev: pd.DataFrame) -> str:
     """``3 attacks, 2 diplomatic events, 2 military-support events and 1 air-defence event``, largest first."""
     counts = ev["category"].value_counts()
     order = sorted(counts.index, key=lambda c: (-counts[c], ordered(counts.index).index(c)))
-    def noun(c):
-        return CATEGORY_NOUN.get(c, f"{c} event")
-    head = _join([count(int(counts[c]), noun(c)) for c in order])
+    head = _join([count(int(counts[c]), noun(c), noun(c, 2)) for c in order])
     if len(order) > 1 and counts[order[0]] > counts[order[1]]:
-        head += f" — {plural(noun(order[0]))} lead"
+        head += f" — {noun(order[0], 2)} lead"
     return head[0].upper() + head[1:]
 
 
@@ -126,7 +117,7 @@ def _weapons_phrase(ev: pd.DataFrame) -> str:
     items = []
     for (weapon, cat), grp in w.groupby(["weapon", "category"], sort=False):
         n = grp["weapon_count"].sum(min_count=1)
-        action = COUNT_VERB.get(cat, "named")
+        action = count_verb(cat) or "named"
         if pd.notna(n):
             items.append((-int(n), f"{html.escape(count(int(n), str(weapon)))} {action}"))
         else:

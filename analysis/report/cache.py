@@ -14,12 +14,12 @@ import functools
 import hashlib
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 import analysis
+from analysis.publish import OutputError, publishing
 from analysis.schemas import TABLES
 
 SEED_SUFFIXES = (".txt", ".md", ".csv", ".yaml", ".yml")
@@ -90,13 +90,9 @@ def load(seeds: str | Path = "seeds"):
     corpus = analysis.load(seeds)
     try:
         root.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
-        for t in TABLES:
-            getattr(corpus, t).to_parquet(tmp / f"{t}.parquet", index=False)
-        try:
-            tmp.rename(target)
-        except OSError:          # another process published the same entry first
-            shutil.rmtree(tmp, ignore_errors=True)
-    except OSError:
-        pass                     # a read-only cache folder only costs speed
+        with publishing(target, what="cache entry") as tmp:
+            for t in TABLES:
+                getattr(corpus, t).to_parquet(tmp / f"{t}.parquet", index=False)
+    except (OSError, OutputError):
+        pass   # a read-only cache folder, or another kernel writing the same entry, only costs speed
     return corpus

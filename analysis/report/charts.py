@@ -15,12 +15,12 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 
+from analysis.registry import CATEGORIES
 from analysis.report.figures import Chart, Note, label_right, label_width, marker_boxes, new_figure, styled
-from analysis.report.palette import NEUTRAL, color, label, ordered
+from analysis.report.palette import NEUTRAL, color, count_verb, label, ordered
 from analysis.report.selection import Selection, nothing_matches
 from analysis.report.words import count, join, none_of, plural, verb
 
-ROLE_OF_COUNT = {"attack": "launched", "air_defense": "intercepted", "military_support": "supplied"}
 WEAPON_ROWS = 20     # bars in the weapons chart at most (the rest are named in its caption)
 
 
@@ -436,8 +436,6 @@ def category_totals(sel: Selection) -> Chart | Note:
     """How many events fall in each category (every category in scope, zeros included)."""
     if sel.empty:
         return _empty(sel, "category total")
-    from analysis.categories import CATEGORIES
-
     scope = sel.filters.get("categories") or list(CATEGORIES)
     counts = sel.events["category"].value_counts().reindex(ordered(scope), fill_value=0)
     fig, ax = new_figure(0.9 + 0.38 * len(counts))
@@ -519,7 +517,7 @@ def weapons(sel: Selection) -> Chart | Note:
     biggest = max(grp["n"].max(), 1)
     ax.barh(y, grp["n"], color=[color(c) for c in grp["category"]], height=0.6)
     for yi, (_, row) in zip(y, grp.iterrows()):
-        role = ROLE_OF_COUNT.get(row["category"])
+        role = count_verb(row["category"])
         if pd.notna(row["count"]):
             ax.text(row["n"] + biggest * 0.01, yi, f"{int(row['n']):,} {role or 'stated'}", va="center", fontsize=8.5)
         else:   # no bar: the role tells apart "drone" launched from "drone" intercepted
@@ -538,7 +536,7 @@ def weapons(sel: Selection) -> Chart | Note:
                "launched, for air defence the number intercepted, for military support the number supplied, as the "
                "articles state them.")
     if len(left_out):
-        names = [f"{w} ({ROLE_OF_COUNT[c]})" if c in ROLE_OF_COUNT else str(w)
+        names = [f"{w} ({count_verb(c)})" if count_verb(c) else str(w)
                  for w, c in zip(left_out["weapon"], left_out["category"])]
         caption += (f" Not drawn, with smaller or no numbers: {join(names)}; the evidence table lists "
                     f"{verb(len(names), 'it', 'them')}.")

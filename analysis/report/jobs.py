@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import procs
-from analysis.categories import CATEGORIES
 from analysis.errors import NewsframeError
+from analysis.registry import CATEGORIES
 from analysis.report import manifest as mf
 from analysis.report.palette import label
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.categories import CATEGORIES
 from analysis.errors import NewsframeError
+from analysis.registry import CATEGORIES
 
 
 class ParameterError(NewsframeError):

@@ -1,0 +1,151 @@
+"""The article context: what an article has established so far, for sentences that leave it implicit.
+
+One ``ArticleContext`` per article, carried through reading (``pipeline``), the extractors
+(``facts.analyse``) and consolidation (``consolidate``, ``events.build``). In
+
+    Sunday, 24 August 2025                                   ← a heading: its section's day
+    07:05 — Russia fired 72 drones at Kharkiv overnight.      ← a live-blog entry
+    A day earlier, a missile hit the city.
+
+"A day earlier" resolves against the story's day (24 August), the entry stamp marks a new happening,
+and "the city" is Kharkiv, the city named last.
+
+Two passes walk the article's sentences, in order, with the same cursor (``section``, ``paragraph``):
+
+* **reading** (``begin_sentence`` / ``after_sentence``) keeps what the extractors need for the next
+  sentence: the story's running day (carried into a new section unless its heading names one), the names
+  of the cities seen (to choose the district an ambiguous name means), the surnames of the people named
+  (so that "Sokolov" is not taken for a place), and whether the paragraph is a live-blog entry;
+* **consolidation** (``restart`` / ``enter`` / ``remember``) keeps what the event builder needs: the
+  section's and paragraph's dates, the last place and category of the paragraph, and the cities most
+  recently named as where something happened.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from analysis import dates as dates_mod
+from analysis.actors import perspective_of
+from analysis.places import gazetteer
+from analysis.settings import settings
+
+if TYPE_CHECKING:
+    from analysis.dates import DateMention
+    from analysis.facts import SentenceFacts
+    from analysis.places import PlaceMention
+    from analysis.reader import Article
+
+
+def heading_dates(article: Article) -> dict[str, DateMention]:
+    """Heading text → the day its heading names ("Sunday, 24 August 2025"), for headings that name one."""
+    headings: dict[str, DateMention] = {}
+    for block in article.blocks:
+        if block.kind == "heading":
+            found = [m for m in dates_mod.find_dates(block.text, article.published) if m.precision == "day"]
+            if found:
+                headings[block.text] = found[0]
+    return headings
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What one article has established so far; see the module docstring for who reads what."""
+
+    article_id: str
+    published: dt.date
+    timezone: str
+    perspective: str | None                      # the article's own side: the country of its time zone
+    headings: dict[str, DateMention] = field(default_factory=dict)   # heading text → the day it names
+    # the cursor: where the current pass has got to
+    section: str | None = None
+    paragraph: int | None = None
+    # reading: for the extractors of the next sentence
+    story_day: dt.date | None = None             # the last day a sentence gave, or a new section's heading's
+    city_names: list[str] = field(default_factory=list)   # cities named so far, in order of first mention
+    city_names_seen: set[str] = field(default_factory=set)   # the same, as a set
+    people: set[str] = field(default_factory=set)          # surnames of the persons named so far
+    in_entry: bool = False                       # the paragraph opens with a live-blog stamp ("09:05 — …")
+    # consolidation: for the event builder
+    section_date: DateMention | None = None      # the section's heading's day
+    paragraph_date: DateMention | None = None    # the last day-precision date given in this paragraph
+    story_date: DateMention | None = None        # the last day-precision date given in this section
+    paragraph_place: PlaceMention | None = None  # the last place named in this paragraph
+    paragraph_category: str | None = None        # category of the last event this paragraph opened
+    cities: list[PlaceMention] = field(default_factory=list)   # cities named as where, most recent last
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleContext:
+        """The context of a ``reader.Article`` before its first sentence."""
+        return cls(article_id=article.article_id, published=article.published, timezone=article.timezone,
+                   perspective=perspective_of(article.timezone), headings=heading_dates(article))
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    @property
+    def recent_city_names(self) -> list[str]:
+        """The latest ``context.max_cities`` city names, oldest first: where "Shevchenkivskyi" may lie."""
+        return self.city_names[-settings().context.max_cities:]
+
+    def begin_sentence(self, section: str) -> None:
+        """Before a sentence's extractors run: a new section keeps the story's day for "the same day",
+        unless its heading names one ("Monday, 25 August 2025")."""
+        if section != self.section:
+            self.section = section
+            if section in self.headings:
+                self.story_day = self.headings[section].date
+
+    def after_sentence(self, facts: SentenceFacts) -> None:
+        """Take in what a sentence established: its day ("On February 12, …" dates "a day earlier" in the
+        next), whether its paragraph is a live-blog entry (set on ``facts`` too), the cities and people it names."""
+        if facts.own_date is not None and facts.own_date.precision == "day":
+            self.story_day = facts.own_date.date
+        if facts.paragraph != self.paragraph:
+            self.paragraph, self.in_entry = facts.paragraph, facts.stamp
+        facts.in_entry = self.in_entry
+        for p in facts.places:
+            name = p.city or (p.place if p.kind == "city" else None)
+            if name and name not in self.city_names_seen:
+                self.city_names_seen.add(name)
+                self.city_names.append(name)
+        for a in facts.actors:
+            if a.kind in ("titled", "person") and a.detail:
+                self.people.add(a.detail.split()[-1])
+
+    # -- consolidation ---------------------------------------------------------------------------------
+
+    def restart(self) -> None:
+        """Consolidation walks the article again from its first sentence."""
+        self.section = self.paragraph = None
+
+    def leaves_paragraph(self, facts: SentenceFacts) -> bool:
+        """Is ``facts`` the first sentence of another paragraph or section than the cursor's?"""
+        return facts.paragraph != self.paragraph or facts.section != self.section
+
+    def enter(self, facts: SentenceFacts) -> None:
+        """Move the cursor to ``facts``: a new section takes its heading's day and forgets the last day
+        given; a new paragraph forgets its predecessor's date, place and category — except that a
+        stamped live-blog entry ("07:05 — …") is dated by its section's heading."""
+        if facts.section != self.section:
+            self.section = facts.section
+            self.section_date = self.headings.get(facts.section)
+            self.story_date = None
+        if facts.paragraph != self.paragraph:
+            self.paragraph = facts.paragraph
+            self.paragraph_date = self.section_date if facts.stamp else None
+            self.paragraph_place = None
+            self.paragraph_category = None
+
+    def remember(self, facts: SentenceFacts) -> None:
+        """After a sentence is consolidated: the day it gives dates the next ones, and the city it names as
+        where something happened is "the city" of the next ("Russian drones hit Kharkiv … the city's mayor")."""
+        if facts.own_date is not None and facts.own_date.precision == "day":
+            self.paragraph_date = self.story_date = facts.own_date
+        bound = settings().context.max_cities
+        for p in facts.located_places:
+            if p.kind in ("city", "district") or (p.kind == "facility" and p.city):
+                self.paragraph_place = p
+                name = p.city or p.place
+                city = p if p.kind == "city" else (gazetteer().lookup(name) or p)
+                self.cities = [c for c in self.cities[-bound:] if (c.city or c.place) != name] + [city]

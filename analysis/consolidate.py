@@ -5,15 +5,17 @@ draft is merged into an earlier event of the same section when nothing tells the
 no conflicting day, hour, city, actor or count) — "The attack triggered fires across several districts"
 continues "Russia launched a missile attack on … Kyiv". Sentences without a trigger of their own (the
 time, the missiles, the casualty count) are attached to the event their paragraph is about; those that
-come before the paragraph's first event wait for it. A last pass merges events that different
+come before the paragraph's first event wait for it. One trigger may open several events (``events.build_all``:
+each donor of a joint pledge, each regional figure of an interception total). A last pass merges events that different
 sections describe twice ("Washington’s suspension of weapons deliveries, ordered a week ago").
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from analysis import categories as categories_mod
 from analysis import registry
-from analysis.events import Draft, build
+from analysis.events import Draft, build, build_all
 from analysis.settings import settings
 from analysis.weapons import is_generic
 
@@ -203,14 +205,18 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
         last_event = para_events[-1] if para_events else (section_events[-1] if section_events else None)
         opening = [t for t in facts.frames if t.opens]
         home = para_events[-1] if para_events else (section_events[-1] if section_events else None)
-        if not opening and facts.frames and home is not None and _names_other_city(facts, home):
+        if not opening and facts.frames and home is not None and \
+                (_names_other_city(facts, home) or _casualties_of_an_attack(facts, home)):
             opening = facts.frames  # "In the Kyiv region, four people were killed": a new place, a new event
         if opening:
-            for trigger in opening:
-                draft = build(facts, trigger, ctx, last_attack, last_event)
+            # one trigger may open several events (each donor of a joint pledge, each regional breakdown);
+            # the generator builds a trigger's drafts only when the loop reaches them, after the last attack
+            # the previous trigger opened
+            for draft in (d for t in opening for d in build_all(facts, t, ctx, last_attack, last_event)):
                 target = next((e for e in reversed(section_events)
                                if compatible(e, draft, e.main.paragraph == facts.paragraph or e in para_events)), None)
                 if target is None:
+                    _weapon_of_the_whole(draft, section_events)
                     events.append(draft)
                     para_events.append(draft)
                     section_events.append(draft)
@@ -232,6 +238,24 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
         ctx.remember(facts)
     _flush(pending, para_events, events, ctx.section, ctx)
     return _merge_across_sections(events)
+
+
+def _casualties_of_an_attack(facts: SentenceFacts, home: Draft) -> bool:
+    """"The attack left two people dead across the Moscow region", after a count of drones downed there:
+    the dead are the attack's, not the interception's, so the sentence opens (or joins) an attack."""
+    return home.category == "air_defense" and (facts.fatalities is not None or facts.injuries is not None) \
+        and any(categories_mod.codes(t.kind)["category"] == "attack" for t in facts.frames)
+
+
+def _weapon_of_the_whole(draft: Draft, section_events: list[Draft]) -> None:
+    """A count that names no weapon ("126 of them were destroyed over the Kursk region", "91 over the Moscow
+    region") is a part of the latest interception by the same side, and counts what that one counted."""
+    if draft.category != "air_defense" or draft.weapon is not None or draft.weapon_count is None:
+        return
+    whole = next((e for e in reversed(section_events) if e.category == "air_defense" and e.weapon is not None
+                  and e.actor1 == draft.actor1 and e.weapon_count is not None), None)
+    if whole is not None and whole.weapon_count >= draft.weapon_count:
+        draft.weapon = whole.weapon
 
 
 def _flush(pending: list[SentenceFacts], para_events: list[Draft], events: list[Draft], section: str | None,

@@ -27,7 +27,7 @@ import bisect
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis.lexicon import LexiconError, alternation, load_yaml, require, words
 from analysis.scan import prev_words
@@ -452,6 +452,31 @@ def find_dates(text: str, anchor: dt.date, context: dt.date | None = None) -> li
             future = future or date > anchor or (
                 (precision != "day" or kind in ("absolute", "weekday")) and _period(date, precision, anchor) and cue())
         out.append(DateMention(m.start(), end, text[m.start():end], date, precision, kind, future))
+    return _quoted_days(text, out, anchor)
+
+
+_QUOTE = re.compile(r"“[^“”]{3,}?”|\"[^\"]{3,}?\"")
+
+
+def _quoted_days(text: str, mentions: list[DateMention], anchor: dt.date) -> list[DateMention]:
+    """A quote carries its own time: "yesterday" inside a statement made on a named earlier day ("…
+    yesterday," the governor said on Monday) counts from that day, not from publication; when the
+    statement's day is given only coarsely ("said last week", "in May"), the quoted "yesterday" has no
+    date (null), never the publication's. A quote with no date outside it is taken as the news day's."""
+    quotes = [q.span() for q in _QUOTE.finditer(text)]
+    if not quotes:
+        return mentions
+    inside = [any(a <= m.start and m.end <= b for a, b in quotes) for m in mentions]
+    said = [m for m, q in zip(mentions, inside) if not q and not m.future and m.date is not None
+            and m.kind in ("absolute", "weekday", "relative") and m.date < anchor]
+    if not said:
+        return mentions
+    day = next((m.date for m in said if m.precision == "day"), None)
+    out = []
+    for m, q in zip(mentions, inside):
+        if q and m.kind == "relative" and m.precision == "day" and m.date is not None:
+            m = replace(m, date=m.date + (day - anchor) if day else None)
+        out.append(m)
     return out
 
 

@@ -42,10 +42,46 @@ ATTACK_NOUNS = re.compile(expand(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|ar
 MONTH_START = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d", re.I)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,\s*$")
 DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]{2,},[^—–\n.!?]{0,70}[—–]\s*|^\s*[A-Z][A-Z’'.\- ]+,(?:\s*[A-Z][\w ]+)?(?:\s*\([^)]*\))?\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[\w ,]{3,30}\d{4}\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[A-Z][a-z]+\.? \d{1,2}\.(?:\s+|$)")
+# A dateline with the outlet in brackets, in any case and with any dash, spaced or not: "KHARKIV (Reuters)
+# -Text", "Brussels (AFP) - The", "MOSCOW, Sept. 12 (Xinhua) -- Russian", "ODESA, Ukraine (AP) —"; and the
+# "Kyiv • Outlet" line of a site's header. Either says where the report was filed, never where it happened.
+DATELINE_CREDIT = re.compile(r"^\s*[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,3}(?:,[^()\n!?]{1,40}?)?\s*"
+                             r"\([^()\n]{1,40}\)\s*(?:—|–|--?|‑)\s*"
+                             r"|^\s*[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,3}(?:,[^•·\n]{1,40}?)?\s*[•·]\s*"
+                             r"(?:[^•·\n—–]{1,40}?\s*[—–]+\s*|[^•·\n]{1,40}$)")
+# Lines that credit the report, not a happening: "(Reporting by …; editing by …)", a byline, "Read also: …",
+# "Reuters could not independently verify the reports" (as the sentence's main clause, within its first
+# words: "…, a claim Reuters could not independently verify" still reports the claim).
+CREDIT_LINE = re.compile(r"^\W*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|translated)"
+                         r"\s+by\b|(?:read|see)\s+(?:also|more)\b|related\s*:|by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+                         r"\s*(?:$|[|•·])|(?:[\w.'’-]+\s+){1,5}(?:could\s+not|couldn['’]t|cannot|can['’]t|was\s+unable\s+to|"
+                         r"were\s+unable\s+to|ha(?:s|ve)\s+not\s+been\s+able\s+to|did\s+not)\s+(?:immediately\s+)?"
+                         r"independently\s+(?:verify|confirm)|(?:[\w.'’-]+\s+){1,4}(?:could\s+not|cannot)\s+be\s+"
+                         r"independently\s+(?:verified|confirmed))", re.I)
+# Background framing: what has gone on for a while, not a happening of the news window ("Russia has
+# repeatedly struck the city since…", "The plant has come under repeated attack since the invasion began",
+# "Kyiv uses them mainly to guard against…"). Read only where the sentence names no day of its own.
+_LONG_SINCE = (r"since\s+(?:the\s+(?:start|beginning|outbreak)\s+of|(?:Russia['’]s\s+|the\s+)?(?:full-scale\s+)?"
+               r"(?:invasion|war)\b|Russia\s+(?:began|launched|invaded)|(?:early\s+|late\s+)?\d{4}|"
+               r"last\s+(?:year|summer|spring|autumn|fall|winter)|the\s+(?:special\s+military\s+operation))")
+BACKGROUND = re.compile(r"\b(?:ha(?:s|ve|d)|ha['’]s)\s+(?:\w+\s+)?(?:repeatedly|regularly|routinely|frequently|often|"
+                        r"constantly|periodically)\b|\bha(?:s|ve|d)\s+long\s+(?!range\b)\w+(?:ed|en|t)\b|\b(?:ha(?:s|ve|d))\s+(?:come|been)\s+under\s+"
+                        r"(?:repeated|regular|frequent|constant|persistent)\b|\b(?:repeatedly|regularly|routinely)\s+"
+                        r"(?:\w+ed|hit|struck|shot|come|came|been)\b.{0,80}\bsince\b|\b(?:uses?|employs?|relies\s+on|rely\s+on)"
+                        r"\s+(?:them|it|these|those)\s+(?:mainly|mostly|primarily|largely|chiefly)\b|\bha(?:s|ve)\s+been\s+"
+                        r"(?:one|among)\s+(?:of\s+)?the\b|\bha(?:s|ve)\s+been\s+\w+ing\b.{0,80}\bfor\s+(?:weeks|months|years)"
+                        r"|^\W*" + _LONG_SINCE + r"|\bha(?:s|ve)\s+(?!not\b)\w+(?:,?\s+[\w’'-]+){0,12}?,?\s+" + _LONG_SINCE, re.I)
+# "the biggest attack since the invasion began": a superlative measures a new happening against the past
+SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|most|first|record)\b(?:\s+[\w-]+){0,6}?\s+since\b", re.I)
 VESSEL_BEFORE = re.compile(r"\b(?:ship|submarine|cruiser|frigate|corvette|vessel|tanker|boat|flagship|destroyer|warship|tug)\s+(?:the\s+)?$", re.I)
 OFFICIAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:acting\s+|regional\s+|region(?:al)?\s+|oblast\s+|city(?:['’]s)?\s+|military\s+)*"
                             r"(?:governor|mayor|head|officials?|authorities|administration|military administration|police|"
                             r"prosecutors?|council)\b", re.I)
+# A place named only by its kind ("the region", "the port", "the city"): short items name it in the headline
+# or an earlier sentence; ``anaphora`` says which kind of place to take from the story (nearest named first).
+ANAPHORA = re.compile(r"\bthe\s+(region|oblast|province|port|city|capital|town|village|district)\b"
+                      r"(?!['’]s?\s+(?:mayor|governor|head|authorities|administration))", re.I)
+ANAPHORA_KIND = {"region": "region", "oblast": "region", "province": "region", "district": "district"}
 CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
 
 
@@ -89,6 +125,9 @@ class SentenceFacts:
     in_entry: bool = False            # the paragraph is a live-blog entry ("09:05 — …")
     dateline_end: int = 0             # end of a leading dateline ("ODESA, Ukraine (Reuters) —"), 0 if none
     official_places: list[PlaceMention] = field(default_factory=list)  # places named only as an official's ("Kursk's governor")
+    credit: bool = False              # a credit line ("(Reporting by …)", a byline, "Read also: …"): never an event
+    background: bool = False          # background framing ("has repeatedly struck … since"): not a new happening
+    anaphora: str | None = None       # "the region" → "region", "the port"/"the city" → "city": a place named earlier
 
     @property
     def sentence_id(self) -> str:
@@ -156,8 +195,25 @@ def _split_officials(text: str, places: list[PlaceMention]) -> tuple[list[PlaceM
 def _dateline_end(text: str) -> int:
     """Where a leading dateline ("KYIV, 14 April 2025 —") ends, 0 if none: the place a report was filed
     from is not where it happened."""
-    dateline = DATELINE_PLACE.match(text)
+    dateline = DATELINE_PLACE.match(text) or DATELINE_CREDIT.match(text)
     return dateline.end() if dateline else 0
+
+
+def _anaphora(text: str, dateline_end: int) -> str | None:
+    """The kind of place a sentence names only by its kind ("the governor said the region was hit" →
+    "region"), so the event can take the nearest named place of that kind, the headline's included."""
+    m = ANAPHORA.search(text, dateline_end)
+    return ANAPHORA_KIND.get(m.group(1).lower(), "city") if m else None
+
+
+def _background(text: str, dates: list[DateMention], dateline_end: int) -> bool:
+    """Background, not a new happening: framed as going on for a while ("has repeatedly struck…",
+    "has come under repeated attack since…", "uses them mainly to…") while naming no day of its own; a
+    sentence that names its day ("on Monday", "overnight") reports a happening of the news window."""
+    if not BACKGROUND.search(text) or SUPERLATIVE_SINCE.search(text):
+        return False
+    return not any(m.precision == "day" and not m.future and m.start >= dateline_end
+                   and not m.text.lower().startswith("since") for m in dates)
 
 
 class SentenceExtractor(Protocol):
@@ -286,6 +342,9 @@ def analyse(sentence: Sentence, ctx: ArticleContext) -> SentenceFacts:
     places, official_places = _split_officials(text, found["places"])
     dateline_end = _dateline_end(text)
     actors, attacker_side = _roles(text, found["actors"], places)
+    # the outlet and the filing city of a dateline ("Brussels (AFP) -") name no one who acted
+    actors = [a for a in actors if a.start >= dateline_end or a.role == "place"]
+    attacker_side = {a.actor for a in actors if a.actor in attacker_side}
     for w in found["weapons"]:
         owner = _canonical_word(w.owner)
         if owner:
@@ -293,12 +352,18 @@ def analyse(sentence: Sentence, ctx: ArticleContext) -> SentenceFacts:
     casualties = found["casualties"]
     fatalities, injuries = casualties_mod.totals(casualties)
     dates, times = found["dates"], found["times"]
+    credit = bool(CREDIT_LINE.match(text))
+    background = not credit and _background(text, dates, dateline_end)
+    triggers = [] if credit else found["triggers"]
+    frames = [] if credit or background else _frames(text, triggers, casualties, fatalities, injuries)
+    if credit:
+        places, official_places = [], []
     return SentenceFacts(
         article_id=ctx.article_id, index=sentence.index, paragraph=sentence.paragraph, section=sentence.section,
-        start=sentence.start, end=sentence.start + len(text), text=text, triggers=found["triggers"],
-        frames=_frames(text, found["triggers"], casualties, fatalities, injuries),
+        start=sentence.start, end=sentence.start + len(text), text=text, triggers=triggers, frames=frames,
         dates=dates, times=times, places=places, actors=actors, weapons=found["weapons"],
         casualties=casualties, fatalities=fatalities, injuries=injuries, stamp=any(t.stamp for t in times),
         own_date=_own_date(dates, text, dateline_end), attacker_side=attacker_side,
         city_anaphora=bool(CITY_ANAPHORA.search(text)), dateline_end=dateline_end, official_places=official_places,
+        credit=credit, background=background, anaphora=_anaphora(text, dateline_end),
     )

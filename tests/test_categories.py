@@ -45,7 +45,8 @@ def test_interception_that_still_hit_is_also_an_attack():
 def test_codes_follow_acled_and_cameo():
     assert codes("strike")["event_type"] == "Explosions/Remote violence"
     assert codes("aid")["cameo_code"] == "072"
-    assert codes("interception")["event_type"] is None
+    # issue #7: ACLED codes an interception as a disrupted use of weapons (was null before)
+    assert codes("interception")["event_type"] == "Strategic developments"
 
 
 def test_effects_and_scope():

@@ -96,3 +96,46 @@ def test_prisoner_exchange_takes_the_articles_side_first():
 ])
 def test_weapon_operator(sentence, side):
     assert weapon_operator(find_weapons(sentence)) == side
+
+
+def test_both_sides_claims_about_one_night_and_a_total_with_breakdowns():
+    """Each side's claim is its own air-defence event; a total and its regional figures are each an event,
+    never added up or copied onto each other."""
+    text = ("Title line\n"
+            "Russia's Defence Ministry said its air defences destroyed 30 Ukrainian drones overnight: "
+            "18 over the Belgorod Region and 12 over the Kursk Region.\n"
+            "Ukraine's air force said it shot down 44 of the 60 drones Russia launched overnight.\n")
+    evs = [(e["category"], e["actor1"], e["actor2"], e["location"], e["weapon_count"]) for e in events_of(text, "2025-02-20")]
+    assert evs == [("air_defense", "Russia", "Ukraine", None, 30),
+                   ("air_defense", "Russia", "Ukraine", "Belgorod Oblast", 18),
+                   ("air_defense", "Russia", "Ukraine", "Kursk Oblast", 12),
+                   ("air_defense", "Ukraine", "Russia", None, 44)]
+
+
+def test_regional_figures_without_a_weapon_count_what_the_total_counted():
+    text = ("Title line\n"
+            "Russian air defences shot down 90 Ukrainian drones overnight, the Defence Ministry said.\n"
+            "It said 40 of them were destroyed over the Bryansk Region and 25 over the Oryol Region.\n")
+    evs = [(e["location"], e["weapon"], e["weapon_count"]) for e in events_of(text, "2025-02-20")]
+    assert evs[1:] == [("Bryansk Oblast", "drone", 40), ("Oryol Oblast", "drone", 25)]
+    assert evs[0][2] == 90
+
+
+def test_a_joint_pledge_makes_one_row_per_donor():
+    text = ("Title line\n"
+            "Norway and Finland pledged new air-defence systems to Ukraine at the meeting on Thursday.\n")
+    evs = events_of(text, "2025-02-20")
+    assert [(e["category"], e["actor1"], e["actor2"]) for e in evs] == [
+        ("military_support", "Norway", "Ukraine"), ("military_support", "Finland", "Ukraine")]
+    assert len({e["event_id"] for e in evs}) == 2
+
+
+def test_the_dead_of_an_attack_are_not_the_interceptions():
+    text = ("Title line\n"
+            "Russian air defences shot down 50 Ukrainian drones overnight, the Defence Ministry said.\n"
+            "It said 20 of them were destroyed over the Tula Region and 15 over the Kaluga Region.\n"
+            "Governor Vladislav Shapsha said the attack had left one person dead and three injured across the Kaluga region.\n")
+    evs = events_of(text, "2025-02-20")
+    (attack,) = [e for e in evs if e["category"] == "attack"]
+    assert (attack["actor1"], attack["location"], attack["fatalities"], attack["injuries"]) == ("Ukraine", "Kaluga Oblast", 1, 3)
+    assert all(e["fatalities"] is None for e in evs if e["category"] == "air_defense")

@@ -420,3 +420,27 @@ def test_docstring_examples():
     import analysis.times
     for module in (analysis.dates, analysis.times):
         assert doctest.testmod(module).failed == 0
+
+
+def test_a_quote_counts_yesterday_from_its_own_day():
+    """"…yesterday," said on Wednesday: the day before Wednesday, not before publication."""
+    text = "“Drones hit the depot yesterday,” the governor said on Wednesday."
+    got = {m.text: m.date for m in find_dates(text, dt.date(2025, 6, 7))}
+    assert got["yesterday"] == dt.date(2025, 6, 3)
+    assert got["on Wednesday"] == dt.date(2025, 6, 4)
+
+
+def test_a_quote_made_on_an_unknown_day_has_no_date():
+    """Said "last week": which day the quoted "yesterday" was is unknown, so null, not publication's."""
+    text = "\"They shelled the bridge yesterday,\" the mayor told reporters last week."
+    got = {m.text: m.date for m in find_dates(text, dt.date(2025, 6, 7))}
+    assert got["yesterday"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "\"They shelled the bridge yesterday,\" the mayor said.",          # said on the news day
+    "Russian forces shelled the bridge yesterday, the mayor said on Wednesday.",   # not quoted
+])
+def test_yesterday_outside_a_dated_quote_counts_from_publication(text):
+    got = {m.text: m.date for m in find_dates(text, dt.date(2025, 6, 7))}
+    assert got["yesterday"] == dt.date(2025, 6, 6)

@@ -82,3 +82,46 @@ def test_a_sentence_without_a_date_or_place_takes_the_context():
     ctx.cities.append(gazetteer().lookup("Kharkiv"))
     d = draft_of("Russian drones hit the city overnight.", ctx)
     assert (d.place.place, d.place_explicit) == ("Kharkiv", False)     # "the city": the one named last
+
+
+def drafts_of(text: str, ctx: ArticleContext | None = None) -> list[Draft]:
+    """Every draft the sentence's first opening trigger makes (one per donor, one per regional figure)."""
+    from analysis.events import build_all
+    ctx = ctx or context()
+    facts = facts_of(text, ctx)
+    trigger = next(t for t in facts.frames if t.opens)
+    return build_all(facts, trigger, ctx, None, None)
+
+
+def test_a_joint_pledge_is_one_event_per_donor():
+    ds = drafts_of("Sweden, Denmark and the Netherlands pledged new artillery shells to Ukraine on Monday.")
+    assert [(d.category, d.actor1, d.actor2) for d in ds] == [
+        ("military_support", "Sweden", "Ukraine"), ("military_support", "Denmark", "Ukraine"),
+        ("military_support", "Netherlands", "Ukraine")]
+    assert len({d.event_id() for d in ds}) == 3
+    (one,) = drafts_of("Sweden will send 20 howitzers to Ukraine, Denmark said.")   # a speaker is no donor
+    assert one.actor1 == "Sweden"
+
+
+def test_a_total_with_regional_breakdowns_is_one_event_per_figure():
+    ds = drafts_of("Air defence units destroyed 40 Ukrainian drones overnight: 25 over the Kursk Region, "
+                   "nine above the Oryol Region, and two apiece over the Tula Region and the Bryansk Region.",
+                   context("2025-02-20", "Europe/Moscow"))
+    assert [(d.place.place if d.place else None, d.weapon_count) for d in ds] == [
+        (None, 40), ("Kursk Oblast", 25), ("Oryol Oblast", 9), ("Tula Oblast", 2), ("Bryansk Oblast", 2)]
+    assert {(d.category, d.actor1, d.weapon.weapon_class) for d in ds} == {("air_defense", "Russia", "drone")}
+
+
+def test_breakdowns_without_a_total_and_counts_that_are_not_parts():
+    ds = drafts_of("Four of the drones were shot down over Poltava Oblast and another over Sumy Oblast, the air force said.")
+    assert [(d.place.place, d.weapon_count) for d in ds] == [("Poltava Oblast", 4), ("Sumy Oblast", 1)]
+    # one region with its count is the event itself, and people hurt there are not a part of the total
+    (d,) = drafts_of("Air defences shot down 12 drones over Kharkiv Oblast, the air force said.")
+    assert (d.place.place, d.weapon_count) == ("Kharkiv Oblast", 12)
+    (d,) = drafts_of("Air defences shot down 30 drones, but debris left two people injured in Kharkiv Oblast.")
+    assert d.weapon_count == 30
+
+
+def test_the_side_the_donors_back_is_no_donor():
+    (d,) = drafts_of("Germany and Ukraine agreed that Berlin will supply more Patriot systems.")
+    assert (d.actor1, d.actor2) == ("Germany", "Ukraine")

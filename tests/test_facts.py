@@ -106,3 +106,86 @@ def test_analyse_runs_the_registered_list(monkeypatch):
     facts = facts_of("Russian forces struck Kharkiv overnight with drones, killing at least three people.")
     assert facts.casualties == [] and facts.fatalities is None
     assert [p.place for p in facts.places] == ["Kharkiv"]
+
+
+@pytest.mark.parametrize("sentence,filed_from,happened", [
+    # the outlet in brackets, any case, any dash, spaced or not: the filing city is not where it happened
+    ("LVIV (Reuters) -Russian missiles hit Odesa on Monday, the governor said.", "Lviv", ["Odesa"]),
+    ("Warsaw (AFP) - Russian drones struck Kharkiv overnight, officials said.", "Warsaw", ["Kharkiv"]),
+    ("KYIV, June 7 (Xinhua) -- Russian forces shelled Kherson on Friday, regional officials said.", "Kyiv", ["Kherson"]),
+    ("DNIPRO, Ukraine (AP) — A missile struck an apartment block in Zaporizhzhia late on Thursday.", "Dnipro", ["Zaporizhzhia"]),
+    ("Kyiv • Daily Bulletin — Drones hit Sumy overnight, the regional administration said.", "Kyiv", ["Sumy"]),
+])
+def test_datelines_in_all_their_forms_are_not_where_it_happened(sentence, filed_from, happened):
+    facts = facts_of(sentence)
+    assert facts.dateline_end > 0
+    located = [p.place for p in facts.located_places]
+    assert filed_from not in located
+    assert located == happened
+
+
+def test_a_dateline_outlet_names_no_actor():
+    """"Paris (AFP) -": the filing city stands for no government that acted."""
+    facts = facts_of("Paris (AFP) - Russian drones struck Kharkiv overnight, the governor said.")
+    assert "France" not in {a.actor for a in facts.actors}
+    assert facts.attacker_side == {"Russia"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "(Reporting by our Kyiv bureau; Writing by Jane Doe; Editing by John Roe)",
+    "Additional reporting by Anna Smith in Kharkiv",
+    "Read also: Drone strike on Odesa port kills two",
+    "By Maria Kowalska",
+    "The agency could not independently verify the reports of shelling in Kherson.",
+    "Our correspondents were unable to independently verify claims of a strike on Sumy.",
+])
+def test_credit_lines_are_never_events(sentence):
+    facts = facts_of(sentence)
+    assert facts.credit
+    assert facts.frames == [] and facts.triggers == [] and facts.located_places == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia said it shot down 30 drones over Belgorod, a claim that could not be independently verified.",
+    "By Monday evening, Russian drones had struck Kharkiv three times.",
+])
+def test_a_claim_with_a_verification_note_still_reports(sentence):
+    facts = facts_of(sentence)
+    assert not facts.credit and facts.frames
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia has repeatedly shelled the town since the summer of 2022, local officials say.",
+    "The power station has come under repeated attack since the invasion began.",
+    "Ukraine uses them mainly to guard against cruise missiles over the capital.",
+    "Since the start of the full-scale invasion, Russian strikes have damaged hundreds of schools in Kharkiv.",
+    "Russian forces have been trying to encircle the town for months.",
+])
+def test_background_sentences_are_not_new_happenings(sentence):
+    facts = facts_of(sentence)
+    assert facts.background and facts.frames == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian drones struck Kharkiv overnight, killing two people.",
+    # a day of its own: the happening is in the news window whatever the framing
+    "On Friday Russia again shelled the town it has repeatedly targeted since 2022.",
+    # a superlative measures a new happening against the past
+    "Russia has launched its largest drone attack on Kyiv since the full-scale invasion began.",
+    # "long-range" is no "has long …"
+    "Ukraine has combined long-range missiles with sea drones to strike a warship in Sevastopol.",
+])
+def test_news_with_a_nod_to_the_past_is_not_background(sentence):
+    facts = facts_of(sentence)
+    assert not facts.background and facts.frames
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("Drones hit an energy facility in the region overnight, the governor said on Telegram.", "region"),
+    ("A missile struck the port on Tuesday, damaging two grain silos.", "city"),
+    ("Explosions were heard across the city before dawn.", "city"),
+    ("The city's mayor said water supplies were restored.", None),
+    ("Russian drones struck Kharkiv overnight.", None),
+])
+def test_a_place_named_only_by_its_kind(sentence, kind):
+    assert facts_of(sentence).anaphora == kind

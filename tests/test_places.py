@@ -494,3 +494,27 @@ def test_every_gold_sentence_and_whole_articles(g):
         check_mentions(text, g.find(text))
 
 
+
+
+# --- villages and small towns after a settlement word ----------------------------------------------
+
+@pytest.mark.parametrize("sentence, place, admin1", [
+    ("Troops repelled an assault on the village of Borivske overnight.", "Borivske", "Luhansk Oblast"),
+    ("Two civilians were wounded when shells hit the villages of Borivske and Kreminna.", "Borivske",
+     "Luhansk Oblast"),
+])
+def test_small_settlements_after_a_settlement_word(g, sentence, place, admin1):
+    m = [x for x in g.find(sentence) if x.place == place]
+    assert m and m[0].kind == "city" and m[0].admin1 == admin1 and m[0].country == "Ukraine", sentence
+
+
+def test_small_settlements_are_not_matched_bare(g):
+    """Without "village of", a small place's name is too often a person or a word to count."""
+    assert not [m for m in g.find("Borivske said the talks had stalled.") if m.place == "Borivske"]
+    assert not g.find("The town of Hope welcomed the delegation.")
+
+
+def test_small_settlements_near(g):
+    """Front-line reports name villages after "near": "assaults near Borivske"."""
+    m = [x for x in g.find("Defenders held their positions near Borivske on Friday.") if x.place == "Borivske"]
+    assert m and m[0].admin1 == "Luhansk Oblast"

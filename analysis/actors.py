@@ -121,7 +121,10 @@ def lexicon() -> ActorLexicon:
     data = _checked()
     surface, demonym_of = _surface(data)
     forms = sorted(surface, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w]|-(?=\w))")
+    # A hyphen glued to a word is a compound ("pro-Russian") unless a space comes before it: then it is a
+    # dash set without its second space, as after a dateline ("MOSCOW (Reuters) -Russia's ministry said").
+    pattern = re.compile(r"(?:(?<![\w-])|(?<=\s-)|(?<=^-))(?:" + "|".join(re.escape(f) for f in forms)
+                         + r")(?![\w]|-(?=\w))")
     units = re.compile(r"^[\s’'s]*(?:" + "|".join(re.escape(u) for u in sorted(data["units"], key=len, reverse=True)) + r")\b")
     titles = "|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))
     title_person = re.compile(r"(?<![\w-])(?:(?:" + titles + r")\s+)+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)")

@@ -90,13 +90,19 @@ def lexicon() -> TriggerLexicon:
 # "its pledge not to hit energy facilities", "did not strike": no attack happened.
 NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|refrain from|refrained from|ban on|pledge to stop"
                       r"|potential|possible|threat of|risk of|fear of|fears of|warned of|warning of|plans? to|would"
-                      r"|preparing|prepare|prepares|planning|plotting|accus\w+ \w+ of (?:preparing|planning))"
-                      r"\s+(?:[\w-]+\s+){0,2}$", re.I)
+                      r"|preparing|prepare|prepares|planning|plotting|accus\w+ \w+ of (?:preparing|planning)"
+                      r"|let|lets|allow|allows|allowing|allowed|permit|permits|permission to|blessing to)"
+                      r"\s+(?:[\w-]+\s+){0,2}$"
+                      # "which said neither region had been hit", "none of the buildings was struck"
+                      r"|\b(?:neither|none of)\s+(?:[\w-]+\s+){0,4}$", re.I)
 # "Poland will examine whether it can shoot down Russian missiles": a possibility, not an interception.
 HYPOTHETICAL = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+\s+){0,3}(?:can|could|would|will|might|may)\s+(?:[\w-]+\s+){0,1}$"
                           r"|\b(?:could|might|would|may)\s+(?:be able to\s+|also\s+)?$", re.I)
 # "Russia's Defence Ministry denied carrying out the strike": a denial reports no new happening.
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|refuted|dismissed claims)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# "Germany had refused to send lethal weapons": no delivery (a promise, "would send", still is one).
+REFUSAL = re.compile(r"\b(?:refused|refuses|refusing|declined|declines|ruled out|rules out|not(?!\s+only)|never|n['’]t|no longer)"
+                     r"\s+(?:to\s+)?(?:[\w-]+\s+){0,1}$", re.I)
 _LITERAL = re.compile(r"(?<!\\)[A-Za-z]{3,}(\?)?")
 _WORD = re.compile(r"[a-z]{3,}")
 # Words too common to tell patterns apart; every trigger alternative also has a content word.
@@ -140,11 +146,14 @@ def find_triggers(text: str) -> list[Trigger]:
 
 def _negated(t: Trigger, text: str) -> bool:
     """An attack that is negated or denied ("pledged not to hit", "denied that its forces struck"), or an
-    interception only wondered about ("whether air defences could shoot down"), is no happening."""
+    interception only wondered about ("whether air defences could shoot down"), or a delivery refused ("refused to
+    send lethal weapons") is no happening."""
     w = settings().windows
     if t.category == "attack":
         return bool(NEGATION.search(text[max(0, t.start - w.negation_before_trigger):t.start])
                     or DENIAL.search(text[max(0, t.start - w.denial_before_trigger):t.start]))
+    if t.kind == "aid":
+        return bool(REFUSAL.search(text[max(0, t.start - w.negation_before_trigger):t.start]))
     if t.category == "air_defense":
         return bool(HYPOTHETICAL.search(text[max(0, t.start - w.hypothetical_before_trigger):t.start]))
     return False
@@ -165,8 +174,10 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
         if launch is not None:
             chosen.append(launch)  # "Ukraine had fired 10 cruise missiles…; seven were shot down"
         elif impact:
-            chosen.append(Trigger(best.end + impact.start(), best.end + impact.end(), impact.group(0),
-                                  "strike", "attack", best.weight, True))
+            harm = Trigger(best.end + impact.start(), best.end + impact.end(), impact.group(0),
+                           "strike", "attack", best.weight, True)
+            if not _negated(harm, text):   # "… shot down, which said neither region had been hit"
+                chosen.append(harm)
     return chosen
 
 

@@ -196,6 +196,8 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
     limit = settings().consolidation.max_events_compared
     ctx.restart()
     for facts in sentence_facts:
+        if facts.credit or facts.background:
+            continue  # a credit line or background is no happening: its dates and totals stay out of events
         if ctx.leaves_paragraph(facts):
             _flush(pending, para_events, events, ctx.section, ctx)  # with the context of the paragraph that ends
             pending, para_events = [], []

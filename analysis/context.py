@@ -17,12 +17,14 @@ Two passes walk the article's sentences, in order, with the same cursor (``secti
   of the cities seen (to choose the district an ambiguous name means), the surnames of the people named
   (so that "Sokolov" is not taken for a place), and whether the paragraph is a live-blog entry;
 * **consolidation** (``restart`` / ``enter`` / ``remember``) keeps what the event builder needs: the
-  section's and paragraph's dates, the last place and category of the paragraph, and the cities most
-  recently named as where something happened.
+  section's and paragraph's dates, the last place and category of the paragraph, and the cities and
+  regions most recently named as where something happened (the headline's first; a speaker's seat,
+  "the ministry in Moscow", is not one).
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -36,6 +38,19 @@ if TYPE_CHECKING:
     from analysis.facts import SentenceFacts
     from analysis.places import PlaceMention
     from analysis.reader import Article
+
+
+# A speaker's institution right before a place: "the Defence Ministry in Moscow said…", "officials in Kyiv",
+# "a spokesman in Brussels". The place is where the speaker sits, not where the event happened.
+SEAT_BEFORE = re.compile(r"\b(?:ministry|ministries|officials?|spokes(?:man|woman|person)|authorities|government|"
+                         r"headquarters|embassy|prosecutors?|diplomats?|sources?)\s+in\s+$", re.I)
+
+
+def speaker_seats(facts: SentenceFacts, places: list[PlaceMention] | None = None) -> list[PlaceMention]:
+    """The places (of ``places``, by default the sentence's located places) named right after a speaker's
+    institution: where the speaker sits, so neither the event's place nor "the city" of later sentences."""
+    return [p for p in (facts.located_places if places is None else places)
+            if SEAT_BEFORE.search(facts.text, 0, p.start)]
 
 
 def heading_dates(article: Article) -> dict[str, DateMention]:
@@ -74,12 +89,32 @@ class ArticleContext:
     paragraph_place: PlaceMention | None = None  # the last place named in this paragraph
     paragraph_category: str | None = None        # category of the last event this paragraph opened
     cities: list[PlaceMention] = field(default_factory=list)   # cities named as where, most recent last
+    regions: list[PlaceMention] = field(default_factory=list)  # regions named as where, most recent last
 
     @classmethod
     def of(cls, article: Article) -> ArticleContext:
         """The context of a ``reader.Article`` before its first sentence."""
-        return cls(article_id=article.article_id, published=article.published, timezone=article.timezone,
-                   perspective=perspective_of(article.timezone), headings=heading_dates(article))
+        ctx = cls(article_id=article.article_id, published=article.published, timezone=article.timezone,
+                  perspective=perspective_of(article.timezone), headings=heading_dates(article))
+        ctx.take_headline(article.title or "")
+        return ctx
+
+    def take_headline(self, title: str) -> None:
+        """The headline's places are the story's first places (CONTRACT §7): "Drones hit Odesa" makes "the
+        port" of a body that never names the city again."""
+        self.note_places(gazetteer().find(title))
+
+    def note_places(self, places: list[PlaceMention]) -> None:
+        """Keep the cities and regions named as where something happened, most recent last, each list bounded
+        by ``context.max_cities``: "the city" and "the region" of later sentences are the nearest of them."""
+        bound = settings().context.max_cities
+        for p in places:
+            if p.kind in ("city", "district") or (p.kind == "facility" and p.city):
+                name = p.city or p.place
+                city = p if p.kind == "city" else (gazetteer().lookup(name) or p)
+                self.cities = [c for c in self.cities[-bound:] if (c.city or c.place) != name] + [city]
+            elif p.kind == "region":
+                self.regions = [r for r in self.regions[-bound:] if r.place != p.place] + [p]
 
     # -- reading ---------------------------------------------------------------------------------------
 
@@ -142,10 +177,9 @@ class ArticleContext:
         where something happened is "the city" of the next ("Russian drones hit Kharkiv … the city's mayor")."""
         if facts.own_date is not None and facts.own_date.precision == "day":
             self.paragraph_date = self.story_date = facts.own_date
-        bound = settings().context.max_cities
-        for p in facts.located_places:
+        seats = speaker_seats(facts)
+        places = [p for p in facts.located_places if p not in seats]
+        for p in places:
             if p.kind in ("city", "district") or (p.kind == "facility" and p.city):
                 self.paragraph_place = p
-                name = p.city or p.place
-                city = p if p.kind == "city" else (gazetteer().lookup(name) or p)
-                self.cities = [c for c in self.cities[-bound:] if (c.city or c.place) != name] + [city]
+        self.note_places(places)

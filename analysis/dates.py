@@ -458,6 +458,12 @@ def find_dates(text: str, anchor: dt.date, context: dt.date | None = None) -> li
 _QUOTE = re.compile(r"“[^“”]{3,}?”|\"[^\"]{3,}?\"")
 
 
+def in_quote(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` lie inside a quotation? A quoted day is the speaker's, counted from the
+    statement, not necessarily the day of what the sentence reports."""
+    return any(q.start() <= start and end <= q.end() for q in _QUOTE.finditer(text))
+
+
 def _quoted_days(text: str, mentions: list[DateMention], anchor: dt.date) -> list[DateMention]:
     """A quote carries its own time: "yesterday" inside a statement made on a named earlier day ("…
     yesterday," the governor said on Monday) counts from that day, not from publication; when the

@@ -6,6 +6,7 @@ per category, who acted (``actor1``) and on whom (``actor2``):
 
 * attack — the named agent ("Russian forces struck…"), else the owner of the weapon ("Ukrainian
   drones"), else the opponent of the country where the blow fell; the target is the country of the place hit.
+  A withdrawal ("Ukrainian forces withdrew from…") is the loss of a place: the side named is ``actor2``.
 * air_defense — the defender is the side named that did not fire ("Russia’s Defence Ministry says its air
   defences…"), else the country where the interception happened, else the side the current attack targets.
 * diplomacy, military_support, humanitarian — the first actor named acts; the next distinct one (or the
@@ -30,6 +31,7 @@ from analysis import actors as actors_mod
 from analysis import categories as categories_mod
 from analysis import dates as dates_mod
 from analysis import registry
+from analysis.context import speaker_seats
 from analysis.weapons import weapon_operator
 from analysis.numbers import NUMBER, parse_number
 from analysis.settings import settings
@@ -103,9 +105,13 @@ def _resolve_titled(mention: ActorMention, draft: Draft) -> str | None:
 
 def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     """Where: the most specific place the sentence names (its first city or district), else a facility's
-    city, else "the city" named last, else the paragraph's place ("Russian drones hit Kharkiv. … Two
-    people were injured."), else the place of an official who speaks ("Kursk's governor")."""
+    city, else "the region" or "the city" named last (the headline's count), else the paragraph's place
+    ("Russian drones hit Kharkiv. … Two people were injured."), else the place of an official who speaks
+    ("Kursk's governor"). A happening is not placed at its speaker's seat ("the Defence Ministry in Moscow
+    said … over Russia") unless the sentence names no other place."""
     candidates = [p for p in facts.located_places if p.kind != "facility"]
+    seats = speaker_seats(facts, candidates) if draft.category in ("attack", "air_defense", "humanitarian") else []
+    candidates = [p for p in candidates if p not in seats]
     if categories_mod.is_nationwide(facts.text):
         draft.nationwide = True
     if candidates:
@@ -117,13 +123,17 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     facility = _first(facts.located_places, lambda p: p.kind == "facility" and p.city)
     if facility is not None:
         draft.place, draft.place_explicit = facility, True
-    elif facts.city_anaphora and ctx.cities:
-        draft.place = ctx.cities[-1]
+    elif facts.anaphora == "region" and ctx.regions:
+        draft.place = ctx.regions[-1]  # "the region": the region the story (or its headline) named last
+    elif (facts.city_anaphora or facts.anaphora == "city") and ctx.cities:
+        draft.place = ctx.cities[-1]   # "the city", "the port": the city named last, the headline's first
     elif ctx.paragraph_place is not None and (draft.category in ("attack", "air_defense", "humanitarian")
                                               or ctx.paragraph_category == draft.category):
         draft.place = ctx.paragraph_place
     elif facts.official_places and draft.category in ("attack", "air_defense", "humanitarian"):
         draft.place = facts.official_places[0]  # "Kursk's acting governor said 121,000 had been evacuated"
+    elif seats:
+        draft.place = seats[0]  # "Officials in Kherson said two were killed": the seat, when nothing else is named
 
 
 # Leading adverbial phrases ("In Madrid, on the eve of NATO's summit, …", "Meeting with Putin on Monday, …").
@@ -249,6 +259,18 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
         draft.actor2 = place_country
     else:
         draft.actor2 = actors_mod.opponent(draft.actor1)
+    if draft.kind == "withdrawal":
+        _side_that_advances(draft)
+
+
+def _side_that_advances(draft: Draft) -> None:
+    """A withdrawal is an attack by the side that advances (CONTRACT §7): in "Ukrainian forces withdrew from
+    Sievierodonetsk" the side named is the one that gives ground, so it becomes ``actor2`` and its opponent
+    ``actor1``. A withdrawal that names no side already has the opponent of the place's holder as actor1."""
+    opponent = actors_mod.opponent(draft.actor1) if draft.actor1_explicit else None
+    if opponent:
+        draft.actor1, draft.actor2 = opponent, draft.actor1
+        draft.actor1_detail, draft.actor1_explicit = None, False
 
 
 @registry.attributes("air_defense")

@@ -13,6 +13,7 @@ the capital." the facts hold one weapon mention (Iskander ballistic missile ×4)
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -128,6 +129,7 @@ class SentenceFacts:
     credit: bool = False              # a credit line ("(Reporting by …)", a byline, "Read also: …"): never an event
     background: bool = False          # background framing ("has repeatedly struck … since"): not a new happening
     anaphora: str | None = None       # "the region" → "region", "the port"/"the city" → "city": a place named earlier
+    day: DateMention | None = None    # the day the sentence stands in (``_standing_day``), for a happening it leaves undated
 
     @property
     def sentence_id(self) -> str:
@@ -152,14 +154,38 @@ class SentenceFacts:
 TOLL_UPDATE = re.compile(r"\b(?:death toll|toll)\b.{0,160}?\b(?:rose|risen|climbed|reached|increased|grew)\b", re.I)
 
 
+def _quoted_relative(m: DateMention, text: str) -> bool:
+    """A speaker's "yesterday" inside a quote ("Yesterday we took the decision…," she told the meeting) is
+    the day before the statement, something said about the past, not the day of the happening the
+    sentence reports (the statement); it would also carry over as the story's day to later sentences."""
+    return m.kind == "relative" and dates_mod.in_quote(text, m.start, m.end)
+
+
 def _own_date(mentions: list[DateMention], text: str = "", dateline_end: int = 0) -> DateMention | None:
     """The sentence's own date for the happening: not a dateline's filing date, and not the date a
     death toll was updated ("The death toll from … rose to 35 on Monday")."""
-    usable = [m for m in mentions if not m.future and m.date is not None and m.start >= dateline_end]
+    usable = [m for m in mentions if not m.future and m.date is not None and m.start >= dateline_end
+              and not _quoted_relative(m, text)]
     if TOLL_UPDATE.search(text):
         # only "Saturday's attack" — a date owned by the happening — survives a toll update
         usable = [m for m in usable if text[m.end:m.end + 2] in ("'s", "’s") or m.text.endswith(("'s", "’s"))]
     return dates_mod.best_date(usable) if usable else None
+
+
+def _standing_day(sentence: Sentence, ctx: ArticleContext, own: DateMention | None,
+                  stamp: bool) -> DateMention | None:
+    """The day a sentence that names none stands in, so its happenings are never left undated (CONTRACT
+    §7): the sentence's own day, else the story's day so far, else the publication date — except that a
+    live-blog entry opening with its stamp ("09:05 — …", "Updated 10:50 —") starts from its section's
+    heading day ("Sunday, 3 July 2022") or the publication date, not from an earlier entry's "yesterday".
+    The stamp itself is no event time; a day the entry names ("overnight", "on Saturday") comes first."""
+    if own is not None:
+        return own if own.precision == "day" else None
+    heading = ctx.headings.get(sentence.section)
+    entry_start = stamp and sentence.paragraph != ctx.paragraph
+    day = (heading.date if heading else None) if entry_start else ctx.story_day
+    day = day or (heading.date if heading else None) or ctx.published
+    return dates_mod.DateMention(0, 0, "", day, "day", "context", False)
 
 
 def _canonical_word(word: str | None) -> str | None:
@@ -254,9 +280,19 @@ def _triggers(text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list
             if not t.requires_weapon or any(w.start >= t.end for w in weapons)]
 
 
+def _anchor(ctx: ArticleContext) -> dt.date:
+    """The day "overnight", "yesterday" and "today" count from: a live blog's earlier day section
+    ("Saturday, 2 July 2022") was written on that day, so its "overnight" is that day's night, not the
+    publication's; elsewhere the publication date."""
+    heading = ctx.headings.get(ctx.section) if ctx.section is not None else None
+    if heading is not None and heading.date is not None and heading.date < ctx.published:
+        return heading.date
+    return ctx.published
+
+
 # The extractors ``analyse`` runs, in this order; each finds what it requires in the fields before it.
 EXTRACTORS: tuple[SentenceExtractor, ...] = (
-    Extractor("dates", "dates", (), lambda text, ctx, found: dates_mod.find_dates(text, ctx.published, ctx.story_day)),
+    Extractor("dates", "dates", (), lambda text, ctx, found: dates_mod.find_dates(text, _anchor(ctx), ctx.story_day)),
     Extractor("times", "times", (), lambda text, ctx, found: dates_mod.find_times(text)),
     Extractor("actors", "actors", (), lambda text, ctx, found: actors_mod.find_actors(text)),
     Extractor("places", "places", (), _places),
@@ -358,12 +394,14 @@ def analyse(sentence: Sentence, ctx: ArticleContext) -> SentenceFacts:
     frames = [] if credit or background else _frames(text, triggers, casualties, fatalities, injuries)
     if credit:
         places, official_places = [], []
+    own = _own_date(dates, text, dateline_end)
     return SentenceFacts(
         article_id=ctx.article_id, index=sentence.index, paragraph=sentence.paragraph, section=sentence.section,
         start=sentence.start, end=sentence.start + len(text), text=text, triggers=triggers, frames=frames,
         dates=dates, times=times, places=places, actors=actors, weapons=found["weapons"],
         casualties=casualties, fatalities=fatalities, injuries=injuries, stamp=any(t.stamp for t in times),
-        own_date=_own_date(dates, text, dateline_end), attacker_side=attacker_side,
+        own_date=own, attacker_side=attacker_side,
         city_anaphora=bool(CITY_ANAPHORA.search(text)), dateline_end=dateline_end, official_places=official_places,
         credit=credit, background=background, anaphora=_anaphora(text, dateline_end),
+        day=_standing_day(sentence, ctx, own, any(t.stamp for t in times)),
     )

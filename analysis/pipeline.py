@@ -78,6 +78,22 @@ def _drop_implausible_date(d: Draft) -> None:
         d.date = None
 
 
+# Strikes, interceptions, statements and relief reported without a date are the day's news; an aid
+# delivery or pledge named without one is as often background ("is reported to have provided…"), so stays undated.
+DAY_OF_THE_NEWS = ("attack", "air_defense", "diplomacy", "humanitarian", "other")
+
+
+def _standing_day(d: Draft):
+    """The day an event no words date stands in: its sentence's day (``facts.SentenceFacts.day``: the
+    story's day so far, a live-blog entry's section day, else the publication date). Real reporting
+    states most happenings without a date because they are the day's news. Such a row has no
+    ``date_text`` and does not earn the confidence of a stated date."""
+    if d.category not in DAY_OF_THE_NEWS:
+        return None
+    day = d.main.day
+    return day if day is not None and MIN_EVENT_DATE <= day.date <= MAX_EVENT_DATE else None
+
+
 def _whole(article: Article, facts: SentenceFacts) -> tuple[str, int, int]:
     """The whole verbatim sentence of ``facts`` and its offsets: the facts may cover only the part
     analysed (see ``analysed_length``), the tables always cite the whole sentence."""
@@ -91,8 +107,9 @@ def _event_row(d: Draft, article: Article) -> dict:
     if d.category == "attack" and d.kind == "strike" and d.weapon is not None and d.weapon.weapon_class in AIR_CLASSES:
         sub_event = "Air/drone strike"
     time_local = d.time.time if d.time is not None else None
-    event_date = d.date.date if d.date is not None else None
-    precision = d.date.precision if d.date is not None else "unknown"
+    date = d.date if d.date is not None else _standing_day(d)
+    event_date = date.date if date is not None else None
+    precision = date.precision if date is not None else "unknown"
     stamp_utc = None
     if event_date is not None and time_local is not None and precision == "day":
         stamp_utc = dates_mod.to_utc(event_date, time_local, d.time.timezone or article.timezone)
@@ -102,7 +119,7 @@ def _event_row(d: Draft, article: Article) -> dict:
     return {
         "event_id": d.event_id(), "article_id": article.article_id, "section": d.main.section,
         "sentence": sentence, "char_start": start, "char_end": end,
-        "event_date": event_date, "date_text": d.date.text if d.date is not None else None,
+        "event_date": event_date, "date_text": (date.text or None) if date is not None else None,
         "date_precision": precision, "time_local": time_local, "timestamp_utc": stamp_utc,
         "category": d.category, "event_type": kind_codes["event_type"], "sub_event_type": sub_event if kind_codes["event_type"] else None,
         "cameo_code": kind_codes["cameo_code"], "actor1": d.actor1, "actor1_detail": d.actor1_detail, "actor2": d.actor2,

@@ -61,3 +61,11 @@ def test_perspective_from_timezone(tz, country):
 
 def test_opponents():
     assert opponent("Russia") == "Ukraine" and opponent("Ukraine") == "Russia" and opponent("Canada") is None
+
+
+def test_actor_right_after_a_dateline_dash_without_its_space():
+    """A wire dateline sometimes glues its dash to the first word; the actor there still counts, while a
+    hyphenated compound ("pro-Russian") stays a modifier."""
+    found = find_actors("MOSCOW (Reuters) -Russia's Defence Ministry said its forces had taken the village.")
+    assert [(a.actor, a.role) for a in found] == [("Russia", "speaker")]
+    assert find_actors("Pro-Russian fighters held the bridge for a week.") == []

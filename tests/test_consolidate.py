@@ -139,3 +139,25 @@ def test_the_dead_of_an_attack_are_not_the_interceptions():
     (attack,) = [e for e in evs if e["category"] == "attack"]
     assert (attack["actor1"], attack["location"], attack["fatalities"], attack["injuries"]) == ("Ukraine", "Kaluga Oblast", 1, 3)
     assert all(e["fatalities"] is None for e in evs if e["category"] == "air_defense")
+
+
+def test_a_place_named_only_in_the_headline():
+    """CONTRACT §7: "the port" and "the region" are the headline's places when the body names none."""
+    (ev,) = events_of("Russian drones hit Odesa overnight\nRussian drones struck the port overnight, injuring three people.\n")
+    assert ev["location"] == "Odesa"
+    (ev,) = events_of("Drone attack on Kharkiv region\nA Russian drone struck a farm in the region overnight, killing two people.\n")
+    assert ev["location"] == "Kharkiv Oblast"
+
+
+def test_background_sentences_lend_no_figures_to_an_event():
+    """A background sentence ("has repeatedly struck … since 2022, killing …") is no mention of today's attack."""
+    text = ("Russian drones target Kyiv\nRussia launched 40 drones at Kyiv overnight, the air force said. "
+            "Russia has repeatedly struck the capital's energy grid since 2022, killing at least 120 civilians.\n")
+    (ev,) = events_of(text)
+    assert (ev["location"], ev["weapon_count"], ev["fatalities"]) == ("Kyiv", 40, None)
+
+
+def test_a_withdrawal_in_an_article_is_an_attack_by_the_other_side():
+    (ev,) = events_of("Front line\nUkrainian troops withdrew from Sievierodonetsk on Friday after weeks of street fighting.\n")
+    assert (ev["category"], ev["actor1"], ev["actor2"], ev["location"], ev["event_type"], ev["cameo_code"]) == \
+        ("attack", "Russia", "Ukraine", "Sievierodonetsk", "Battles", "192")

@@ -102,7 +102,7 @@ CITIES = ["Kharkiv", "Odesa", "Dnipro", "Lviv", "Sumy", "Kherson"]
 def test_cities_named_as_where_are_bounded_most_recent_last(three_cities):
     ctx = ArticleContext("t", dt.date(2025, 6, 7), "Europe/Kyiv", "Ukraine")
     for name in [*CITIES, "Dnipro"]:
-        ctx.remember(SimpleNamespace(own_date=None, located_places=[gazetteer().lookup(name)]))
+        ctx.remember(SimpleNamespace(own_date=None, text="", located_places=[gazetteer().lookup(name)]))
     assert [c.place for c in ctx.cities] == ["Lviv", "Sumy", "Kherson", "Dnipro"]   # the cap, plus the latest
     assert ctx.paragraph_place.place == "Dnipro"
 
@@ -114,3 +114,21 @@ def test_city_names_for_the_gazetteer_are_bounded_in_order_of_first_mention(thre
                                            places=[gazetteer().lookup(name)]))
     assert ctx.city_names == CITIES                                   # each once, in order of first mention
     assert ctx.recent_city_names == ["Lviv", "Sumy", "Kherson"]
+
+
+def test_the_headline_names_the_storys_first_places():
+    """CONTRACT §7: "the region" or "the port" of a body that names no place is the headline's."""
+    ctx = ArticleContext.of(article_of("Russian drones hit Odesa and Kharkiv region\nThe port was hit overnight.\n"))
+    assert [c.place for c in ctx.cities] == ["Odesa"]
+    assert [r.place for r in ctx.regions] == ["Kharkiv Oblast"]
+
+
+def test_a_speakers_seat_is_not_the_city_of_later_sentences():
+    """"The Defence Ministry in Moscow said…": Moscow is where the ministry sits, not "the city" of what follows."""
+    ctx = ArticleContext("t", dt.date(2025, 6, 7), "Europe/Kyiv", "Ukraine")
+    facts = analyse(Sentence(0, 0, "", 0, "The Defence Ministry in Moscow said 40 drones were destroyed over Bryansk region."), ctx)
+    assert [p.place for p in context_mod.speaker_seats(facts)] == ["Moscow"]
+    ctx.enter(facts)
+    ctx.remember(facts)
+    assert ctx.cities == [] and ctx.paragraph_place is None
+    assert [r.place for r in ctx.regions] == ["Bryansk Oblast"]

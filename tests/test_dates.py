@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.dates import DateMention, best_date, find_dates
+from analysis.dates import DateMention, best_date, find_dates, in_quote
 from analysis.times import TimeMention, find_times, to_utc
 
 GOLD = Path(__file__).parent / "gold"
@@ -444,3 +444,9 @@ def test_a_quote_made_on_an_unknown_day_has_no_date():
 def test_yesterday_outside_a_dated_quote_counts_from_publication(text):
     got = {m.text: m.date for m in find_dates(text, dt.date(2025, 6, 7))}
     assert got["yesterday"] == dt.date(2025, 6, 6)
+
+
+def test_in_quote_tells_a_speakers_words_from_the_reporters():
+    text = '"Yesterday we decided," the minister said on Tuesday.'
+    assert in_quote(text, 1, 10)
+    assert not in_quote(text, text.index("on Tuesday"), len(text) - 1)

@@ -125,3 +125,27 @@ def test_breakdowns_without_a_total_and_counts_that_are_not_parts():
 def test_the_side_the_donors_back_is_no_donor():
     (d,) = drafts_of("Germany and Ukraine agreed that Berlin will supply more Patriot systems.")
     assert (d.actor1, d.actor2) == ("Germany", "Ukraine")
+
+
+def test_a_withdrawal_is_an_attack_by_the_side_that_advances():
+    """CONTRACT §7: the side named as withdrawing gives the place up, so the other side is ``actor1``."""
+    d = draft_of("Ukrainian troops withdrew from Sievierodonetsk on Friday after weeks of street fighting.")
+    assert (d.kind, d.category, d.actor1, d.actor2, d.place.place) == ("withdrawal", "attack", "Russia", "Ukraine", "Sievierodonetsk")
+    d = draft_of("Russian forces have pulled out of Kupiansk, the General Staff said.")
+    assert (d.actor1, d.actor2) == ("Ukraine", "Russia")
+
+
+def test_a_speakers_seat_is_not_where_it_happened():
+    """"The Defence Ministry in Moscow said … over Russia": the national total is at the country, not Moscow;
+    a seat is the place only when the sentence names no other."""
+    d = draft_of("The Defence Ministry in Moscow said on Sunday that 112 drones were destroyed over Russia overnight.")
+    assert d.place.place == "Russia"
+    d = draft_of("Officials in Kherson said Russian shelling killed two people on Monday.")
+    assert d.place.place == "Kherson"
+
+
+def test_the_region_or_the_port_is_the_one_named_last():
+    ctx = context()
+    ctx.note_places([gazetteer().lookup("Odesa"), gazetteer().lookup("Kharkiv Oblast")])
+    assert draft_of("A Russian drone struck a farm in the region overnight, killing two people.", ctx).place.place == "Kharkiv Oblast"
+    assert draft_of("Russian missiles struck the port overnight, injuring three people.", ctx).place.place == "Odesa"

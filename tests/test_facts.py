@@ -189,3 +189,53 @@ def test_news_with_a_nod_to_the_past_is_not_background(sentence):
 ])
 def test_a_place_named_only_by_its_kind(sentence, kind):
     assert facts_of(sentence).anaphora == kind
+
+
+def test_a_speakers_quoted_yesterday_is_not_the_sentences_own_day():
+    """ "Yesterday we decided…," she told the meeting: the decision's day is not the day of what the
+    sentence reports, nor the story's day for the sentences after it."""
+    ctx = context("2022-04-26")
+    ctx.story_day = dt.date(2022, 4, 26)
+    facts = facts_of('"Yesterday we decided to send air-defence guns," the minister told allied officials.', ctx)
+    assert facts.dates and facts.own_date is None
+    assert facts.day.date == dt.date(2022, 4, 26)
+    # unquoted, the same word still dates the sentence
+    assert facts_of("Yesterday the minister decided to send air-defence guns.", ctx).own_date is not None
+
+
+def test_a_sentence_without_a_day_stands_in_the_storys_day_or_the_publication_date():
+    """No happening is left undated (CONTRACT §7): the story's day so far, else the publication date."""
+    ctx = context("2023-05-30")
+    assert facts_of("The mayor said several buildings were slightly damaged.", ctx).day.date == dt.date(2023, 5, 30)
+    ctx.story_day = dt.date(2023, 5, 29)
+    assert facts_of("The mayor said several buildings were slightly damaged.", ctx).day.date == dt.date(2023, 5, 29)
+    assert facts_of("Drones hit the city on Sunday.", ctx).day.date == dt.date(2023, 5, 28)
+
+
+def _blog(published: str, heading: str | None) -> ArticleContext:
+    ctx = context(published, "Europe/London")
+    if heading:
+        ctx.headings[heading] = facts_mod.dates_mod.find_dates(heading, ctx.published)[0]
+    ctx.begin_sentence(heading or "")
+    ctx.story_day = dt.date(2022, 7, 1)     # an earlier entry's "yesterday"
+    return ctx
+
+
+def test_a_live_blog_entry_starts_from_its_sections_day_not_an_earlier_entrys():
+    """A stamped entry ("16:41 — …") is dated by its day section's heading, else the publication date;
+    the stamp is no event time."""
+    text = "16:41 — Shelling killed six people in the town, its mayor said."
+    sentence = Sentence(index=5, paragraph=3, section="Saturday, 2 July 2022", start=0, text=text)
+    facts = analyse(sentence, _blog("2022-07-03", "Saturday, 2 July 2022"))
+    assert facts.stamp and facts.day.date == dt.date(2022, 7, 2)
+    sentence = Sentence(index=5, paragraph=3, section="", start=0, text=text)
+    assert analyse(sentence, _blog("2022-07-03", None)).day.date == dt.date(2022, 7, 3)
+
+
+def test_overnight_in_an_earlier_days_section_is_that_days_night():
+    """A live blog's Saturday section was written on Saturday: its "overnight" ends on Saturday."""
+    text = "Russian drones struck Odesa overnight, the governor said."
+    sentence = Sentence(index=2, paragraph=1, section="Saturday, 2 July 2022", start=0, text=text)
+    facts = analyse(sentence, _blog("2022-07-03", "Saturday, 2 July 2022"))
+    assert facts.own_date.date == dt.date(2022, 7, 2)
+    assert facts_of(text, context("2022-07-03")).own_date.date == dt.date(2022, 7, 3)

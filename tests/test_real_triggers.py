@@ -67,3 +67,75 @@ def test_power_cut_after_a_strike_only_supports_it():
 
 def test_request_to_partners_is_an_appeal():
     assert kinds("The foreign minister asked partners for permission to strike deeper.") == [("diplomacy", "appeal")]
+
+
+# --- interception totals stated in other words (issue #7, round 2) -----------------------------------
+@pytest.mark.parametrize("text", [
+    "Moscow launched 24 drones at the south overnight, and air defence crews destroyed every one of them, the command said.",
+    "Over the past day, the ministry said, its air defences knocked down 14 drones near the border.",
+    "All nine missiles were shot down before they reached the city, the mayor wrote.",
+    "The air force neutralised 31 attack drones over five regions, the military said.",
+    "Six, the ministry said, were destroyed in the Belgorod region by Pantsir systems.",
+    "Electronic warfare knocked the remaining four off course, so they missed their targets.",
+    "Electronic warfare units knocked out another 12 drones over the north.",
+])
+def test_interception_totals_in_other_words(text):
+    assert ("air_defense", "interception") in kinds(text)
+
+
+def test_two_weapon_classes_in_one_interception_stay_one_trigger():
+    """"brought down 40 drones and 7 missiles" is one interception (the floor sets score it as one event)."""
+    assert kinds("Air defences brought down 40 drones and 7 missiles overnight, the air force said.") == [
+        ("air_defense", "interception")]
+
+
+# --- words that are not a happening in their context ----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Residents of the district still face water supply problems, the council said.",     # aid verb "supply"
+    "The city's power supply lines were repaired by Thursday.",
+    "Crews were still at work a day after missiles knocked out the region's utilities.",          # no interception
+    "Two of the commanders went to Turkey under a deal struck with Ankara.",               # a deal struck
+    "The minister also hit back at his Russian counterpart on Monday.",             # a retort
+    "Up to a third of the exclave's rail freight is hit by the ban, its governor says.",   # hit by a measure
+    "He said the new round targeted the shadow fleet and several banks.",                  # sanctions targeting
+    "He listed four conditions that would have to be met before the war could end.",            # a condition met
+    "He said that if the allies let Kyiv hit targets deep inside Russia, it would mean war.",  # a conditional
+    "The regional evacuation hotline answers questions around the clock.",                 # a hotline
+])
+def test_no_happening_in_context(text):
+    assert kinds(text) == []
+
+
+def test_negated_impact_after_an_interception():
+    """"… which said neither region had been hit": the interception stands, no attack is opened."""
+    assert kinds("Two drones were shot down over the south, the command said, adding that neither region had "
+                 "been hit.") == [("air_defense", "interception")]
+
+
+def test_object_entering_airspace_is_no_advance():
+    assert ("attack", "clash") not in kinds("A stray drone had probably entered Romanian airspace during the night.")
+    assert kinds("Russian troops entered Vovchansk on Monday, the governor said.") == [("attack", "clash")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Britain will supply Ukraine with 20 more air defence systems, the minister said.", [("military_support", "aid")]),
+    ("Russian forces struck a school in the town overnight, officials said.", [("attack", "strike")]),
+    ("Families with children must be evacuated from three border districts.", [("humanitarian", "evacuation")]),
+    ("The president met his Polish counterpart in Warsaw on Friday.", [("diplomacy", "meeting")]),
+])
+def test_the_same_words_still_trigger_when_they_are_happenings(text, expected):
+    assert kinds(text) == expected
+
+
+def test_help_to_people_is_no_military_support():
+    assert kinds("People who leave will get humanitarian, psychological and legal assistance, the governor said.") == []
+
+
+def test_troops_are_supplied_only_when_sent():
+    assert kinds("Analysts think he may have told commanders to push troops to the outskirts of the town.") == []
+    assert kinds("The North has deployed troops to Russia, its state media confirmed.") == [("military_support", "aid")]
+
+
+def test_a_refused_delivery_is_no_aid():
+    assert kinds("Early in the war the government had refused to send lethal weapons to Kyiv, citing its rules.") == []
+    assert kinds("The country will not only send 10 tanks but also train the crews.") == [("military_support", "aid")]

@@ -64,6 +64,11 @@ def test_interceptions_and_another():
     assert found("Air defences shot down 34 of the missiles")[0] == ("missile", "missile", 34, "intercepted")
 
 
+def test_knocked_down_is_an_interception():
+    assert found("Air defence crews knocked down 18 Ukrainian drones over the region overnight.")[0] == (
+        "drone", "drone", 18, "intercepted")
+
+
 @pytest.mark.parametrize("sentence, count, owner", [
     ("00:40 — Russia’s Defence Ministry says its air defences brought down 57 Ukrainian drones on Saturday "
      "evening, between 17:00 and 23:30 Moscow time.", 57, "Ukrainian"),

@@ -64,6 +64,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.json:
         keys = ("gold", "found", "rows", "rows_matched", "recall", "precision", "attribute_accuracy", "place_accuracy")
         data = {s.article: {k: getattr(s, k) for k in keys} for s in [*per_article, overall]}
+        if overall.pair_recall is not None:
+            data["overall"].update(pair_precision=overall.pair_precision, pair_recall=overall.pair_recall)
         print(json.dumps(data, indent=2))
     else:
         print(f"{'article':40} {'gold':>5} {'found':>5} {'rows':>5} {'recall':>7} {'precision':>9} {'attributes':>10}")
@@ -71,9 +73,14 @@ def _evaluate(args: argparse.Namespace) -> int:
             name = s.article if len(s.article) <= 40 else s.article[:37] + "..."
             print(f"{name:40} {s.gold:5d} {s.found:5d} {s.rows:5d} {_pct(s.recall):>7} {_pct(s.precision):>9} {_pct(s.attribute_accuracy):>10}")
         print(f"places with coordinates in range: {overall.places_correct}/{overall.places}")
+        if overall.pair_recall is not None:
+            right, found, gold = overall.incident_pairs()
+            print(f"incident pairs: precision {_pct(overall.pair_precision).strip()} ({right}/{found}), "
+                  f"recall {_pct(overall.pair_recall).strip()} ({right}/{gold})")
         if args.verbose:
             for title, items in (("missed gold events", overall.missed), ("wrong attributes", overall.wrong),
-                                 ("rows matching no gold event", overall.unmatched_rows)):
+                                 ("rows matching no gold event", overall.unmatched_rows),
+                                 ("incident pairs put wrongly together or apart", overall.pair_errors())):
                 if items:
                     print(f"\n{title}:")
                     for item in items:

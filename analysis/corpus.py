@@ -24,7 +24,7 @@ from analysis import procs
 from analysis.errors import InputError
 from analysis.pipeline import ArticleTables, extract_article
 from analysis.reader import find_article_files, iter_articles, read_article, read_catalog
-from analysis.schemas import TABLES
+from analysis.schemas import EXTRACTED, TABLES
 from analysis.tables import frame
 
 log = logging.getLogger("newsframe")
@@ -40,6 +40,7 @@ class Corpus:
     mentions: pd.DataFrame
     places: pd.DataFrame
     issues: pd.DataFrame
+    incidents: pd.DataFrame
     errors: list = field(default_factory=list)   # InputErrors skipped with keep_going
 
     @property
@@ -50,6 +51,13 @@ class Corpus:
         """Every sentence supporting one event, with its role and offsets: how to check a number."""
         m = self.mentions[self.mentions["event_id"] == event_id]
         return m.merge(self.sentences[["sentence_id", "section", "text"]], on="sentence_id", how="left")
+
+    def reports(self, incident_id: str) -> pd.DataFrame:
+        """Every event that reports one incident, with its article's outlet, publication date and title:
+        how to go from a happening to all its sources."""
+        e = self.events[self.events["incident_id"] == incident_id]
+        meta = self.articles[["article_id", "outlet", "published", "title"]]
+        return e.merge(meta, on="article_id", how="left").sort_values(["published", "event_id"], kind="stable")
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{name}={len(getattr(self, name))}" for name in TABLES)
@@ -65,7 +73,7 @@ def _extract_path(job: tuple[Path, dict | None]) -> ArticleTables | InputError:
 
 
 def _collect(results, keep_going: bool, on_error, progress) -> tuple[dict, list]:
-    rows: dict[str, list] = {name: [] for name in TABLES}
+    rows: dict[str, list] = {name: [] for name in EXTRACTED}
     errors: list = []
     for result in results:
         if isinstance(result, InputError):
@@ -75,7 +83,7 @@ def _collect(results, keep_going: bool, on_error, progress) -> tuple[dict, list]
             (on_error or (lambda e: None))(result)
         else:
             rows["articles"].append(result.article)
-            for name in TABLES[1:]:
+            for name in EXTRACTED[1:]:
                 rows[name].extend(getattr(result, name))
         if progress is not None:
             progress.update(1)
@@ -151,10 +159,30 @@ def extract(path: str | Path, keep_going: bool = False, on_error: Callable | Non
     finally:
         if bar is not None:
             bar.close()
-    tables = {name: frame(name, rows[name]) for name in TABLES}
+    tables = tables_of(rows)
     log.info("extracted %s", ", ".join(f"{len(tables[t])} {t[:-1] if len(tables[t]) == 1 else t}"
                                        for t in ("articles", "sentences", "events", "places", "issues")))
     return Corpus(**tables, errors=errors)
+
+
+def tables_of(rows: dict[str, list]) -> dict[str, pd.DataFrame]:
+    """The contract's tables from every article's rows: who claims each event, then the incidents
+    resolved across articles (``analysis.incidents``), then each table typed and validated."""
+    from analysis import claims, incident_table, incidents
+    from analysis.actors import perspective_of
+
+    side = {a["article_id"]: perspective_of(a["timezone"]) for a in rows["articles"]}
+    for r in rows["events"]:
+        r["claimed_by"] = claims.claimed_by(r["sentence"], claims.claimant_side(r, side.get(r["article_id"])), r)
+    tables = {name: frame(name, rows[name]) for name in EXTRACTED if name != "events"}
+    draft = pd.DataFrame.from_records(rows["events"], columns=list(rows["events"][0]) if rows["events"] else ["event_id"])
+    ids = incidents.resolve(draft, tables["articles"]) if rows["events"] else []
+    for r, incident_id in zip(rows["events"], ids):
+        r["incident_id"] = incident_id
+    tables["events"] = frame("events", rows["events"])
+    built = incident_table.build(tables["events"], tables["articles"]) if ids else None
+    tables["incidents"] = frame("incidents", built.to_dict("records") if built is not None else [])
+    return {name: tables[name] for name in TABLES}
 
 
 def load(path: str | Path = "seeds", keep_going: bool = False) -> Corpus:

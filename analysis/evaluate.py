@@ -9,6 +9,13 @@ a maximum bipartite matching so that one greedy choice cannot cost another event
 Recall = core gold events found / core gold events. Precision = rows matching a core or optional gold
 event / all rows. Attribute accuracy = correct ``actor2``/``weapon``/``weapon_count``/``fatalities``/
 ``time_local`` over those the gold gives, on matched core events.
+
+Incidents (CONTRACT §8): when the gold gives events an ``incident`` id shared across articles, every pair
+of matched gold events (core or optional) of one category from two different articles is a gold pair if
+they share an incident, and a found pair if their rows share an ``incident_id``. Pair precision = right
+found pairs / found pairs; pair recall = right found pairs / gold pairs. Pairs within one article and
+pairs across categories are left out: an incident is one category's happening (issue #8), and an
+article's own reading keeps its events apart.
 """
 from __future__ import annotations
 
@@ -40,6 +47,8 @@ class Score:
     missed: list = field(default_factory=list)
     wrong: list = field(default_factory=list)
     unmatched_rows: list = field(default_factory=list)
+    # (article, gold incident, category, the matched row's incident_id) of each matched gold event
+    links: list = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -63,6 +72,40 @@ class Score:
         self.missed += other.missed
         self.wrong += other.wrong
         self.unmatched_rows += other.unmatched_rows
+        self.links += other.links
+
+    def incident_pairs(self) -> tuple[int, int, int]:
+        """(right found pairs, found pairs, gold pairs) over the matched gold events of different articles."""
+        right = found = gold = 0
+        for i, (art_a, inc_a, cat_a, row_a) in enumerate(self.links):
+            for art_b, inc_b, cat_b, row_b in self.links[i + 1:]:
+                if art_a == art_b or cat_a != cat_b:
+                    continue
+                same_gold, same_found = inc_a == inc_b, row_a == row_b
+                gold += same_gold
+                found += same_found
+                right += same_gold and same_found
+        return right, found, gold
+
+    @property
+    def pair_precision(self) -> float | None:
+        right, found, gold = self.incident_pairs()
+        return right / found if found else (None if not self.links else 1.0)
+
+    @property
+    def pair_recall(self) -> float | None:
+        right, found, gold = self.incident_pairs()
+        return right / gold if gold else None
+
+    def pair_errors(self) -> list[str]:
+        """The wrong and the missed pairs, for ``--verbose``."""
+        out = []
+        for i, (art_a, inc_a, cat_a, row_a) in enumerate(self.links):
+            for art_b, inc_b, cat_b, row_b in self.links[i + 1:]:
+                if art_a != art_b and cat_a == cat_b and (inc_a == inc_b) != (row_a == row_b):
+                    what = "missed" if inc_a == inc_b else "wrong"
+                    out.append(f"{what} pair: {art_a} {inc_a} ({cat_a}) ~ {art_b} {inc_b} ({cat_b})")
+        return out
 
 
 def _names(value: str) -> set[str]:
@@ -156,6 +199,10 @@ def score_article(gold: dict, events: pd.DataFrame, places: pd.DataFrame, articl
                 score.attributes_correct += 1
             else:
                 score.wrong.append(f"{article_id}: {item.get('id')}.{name}: expected {item[name]!r}, got {row.get(name)!r}")
+    for items, matching in ((gold.get("events", []), core), (gold.get("optional", []), optional)):
+        for g, r in matching.items():
+            if items[g].get("incident") and "incident_id" in events:
+                score.links.append((article_id, items[g]["incident"], items[g].get("category"), events.loc[r, "incident_id"]))
     matched = set(core.values()) | set(optional.values())
     for r in events.index:
         if r not in matched:

@@ -1,0 +1,305 @@
+"""Incidents: one real-world happening reported by many outlets counts once (CONTRACT §8, issue #8).
+
+Five reports of one strike on Kyiv are five events, one per article; they are one incident. Resolution
+is automatic and conservative, because a wrong merge hides a happening while a missed one only counts
+it twice:
+
+* **Compatibility.** Two events may merge only when they have the same category and side (``actor1``),
+  the same target when both name one, the same day (either day of a night when one is "overnight"),
+  compatible places (a district lies in its city, a city in its region; a country-wide event never
+  merges with a local one) and the same weapon class when both name a weapon. Two events of one
+  article never merge: its own reading kept them apart.
+* **Blocking.** Candidate pairs come only from blocks (category × side × region for attacks and
+  interceptions, category × side for the rest) within the date window, each event compared with a
+  bounded number of earlier ones, so the work grows linearly with the corpus.
+* **Clustering.** The best-agreeing pairs merge first, and two groups merge only when every pair
+  across them is compatible (complete linkage): an "overnight" event cannot chain two different days.
+
+Settings live in ``data/incidents.yaml``. An incident's id is a hash of its earliest-published event's
+id, so it stays the same across runs and when later reports join it.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.lexicon import LexiconError, alternation, load_yaml, require, words
+
+FILE = "incidents.yaml"
+# Most specific first: the incident's place is its most specific member's.
+LEVELS = {"district": 0, "city": 1, "region": 2, "country": 3, None: 4}
+
+
+@dataclass(frozen=True)
+class Rules:
+    strict_place: frozenset
+    night: re.Pattern
+    night_days: int
+    max_neighbours: int
+    max_members: int
+    count_ratio: int
+    tally_count: int
+    reciprocal: frozenset
+
+
+def _whole(data: dict, key: str, low: int, high: int) -> int:
+    value = data[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise LexiconError(FILE, key, f"{value!r} is not a whole number from {low} to {high}")
+    return value
+
+
+def _categories(data: dict, key: str) -> list[str]:
+    from analysis.registry import CATEGORIES
+
+    names = words(data[key], FILE, key)
+    for name in names:
+        if name not in CATEGORIES:
+            raise LexiconError(FILE, key, f"{name!r} is not a category ({', '.join(CATEGORIES)})")
+    return names
+
+
+@functools.cache
+def rules() -> Rules:
+    """The resolution settings of ``data/incidents.yaml``, validated."""
+    data = require(load_yaml(FILE), FILE, None, "strict_place", "night_words", "night_days", "max_neighbours", "max_members",
+                   "count_ratio", "tally_count", "reciprocal")
+    strict = _categories(data, "strict_place")
+    night = alternation(words(data["night_words"], FILE, "night_words"), ignore_case=True)
+    return Rules(frozenset(strict), re.compile(r"\b" + night + r"\b"), _whole(data, "night_days", 0, 3),
+                 _whole(data, "max_neighbours", 1, 100_000), _whole(data, "max_members", 2, 1_000_000),
+                 _whole(data, "count_ratio", 1, 1000), _whole(data, "tally_count", 2, 1_000_000),
+                 frozenset(_categories(data, "reciprocal")))
+
+
+@functools.cache
+def weapon_class(weapon: str | None) -> str | None:
+    """The class of an event's weapon ("Shahed drone" → drone); None for none or a generic "weapon"."""
+    if not weapon:
+        return None
+    from analysis.weapons import find_weapons
+
+    found = find_weapons(weapon)
+    return found[0].weapon_class if found and found[0].weapon_class != "other" else None
+
+
+# Words of a name or title too common to tell two speakers apart.
+_COMMON = frozenset({"president", "minister", "prime", "foreign", "defence", "defense", "ministry", "spokesman",
+                     "spokeswoman", "spokesperson", "russian", "ukrainian", "russia's", "ukraine's", "forces"})
+
+
+def detail_words(detail: str | None) -> frozenset:
+    """The telling words of ``actor1_detail``: "British Prime Minister Rishi Sunak" → {british, rishi, sunak}."""
+    if not detail:
+        return frozenset()
+    return frozenset(w for w in re.findall(r"[\w’'-]{4,}", detail.lower()) if w not in _COMMON)
+
+
+@dataclass(slots=True)
+class Record:
+    """What resolution needs of one event, taken once from the table."""
+
+    row: int
+    event_id: str
+    article: str
+    category: str
+    actor1: str
+    actor2: str | None
+    day: int | None            # days since the epoch
+    night: bool
+    level: str | None          # district | city | region | country | None (no place)
+    location: str | None
+    city: str | None
+    admin1: str | None
+    country: str | None
+    weapon: str | None
+    wclass: str | None
+    count: int | None
+    detail: frozenset          # the words of actor1_detail ("president", "zelensky"): who acted, when named
+    fatalities: int | None
+    published: int             # for the anchor: the earliest report
+
+
+def _places_ok(a: Record, b: Record, strict: bool) -> bool:
+    """Compatible places: the same one, or one inside the other (district in city, city in region)."""
+    if a.level is None or b.level is None:
+        other = b if a.level is None else a
+        return not strict or other.level in (None, "country")
+    if a.country and b.country and a.country != b.country:
+        return False
+    if (a.level == "country") != (b.level == "country"):
+        return False
+    if a.level == b.level:
+        return a.location == b.location
+    wide, narrow = (a, b) if LEVELS[a.level] > LEVELS[b.level] else (b, a)
+    if wide.level == "region":
+        return narrow.admin1 == wide.location
+    return narrow.city == wide.location      # a district within its city
+
+
+def _counts_ok(a: Record, b: Record) -> bool:
+    """One drone that hit a block and the 17 launched that night are different happenings; 41 and 43
+    downed are two tallies of one. Counts more than ``count_ratio`` apart never merge."""
+    if a.count is None or b.count is None:
+        return True
+    low, high = sorted((a.count, b.count))
+    return high <= max(1, low) * rules().count_ratio
+
+
+def same_tally(a: Record, b: Record) -> bool:
+    """Two reports of one national tally may place it differently (the country, or the city a wire leads
+    with): the same side, day and weapon class with the same count of at least ``tally_count`` is one."""
+    return (a.count is not None and a.count == b.count and a.count >= rules().tally_count
+            and a.wclass == b.wclass and a.day == b.day)
+
+
+def _actors_ok(a: Record, b: Record) -> bool:
+    """The same side and target; for a reciprocal happening (an exchange of prisoners) each outlet may
+    name either side first, so the two sides compare as a pair."""
+    if a.actor1 == b.actor1 and not (a.actor2 and b.actor2 and a.actor2 != b.actor2):
+        return True
+    if a.category not in rules().reciprocal:
+        return False
+    return b.actor1 == a.actor2 and (b.actor2 is None or b.actor2 == a.actor1) or a.actor1 == b.actor2 and a.actor2 is None
+
+
+def compatible(a: Record, b: Record) -> bool:
+    """May ``a`` and ``b`` report one happening? (The module docstring lists the rules.)"""
+    if a.article == b.article or a.category != b.category or not _actors_ok(a, b):
+        return False
+    if a.day is None or b.day is None:
+        return False
+    if abs(a.day - b.day) > (rules().night_days if a.night or b.night else 0):
+        return False
+    strict = a.category in rules().strict_place
+    national = a.level in (None, "country") and b.level in (None, "country")
+    # a national interception tally lists several classes, of which each report keeps one
+    if a.wclass and b.wclass and a.wclass != b.wclass and not (national and a.category == "air_defense"):
+        return False
+    if not _counts_ok(a, b):
+        return False
+    # who spoke or signed: "President Zelensky" and "Mayor Trukhanov" make two statements of one side
+    if not strict and a.detail and b.detail and not a.detail & b.detail:
+        return False
+    return _places_ok(a, b, strict) or (a.country == b.country and same_tally(a, b))
+
+
+def agreement(a: Record, b: Record) -> int:
+    """How much two compatible events agree beyond what compatibility demands: the best pairs merge first."""
+    return ((a.location is not None and a.location == b.location) * 2 + (a.day == b.day)
+            + (a.weapon is not None and a.weapon == b.weapon) + (a.actor2 is not None and a.actor2 == b.actor2)
+            + (a.fatalities is not None and a.fatalities == b.fatalities))
+
+
+def _value(v):
+    return None if v is None or v is pd.NA or (isinstance(v, float) and v != v) or v is pd.NaT else v
+
+
+def records(events: pd.DataFrame, articles: pd.DataFrame) -> list[Record]:
+    """One ``Record`` per event row, in row order."""
+    published = dict(zip(articles["article_id"], pd.to_datetime(articles["published"]).astype("int64")))
+    days = pd.to_datetime(events["event_date"]).dt.normalize()
+    day_numbers = [None if pd.isna(d) else int(d.value // 86_400_000_000_000) for d in days]
+    night = rules().night
+    cols = {c: events[c].astype(object).where(events[c].notna(), None).tolist() if c in events else [None] * len(events)
+            for c in ("event_id", "article_id", "category", "actor1", "actor1_detail", "actor2", "date_text", "geo_precision",
+                      "location", "city", "admin1", "country", "weapon", "weapon_count", "fatalities")}
+    out = []
+    for i in range(len(events)):
+        c = {k: v[i] for k, v in cols.items()}
+        level = c["geo_precision"] if c["location"] is not None else None
+        if level == "city" and c["city"] is None:
+            c["city"] = c["location"]
+        out.append(Record(i, c["event_id"], c["article_id"], c["category"], c["actor1"], c["actor2"], day_numbers[i],
+                          bool(c["date_text"] and night.search(c["date_text"])), level, c["location"], c["city"],
+                          c["admin1"], c["country"], c["weapon"], weapon_class(c["weapon"]),
+                          None if c["weapon_count"] is None else int(c["weapon_count"]), detail_words(c["actor1_detail"]),
+                          None if c["fatalities"] is None else int(c["fatalities"]),
+                          int(published.get(c["article_id"], 0))))
+    return out
+
+
+def _block_key(r: Record) -> tuple:
+    """Category × side × region for the categories tied to a place; category × side for the rest."""
+    if r.category in rules().reciprocal:
+        return (r.category,)
+    if r.category not in rules().strict_place:
+        return (r.category, r.actor1)
+    if r.level in (None, "country"):
+        # where a national event fell: its country, else the target's (the defender's, for interceptions)
+        return (r.category, r.actor1, "national", r.country or (r.actor1 if r.category == "air_defense" else r.actor2))
+    return (r.category, r.actor1, r.admin1 or r.city or r.location)
+
+
+def _tally_key(r: Record) -> tuple | None:
+    """A second block for tallies (``same_tally``): side, day window and count, whatever the place."""
+    if r.category in rules().strict_place and r.count is not None and r.count >= rules().tally_count:
+        return ("tally", r.category, r.actor1, r.count)
+    return None
+
+
+def candidate_pairs(recs: list[Record]) -> list[tuple[int, int, int]]:
+    """(agreement, i, j) for the compatible pairs within each block and date window, best first.
+
+    Place-less and country-wide events block together; in the loose categories every place shares a block.
+    Each event meets at most ``max_neighbours`` earlier ones, so the work is linear in the events."""
+    blocks: dict[tuple, list[Record]] = defaultdict(list)
+    for r in recs:
+        if r.day is not None:
+            blocks[_block_key(r)].append(r)
+            if _tally_key(r) is not None:
+                blocks[_tally_key(r)].append(r)
+    window, limit = rules().night_days, rules().max_neighbours
+    pairs = []
+    for members in blocks.values():
+        members.sort(key=lambda r: (r.day, r.row))
+        for k, b in enumerate(members):
+            for a in members[max(0, k - limit):k][::-1]:
+                if b.day - a.day > window:
+                    break
+                if compatible(a, b):
+                    pairs.append((agreement(a, b), a.row, b.row))
+    pairs = sorted(set(pairs), key=lambda p: (-p[0], p[1], p[2]))   # a pair two blocks share counts once
+    return pairs
+
+
+def cluster(recs: list[Record], pairs: list[tuple[int, int, int]]) -> list[int]:
+    """The group of each record (the index of its group's first record), merging the best pairs first; two
+    groups merge only when no article is in both and every pair across them is compatible."""
+    group = list(range(len(recs)))
+    members = {i: [i] for i in range(len(recs))}
+    articles = {i: {recs[i].article} for i in range(len(recs))}
+    cap = rules().max_members
+    for _, i, j in pairs:
+        gi, gj = group[i], group[j]
+        if gi == gj or articles[gi] & articles[gj] or len(members[gi]) + len(members[gj]) > cap:
+            continue
+        if not all(compatible(recs[a], recs[b]) for a in members[gi] for b in members[gj]):
+            continue
+        keep, gone = (gi, gj) if gi < gj else (gj, gi)
+        for m in members[gone]:
+            group[m] = keep
+        members[keep] += members.pop(gone)
+        articles[keep] |= articles.pop(gone)
+    return group
+
+
+def incident_ids(recs: list[Record], group: list[int]) -> list[str]:
+    """A stable id per group: a hash of its anchor, the event first published (then the smallest id)."""
+    anchor: dict[int, Record] = {}
+    for r in recs:
+        best = anchor.get(group[r.row])
+        if best is None or (r.published, r.event_id) < (best.published, best.event_id):
+            anchor[group[r.row]] = r
+    return ["inc-" + hashlib.sha1(anchor[group[r.row]].event_id.encode()).hexdigest()[:12] for r in recs]
+
+
+def resolve(events: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
+    """The ``incident_id`` of every event row, in row order."""
+    recs = records(events, articles)
+    return incident_ids(recs, cluster(recs, candidate_pairs(recs)))

@@ -1,0 +1,223 @@
+"""Incidents (issue #8, CONTRACT §8): one happening reported by several outlets counts once.
+
+End to end on short articles written for these tests (three outlets' reports of one night, in the shapes
+a wire, a local outlet and a Russian outlet give them), and unit tests of the resolution rules on event
+rows shaped like the extractor's.
+"""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import incident_table, incidents
+from analysis.corpus import extract
+
+ARTICLES = {
+    "wire.txt": ("2024-06-11", "Wire (Reuters style)", "Europe/Kyiv", """
+        Russian missile strike on Kryvyi Rih kills 9, wounds dozens
+
+        KYIV, June 11 (Reuters) -A Russian missile struck a residential district of Kryvyi Rih in central
+        Ukraine on Tuesday, killing nine people and wounding 29, regional governor Serhiy Lysak said.
+
+        The missile hit a five-storey apartment building shortly after noon, Lysak wrote on Telegram.
+
+        Russia denies targeting civilians. Kryvyi Rih, President Volodymyr Zelenskiy's home town, has come under
+        repeated attack since the start of the invasion.
+
+        (Reporting by newsframe staff; Editing by the desk)
+        """),
+    "local.txt": ("2024-06-11", "Local outlet (Suspilne style)", "Europe/Kyiv", """
+        Missile hits apartment block in Kryvyi Rih: 7 dead
+
+        On June 11, a Russian missile hit an apartment building in Kryvyi Rih, killing seven people, the head of
+        the city military administration Oleksandr Vilkul said.
+
+        Rescuers are still working at the site.
+        """),
+    "ru.txt": ("2024-06-12", "Russian outlet (TASS style)", "Europe/Moscow", """
+        Russian Armed Forces strike military targets in Krivoy Rog
+
+        MOSCOW, June 12. /TASS/. Russian forces struck a military facility in Krivoy Rog on Tuesday with a
+        missile, the Russian Defence Ministry said.
+
+        On the same day Ukrainian drones attacked the Belgorod region, the ministry said, adding that
+        air defences destroyed 12 drones over the region.
+        """),
+}
+
+
+@pytest.fixture(scope="module")
+def night(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("night")
+    lines = ["file,published,title,outlet,timezone"]
+    for name, (published, outlet, tz, text) in ARTICLES.items():
+        body = "\n\n".join(" ".join(par.split()) for par in textwrap.dedent(text).strip().split("\n\n"))
+        (folder / name).write_text(body + "\n", "utf-8")
+        lines.append(f'{name},{published},"{body.splitlines()[0]}",{outlet},{tz}')
+    (folder / "catalog.csv").write_text("\n".join(lines) + "\n", "utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def corpus(night):
+    return extract(night)
+
+
+def test_three_outlets_of_one_strike_make_one_incident_with_a_range(corpus):
+    strikes = corpus.incidents[(corpus.incidents["category"] == "attack") & (corpus.incidents["actor1"] == "Russia")]
+    assert len(strikes) == 1, corpus.events[["article_id", "category", "actor1", "location", "event_date"]]
+    strike = strikes.iloc[0]
+    assert strike["location"] == "Kryvyi Rih" and strike["n_outlets"] == 3 and strike["n_articles"] == 3
+    assert (strike["fatalities_min"], strike["fatalities_max"]) == (7, 9)
+    assert strike["first_reported"] == pd.Timestamp("2024-06-11")
+    assert "Wire (Reuters style)" in strike["outlets"] and "Russian outlet (TASS style)" in strike["outlets"]
+
+
+def test_every_event_points_to_its_incident_and_back(corpus):
+    assert corpus.events["incident_id"].isin(corpus.incidents["incident_id"]).all()
+    totals = corpus.events.groupby("incident_id").size()
+    assert (corpus.incidents.set_index("incident_id")["n_events"] == totals).all()
+    strike = corpus.incidents[corpus.incidents["n_outlets"] == 3].iloc[0]
+    reports = corpus.reports(strike["incident_id"])
+    assert list(reports["published"]) == sorted(reports["published"]) and reports["outlet"].nunique() == 3
+
+
+def test_a_strike_by_the_other_side_on_the_same_day_stays_apart(corpus):
+    sides = corpus.incidents[corpus.incidents["event_date"] == pd.Timestamp("2024-06-11")]
+    assert {"Russia", "Ukraine"} <= set(sides["actor1"])
+
+
+def test_claims_say_who_states_each_figure(corpus):
+    ru = corpus.events[corpus.events["article_id"] == "ru"]
+    assert "Russian Defence Ministry" in set(ru["claimed_by"])
+    strike = corpus.incidents[corpus.incidents["n_outlets"] == 3].iloc[0]
+    assert "Governor of Dnipropetrovsk Oblast: 9 killed" in strike["claims"]
+    assert "7 killed" in strike["claims"]
+
+
+def test_ids_are_the_same_on_a_second_run(night, corpus):
+    again = extract(night)
+    assert list(again.events["incident_id"]) == list(corpus.events["incident_id"])
+    assert list(again.incidents["incident_id"]) == list(corpus.incidents["incident_id"])
+
+
+# --- resolution rules on event rows ---------------------------------------------------------------
+
+def _events(*rows: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    base = {"category": "attack", "actor1": "Russia", "actor1_detail": None, "actor2": "Ukraine", "date_text": "on Monday",
+            "event_date": pd.Timestamp("2024-01-08"), "geo_precision": "city", "location": "Kharkiv", "city": "Kharkiv",
+            "admin1": "Kharkiv Oblast", "country": "Ukraine", "weapon": None, "weapon_count": None, "fatalities": None}
+    events = pd.DataFrame([{**base, "event_id": f"e{i}", "article_id": r.get("article_id", f"a{i}"), **r}
+                           for i, r in enumerate(rows)])
+    articles = pd.DataFrame({"article_id": sorted(events["article_id"].unique())})
+    articles["published"] = pd.Timestamp("2024-01-08")
+    return events, articles
+
+
+def _groups(*rows: dict) -> list[str]:
+    return incidents.resolve(*_events(*rows))
+
+
+def test_two_events_of_one_article_never_merge():
+    ids = _groups({"article_id": "a"}, {"article_id": "a"}, {"article_id": "b"})
+    assert ids[0] != ids[1] and ids[2] in (ids[0], ids[1])
+
+
+def test_a_night_spans_two_days_but_a_plain_day_does_not():
+    overnight = {"date_text": "overnight", "event_date": pd.Timestamp("2024-01-09")}
+    assert len(set(_groups({}, overnight))) == 1
+    assert len(set(_groups({}, {"event_date": pd.Timestamp("2024-01-09")}))) == 2
+
+
+@pytest.mark.parametrize("other, same", [
+    ({"geo_precision": "district", "location": "Kyivskyi", "city": "Kharkiv"}, True),   # a district in its city
+    ({"geo_precision": "region", "location": "Kharkiv Oblast", "city": None}, True),     # a city in its region
+    ({"location": "Izium", "city": "Izium"}, False),                                      # another city of the region
+    ({"geo_precision": "country", "location": "Ukraine", "city": None, "admin1": None}, False),  # national vs local
+    ({"weapon": "Shahed drone"}, True),
+])
+def test_places_and_weapons_merge_only_when_compatible(other, same):
+    ids = _groups({"weapon": "drone"}, other)
+    assert (ids[0] == ids[1]) is same
+
+
+def test_sides_targets_weapon_classes_and_counts_keep_events_apart():
+    assert len(set(_groups({}, {"actor1": "Ukraine", "actor2": "Russia"}))) == 2
+    assert len(set(_groups({"weapon": "drone"}, {"weapon": "Iskander missile"}))) == 2
+    assert len(set(_groups({"weapon_count": 1}, {"weapon_count": 17}))) == 2
+    assert len(set(_groups({"weapon_count": 41}, {"weapon_count": 43}))) == 1
+
+
+def test_a_national_tally_placed_at_its_lead_city_is_still_one():
+    national = {"geo_precision": "country", "location": "Ukraine", "city": None, "admin1": None}
+    tally = {"category": "air_defense", "actor1": "Ukraine", "actor2": "Russia", "weapon": "drone", "weapon_count": 14}
+    assert len(set(_groups({**tally, **national}, tally))) == 1
+    assert len(set(_groups({**tally, **national}, {**tally, "weapon_count": 3}))) == 2
+
+
+def test_statements_of_two_speakers_of_one_side_stay_apart():
+    said = {"category": "diplomacy", "actor2": None, "location": None, "geo_precision": None}
+    ids = _groups({**said, "actor1": "Ukraine", "actor1_detail": "President Volodymyr Zelensky"},
+                  {**said, "actor1": "Ukraine", "actor1_detail": "Mayor Hennadii Trukhanov"},
+                  {**said, "actor1": "Ukraine", "actor1_detail": "Zelensky"})
+    assert ids[0] == ids[2] != ids[1]
+
+
+def test_groups_merge_only_when_every_pair_across_them_is_compatible():
+    """Complete linkage: an overnight report compatible with Monday and with Tuesday cannot chain them."""
+    ids = _groups({"event_date": pd.Timestamp("2024-01-08")}, {"date_text": "overnight", "event_date": pd.Timestamp("2024-01-09")},
+                  {"event_date": pd.Timestamp("2024-01-10"), "date_text": "overnight"}, {"event_date": pd.Timestamp("2024-01-10")})
+    assert ids[0] != ids[3]
+
+
+def test_the_id_stays_when_a_later_report_joins():
+    events, articles = _events({"article_id": "a"}, {"article_id": "b"})
+    first = incidents.resolve(events, articles)
+    more, arts = _events({"article_id": "a"}, {"article_id": "b"}, {"article_id": "c"})
+    arts.loc[arts["article_id"] == "c", "published"] = pd.Timestamp("2024-01-09")
+    assert incidents.resolve(more, arts)[:2] == first
+
+
+def test_work_is_linear_each_event_meets_a_bounded_number_of_others(monkeypatch):
+    calls = []
+    real = incidents.compatible
+    monkeypatch.setattr(incidents, "compatible", lambda a, b: calls.append(1) or real(a, b))
+    rows = [{"article_id": f"a{i}", "event_date": pd.Timestamp("2024-01-01") + pd.Timedelta(days=i % 300),
+             "location": f"Town {i % 40}", "city": f"Town {i % 40}", "admin1": f"Oblast {i % 40}"} for i in range(3000)]
+    events, articles = _events(*rows)
+    recs = incidents.records(events, articles)
+    incidents.candidate_pairs(recs)
+    assert len(calls) < 3000 * 5
+
+
+def test_the_table_gives_ranges_sources_and_claims():
+    events, articles = _events({"article_id": "a", "fatalities": 3, "weapon": "missile"},
+                               {"article_id": "b", "fatalities": 5, "weapon": "Iskander ballistic missile"})
+    events["incident_id"] = incidents.resolve(events, articles)
+    events["claimed_by"] = ["reporting", "Governor of Kharkiv Oblast"]
+    events["injuries"], events["confidence"] = None, [0.6, 0.5]
+    for c in ("event_type", "sub_event_type", "cameo_code", "time_local", "timestamp_utc", "latitude", "longitude"):
+        events[c] = None
+    events["date_precision"] = "day"
+    articles["outlet"] = ["Wire", "Local"]
+    row = incident_table.build(events, articles).iloc[0]
+    assert (row["fatalities_min"], row["fatalities_max"], row["n_outlets"]) == (3, 5, 2)
+    assert row["weapon"] == "Iskander ballistic missile" and row["confidence"] == 0.8
+    assert row["claims"] == "reporting: 3 killed; Governor of Kharkiv Oblast: 5 killed"
+
+
+def test_the_settings_file_is_validated(monkeypatch):
+    from analysis import lexicon
+    from analysis.lexicon import LexiconError
+
+    real = lexicon.load_yaml
+    monkeypatch.setattr(incidents, "load_yaml", lambda name: {**real(name), "strict_place": ["attack", "raids"]})
+    incidents.rules.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match="'raids' is not a category"):
+            incidents.rules()
+    finally:
+        incidents.rules.cache_clear()

@@ -3,9 +3,10 @@
 Public API (see README):
 
 * ``load(path) -> Corpus`` — the contract's tables (``articles``, ``sentences``, ``events``,
-  ``mentions``, ``places``, ``issues``) for a seeds folder, as validated pandas DataFrames.
-* ``Corpus`` — the tables as attributes, plus ``evidence(event_id)``.
-* ``evaluate(gold_dir)`` — gold-standard scores (recall, precision, attribute accuracy).
+  ``mentions``, ``places``, ``issues``, ``incidents``) for a seeds folder, as validated pandas DataFrames.
+* ``Corpus`` — the tables as attributes, plus ``evidence(event_id)`` and ``reports(incident_id)``.
+* ``evaluate(gold_dir)`` — gold-standard scores (recall, precision, attribute accuracy, and incident
+  pair precision / recall where the gold gives incident ids).
 * ``NewsframeError`` / ``InputError`` — what the package raises for input a user can fix.
 """
 from analysis.errors import InputError, NewsframeError

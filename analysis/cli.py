@@ -105,7 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="extract the event tables from a seeds folder",
                        description="Read every article of SEEDS (with its catalog.csv) and write the contract's tables "
-                                   "(articles, sentences, events, mentions, places, issues) as CSV and Parquet into --out. "
+                                   "(articles, sentences, events, mentions, places, issues, and incidents: one row per happening "
+                                   "across outlets) as CSV and Parquet into --out. "
                                    "The output folder is replaced atomically: a failed run leaves the previous one intact. "
                                    "--out must be new, empty or an earlier newsframe output (it carries a "
                                    ".newsframe-output marker), and never the seeds folder or a folder around it.")

@@ -161,7 +161,7 @@ def extract(path: str | Path, keep_going: bool = False, on_error: Callable | Non
             bar.close()
     tables = tables_of(rows)
     log.info("extracted %s", ", ".join(f"{len(tables[t])} {t[:-1] if len(tables[t]) == 1 else t}"
-                                       for t in ("articles", "sentences", "events", "places", "issues")))
+                                       for t in ("articles", "sentences", "events", "incidents", "places", "issues")))
     return Corpus(**tables, errors=errors)
 
 

@@ -50,7 +50,12 @@ def _pick(df: pd.DataFrame, order: list[str], ascending: list[bool]) -> pd.DataF
 
 
 def _prepared(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    df = events.merge(articles[["article_id", "published", "outlet"]], on="article_id", how="left")
+    needed = {"incident_id", "event_id", "article_id", "event_date", "date_precision", "time_local", "timestamp_utc",
+              "actor2", "weapon", "weapon_count", "fatalities", "injuries", "confidence", "claimed_by",
+              *FROM_ANCHOR, *FROM_PLACE}
+    # only the columns an incident takes: sorting and grouping never carry the sentences along
+    df = events[[c for c in events.columns if c in needed]]
+    df = df.merge(articles[["article_id", "published", "outlet"]], on="article_id", how="left")
     df["_source"] = df["outlet"].fillna(df["article_id"])
     df["_level"] = df["geo_precision"].where(df["location"].notna()).map(LEVELS).fillna(4)
     df["_wlen"] = df["weapon"].str.len().fillna(-1)

@@ -93,6 +93,7 @@ _COMMON = frozenset({"president", "minister", "prime", "foreign", "defence", "de
                      "spokeswoman", "spokesperson", "russian", "ukrainian", "russia's", "ukraine's", "forces"})
 
 
+@functools.cache
 def detail_words(detail: str | None) -> frozenset:
     """The telling words of ``actor1_detail``: "British Prime Minister Rishi Sunak" → {british, rishi, sunak}."""
     if not detail:
@@ -196,32 +197,40 @@ def agreement(a: Record, b: Record) -> int:
             + (a.fatalities is not None and a.fatalities == b.fatalities))
 
 
-def _value(v):
-    return None if v is None or v is pd.NA or (isinstance(v, float) and v != v) or v is pd.NaT else v
+COLUMNS = ("event_id", "article_id", "category", "actor1", "actor1_detail", "actor2", "date_text", "geo_precision",
+           "location", "city", "admin1", "country", "weapon", "weapon_count", "fatalities")
+
+
+def _column(events: pd.DataFrame, name: str) -> list:
+    """A column as Python values, None where missing (a column the table lacks is all None)."""
+    if name not in events:
+        return [None] * len(events)
+    return events[name].astype(object).where(events[name].notna(), None).tolist()
+
+
+@functools.cache
+def _is_night(date_text: str | None) -> bool:
+    return bool(date_text and rules().night.search(date_text))
+
+
+def _record(i: int, day, published: int, event_id, article, category, actor1, detail, actor2, date_text, geo,
+            location, city, admin1, country, weapon, count, fatalities) -> Record:
+    level = geo if location is not None else None
+    return Record(i, event_id, article, category, actor1, actor2, day, _is_night(date_text), level, location,
+                  city if city is not None or level != "city" else location, admin1, country, weapon,
+                  weapon_class(weapon), None if count is None else int(count), detail_words(detail),
+                  None if fatalities is None else int(fatalities), published)
 
 
 def records(events: pd.DataFrame, articles: pd.DataFrame) -> list[Record]:
     """One ``Record`` per event row, in row order."""
-    published = dict(zip(articles["article_id"], pd.to_datetime(articles["published"]).astype("int64")))
+    published = dict(zip(articles["article_id"], (pd.to_datetime(articles["published"]) - pd.Timestamp(0)).dt.days.fillna(0)))
     days = pd.to_datetime(events["event_date"]).dt.normalize()
-    day_numbers = [None if pd.isna(d) else int(d.value // 86_400_000_000_000) for d in days]
-    night = rules().night
-    cols = {c: events[c].astype(object).where(events[c].notna(), None).tolist() if c in events else [None] * len(events)
-            for c in ("event_id", "article_id", "category", "actor1", "actor1_detail", "actor2", "date_text", "geo_precision",
-                      "location", "city", "admin1", "country", "weapon", "weapon_count", "fatalities")}
-    out = []
-    for i in range(len(events)):
-        c = {k: v[i] for k, v in cols.items()}
-        level = c["geo_precision"] if c["location"] is not None else None
-        if level == "city" and c["city"] is None:
-            c["city"] = c["location"]
-        out.append(Record(i, c["event_id"], c["article_id"], c["category"], c["actor1"], c["actor2"], day_numbers[i],
-                          bool(c["date_text"] and night.search(c["date_text"])), level, c["location"], c["city"],
-                          c["admin1"], c["country"], c["weapon"], weapon_class(c["weapon"]),
-                          None if c["weapon_count"] is None else int(c["weapon_count"]), detail_words(c["actor1_detail"]),
-                          None if c["fatalities"] is None else int(c["fatalities"]),
-                          int(published.get(c["article_id"], 0))))
-    return out
+    # days since the epoch, whatever the column's time unit
+    day_numbers = (days - pd.Timestamp(0)).dt.days.astype(object).where(days.notna(), None).tolist()
+    cols = [_column(events, c) for c in COLUMNS]
+    return [_record(i, day_numbers[i], int(published.get(values[1], 0)), *values)
+            for i, values in enumerate(zip(*cols))]
 
 
 def _block_key(r: Record) -> tuple:

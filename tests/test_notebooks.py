@@ -19,8 +19,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
 
-SECTIONS = ["Summary", "Parameters in force", "Events per day", "Timeline", "Categories", "Actors", "Weapons",
-            "Casualties", "Places", "Evidence", "Appendix A — Data-quality findings", "Appendix B — Sources"]
+SECTIONS = ["Summary", "Parameters in force", "Incidents per day", "Timeline", "Categories", "Actors", "Weapons",
+            "Air defence", "Casualties", "Places", "Evidence", "Appendix A — Data-quality findings",
+            "Appendix B — Sources"]
 CHARTS = 7          # events per day, timeline, categories, actors, weapons, casualties, map
 
 
@@ -138,7 +139,7 @@ def test_charts_are_images_with_captions(page):
 def test_pdf_content(pdf_text):
     flat = " ".join(pdf_text.split())
     assert "War-news brief" in flat
-    for heading in ("Summary", "Events per day", "Timeline", "Evidence", "Appendix A", "Appendix B"):
+    for heading in ("Summary", "Incidents per day", "Timeline", "Evidence", "Appendix A", "Appendix B"):
         assert heading in flat, heading
     assert "Iskander" in flat and "12 Feb 2025" in flat
     assert "charts.events_per_day" not in flat and "papermill" not in flat.lower()
@@ -206,6 +207,9 @@ def test_explore_notebook_executes_cleanly(tmp_path):
     assert not [o for o in outputs if o.output_type == "error"]
     assert not [o for o in outputs if o.output_type == "stream" and o.name == "stderr"]
     assert any("Corpus(" in o.get("data", {}).get("text/plain", "") for o in outputs)
+    tables = [o.get("data", {}).get("text/html", "") for o in outputs]
+    assert any("n_outlets" in t and "fatalities_max" in t for t in tables)           # corpus.incidents
+    assert any("claimed_by" in t and "outlet" in t and "published" in t for t in tables)   # corpus.reports(id)
 
 
 def test_notebooks_are_stored_clean():
@@ -218,3 +222,59 @@ def test_notebooks_are_stored_clean():
                 assert not cell.outputs and cell.execution_count is None, path.name
                 assert len(cell.source.splitlines()) <= 12, (path.name, cell.source[:60])
         assert sum("parameters" in c.metadata.get("tags", []) for c in nb.cells) == 1
+
+
+# -- a brief of several outlets' reports of the same happenings (tests/incidents) -------------------------
+@pytest.fixture(scope="session")
+def incidents_brief(tmp_path_factory):
+    """The brief of tests/incidents (24 articles: 8 happenings, each told by 3 outlets), HTML and PDF."""
+    folder = newsframe("report", ROOT / "tests" / "incidents", "--out", tmp_path_factory.mktemp("incidents"), "-q")
+    page = (folder / "brief.html").read_text(encoding="utf-8")
+    body = re.sub(r"<(head|style|script)\b.*?</\1>", " ", page, flags=re.S | re.I)
+    text = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", body)).replace("\xa0", " ").split())
+    pdf = subprocess.run(["pdftotext", str(folder / "brief.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    return page, text, " ".join(pdf.split())
+
+
+def test_incidents_brief_counts_incidents_in_the_headline(incidents_brief):
+    page, text, pdf = incidents_brief
+    from analysis.report.cache import load
+    corpus = load(ROOT / "tests" / "incidents")
+    n_inc, n_ev = len(corpus.incidents), len(corpus.events)
+    assert n_inc < n_ev
+    assert f"{n_inc} incidents from {n_ev} reports" in text                 # title block, key figure, coverage
+    assert text.count(f"{n_inc} incidents from {n_ev} reports") >= 3
+    assert f"Number of selected incidents in each category ({n_inc} incidents in all)" in text
+    assert f"{n_inc} incidents from {n_ev} reports" in pdf and "Incidents per" in pdf
+
+
+def test_incidents_brief_shows_outlets_and_figure_ranges(incidents_brief):
+    page, text, pdf = incidents_brief
+    rows = [r.replace("\xa0", " ") for r in evidence_rows(page)]
+    three = [r for r in rows if "Reported by 3 outlets" in r]
+    two = [r for r in rows if "Reported by 2 outlets" in r]
+    assert three and two
+    for row in three:                       # each outlet named, then quoted under its incident
+        names = re.search(r"Reported by 3 outlets: (.+?), (.+?) and (.+?)\. ", row).groups()
+        for outlet in names:
+            assert row.count(outlet) >= 2, (outlet, row)
+    ranged = [r for r in rows if re.search(r"killed: \d+–\d+", r)]
+    assert ranged and all(re.search(r"Reported by [23] outlets", r) for r in ranged)
+    assert "Reported by 2 outlets" in pdf and re.search(r"killed: \d+–\d+", pdf)   # the PDF prints the first rows
+    assert "reported by 3 outlets" in text                                   # the summary's Sources line
+
+
+def test_incidents_brief_air_defence_section(incidents_brief):
+    page, text, pdf = incidents_brief
+    section = text[text.index("Air defence ¶ Over"):text.index("Casualties ¶ People")]
+    assert "weapons of Russia:" in section and "weapons of Ukraine:" in section
+    table = page[page.index('class="nf-table nf-airdefence"'):]
+    rows = [" ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", r)).split())
+            for r in table[:table.index("</table>")].split("<tr>")[2:]]
+    assert len(rows) >= 5
+    assert any("Ukrainian Air Force: " in r for r in rows) and any("Russian Defence Ministry: " in r for r in rows)
+    both = [r for r in rows if r.endswith("%")]                              # launched and intercepted, with the share
+    assert both and all(re.search(r"\d+ .*\d+ .*\d+%$", r) for r in both)
+    for junk in ("nan", "<NA>", "None", "weapon_class", "launched_by", "claimed_by"):
+        assert junk not in section, junk
+    assert "Launched (who says)" in pdf and "Ukrainian Air Force:" in pdf

@@ -46,7 +46,8 @@ def events(n: int, days: int = 700, busiest: float = 0.6, sentence=None, article
             category="attack" if i % 3 else "diplomacy", event_type=None, sub_event_type=None, cameo_code=None,
             actor1="Russia" if i % 3 else "Ukraine", actor1_detail=None, actor2=None, location=city, admin1=city,
             country="Ukraine", latitude=lat, longitude=lon, geo_precision="city", weapon=None, weapon_count=None,
-            fatalities=None, injuries=None, confidence=0.9, origin="extracted"))
+            fatalities=None, injuries=None, confidence=0.9, origin="extracted", claimed_by="reporting",
+            incident_id=f"inc-{i:012x}"))
     return rows
 
 
@@ -84,16 +85,16 @@ def test_evidence_table_is_capped_with_a_note_on_what_is_left_out(big):
     listed, printed = rows_of(markup)
     assert listed == evidence.EVIDENCE_SCREEN_ROWS and printed == evidence.EVIDENCE_PRINT_ROWS
     notes = visible_text(markup[:markup.index("<table")])
-    assert f"The first {evidence.EVIDENCE_SCREEN_ROWS:,} of 5,000 events" in notes
-    assert f"The first {evidence.EVIDENCE_PRINT_ROWS:,} of 5,000 events" in notes
-    assert "events.csv and mentions.csv" in notes
+    assert f"The first {evidence.EVIDENCE_SCREEN_ROWS:,} of 5,000 incidents" in notes
+    assert f"The first {evidence.EVIDENCE_PRINT_ROWS:,} of 5,000 incidents" in notes
+    assert "incidents.csv, events.csv and mentions.csv" in notes
     assert 'class="nf-note nf-info nf-print-only"' in markup and 'class="nf-note nf-info nf-screen-only"' in markup
 
 
 def test_caps_are_settings_and_a_short_table_has_no_note(big):
     markup = evidence.evidence_table(big, screen_rows=300, print_rows=20).markup
     assert rows_of(markup) == (300, 20)
-    assert "The first 20 of 5,000 events" in visible_text(markup)
+    assert "The first 20 of 5,000 incidents" in visible_text(markup)
     small = select(corpus(events(12)))
     markup = evidence.evidence_table(small).markup
     assert rows_of(markup) == (12, 12) and "nf-note" not in markup
@@ -165,7 +166,7 @@ def test_dense_timeline_counts_events_with_markers_that_stay_visible(big):
     assert sum(len(c.get_offsets()) for c in dots) <= 2 * 24             # two categories, counted per month
     assert all(np.all(c.get_linewidths() == 0) for c in dots)           # no white edge over the fill
     assert not ax.texts                                                 # no wall of labels
-    assert "counts" in chart.caption and "5,000 events" in chart.caption
+    assert "counts" in chart.caption and "5,000 incidents" in chart.caption
     xs = np.sort(np.unique(np.concatenate([ax.transData.transform(c.get_offsets())[:, 0] for c in dots])))
     widest = max(np.sqrt(c.get_sizes()).max() for c in dots) / 72 * chart.fig.dpi
     assert np.diff(xs).min() >= widest                                  # neighbours never overlap
@@ -221,4 +222,4 @@ def test_brief_of_a_few_hundred_events_prints_a_short_pdf(tmp_path):
     assert listed > evidence.EVIDENCE_PRINT_ROWS and printed == evidence.EVIDENCE_PRINT_ROWS
     text = " ".join(subprocess.run(["pdftotext", str(folder / "brief.pdf"), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
-    assert f"The first {evidence.EVIDENCE_PRINT_ROWS} of {listed:,} events" in text
+    assert f"The first {evidence.EVIDENCE_PRINT_ROWS} of {listed:,} incidents" in text

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from analysis import incident_table
 from analysis.errors import NewsframeError
 from analysis.registry import CATEGORIES
 from analysis.report import brief, charts, evidence, maps
@@ -31,7 +32,13 @@ EVENT = dict(article_id="a1", section="Lead", char_start=0, char_end=10, date_te
 def event(event_id, category, date=None, **kw):
     return {**EVENT, "event_id": event_id, "category": category, "event_date": date,
             "date_precision": "day" if date else "unknown", "sentence": kw.pop("sentence", f"Sentence {event_id}."),
-            "actor1": kw.pop("actor1", "Russia"), **kw}
+            "actor1": kw.pop("actor1", "Russia"), "claimed_by": kw.pop("claimed_by", "reporting"),
+            "incident_id": kw.pop("incident_id", incident(event_id)), **kw}
+
+
+def incident(name: str) -> str:
+    """A well-formed incident id for a test name: ``e1`` → ``inc-000000006531``."""
+    return f"inc-{name.encode().hex()[-12:]:0>12}"
 
 
 def corpus(events, places=(), issues=(), title="A test article"):
@@ -42,9 +49,11 @@ def corpus(events, places=(), issues=(), title="A test article"):
                       char_end=10) for i, e in enumerate(events)]
     mentions = [dict(event_id=e["event_id"], sentence_id=f"a1:{i}", char_start=0, char_end=10, role="main")
                 for i, e in enumerate(events)]
-    return SimpleNamespace(articles=frame("articles", articles), sentences=frame("sentences", sentences),
-                           events=frame("events", list(events)), mentions=frame("mentions", mentions),
-                           places=frame("places", list(places)), issues=frame("issues", list(issues)))
+    arts, evs = frame("articles", articles), frame("events", list(events))
+    incidents = incident_table.build(evs, arts).to_dict("records") if len(evs) else []
+    return SimpleNamespace(articles=arts, sentences=frame("sentences", sentences), events=evs,
+                           mentions=frame("mentions", mentions), places=frame("places", list(places)),
+                           issues=frame("issues", list(issues)), incidents=frame("incidents", incidents))
 
 
 def place(name, kind, lat, lon, event_id, admin1=None, country="Ukraine"):
@@ -185,8 +194,9 @@ def test_map_points_merge_facility_and_drop_countries(sample):
 def test_summary_reads_like_a_brief(sample):
     text = re.sub(r"<[^>]+>", " ", brief.summary(select(sample)).markup)
     text = " ".join(html.unescape(text).split())
-    assert "5 events" in text
+    assert "5 incidents from 5 reports" in text
     assert "11 Feb 2025 to 12 Feb 2025" in text
+    assert "Each incident is reported by one outlet only." in text
     assert "2 attacks" in text and "attacks lead" in text
     assert "at least 1 person killed" in text
     assert "Kyiv (1 attack; districts named: Podilskyi and Obolonskyi)" in text
@@ -216,8 +226,9 @@ def test_tables_escape_article_text():
 
 def test_evidence_table_columns(sample):
     markup = evidence.evidence_table(select(sample)).markup
-    row = next(r for r in markup.split("<tr>") if "Iskander" in r)
-    assert "12 Feb 2025, 04:30" in row and "4 × Iskander ballistic missile" in row and "≥ 1 killed" in row
+    row = html.unescape(re.sub(r"<[^>]+>", "", next(r for r in markup.split("<tr>") if "Iskander" in r))).replace("\xa0", " ")
+    assert "12 Feb 2025, 04:30" in row and "4 × Iskander ballistic missile" in row and "killed: ≥ 1" in row
+    assert "Reported by 1 outlet: Test Outlet." in row and "a1, § Lead, characters 0–10" in row
     assert "Russia launched four Iskander ballistic missiles at Kyiv." in row
     assert "<thead>" in markup
 

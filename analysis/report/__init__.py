@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import importlib
 
-__all__ = ["brief", "charts", "evidence", "maps", "palette", "load", "select", "Selection", "ParameterError"]
+__all__ = ["airdefence", "brief", "charts", "evidence", "maps", "palette", "load", "select", "Selection",
+           "ParameterError"]
 
-_MODULES = {"brief", "charts", "evidence", "maps", "palette", "figures", "params", "run", "pdf", "jobs",
+_MODULES = {"airdefence", "brief", "charts", "evidence", "maps", "palette", "figures", "params", "run", "pdf", "jobs",
             "index", "manifest", "cache", "selection"}
 
 

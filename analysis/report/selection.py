@@ -33,6 +33,8 @@ class Selection:
     issues: pd.DataFrame
     filters: dict = field(default_factory=dict)
     undated_left_out: int = 0   # undated events a date range could not place
+    incidents: pd.DataFrame | None = None        # the happenings the selected events report (see incidents_of)
+    incident_places: pd.DataFrame | None = None  # places keyed by incident (in ``event_id``), one row per place
 
     @property
     def empty(self) -> bool:
@@ -41,6 +43,16 @@ class Selection:
     @property
     def dated(self) -> pd.DataFrame:
         return self.events[self.events["event_date"].notna()]
+
+    def counted(self) -> "Selection":
+        """The same selection with one row per incident as its ``events`` (``event_id`` holds the incident's
+        id, ``fatalities``/``injuries`` its lower bounds): what every chart and headline figure counts, so
+        that five outlets' reports of one strike count once."""
+        if self.incidents is None:
+            return self
+        return Selection(corpus=self.corpus, events=self.incidents, places=self.incident_places,
+                         articles=self.articles, issues=self.issues, filters=self.filters,
+                         undated_left_out=self.undated_left_out)
 
 
 def parse_date(value, name: str = "date") -> dt.date | None:
@@ -145,9 +157,52 @@ def select(corpus, start_date=None, end_date=None, categories=None, actors=None,
     article_ids = set(events["article_id"]) if len(events) else set(corpus.articles["article_id"])
     articles = corpus.articles[corpus.articles["article_id"].isin(article_ids)]
     issues = corpus.issues[corpus.issues["article_id"].isin(set(articles["article_id"]))]
+    incidents = incidents_of(corpus, events)
     return Selection(corpus=corpus, events=events.reset_index(drop=True), places=places.reset_index(drop=True),
                      articles=articles.reset_index(drop=True), issues=issues.reset_index(drop=True),
-                     filters=f, undated_left_out=undated_out)
+                     filters=f, undated_left_out=undated_out, incidents=incidents,
+                     incident_places=places_by_incident(places, events))
+
+
+def corpus_incidents(corpus) -> pd.DataFrame:
+    """The corpus's ``incidents`` table; a corpus made without one (older caches, hand-made test tables)
+    gets it built from its events, each event then its own incident unless it carries an ``incident_id``."""
+    table = getattr(corpus, "incidents", None)
+    if table is not None and "incident_id" in corpus.events.columns:
+        return table
+    from analysis import incident_table
+
+    ev = corpus.events
+    if "incident_id" not in ev.columns:
+        ev = ev.assign(incident_id=ev["event_id"])
+    if "claimed_by" not in ev.columns:
+        ev = ev.assign(claimed_by="reporting")
+    return incident_table.build(ev, corpus.articles) if len(ev) else pd.DataFrame(columns=["incident_id"])
+
+
+def incidents_of(corpus, events: pd.DataFrame) -> pd.DataFrame:
+    """The incidents that the selected ``events`` report, in date order, as rows the charts read like
+    events: ``event_id`` is the incident's id and ``fatalities``/``injuries`` the lower ends of its ranges
+    ("3–5 killed" counts as 3, like "at least 3")."""
+    ids = events["incident_id"] if "incident_id" in events.columns else events["event_id"]
+    table = corpus_incidents(corpus)
+    inc = table[table["incident_id"].isin(set(ids))].copy() if len(table) else table.copy()
+    for name in ("fatalities", "injuries"):
+        inc[name] = inc[f"{name}_min"] if f"{name}_min" in inc.columns else pd.Series(dtype="Int64")
+    inc["event_id"] = inc["incident_id"]
+    inc = inc.assign(_undated=inc["event_date"].isna(), _time=inc["time_local"].fillna("99:99"))
+    inc = inc.sort_values(["_undated", "event_date", "_time", "incident_id"], kind="stable")
+    return inc.drop(columns=["_undated", "_time"]).reset_index(drop=True)
+
+
+def places_by_incident(places: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """``places`` with ``event_id`` replaced by the incident's id and each place kept once per incident,
+    so that a district named by three outlets is one incident on the map, not three."""
+    if "incident_id" not in events.columns:
+        return places
+    to_incident = events.set_index("event_id")["incident_id"]
+    out = places.assign(event_id=places["event_id"].map(to_incident).fillna(places["event_id"]))
+    return out.drop_duplicates(["event_id", "place", "kind"]).reset_index(drop=True)
 
 
 def describe_filters(f: dict) -> str:

@@ -199,7 +199,8 @@ def _article_row(article: Article) -> dict:
     return {"article_id": article.article_id, "file": article.file, "title": article.title,
             "published": article.published, "outlet": article.outlet, "url": article.url,
             "timezone": article.timezone, "sha256": article.sha256,
-            "n_sections": sum(1 for b in article.blocks if b.kind == "heading"), "n_sentences": len(article.sentences)}
+            "n_sections": sum(1 for b in article.blocks if b.kind == "heading"), "n_sentences": len(article.sentences),
+            "body": article.body}
 
 
 def extract_article(article: Article, *, budget: float | None = None) -> ArticleTables:

@@ -1,4 +1,5 @@
-"""Read a seeds folder — ``catalog.csv`` plus ``*.txt`` / ``*.md`` articles — into ``Article`` objects.
+"""Read a seeds folder — ``catalog.csv`` plus ``*.txt`` / ``*.md`` articles and ``*.html`` / ``*.htm``
+saved web pages — into ``Article`` objects.
 
 Why: the publication date anchors every relative date ("yesterday", "February 12"), so each article
 must have one, from its catalog row or its YAML front matter; anything missing or malformed is an
@@ -6,6 +7,11 @@ must have one, from its catalog row or its YAML front matter; anything missing o
 
 A catalog row wins over front matter field by field; empty strings mean "not given". Offsets in
 ``Article.text`` are into the body: a UTF-8 BOM and the front matter are not part of it.
+
+A saved web page's body is the article text ``webpage.extract_page`` finds in it (kept as
+``Article.body``, since the file is not the body); the page's own title, date, outlet and URL play the
+part of front matter: the catalog's values win, and ``published`` may be left out of the catalog when
+the page declares it.
 
 Hostile input is refused, not survived: a file (or catalog) that resolves outside the seeds folder
 through a symlink, a YAML alias (``*name``: a few bytes can expand to gigabytes), a list or mapping
@@ -35,6 +41,7 @@ import yaml
 
 from .errors import InputError
 from .sentences import Block, SentenceSpan, segment
+from .webpage import MAX_PAGE_BYTES, PAGE_SUFFIXES, extract_page, is_page
 
 __all__ = ["Article", "read_catalog", "read_article", "iter_articles", "find_article_files",
            "MIN_DATE", "MAX_DATE", "DATE_RANGE", "MIN_EVENT_DATE", "MAX_EVENT_DATE"]
@@ -42,7 +49,8 @@ __all__ = ["Article", "read_catalog", "read_article", "iter_articles", "find_art
 CATALOG = "catalog.csv"
 MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_TIMEZONE = "Europe/Kyiv"
-SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+SUFFIXES = (*TEXT_SUFFIXES, *PAGE_SUFFIXES)
 FIELDS = ("title", "outlet", "url", "timezone")
 COLUMNS = ("file", "published", *FIELDS)
 # Why a range: tables hold dates as pandas datetime64[ns] (1677-09-21 … 2262-04-11), and the text's own
@@ -84,6 +92,7 @@ class Article:
     blocks: list[Block]
     sentences: list[SentenceSpan]
     notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, detail) → rows of the issues table
+    body: str | None = None  # the text extracted from a web page (== text); None when the file is the body
 
 
 def _ignored(name: str) -> str | None:
@@ -97,8 +106,8 @@ def _ignored(name: str) -> str | None:
 
 
 def find_article_files(folder: Path) -> list[Path]:
-    """``*.txt`` and ``*.md`` files directly in ``folder``, sorted by name. Hidden files and
-    ``README.md`` (folder documentation, not an article) are left out."""
+    """``*.txt``, ``*.md``, ``*.html`` and ``*.htm`` files directly in ``folder``, sorted by name. Hidden
+    files and ``README.md`` (folder documentation, not an article) are left out."""
     try:
         names = list(Path(folder).iterdir())
     except OSError as e:
@@ -239,8 +248,8 @@ def _check_row(folder: Path, where: str, line: int, raw: dict[str, str]) -> dict
         raise InputError(where, f"'file' must name a file inside the folder, not a path: {_show(name)}",
                          "move the article into the seeds folder and give just its file name", line)
     if not name.lower().endswith(SUFFIXES):
-        raise InputError(where, f"{_show(name)} is not a .txt or .md article",
-                         "save the article as plain text (.txt or .md)", line)
+        raise InputError(where, f"{_show(name)} is not a .txt or .md article or an .html web page",
+                         "save the article as plain text (.txt or .md) or as a web page (.html)", line)
     reason = _ignored(name)
     if reason:
         raise InputError(where, f"{_show(name)} is {reason}, never read as an article",
@@ -393,20 +402,37 @@ def _key_line(text: str, key: str) -> int | None:
     return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
 
 
+def _read_bytes(path: Path, folder: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of an article file inside the seeds ``folder`` (symlinks followed), at most ``limit``:
+    the size is checked before reading, and no more than ``limit + 1`` bytes are ever read (a file
+    that grows while it is read cannot make the read unbounded)."""
+    where = str(path)
+    _confine(path, folder, where)
+
+    def too_large(size: int) -> InputError:
+        return InputError(where, f"too large: {size / 1024 / 1024:.1f} MB, the limit is {limit / 1024 / 1024:g} MB",
+                          "split it or check it is an article")
+    try:
+        size = path.stat().st_size if path.is_file() else 0
+        if size > limit:
+            raise too_large(size)
+        with path.open("rb") as f:
+            data = f.read(size + 1)  # a buffer of the file's size, not of the limit
+            if len(data) > size:     # it grew since stat: read on, up to just past the limit
+                data += f.read(limit + 1 - len(data))
+    except OSError as e:
+        raise InputError(where, f"cannot read the file ({e.strerror})",
+                         "check the path and permissions") from None
+    if len(data) > limit:
+        raise too_large(len(data))
+    return data
+
+
 def _read_text(path: Path, folder: Path) -> tuple[bytes, str]:
     """The bytes and text of an article file; an InputError for anything that is not a UTF-8 text
     article inside the seeds ``folder`` (symlinks followed). The size is checked before reading."""
     where = str(path)
-    _confine(path, folder, where)
-    size = path.stat().st_size if path.is_file() else 0
-    if size > MAX_BYTES:
-        raise InputError(where, f"too large: {size / 1024 / 1024:.1f} MB, the limit is 5 MB",
-                         "split it or check it is an article")
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(where, f"cannot read the file ({e.strerror})",
-                         "check the path and permissions") from None
+    data = _read_bytes(path, folder)
     if b"\x00" in data:
         raise InputError(where, "not a text article (it contains NUL bytes: binary, or UTF-16?)",
                          "save the article as UTF-8 plain text", _line_of(data, data.index(b"\x00")))
@@ -420,8 +446,44 @@ def _read_text(path: Path, folder: Path) -> tuple[bytes, str]:
     return data, text
 
 
+def _read_source(path: Path, folder: Path) -> tuple[bytes, dict, str, str, str | None]:
+    """``(bytes, metadata, raw text, body, extracted)`` of an article file. A text article's metadata
+    is its front matter and its body the text after it; a web page's metadata is what the page
+    declares, and its body the article text found in it (also returned as ``extracted``, to be kept
+    with the outputs, because the file itself is not the body)."""
+    where = str(path)
+    if is_page(path.name):
+        data = _read_bytes(path, folder, MAX_PAGE_BYTES)
+        page = extract_page(data, where)
+        meta = {"published": page.published, "title": page.title, "outlet": page.outlet, "url": page.url}
+        return data, meta, "", page.text, page.text
+    data, text = _read_text(path, folder)
+    meta, body = _front_matter(text, where)
+    return data, meta, text, body, None
+
+
+def _published(path: Path, row: dict, meta: dict, text: str) -> datetime.date:
+    """The publication date: the catalog's, else the front matter's or the page's; neither is an
+    InputError at the catalog line (an empty cell) or at the file, saying how to add it."""
+    where = str(path)
+    published = row.get("published") or meta.get("published")
+    if published is None or (isinstance(published, str) and not published.strip()):
+        page = is_page(path.name)
+        if row.get("_line"):
+            catalog = str(Path(path).parent / CATALOG)
+            raise InputError(catalog, f"'published' is empty for {path.name}"
+                             + (" and the page gives no publication date" if page else ""),
+                             "fill it in as YYYY-MM-DD, e.g. 2025-02-12", row["_line"])
+        if page:
+            raise InputError(where, "is not in catalog.csv and the page gives no publication date",
+                             "add a row to catalog.csv with 'published' as YYYY-MM-DD")
+        raise InputError(where, "is not in catalog.csv and has no 'published' in front matter", PUBLISHED_FIX)
+    date_line = row.get("_line") if row.get("published") else _key_line(text, "published")
+    return _parse_date(published, where, date_line)
+
+
 def read_article(path: Path, row: dict | None, folder: Path | None = None) -> Article:
-    """Read one article file with its catalog ``row`` into an Article.
+    """Read one article file (text or saved web page) with its catalog ``row`` into an Article.
 
     ``folder`` is the seeds folder: a bare file name is looked up in it, and when ``row`` is None
     the folder's catalog is consulted (so a catalog row still wins over front matter)."""
@@ -432,19 +494,10 @@ def read_article(path: Path, row: dict | None, folder: Path | None = None) -> Ar
         if row is None:
             row = read_catalog(Path(folder)).get(path.name)
     where = str(path)
-    data, text = _read_text(path, Path(folder) if folder is not None else path.parent)
-    meta, body = _front_matter(text, where)
+    data, meta, text, body, extracted = _read_source(path, Path(folder) if folder is not None else path.parent)
     row = row or {}
     merged = {k: _clean(row.get(k)) or _clean(meta.get(k)) for k in FIELDS}
-    published = row.get("published") or meta.get("published")
-    if published is None or (isinstance(published, str) and not published.strip()):
-        if row.get("_line"):
-            catalog = str(Path(path).parent / CATALOG)
-            raise InputError(catalog, f"'published' is empty for {path.name}",
-                             "fill it in as YYYY-MM-DD, e.g. 2025-02-12", row["_line"])
-        raise InputError(where, "is not in catalog.csv and has no 'published' in front matter", PUBLISHED_FIX)
-    date_line = row.get("_line") if row.get("published") else _key_line(text, "published")
-    published = _parse_date(published, where, date_line)
+    published = _published(path, row, meta, text)
     tz_line = None if _clean(row.get("timezone")) else _key_line(text, "timezone")
     timezone = _check_timezone(merged["timezone"] or DEFAULT_TIMEZONE, where, tz_line)
     blocks, sentences = segment(body)
@@ -455,7 +508,7 @@ def read_article(path: Path, row: dict | None, folder: Path | None = None) -> Ar
     return Article(article_id=path.stem, file=path.name, path=path, title=merged["title"] or blocks[0].text,
                    published=published, outlet=merged["outlet"], url=merged["url"], timezone=timezone,
                    sha256=hashlib.sha256(data).hexdigest(), text=body, blocks=blocks, sentences=sentences,
-                   notes=notes)
+                   notes=notes, body=extracted)
 
 
 def iter_articles(folder: Path, keep_going: bool = False,
@@ -478,8 +531,8 @@ def iter_articles(folder: Path, keep_going: bool = False,
     catalog = read_catalog(folder, row_error if keep_going else None)
     files = find_article_files(folder)
     if not files:
-        raise InputError(folder, "no articles (*.txt or *.md) in this folder",
-                         "save each article as a .txt or .md file here and list it in catalog.csv")
+        raise InputError(folder, "no articles (*.txt, *.md or *.html) in this folder",
+                         "save each article as a .txt, .md or .html file here and list it in catalog.csv")
     for path in files:
         if path.name in bad:
             continue

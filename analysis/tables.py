@@ -32,7 +32,8 @@ def frame(table: str, rows: list[dict]) -> pd.DataFrame:
         else:
             df[name] = df[name].astype("string")
     for name in extra:
-        if df[name].dtype == object:
+        # text, whether pandas typed it object or its own "str": the nullable string dtype, <NA> for missing
+        if df[name].dtype == object or pd.api.types.is_string_dtype(df[name].dtype):
             df[name] = df[name].astype("string")
     return schema.validate(df)
 
@@ -69,7 +70,12 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path, seeds: Path | None 
     """Write each table as CSV and Parquet into ``out``, atomically (``publish.publishing``): ``out`` must
     be new, empty or an earlier output, and never the seeds folder or inside it."""
     with publishing(Path(out), seeds=seeds, owned=is_tables_output) as tmp:
-        for name in TABLES:
-            df = tables[name]
-            spreadsheet_safe(df).to_csv(tmp / f"{name}.csv", index=False)
-            df.to_parquet(tmp / f"{name}.parquet", index=False)
+        write_flat(tables, tmp)
+
+
+def write_flat(tables: dict[str, pd.DataFrame], folder: Path) -> None:
+    """Each table as ``NAME.csv`` (spreadsheet-safe) and ``NAME.parquet`` (verbatim) in ``folder``."""
+    for name in TABLES:
+        df = tables[name]
+        spreadsheet_safe(df).to_csv(folder / f"{name}.csv", index=False)
+        df.to_parquet(folder / f"{name}.parquet", index=False)

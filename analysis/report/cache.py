@@ -22,7 +22,7 @@ import analysis
 from analysis.publish import OutputError, publishing
 from analysis.schemas import TABLES
 
-SEED_SUFFIXES = (".txt", ".md", ".csv", ".yaml", ".yml")
+SEED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".yaml", ".yml")
 
 
 def file_sha256(path: Path) -> str:

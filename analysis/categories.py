@@ -103,6 +103,10 @@ DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|refuted|dismissed claims)\
 # "Germany had refused to send lethal weapons": no delivery (a promise, "would send", still is one).
 REFUSAL = re.compile(r"\b(?:refused|refuses|refusing|declined|declines|ruled out|rules out|not(?!\s+only)|never|n['’]t|no longer)"
                      r"\s+(?:to\s+)?(?:[\w-]+\s+){0,1}$", re.I)
+# "When Russia hits our schools …", "every time they shell the city …": a present-tense blow after "when"/"whenever"
+# tells what happens in general, not a happening of the news window.
+GENERIC_WHEN = re.compile(r"\b(?:when|whenever|every time|each time|if)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+GENERIC_PRESENT = re.compile(r"(?:hits|strikes|attacks|shells|targets|bombs|pounds)", re.I)
 _LITERAL = re.compile(r"(?<!\\)[A-Za-z]{3,}(\?)?")
 _WORD = re.compile(r"[a-z]{3,}")
 # Words too common to tell patterns apart; every trigger alternative also has a content word.
@@ -149,6 +153,9 @@ def _negated(t: Trigger, text: str) -> bool:
     interception only wondered about ("whether air defences could shoot down"), or a delivery refused ("refused to
     send lethal weapons") is no happening."""
     w = settings().windows
+    if t.category == "attack" and GENERIC_PRESENT.fullmatch(t.text) and \
+            GENERIC_WHEN.search(text[max(0, t.start - w.negation_before_trigger):t.start]):
+        return True   # "When Russia hits our schools, it causes great pain": what happens in general
     if t.category == "attack":
         return bool(NEGATION.search(text[max(0, t.start - w.negation_before_trigger):t.start])
                     or DENIAL.search(text[max(0, t.start - w.denial_before_trigger):t.start]))
@@ -160,12 +167,15 @@ def _negated(t: Trigger, text: str) -> bool:
 
 
 def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
-    """The deciding trigger(s) of a sentence: none, one, or interception + attack."""
+    """The deciding trigger(s) of a sentence: none, one, interception + attack, or a claim + its denial."""
     triggers = find_triggers(text) if triggers is None else triggers
     if not triggers:
         return []
     best = max(triggers, key=lambda t: (t.weight, -t.start))
     chosen = [best]
+    rebuttal = _rebuttal_after(text, best, triggers)
+    if rebuttal is not None:
+        chosen.append(rebuttal)  # "Moscow said it had seized Toretsk, but Kyiv rejected the claim"
     if best.category == "air_defense" and best.kind == "interception":
         tail = text[best.end:]
         impact = lexicon().impact.search(tail)
@@ -179,6 +189,32 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
             if not _negated(harm, text):   # "… shot down, which said neither region had been hit"
                 chosen.append(harm)
     return chosen
+
+
+# A denial verb of the other side's claim (CONTRACT §7) and the clause break before it.
+DENIAL_WORDS = re.compile(r"(?:denied|denies|refuted|refutes|rebutted|rebuts|rejected|rejects|dismissed|disputed)\b", re.I)
+CLAUSE_BREAK = re.compile(r"(?:,\s*(?:but|while|whereas|although|though)|;|\bbut)\s+", re.I)
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` begins: after the last ", but"/";"/"while" before it, else 0."""
+    last = 0
+    for m in CLAUSE_BREAK.finditer(text, 0, pos):
+        last = m.end()
+    return last
+
+
+def _rebuttal_after(text: str, best: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    """A claim and its denial in one sentence ("Russia's Defence Ministry said its troops had seized Toretsk,
+    but the Ukrainian military rejected the claim") are two happenings: the claim, and a statement by the side
+    that denies. Returns the denial trigger when it follows the deciding one in a clause of its own."""
+    if best.category == "diplomacy":
+        return None
+    for t in triggers:
+        if t.start > best.end and t.category == "diplomacy" and DENIAL_WORDS.match(t.text) \
+                and clause_start(text, t.start) > best.end:
+            return t
+    return None
 
 
 def codes(kind: str) -> dict:

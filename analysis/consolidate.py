@@ -11,8 +11,10 @@ sections describe twice ("Washington’s suspension of weapons deliveries, order
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from analysis import actors as actors_mod
 from analysis import categories as categories_mod
 from analysis import registry
 from analysis.events import Draft, build, build_all
@@ -86,6 +88,9 @@ def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
     if event.weapon_count is not None and draft.weapon_count is not None and event.weapon_count != draft.weapon_count \
             and event.category == "air_defense":
         return False
+    if event.category == "diplomacy" and event.kind == draft.kind == "sanctions" and None not in (event.actor2, draft.actor2) \
+            and event.actor2 != draft.actor2:
+        return False  # measures against two different states ("… outlaw Kremlin media"; "Belarus will be targeted too")
     if same_paragraph:
         return True
     if draft.main.in_entry:  # a new live-blog entry is a new happening unless it names the same city
@@ -141,8 +146,8 @@ def absorb(event: Draft, draft_or_facts: Draft | SentenceFacts, role: str | None
             event.actor1_detail = d.actor1_detail
         if event.actor2 is None and d.actor2 != event.actor1:
             event.actor2 = d.actor2
-        if event.place is None or (not event.place_explicit and d.place_explicit):
-            event.place, event.place_explicit = d.place, d.place_explicit
+        if event.place is None or (not event.place_explicit and d.place_explicit) or _narrows(event, d.place):
+            event.place, event.place_explicit = d.place, d.place_explicit or event.place_explicit
         if event.weapon_count is None and d.weapon_count is not None:
             event.weapon, event.weapon_count = d.weapon, d.weapon_count
         elif event.weapon is None:
@@ -165,15 +170,21 @@ def absorb(event: Draft, draft_or_facts: Draft | SentenceFacts, role: str | None
                 event.weapon, event.weapon_count = counted, counted.count
             else:
                 _name_the_weapon(event, [w for w in facts.weapons if w.role in wanted])
-        if event.place is None:
-            place = next((p for p in facts.located_places if p.kind in ("city", "district")), None)
-            if place is not None:
-                event.place = place
+        place = next((p for p in facts.located_places if p.kind in ("city", "district")), None)
+        if place is not None and (event.place is None or _narrows(event, place)):
+            event.place = place
         fat, inj = facts.fatalities, facts.injuries
     if fat is not None:
         event.fatalities = fat if event.fatalities is None else max(event.fatalities, fat)
     if inj is not None:
         event.injuries = inj if event.injuries is None else max(event.injuries, inj)
+
+
+def _narrows(event: Draft, place: PlaceMention | None) -> bool:
+    """A statement placed only at a country ("… strikes deep inside Russia") and then a city of that country
+    where it was said ("Putin told reporters in St. Petersburg"): the city is where the statement was made."""
+    return event.category in ("diplomacy", "other") and place is not None and event.place is not None \
+        and event.place.kind == "country" and place.kind in ("city", "district") and place.country == event.place.place
 
 
 def _names_other_city(facts: SentenceFacts, event: Draft) -> bool:
@@ -215,6 +226,7 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
             # the generator builds a trigger's drafts only when the loop reaches them, after the last attack
             # the previous trigger opened
             for draft in (d for t in opening for d in build_all(facts, t, ctx, last_attack, last_event)):
+                _denied_side(draft, facts)
                 target = next((e for e in reversed(section_events)
                                if compatible(e, draft, e.main.paragraph == facts.paragraph or e in para_events)), None)
                 if target is None:
@@ -242,6 +254,26 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
     return _merge_across_sections(events)
 
 
+DENIAL_TRIGGER = re.compile(r"(?:denied|denies|refuted|refutes|rebutted|rebuts|rejected|rejects)\b", re.I)
+
+
+def _denied_side(draft: Draft, facts: SentenceFacts) -> None:
+    """A denial or rebuttal answers the other side's claim (CONTRACT §7: "Kyiv denied the city had fallen"):
+    when the sentence names no one else, the side denied is the denier's opponent. A denial in a clause of
+    its own after the claim ("…, but the Ukrainian military rejected the claim") is by the side that clause
+    names, not by the claimant the sentence names first."""
+    if draft.category != "diplomacy" or not DENIAL_TRIGGER.match(draft.trigger.text):
+        return
+    start = categories_mod.clause_start(facts.text, draft.trigger.start)
+    if start > 0:
+        denier = next((a for a in reversed(facts.actors) if a.actor and start <= a.start < draft.trigger.start), None)
+        if denier is not None and denier.actor != draft.actor1:
+            draft.actor1, draft.actor1_detail, draft.actor1_explicit = denier.actor, denier.detail, True
+            draft.actor2 = None
+    if draft.actor2 is None or draft.actor2 == draft.actor1:
+        draft.actor2 = actors_mod.opponent(draft.actor1)
+
+
 def _casualties_of_an_attack(facts: SentenceFacts, home: Draft) -> bool:
     """"The attack left two people dead across the Moscow region", after a count of drones downed there:
     the dead are the attack's, not the interception's, so the sentence opens (or joins) an attack."""
@@ -251,12 +283,18 @@ def _casualties_of_an_attack(facts: SentenceFacts, home: Draft) -> bool:
 
 def _weapon_of_the_whole(draft: Draft, section_events: list[Draft]) -> None:
     """A count that names no weapon ("126 of them were destroyed over the Kursk region", "91 over the Moscow
-    region") is a part of the latest interception by the same side, and counts what that one counted."""
-    if draft.category != "air_defense" or draft.weapon is not None or draft.weapon_count is None:
+    region") is a part of the latest interception by the same side, and counts what that one counted; so is
+    a count of the bare head ("Three of the drones were shot down") after a total that named the system
+    ("36 Shahed drones … destroyed every one"): the part takes the whole's name."""
+    if draft.category != "air_defense" or draft.weapon_count is None:
+        return
+    if draft.weapon is not None and not is_generic(draft.weapon):
         return
     whole = next((e for e in reversed(section_events) if e.category == "air_defense" and e.weapon is not None
                   and e.actor1 == draft.actor1 and e.weapon_count is not None), None)
-    if whole is not None and whole.weapon_count >= draft.weapon_count:
+    if whole is None or whole.weapon_count < draft.weapon_count:
+        return
+    if draft.weapon is None or (whole.weapon.weapon_class == draft.weapon.weapon_class and not is_generic(whole.weapon)):
         draft.weapon = whole.weapon
 
 
@@ -280,6 +318,19 @@ def _flush(pending: list[SentenceFacts], para_events: list[Draft], events: list[
         absorb(home, f)
 
 
+def _same_undated_story(k: Draft, e: Draft) -> bool:
+    """A live blog's summary line ("Russian shelling has killed at least six people in Slovyansk") and its
+    entry ("… bombarded Slovyansk, killing at least six people") often give no date: both are the day's news.
+    With the same city named and no figure that differs, they are one happening."""
+    if k.date is not None and e.date is not None:
+        return False
+    key = _city_key(k)
+    if key is None or key != _city_key(e) or not (k.place_explicit and e.place_explicit):
+        return False
+    return all(a is None or b is None or a == b for a, b in ((k.fatalities, e.fatalities), (k.injuries, e.injuries),
+                                                            (k.weapon_count, e.weapon_count)))
+
+
 def _merge_across_sections(events: list[Draft]) -> list[Draft]:
     """Merge events that two sections describe twice: a live blog's "Washington's suspension of weapons
     deliveries, ordered a week ago" in a later day's section is the earlier section's event."""
@@ -288,7 +339,8 @@ def _merge_across_sections(events: list[Draft]) -> list[Draft]:
     for e in events:
         twin = next((k for k in kept[-limit:] if k.main.section != e.main.section and k.category == e.category
                      and k.actor1 == e.actor1 and (k.actor2 == e.actor2 or None in (k.actor2, e.actor2))
-                     and k.date is not None and e.date is not None and _dates_compatible(k.date, e.date)
+                     and (k.date is not None and e.date is not None and _dates_compatible(k.date, e.date)
+                          or _same_undated_story(k, e))
                      and (_city_key(k) == _city_key(e) or None in (_city_key(k), _city_key(e)))), None)
         if twin is not None:
             absorb(twin, e)

@@ -38,7 +38,10 @@ if TYPE_CHECKING:
     from analysis.weapons import WeaponMention
 
 ATTACK_NOUNS = re.compile(expand(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|shelling|{attack_nouns}|assault|"
-                                 r"{weapon_nouns}|bombs?|artillery|aircraft|jets|occupiers|invaders|soldiers|units)\b",
+                                 r"{weapon_nouns}|bombs?|artillery|aircraft|jets|occupiers|invaders|soldiers|units)\b"
+                                 # "a Russian military base", "Ukrainian army depots": a target, not the side that fires
+                                 r"(?!\s+(?:base|bases|facility|facilities|airfield|airfields|depot|depots|installation|"
+                                 r"installations|warehouse|warehouses|site|sites|headquarters|barracks|hospital|command post))",
                                  "facts.ATTACK_NOUNS"), re.I)
 MONTH_START = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d", re.I)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,\s*$")
@@ -71,6 +74,9 @@ BACKGROUND = re.compile(r"\b(?:ha(?:s|ve|d)|ha['’]s)\s+(?:\w+\s+)?(?:repeatedl
                         r"(?:\w+ed|hit|struck|shot|come|came|been)\b.{0,80}\bsince\b|\b(?:uses?|employs?|relies\s+on|rely\s+on)"
                         r"\s+(?:them|it|these|those)\s+(?:mainly|mostly|primarily|largely|chiefly)\b|\bha(?:s|ve)\s+been\s+"
                         r"(?:one|among)\s+(?:of\s+)?the\b|\bha(?:s|ve)\s+been\s+\w+ing\b.{0,80}\bfor\s+(?:weeks|months|years)"
+                        # "After almost two months of Russian shelling, much of the port is rubble": a long spell
+                        r"|^\W*(?:after|following|during)\s+(?:almost\s+|nearly\s+|more\s+than\s+|over\s+|some\s+)?"
+                        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:weeks|months|years)\s+of\b"
                         r"|^\W*" + _LONG_SINCE + r"|\bha(?:s|ve)\s+(?!not\b)\w+(?:,?\s+[\w’'-]+){0,12}?,?\s+" + _LONG_SINCE, re.I)
 # "the biggest attack since the invasion began": a superlative measures a new happening against the past
 SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|most|first|record)\b(?:\s+[\w-]+){0,6}?\s+since\b", re.I)
@@ -83,6 +89,29 @@ OFFICIAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:acting\s+|regional\s+|region(?:a
 ANAPHORA = re.compile(r"\bthe\s+(region|oblast|province|port|city|capital|town|village|district)\b"
                       r"(?!['’]s?\s+(?:mayor|governor|head|authorities|administration))", re.I)
 ANAPHORA_KIND = {"region": "region", "oblast": "region", "province": "region", "district": "district"}
+# "Russia sent 36 drones", "Moscow launched …": the subject of a launch verb is the side that fires.
+LAUNCHER_AFTER = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?(?:launched|fired|sent|unleashed|hurled)\s+"
+                            r"(?:(?:about|around|some|at least|more than|over|nearly|almost)\s+)?\d", re.I)
+# "According to Ukraine's military, …", "Citing the Russian Defence Ministry, …": a leading source clause names
+# who reports, never who acted.
+SOURCE_INTRO = re.compile(r"^\s*(?:According to|Citing|Quoting|As reported by|Per)\b[^,.;:]{1,90},", re.I)
+# The subject of a passive measure ("Belarus, whose leader backs Moscow, will be targeted too", "the Kremlin's
+# outlets will be outlawed") is what the measure falls on, not who takes it.
+# So is an envoy summoned or handed a note ("Lithuania's chargé d'affaires in Moscow was summoned to the Foreign
+# Ministry", "Russia's envoy was given a note by Lithuania's ministry").
+PASSIVE_MEASURE_AFTER = re.compile(r"(?:['’]s)?(?:\s+[\w’'-]+){0,5}?(?:\s*,[^,;.]{0,100},)?\s+"
+                                   r"(?:will|would|shall|is|are|was|were|has been|have been|had been)\s+"
+                                   r"(?:(?:also|now|too|soon)\s+)?(?:be\s+)?(?:(?:also|too)\s+)?"
+                                   r"(?:targeted|sanctioned|banned|outlawed|barred|blacklisted|punished|expelled|summoned|"
+                                   r"(?:given|handed|presented with)\s+(?:a\s+)?(?:protest\s+|diplomatic\s+)?note)\b", re.I)
+# "Speaking in Vilnius, where he was attending a summit, …", "Addressing the UN general assembly by video, …":
+# a leading participle clause (and a where/who clause after it) before the subject.
+PARTICIPLE_INTRO = re.compile(r"^\s*(?-i:[A-Z][a-z]+ing)\b[^,;:.]{0,120},(?:\s*(?:where|who|which|when|while)\b[^,;:.]{0,120},)?")
+# A demonym before a military site names whose site it is ("a Russian military base", "Ukrainian army depots").
+TARGET_NOUN_AFTER = re.compile(r"\s+(?:(?:military|army|air|naval|ammunition|fuel|oil)\s+)?(?:base|bases|airbase|airfield|"
+                               r"airfields|depot|depots|installation|installations|barracks|headquarters|command post)\b", re.I)
+ORIGIN_AROUND = re.compile(r"\bof\s+$", re.I)
+ORIGIN_AFTER = re.compile(r"\s+(?:design|make|origin|manufacture|production)\b", re.I)
 CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
 
 
@@ -154,6 +183,12 @@ class SentenceFacts:
 TOLL_UPDATE = re.compile(r"\b(?:death toll|toll)\b.{0,160}?\b(?:rose|risen|climbed|reached|increased|grew)\b", re.I)
 
 
+# "… bigger than the swap agreed at the first round of talks on May 16", "since the previous meeting on
+# March 3": the date of an earlier happening the sentence compares with, not of the one it reports.
+EARLIER_REFERENCE = re.compile(r"(?:\bthan\b|\b(?:previous|first|last|earlier|prior)\s+(?:round|meeting|talks|summit|swap|"
+                               r"exchange|visit|session|call))[^,;.()]{0,80}$", re.I)
+
+
 def _quoted_relative(m: DateMention, text: str) -> bool:
     """A speaker's "yesterday" inside a quote ("Yesterday we took the decision…," she told the meeting) is
     the day before the statement, something said about the past, not the day of the happening the
@@ -165,7 +200,7 @@ def _own_date(mentions: list[DateMention], text: str = "", dateline_end: int = 0
     """The sentence's own date for the happening: not a dateline's filing date, and not the date a
     death toll was updated ("The death toll from … rose to 35 on Monday")."""
     usable = [m for m in mentions if not m.future and m.date is not None and m.start >= dateline_end
-              and not _quoted_relative(m, text)]
+              and not _quoted_relative(m, text) and not EARLIER_REFERENCE.search(text, max(0, m.start - 90), m.start)]
     if TOLL_UPDATE.search(text):
         # only "Saturday's attack" — a date owned by the happening — survives a toll update
         usable = [m for m in usable if text[m.end:m.end + 2] in ("'s", "’s") or m.text.endswith(("'s", "’s"))]
@@ -340,17 +375,44 @@ def _roles(text: str, actors: list[ActorMention],
     place_ends = {p.end for p in places}
     adjusted = []
     attacker_side = set()
+    source = SOURCE_INTRO.match(text)
+    source_end = source.end() if source else -1
+    measured: list[tuple[int, int]] = []   # spans from a measure's passive subject to its verb
     for a in actors:
         role = _possessive_role(text, a, place_starts, window) if a.role == "possessive" else a.role
         if a.kind == "name" and (DATELINE.match(text, 0, a.start) or
                                  (a.start - 2 in place_ends and text[a.start - 2:a.start] in (", ", ",\u00a0"))):
             role = "place"  # "KHARKIV, Ukraine (June 7, 2025) —", "Kherson, Ukraine": where, not who
-        if a.kind in ("demonym", "name", "capital") and a.actor and ATTACK_NOUNS.match(text[a.end:a.end + window]):
+        if a.kind in ("demonym", "name", "capital") and a.actor and (ATTACK_NOUNS.match(text[a.end:a.end + window])
+                                                                    or LAUNCHER_AFTER.match(text, a.end)):
             attacker_side.add(a.actor)
+        if a.kind == "demonym" and TARGET_NOUN_AFTER.match(text, a.end):
+            role = "target"  # "A Russian military base … has been hit": whose base was hit
+        if any(s < a.start < e for s, e in measured):
+            role = "modifier"   # "Belarus, whose President … backs Moscow, will be targeted": inside the subject
+        elif PASSIVE_MEASURE_AFTER.match(text, a.end):
+            role = "recipient"  # "Belarus … will be targeted too, she said": the measure falls on it
+            measured.append((a.end, PASSIVE_MEASURE_AFTER.match(text, a.end).end()))
+        if a.start < source_end and role not in ("place", "modifier"):
+            role = "speaker"  # "According to Ukraine's military, Russia launched …": the source, not the agent
+        if a.kind == "demonym" and ORIGIN_AROUND.search(text[max(0, a.start - 4):a.start]) \
+                and ORIGIN_AFTER.match(text, a.end):
+            role = "modifier"  # "drones of Iranian design": where it was made, not who was hit
         if role != a.role:
             a = actors_mod.ActorMention(a.start, a.end, a.text, a.actor, a.kind, a.detail, role)
         adjusted.append(a)
-    return adjusted, attacker_side
+    return _subject_first(text, adjusted), attacker_side
+
+
+def _subject_first(text: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """The actors with those of a leading participle clause moved last. Why: in "Addressing the UN by video
+    from Kyiv, Zelenskiy laid out …" or "Speaking in Vilnius, where he attended a summit of European leaders,
+    Zelenskyy said …" the clause names a setting; who acts is the subject after it, and the rules that take
+    the first actor named must see the subject first."""
+    intro = PARTICIPLE_INTRO.match(text)
+    if intro is None:
+        return actors
+    return [a for a in actors if a.start >= intro.end()] + [a for a in actors if a.start < intro.end()]
 
 
 def _frames(text: str, triggers: list[Trigger], casualties: list[CasualtyMention],

@@ -79,8 +79,22 @@ def _drop_implausible_date(d: Draft) -> None:
 
 
 # Strikes, interceptions, statements and relief reported without a date are the day's news; an aid
-# delivery or pledge named without one is as often background ("is reported to have provided…"), so stays undated.
+# delivery or pledge named without one is as often background ("is reported to have provided…"), so it
+# stands in the day only when told as a new act (``_news_pledge``).
 DAY_OF_THE_NEWS = ("attack", "air_defense", "diplomacy", "humanitarian", "other")
+
+
+# "has provided", "so far", "to date", "since 2022": aid told as a running total, not as the day's news.
+AID_BACKGROUND = re.compile(r"\b(?:ha(?:s|ve|d)\s+(?:\w+\s+)?(?:provided|supplied|sent|delivered|given|donated|"
+                            r"transferred|shipped|committed|allocated)|so far|to date|since\s+(?:the|\d{4}|February)|"
+                            r"in total|altogether|previously|already)\b", re.I)
+
+
+def _news_pledge(d: Draft) -> bool:
+    """A pledge or delivery stated without a date is the day's news when it is told as a new act
+    ("Canada, the Czech Republic and France pledged new weapons", "Germany will supply …"), not as a
+    running total ("has provided $40bn so far"), which stays undated."""
+    return d.category == "military_support" and not d.main.background and not AID_BACKGROUND.search(d.main.text)
 
 
 def _standing_day(d: Draft):
@@ -88,7 +102,7 @@ def _standing_day(d: Draft):
     story's day so far, a live-blog entry's section day, else the publication date). Real reporting
     states most happenings without a date because they are the day's news. Such a row has no
     ``date_text`` and does not earn the confidence of a stated date."""
-    if d.category not in DAY_OF_THE_NEWS:
+    if d.category not in DAY_OF_THE_NEWS and not _news_pledge(d):
         return None
     day = d.main.day
     return day if day is not None and MIN_EVENT_DATE <= day.date <= MAX_EVENT_DATE else None

@@ -76,6 +76,10 @@ class _Chunk:
     generic_end: int | None = None   # token index one past the generic word, when typed
 
 
+# "moved into eastern Novovasylivka": a compass word may stand between the settlement cue and the name
+_COMPASS = ("eastern", "western", "northern", "southern", "central", "north", "south", "east", "west")
+
+
 class Gazetteer:
     def __init__(self, index: Index):
         self.idx = index
@@ -254,7 +258,7 @@ class Gazetteer:
     def _settlement_chunk(self, toks: list[_Tok], gaps: list[str], i: int) -> _Chunk | None:
         """A village or small town no other place is named like, right after a settlement word ("the
         village of Borivske", "the town Kurakhove"): bare, such names are too often people or words."""
-        cue = i - 2 if i >= 2 and toks[i - 1].key == "of" else i - 1
+        cue = i - 2 if i >= 2 and toks[i - 1].key in ("of", *_COMPASS) else i - 1
         if cue < 0 or toks[cue].key not in self._settlement_words:
             return None
         for j in (i + 2, i + 1):

@@ -171,9 +171,11 @@ class _Lexicon:
         # that is a weapon noun itself ends the phrase
         solo = rf"(?i:{_alt(f for f in mod_forms if _key(f) not in self.heads)})(?![\w-])"
         modseq = rf"(?:{solo}(?:\s*/\s*|\s+(?i:and|or|&)\s+)|{mod}\s+)*{mod}"
+        # "Shahed-136/131": a second model number after a slash belongs to the same system
         sfx = r"-[A-Z0-9][A-Za-z0-9]{0,5}"
-        system = rf"(?:{alternation(sys_forms)})(?:{sfx})?"
-        self.system = re.compile(rf"(?P<base>{alternation(sys_forms)})(?P<sfx>{sfx})?")
+        slash = r"(?:/[0-9]{2,4}(?![\w-]))?"
+        system = rf"(?:{alternation(sys_forms)})(?:{sfx})?{slash}"
+        self.system = re.compile(rf"(?P<base>{alternation(sys_forms)})(?P<sfx>{sfx})?{slash}")
         owner = rf"(?:{alternation(data['owners'])}|{alternation(data['possessors'])}['’]s)"
         origin = rf"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?i:{_alt([*data['origin_suffixes'], *data['supply_suffixes']])})"
         fill = rf"(?:(?i:{_alt(data['fillers'])})(?![\w-]))"
@@ -202,7 +204,9 @@ class _Lexicon:
             r"(?:(?:also|reportedly|later|then|all|both|allegedly|successfully|eventually|each)\s+)*"
             rf"(?P<verb>{_alt({*self.after_roles['passive'], *self.after_roles['active']})})\b")
         self.reduced_next = re.compile(rf"\s*(?:[,.;:!?)]|$|{_alt(roles['reduced_passive_next'])}\b)")
-        self.attack_prep = re.compile(rf"\s*(?:\w+\s+){{0,2}}?{_alt(roles['attack_prepositions'])}\b")
+        # "sent 36 drones of Iranian design against Ukraine": an origin phrase may stand between
+        self.attack_prep = re.compile(rf"\s*(?:of\s+[\w-]+\s+(?:design|make|origin|manufacture|production)\s+)?"
+                                      rf"(?:\w+\s+){{0,2}}?{_alt(roles['attack_prepositions'])}\b")
 
     def _ellipsis(self, ell: dict, roles: dict) -> None:
         """Bare counts that take over the weapon named before them ("another 80", "35 of them")."""
@@ -287,6 +291,7 @@ def find_weapons(text: str) -> list[WeaponMention]:
         return []
     mentions = _assign_roles(lex, text, low, items)
     mentions += _ellipses(lex, text, low, mentions)
+    mentions += _all_of_them(text, low, mentions)
     return sorted(mentions, key=lambda w: w.start)
 
 
@@ -392,6 +397,7 @@ def _resolve(lex: _Lexicon, low: str, start: int, end: int, prefer_after: bool =
         target = lex.attack_prep.match(low, end, min(len(low), end + _TARGET_AFTER_CHARS))
         before = "launched" if target else "supplied"
     after, m = None, lex.after.match(low, end, min(len(low), end + _CUE_AFTER_CHARS))
+    m = m or _passive_after_modifier(lex, low, end)
     if m:
         verb, passive = " ".join(m["verb"].split()), lex.after_roles["passive"]
         if m["aux"] or (verb in passive and lex.reduced_next.match(low, m.end())):
@@ -399,6 +405,22 @@ def _resolve(lex: _Lexicon, low: str, start: int, end: int, prefer_after: bool =
         else:
             after = lex.after_roles["active"].get(verb)
     return (after or before) if prefer_after else (before or after)
+
+
+_AUX = re.compile(r"\s(?=(?:were|was|had\s+been|have\s+been)\s)")
+_POSTMODIFIER_CHARS = 90  # "Three Tochka-U missiles with cluster warheads fired by … towards Belgorod were shot down"
+
+
+def _passive_after_modifier(lex: _Lexicon, low: str, end: int) -> re.Match | None:
+    """The phrase's own passive verb after a post-modifier ("missiles with cluster warheads fired by
+    Ukrainian forces towards Belgorod were shot down"): the first "were/was …" of the same clause, when
+    it is a cue verb. Why: the subject of a long noun phrase gets its role from its main verb."""
+    stop = min(len(low), end + _POSTMODIFIER_CHARS)
+    aux = _AUX.search(low, end, stop)
+    if aux is None or _CLAUSE.search(low, end, aux.start()) or "," in low[end:aux.start()]:
+        return None
+    m = lex.after.match(low, aux.start(), stop)
+    return m if m and m["aux"] else None
 
 
 def _mention(text: str, item: dict, role: str | None) -> WeaponMention:
@@ -436,6 +458,36 @@ def _assign_roles(lex: _Lexicon, text: str, low: str, items: list[dict]) -> list
     return out
 
 
+_EVERY_ONE = re.compile(r"\b(?:every|each)(?:\s+single)?\s+$")
+
+
+def _every_one(low: str, start: int, count: int | None, ante: WeaponMention | None) -> tuple[int, int | None]:
+    """"destroyed every one of them": not one weapon but all the antecedent counted ("36 drones"), so the
+    count is the antecedent's (None when it gave none); otherwise ``(start, count)`` unchanged."""
+    every = _EVERY_ONE.search(low, max(0, start - 20), start)
+    if every is None or count != 1:
+        return start, count
+    return every.start(), ante.count if ante is not None else None
+
+
+_ALL_DOWNED = re.compile(r"\b(?:all|each|every one|every single one) of them\s+(?:were|was|had been|have been|has been)\s+"
+                         r"(?:successfully\s+)?(?:shot down|destroyed|downed|intercepted|hit|neutrali[sz]ed|brought down)\b")
+
+
+def _all_of_them(text: str, low: str, mentions: list[WeaponMention]) -> list[WeaponMention]:
+    """"attacked Moscow with eight drones and … all of them had been hit": every weapon counted before was
+    intercepted, so the interception counts the antecedent's number (none when it gave none)."""
+    out = []
+    for m in _ALL_DOWNED.finditer(low):
+        ante = max((w for w in mentions if w.end <= m.start() and w.count is not None), key=lambda w: w.end, default=None)
+        if ante is None or _SENTENCE_END.search(text, ante.end, m.start()) or ante.weapon_class not in _AERIAL:
+            continue
+        item = {"start": m.start(), "end": m.end(), "weapon": ante.weapon, "class": ante.weapon_class,
+                "count": ante.count, "owner": ante.owner, "supplied": False, "total": None}
+        out.append(_mention(text, item, "intercepted"))
+    return out
+
+
 def _ellipses(lex: _Lexicon, text: str, low: str, mentions: list[WeaponMention]) -> list[WeaponMention]:
     """Bare counts that take over the weapon of the mention before them in the same sentence.
 
@@ -454,6 +506,7 @@ def _ellipses(lex: _Lexicon, text: str, low: str, mentions: list[WeaponMention])
         group = next(g for g in ("n1", "n2", "n3", "n4") if m[g] is not None)
         start, count = m.start(group), parse_number(m[group])
         ante = max((w for w in mentions if w.end <= start), key=lambda w: w.end, default=None)
+        start, count = _every_one(low, start, count, ante)
         if ante is None or count is None or any(w.start < m.end() and start < w.end for w in mentions) \
                 or _SENTENCE_END.search(text, ante.end, start) or not is_count_position(text, start, m.end(group)):
             continue

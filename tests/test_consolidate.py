@@ -161,3 +161,66 @@ def test_a_withdrawal_in_an_article_is_an_attack_by_the_other_side():
     (ev,) = events_of("Front line\nUkrainian troops withdrew from Sievierodonetsk on Friday after weeks of street fighting.\n")
     assert (ev["category"], ev["actor1"], ev["actor2"], ev["location"], ev["event_type"], ev["cameo_code"]) == \
         ("attack", "Russia", "Ukraine", "Sievierodonetsk", "Battles", "192")
+
+
+def test_a_denial_is_a_statement_against_the_other_side():
+    text = ("Title line\n"
+            "Moscow said on Saturday its forces had captured the town of Vuhledar.\n"
+            "Kyiv denied the town had fallen.\n")
+    evs = events_of(text, "2025-06-07")
+    denial = [e for e in evs if e["category"] == "diplomacy"]
+    assert [(e["actor1"], e["actor2"]) for e in denial] == [("Ukraine", "Russia")]
+
+
+def test_breakdowns_take_the_system_the_total_named():
+    text = ("Title line\n"
+            "Russia launched 30 Shahed drones at Ukraine overnight, and air defences destroyed every one of them, the air force said.\n"
+            "Four of the drones were shot down over Poltava Oblast, the regional governor said.\n")
+    evs = [e for e in events_of(text) if e["category"] == "air_defense"]
+    assert [(e["weapon"], e["weapon_count"]) for e in evs] == [("Shahed drone", 30), ("Shahed drone", 4)]
+
+
+def test_an_undated_pledge_told_as_news_is_the_day_of_the_report():
+    text = ("Title line\n"
+            "Canada and Norway pledged new air defence systems to Ukraine at the meeting.\n"
+            "Britain has provided Ukraine with 14 Challenger tanks so far.\n")
+    evs = [e for e in events_of(text, "2025-04-11") if e["category"] == "military_support"]
+    dated = {e["actor1"]: (str(e["event_date"])[:10] if e["event_date"] is not None and str(e["event_date"]) != "NaT" else None)
+             for e in evs}
+    assert dated.get("Canada") == "2025-04-11" and dated.get("Norway") == "2025-04-11"
+    assert dated.get("United Kingdom") is None
+
+
+def test_measures_against_two_states_are_two_events():
+    text = ("Title line\n"
+            "The European Union will outlaw Russian state media, the Commission president said on Sunday.\n"
+            "Belarus, whose leader backs Moscow, will be targeted too, the European Union said, pledging a fresh round of sanctions.\n")
+    evs = [e for e in events_of(text, "2022-02-27") if e["category"] == "diplomacy"]
+    assert [(e["actor1"], e["actor2"]) for e in evs] == [("European Union", "Russia"), ("European Union", "Belarus")]
+
+
+def test_a_live_blog_summary_line_and_its_entry_are_one_happening():
+    text = ("Title line\n"
+            "Summary\n"
+            "Russian shelling has killed at least six people in Sloviansk, according to its mayor.\n"
+            "Six dead in Sloviansk shelling\n"
+            "Russian multiple rocket launchers have bombarded Sloviansk, killing at least six people, the mayor said.\n")
+    evs = [e for e in events_of(text, "2022-07-03") if e["category"] == "attack"]
+    assert [(e["actor1"], e["location"], e["fatalities"]) for e in evs] == [("Russia", "Sloviansk", 6)]
+
+
+def test_a_statement_placed_at_a_country_takes_the_city_where_it_was_said():
+    text = ("Title line\n"
+            "Putin said on Thursday that letting Kyiv hit targets deep inside Russia would mean NATO is at war with Russia. "
+            "Such a step would change the nature of the conflict, he told reporters in St. Petersburg.\n")
+    evs = [e for e in events_of(text, "2024-09-12") if e["category"] == "diplomacy"]
+    assert [(e["actor1"], e["location"]) for e in evs] == [("Russia", "Saint Petersburg")]
+
+
+def test_a_denial_after_the_claim_is_by_the_side_that_denies():
+    text = ("Title line\n"
+            "Russia's Defence Ministry said on Friday its troops had seized the town of Siversk, "
+            "but the Ukrainian military rejected the claim and said fighting went on.\n")
+    evs = events_of(text, "2025-02-07")
+    assert sorted((e["category"], e["actor1"], e["actor2"]) for e in evs) == [
+        ("attack", "Russia", "Ukraine"), ("diplomacy", "Ukraine", "Russia")]

@@ -450,3 +450,10 @@ def test_in_quote_tells_a_speakers_words_from_the_reporters():
     text = '"Yesterday we decided," the minister said on Tuesday.'
     assert in_quote(text, 1, 10)
     assert not in_quote(text, text.index("on Tuesday"), len(text) - 1)
+
+
+def test_a_proposed_meeting_lies_ahead():
+    """"proposed holding a meeting between June 20 and June 30" [2025-06-02]: this June, not last year's."""
+    from analysis.dates import find_dates
+    got = find_dates("Kyiv had proposed holding a meeting of the leaders between June 20 and June 30.", dt.date(2025, 6, 2))
+    assert got and got[0].date == dt.date(2025, 6, 20) and got[0].future

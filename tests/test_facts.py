@@ -160,6 +160,7 @@ def test_a_claim_with_a_verification_note_still_reports(sentence):
     "Ukraine uses them mainly to guard against cruise missiles over the capital.",
     "Since the start of the full-scale invasion, Russian strikes have damaged hundreds of schools in Kharkiv.",
     "Russian forces have been trying to encircle the town for months.",
+    "After almost three months of Russian shelling, much of the town lies in ruins.",
 ])
 def test_background_sentences_are_not_new_happenings(sentence):
     facts = facts_of(sentence)
@@ -239,3 +240,60 @@ def test_overnight_in_an_earlier_days_section_is_that_days_night():
     facts = analyse(sentence, _blog("2022-07-03", "Saturday, 2 July 2022"))
     assert facts.own_date.date == dt.date(2022, 7, 2)
     assert facts_of(text, context("2022-07-03")).own_date.date == dt.date(2022, 7, 3)
+
+
+@pytest.mark.parametrize("sentence,roles,attackers", [
+    # a leading source clause names who reports, not who acted
+    ("According to Ukraine's military, Russia launched 40 cruise missiles on Monday.",
+     {"Ukraine": "speaker", "Russia": "subject"}, {"Russia"}),
+    # the subject of a launch verb with a count fires; where the weapon was made is no target
+    ("Russia sent 20 attack drones of Iranian design against Ukraine overnight.", None, {"Russia"}),
+])
+def test_source_clauses_launchers_and_origins(sentence, roles, attackers):
+    facts = facts_of(sentence)
+    if roles is not None:
+        assert {a.actor: a.role for a in facts.actors} == roles
+    assert facts.attacker_side == attackers
+    assert all(a.role == "modifier" for a in facts.actors if a.actor == "Iran")
+
+
+def test_the_passive_subject_of_a_measure_is_its_recipient():
+    facts = facts_of("Belarus, whose President Alexander Lukashenko backs Moscow's war, will be sanctioned too, "
+                     "the Commission president said.")
+    roles = {a.text: a.role for a in facts.actors}
+    assert roles["Belarus"] == "recipient"
+    assert all(r == "modifier" for t, r in roles.items() if t != "Belarus" and "Commission" not in t)
+
+
+@pytest.mark.parametrize("sentence,first", [
+    ("Speaking in Vilnius, where he attended a summit of European leaders, Zelenskyy said talks would go on.", "Ukraine"),
+    ("Addressing the UN general assembly by video from Kyiv, the Ukrainian president set out a peace plan.", "Ukraine"),
+])
+def test_a_leading_participle_clause_does_not_name_the_subject(sentence, first):
+    facts = facts_of(sentence)
+    assert facts.actors[0].actor == first
+
+
+def test_a_demonym_before_a_military_site_is_whose_site_was_hit():
+    facts = facts_of("A Russian military base in Melitopol has been hit 30 times by Ukrainian forces, the mayor said.")
+    roles = {a.actor: a.role for a in facts.actors}
+    assert roles["Russia"] == "target"
+    assert facts.attacker_side == {"Ukraine"}
+
+
+@pytest.mark.parametrize("sentence,recipient", [
+    ("Poland's ambassador in Minsk was summoned to the Belarusian Foreign Ministry on Monday.", "Poland"),
+    ("In Vilnius, Russia's chargé d'affaires was handed a protest note by Lithuania's Foreign Ministry.", "Russia"),
+])
+def test_an_envoy_summoned_or_handed_a_note_is_the_recipient(sentence, recipient):
+    facts = facts_of(sentence)
+    assert {a.actor: a.role for a in facts.actors}[recipient] == "recipient"
+    assert [t.kind for t in facts.frames] == ["statement"]
+
+
+def test_the_date_of_an_earlier_happening_compared_with_is_not_the_sentences_own():
+    ctx = context("2025-06-02")
+    facts = facts_of("The exchange would be bigger than the swap agreed at the first round of talks on May 16.", ctx)
+    assert facts.own_date is None
+    facts = facts_of("The exchange was agreed on Monday, an official said.", ctx)
+    assert facts.own_date is not None and facts.own_date.date == dt.date(2025, 6, 2)

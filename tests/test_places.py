@@ -518,3 +518,20 @@ def test_small_settlements_near(g):
     """Front-line reports name villages after "near": "assaults near Borivske"."""
     m = [x for x in g.find("Defenders held their positions near Borivske on Friday.") if x.place == "Borivske"]
     assert m and m[0].admin1 == "Luhansk Oblast"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian units moved into eastern Borivske on Friday, footage shows.",
+    "The occupiers managed to seize Borivske after a week of fighting.",
+    "Fighting raged on the outskirts of Borivske overnight.",
+])
+def test_small_settlements_after_front_line_verbs(g, sentence):
+    """Front-line reports name villages after capture verbs and prepositions of movement, also with a
+    compass word between ("into eastern Borivske")."""
+    m = [x for x in g.find(sentence) if x.place == "Borivske"]
+    assert m and m[0].admin1 == "Luhansk Oblast", sentence
+
+
+def test_the_russian_parliament_is_no_place(g):
+    """"State Duma deputy …" names Russia's parliament, not the Syrian town of Duma."""
+    assert not g.find("State Duma deputy Ivan Petrov said the Duma would debate the bill.")

@@ -139,3 +139,95 @@ def test_troops_are_supplied_only_when_sent():
 def test_a_refused_delivery_is_no_aid():
     assert kinds("Early in the war the government had refused to send lethal weapons to Kyiv, citing its rules.") == []
     assert kinds("The country will not only send 10 tanks but also train the crews.") == [("military_support", "aid")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kyiv denied the city had fallen.", [("diplomacy", "statement")]),
+    ("The ministry's spokesman rebutted the report as fiction on Tuesday.", [("diplomacy", "statement")]),
+    # denying one's own deed only says nothing happened (test_categories)
+    ("Russia's Defence Ministry denied carrying out the strike.", []),
+    # someone denied something is no denial
+    ("Two journalists were denied entry at the border.", []),
+])
+def test_denials_are_statements_by_the_side_that_denies(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # arms and military equipment are what is delivered to an army
+    ("The bloc will pay to deliver arms and other military equipment to Kyiv.", [("military_support", "aid")]),
+    # a ban on media or airlines told in the passive is still the measure
+    ("The state broadcasters will also be outlawed across the union, she said.", [("diplomacy", "sanctions")]),
+    ("Its airlines were banned from landing at any airport in the bloc on Monday.", [("diplomacy", "sanctions")]),
+])
+def test_arms_deliveries_and_passive_measures(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # pressing a party to act is an appeal by the one who presses
+    ("The prime minister pressed Kyiv and Moscow to get around a table without delay.", [("diplomacy", "appeal")]),
+    ("The president urged New Delhi to stop buying Russian crude oil.", [("diplomacy", "appeal")]),
+    # telling residents to leave is no diplomatic appeal
+    ("The governor called on residents to leave the town while they still could.", []),
+    # several agreements signed at once
+    ("The two sides signed four agreements on trade and health.", [("diplomacy", "agreement")]),
+    # help for people handed over
+    ("The embassy handed over generators and medical supplies to the city hospital.", [("humanitarian", "relief")]),
+])
+def test_appeals_agreements_and_relief(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The first civilians emerged on Sunday from the bunkers beneath the steelworks under a UN-brokered deal.",
+    "A UN spokesman confirmed that a safe-passage operation was under way at the plant.",
+])
+def test_people_brought_out_of_danger_are_an_evacuation(text):
+    assert kinds(text) == [("humanitarian", "evacuation")]
+
+
+@pytest.mark.parametrize("text", [
+    "Allowing such strikes would mean that NATO countries are at war with Russia, the president said.",
+    "The Kremlin responded that the aircraft would be destroyed.",
+])
+def test_warnings_told_as_consequences_and_retorts_are_statements(text):
+    assert kinds(text) == [("diplomacy", "statement")]
+
+
+def test_troops_and_weapons_dispatched_to_an_ally_are_support():
+    assert kinds("Pyongyang is getting ready to dispatch further troops and weaponry to Russia.") == [
+        ("military_support", "aid")]
+
+
+def test_a_claim_and_its_denial_in_one_sentence_are_two_frames():
+    text = ("Russia's Defence Ministry said on Friday its troops had seized the town of Siversk, "
+            "but the Ukrainian military rejected the claim.")
+    assert kinds(text) == [("attack", "capture"), ("diplomacy", "statement")]
+    # a denial that is the sentence's only happening stays one frame
+    assert kinds("Kyiv rejected the claim on Friday.") == [("diplomacy", "statement")]
+
+
+def test_all_of_them_downed_in_the_passive_is_an_interception():
+    assert ("air_defense", "interception") in kinds(
+        "The ministry said Kyiv had attacked the capital with nine drones and that all of them had been shot down.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what happens in general is no happening …
+    ("\"When Russia hits our schools and hospitals it causes great pain,\" the governor said.", []),
+    # … but a blow in the past tense after "when" is one
+    ("When Russian missiles hit the depot on Monday, the blast shattered windows.", [("attack", "strike")]),
+])
+def test_a_present_tense_blow_after_when_is_general(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Families with children must now leave 12 villages in the Izium district, the governor said.",
+     [("humanitarian", "evacuation")]),
+    ("Residents were ordered to leave the frontline town by Friday.", [("humanitarian", "evacuation")]),
+    ("He said Russia would use every means to defend itself, insisting he was not bluffing.", [("diplomacy", "statement")]),
+])
+def test_ordered_departures_and_threats(text, expected):
+    assert kinds(text) == expected

@@ -278,3 +278,31 @@ def test_find_weapons_never_raises(parts):
     assert [w.start for w in mentions] == sorted(w.start for w in mentions)
 
 
+
+
+def test_a_slashed_model_pair_is_one_system():
+    assert found("Moscow sent 40 Shahed-136/131 drones at the port overnight.") == [
+        ("Shahed-136 drone", "drone", 40, "launched")]
+
+
+def test_an_origin_phrase_does_not_hide_the_target_of_sent():
+    (w,) = find_weapons("Russia sent 12 attack drones of Iranian make against Odesa before dawn.")
+    assert (w.count, w.role) == (12, "launched")
+
+
+def test_every_one_of_them_counts_all_that_were_launched():
+    mentions = find_weapons("The enemy launched 18 Shahed drones, and air defences downed every one of them.")
+    assert [(w.weapon, w.count, w.role) for w in mentions] == [
+        ("Shahed drone", 18, "launched"), ("Shahed drone", 18, "intercepted")]
+    # a real "one of them" is still one
+    assert found("Russia launched 9 drones; one of them was shot down.")[-1][2] == 1
+
+
+def test_a_post_modified_subject_takes_the_role_of_its_main_verb():
+    (w,) = find_weapons("Two Tochka-U missiles with cluster warheads aimed at the city were intercepted by air defences.")
+    assert (w.weapon, w.count, w.role) == ("Tochka-U ballistic missile", 2, "intercepted")
+
+
+def test_all_of_them_downed_counts_what_was_launched():
+    mentions = find_weapons("The ministry said Kyiv had attacked the capital with nine drones and that all of them had been shot down.")
+    assert [(w.weapon, w.count, w.role) for w in mentions] == [("drone", 9, "launched"), ("drone", 9, "intercepted")]

@@ -191,7 +191,9 @@ def compatible(a: Record, b: Record) -> bool:
 
 
 def agreement(a: Record, b: Record) -> int:
-    """How much two compatible events agree beyond what compatibility demands: the best pairs merge first."""
+    """How much two compatible events agree beyond what compatibility demands: the best pairs merge first.
+    The place weighs most (what an analyst matches reports on); then the day, the weapon, the target and
+    the toll."""
     return ((a.location is not None and a.location == b.location) * 2 + (a.day == b.day)
             + (a.weapon is not None and a.weapon == b.weapon) + (a.actor2 is not None and a.actor2 == b.actor2)
             + (a.fatalities is not None and a.fatalities == b.fatalities))

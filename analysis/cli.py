@@ -18,35 +18,45 @@ log = logging.getLogger("newsframe")
 EPILOG = """examples:
   newsframe extract seeds --out data/          tables as CSV + Parquet in data/
   newsframe extract seeds --out data/ --keep-going   skip (and report) bad articles
+  newsframe extract seeds --out data/          again: re-extracts only the articles that changed
+  newsframe extract seeds --out data/ --engine dask --scheduler tcp://host:8786   on a Dask cluster
   newsframe evaluate tests/gold                recall / precision / attribute accuracy
   newsframe report seeds                       HTML + PDF brief in reports/
 """
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from analysis.corpus import default_workers, extract
+    from analysis.corpus import default_workers
     from analysis.publish import check_target
-    from analysis.tables import is_tables_output, write_tables
-
-    bad: list = []
+    from analysis.store import update
+    from analysis.tables import is_tables_output
 
     def report(error) -> None:
-        bad.append(error)
         print(f"newsframe: skipped: {error}", file=sys.stderr)
 
     out, seeds = Path(args.out), Path(args.seeds)
     check_target(out, seeds, is_tables_output)   # before the work, not after it
+    if args.scheduler and args.engine != "dask":
+        print("newsframe: error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
     workers = args.workers or default_workers()
-    corpus = extract(seeds, keep_going=args.keep_going, on_error=report, workers=workers,
-                     progress=not args.quiet)
-    if bad and corpus.articles.empty:
+    outcome = update(seeds, out, keep_going=args.keep_going, on_error=report, workers=workers,
+                     engine=args.engine, scheduler=args.scheduler, progress=not args.quiet)
+    bad, stats = outcome.errors, outcome.stats
+    if stats.unchanged:
+        print(f"newsframe: nothing changed: 0 of {stats.total} articles re-extracted; {out}/ is up to date",
+              file=sys.stderr)
+        return 1 if bad else 0
+    if outcome.tables is None:
         kept = "the previous output is kept" if out.exists() else "nothing was written"
         print(f"newsframe: no article could be read ({len(bad)} skipped, see above); {kept} in {out}",
               file=sys.stderr)
         return 1
-    write_tables(corpus.tables, out, seeds=seeds)
-    summary = ", ".join(f"{len(df)} {name[:-1] if len(df) == 1 else name}" for name, df in corpus.tables.items())
-    print(f"newsframe: wrote {summary} to {args.out}/ (CSV + Parquet)", file=sys.stderr)
+    summary = ", ".join(f"{len(df)} {name[:-1] if len(df) == 1 else name}" for name, df in outcome.tables.items())
+    print(f"newsframe: {stats.reextracted} of {stats.total} articles re-extracted, "
+          f"{stats.removed} removed, incidents of {stats.resolved_events} events re-resolved", file=sys.stderr)
+    print(f"newsframe: wrote {summary} to {args.out}/ (CSV + Parquet, and the store in {args.out}/store/)",
+          file=sys.stderr)
     if bad:
         print(f"newsframe: {len(bad)} {'article' if len(bad) == 1 else 'articles'} skipped, see above", file=sys.stderr)
         return 1
@@ -107,6 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Read every article of SEEDS (with its catalog.csv) and write the contract's tables "
                                    "(articles, sentences, events, mentions, places, issues, and incidents: one row per happening "
                                    "across outlets) as CSV and Parquet into --out. "
+                                   "It also keeps an incremental store in --out/store/ (Parquet, one file per publication month, and a "
+                                   "fingerprint per article): a re-run re-extracts only the articles whose file, catalog row or "
+                                   "extractor version changed, drops the rows of removed articles and re-resolves only the incidents "
+                                   "the changes touch. "
                                    "The output folder is replaced atomically: a failed run leaves the previous one intact. "
                                    "--out must be new, empty or an earlier newsframe output (it carries a "
                                    ".newsframe-output marker), and never the seeds folder or a folder around it.")
@@ -114,7 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", "-o", required=True,
                    help="output folder for the tables: new, empty, or written by newsframe before")
     p.add_argument("--keep-going", action="store_true", help="report a bad article and go on with the others (exit 1)")
-    p.add_argument("--workers", type=int, default=0, help="processes to use (default: up to 4, one per core)")
+    p.add_argument("--workers", type=int, default=0, help="processes to use (default: one per available core)")
+    p.add_argument("--engine", choices=("processes", "dask"), default="processes",
+                   help="where articles are extracted: local processes (default), or a Dask cluster (needs newsframe[dask])")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=_extract)
 

@@ -59,12 +59,27 @@ class Corpus:
         meta = self.articles[["article_id", "outlet", "published", "title"]]
         return e.merge(meta, on="article_id", how="left").sort_values(["published", "event_id"], kind="stable")
 
+    def query(self, sql: str, params: list | None = None) -> pd.DataFrame:
+        """DuckDB SQL over these tables (views ``events``, ``incidents``, …), as ``analysis.query`` runs
+        it over a store: the same aggregation code works on a loaded corpus and on a 10,000-article store."""
+        from analysis.sql import _connect
+
+        con = _connect()
+        try:
+            for name in TABLES:
+                con.register(name, getattr(self, name))
+            return con.execute(sql, params or []).df()
+        finally:
+            con.close()
+
     def __repr__(self) -> str:
         sizes = ", ".join(f"{name}={len(getattr(self, name))}" for name in TABLES)
         return f"Corpus({sizes})"
 
 
-def _extract_path(job: tuple[Path, dict | None]) -> ArticleTables | InputError:
+def extract_job(job: tuple[Path, dict | None]) -> ArticleTables | InputError:
+    """One article read and extracted (in whatever process or cluster worker runs it); a bad article is
+    returned as its InputError, so that the caller decides whether to stop or go on."""
     path, row = job
     try:
         return extract_article(read_article(path, row))
@@ -108,7 +123,7 @@ def _extract_parallel(folder: Path, keep_going: bool, on_error: Callable | None,
         list(iter_articles(folder))  # raises the folder's own error
     with procs.stop_on_signals(), ProcessPoolExecutor(max_workers=workers, initializer=procs.worker_init,
                                                       initargs=(os.getpid(),)) as pool:
-        results = pool.map(_extract_path, jobs, chunksize=max(1, len(jobs) // (workers * 8) or 1))
+        results = pool.map(extract_job, jobs, chunksize=max(1, len(jobs) // (workers * 8) or 1))
         rows, errors = _collect(results, keep_going, on_error, bar)
     for _, e in seen_errors:
         (on_error or (lambda e: None))(e)
@@ -168,12 +183,9 @@ def extract(path: str | Path, keep_going: bool = False, on_error: Callable | Non
 def tables_of(rows: dict[str, list]) -> dict[str, pd.DataFrame]:
     """The contract's tables from every article's rows: who claims each event, then the incidents
     resolved across articles (``analysis.incidents``), then each table typed and validated."""
-    from analysis import claims, incident_table, incidents
-    from analysis.actors import perspective_of
+    from analysis import incident_table, incidents
 
-    side = {a["article_id"]: perspective_of(a["timezone"]) for a in rows["articles"]}
-    for r in rows["events"]:
-        r["claimed_by"] = claims.claimed_by(r["sentence"], claims.claimant_side(r, side.get(r["article_id"])), r)
+    add_claims(rows)
     tables = {name: frame(name, rows[name]) for name in EXTRACTED if name != "events"}
     draft = pd.DataFrame.from_records(rows["events"], columns=list(rows["events"][0]) if rows["events"] else ["event_id"])
     ids = incidents.resolve(draft, tables["articles"]) if rows["events"] else []
@@ -185,11 +197,22 @@ def tables_of(rows: dict[str, list]) -> dict[str, pd.DataFrame]:
     return {name: tables[name] for name in TABLES}
 
 
+def add_claims(rows: dict[str, list]) -> None:
+    """Who claims each event (``claimed_by``): it depends on the event and its own article only, so it
+    is computed per article, before incidents are resolved across articles."""
+    from analysis import claims
+    from analysis.actors import perspective_of
+
+    side = {a["article_id"]: perspective_of(a["timezone"]) for a in rows["articles"]}
+    for r in rows["events"]:
+        r["claimed_by"] = claims.claimed_by(r["sentence"], claims.claimant_side(r, side.get(r["article_id"])), r)
+
+
 def load(path: str | Path = "seeds", keep_going: bool = False) -> Corpus:
     """The contract's tables for the seeds folder at ``path`` as validated DataFrames."""
     return extract(path, keep_going=keep_going, workers=1)
 
 
 def default_workers() -> int:
-    """Up to 4 processes, one per available core: beyond 4 the merge in the parent is the bottleneck."""
-    return min(4, procs.available_cores())
+    """One process per available core: the parent only collects rows, the workers do the extraction."""
+    return procs.available_cores()

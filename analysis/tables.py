@@ -48,9 +48,12 @@ def table_files() -> set[str]:
 
 
 def is_tables_output(folder: Path) -> bool:
-    """An output folder of an earlier newsframe version (before the marker file): only table files."""
+    """An output folder of an earlier newsframe version (before the marker file): only table files, and
+    maybe the incremental store (``store/`` with its ``manifest.json``)."""
     names = {p.name for p in Path(folder).iterdir()}
-    return bool(names) and names <= table_files()
+    if "store" in names and not (Path(folder) / "store" / "manifest.json").is_file():
+        return False
+    return bool(names - {"store"}) and names <= table_files() | {"store"}
 
 
 def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,106 @@
+"""Where per-article extraction runs: this process, a pool of local processes, or a Dask cluster.
+
+Articles are independent, so every engine maps one function (``corpus.extract_job``: read a file, extract
+it) over ``(path, catalog row)`` jobs and yields the results in job order — the same rows whatever the
+engine, so the tables are identical. Jobs are small (a path and a row): each worker reads its article
+itself, so the parent never holds all the texts. A Dask cluster's workers must therefore see the seeds
+folder at the same path (a shared file system), and have newsframe installed.
+
+    >>> list(run([], engine="serial"))
+    []
+"""
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from analysis import procs
+from analysis.errors import NewsframeError
+
+log = logging.getLogger("newsframe")
+
+ENGINES = ("processes", "dask")
+DASK_BATCH = 256    # jobs in flight on a Dask cluster: bounds the results waiting in memory
+# Fewer jobs than this per worker run in this process: each worker loads the lexicons and gazetteer
+# first (seconds), which a re-run of a few edited articles would pay for nothing — and this process
+# loads them anyway to resolve incidents and claims.
+POOL_MIN_JOBS = 50
+
+
+class EngineError(NewsframeError):
+    """An engine that cannot run: the Dask extra missing, or a scheduler that does not answer."""
+
+
+def run(jobs: list, engine: str = "processes", workers: int = 1, scheduler: str | None = None) -> Iterator:
+    """``extract_job(job)`` for every job, in job order: an ``ArticleTables`` or the ``InputError``.
+    ``workers`` local processes, or this process alone for a handful of jobs (``POOL_MIN_JOBS``)."""
+    if not jobs:
+        return iter(())
+    if engine == "dask":
+        return _dask(jobs, scheduler, workers)
+    if workers > 1 and len(jobs) >= POOL_MIN_JOBS * workers:
+        return _pool(jobs, workers)
+    from analysis.corpus import extract_job
+
+    return map(extract_job, jobs)
+
+
+def _pool(jobs: list, workers: int) -> Iterator:
+    """Local processes that die with this one and stop on SIGTERM / Ctrl-C (``procs``). The first
+    article is extracted here: that loads the lexicons and gazetteer once, and the forked workers
+    inherit them instead of each loading them again (this process needs them anyway, for claims and
+    incidents)."""
+    import multiprocessing
+
+    from analysis.corpus import extract_job
+
+    yield extract_job(jobs[0])
+    rest = jobs[1:]
+    if not rest:
+        return
+    workers = min(workers, len(rest))
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with procs.stop_on_signals(), ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                                      initializer=procs.worker_init,
+                                                      initargs=(os.getpid(),)) as pool:
+        yield from pool.map(extract_job, rest, chunksize=max(1, len(rest) // (workers * 8)))
+
+
+def dask_client(scheduler: str | None, workers: int = 1):
+    """A client of the cluster at ``scheduler`` (e.g. ``tcp://10.0.0.5:8786``), or of a local cluster of
+    ``workers`` processes when none is given. A clear error when the extra is not installed."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise EngineError("--engine dask needs Dask: pip install 'newsframe[dask]' "
+                          "(or pip install 'dask[distributed]')") from None
+    if scheduler is None:
+        return Client(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True))
+    try:
+        return Client(scheduler, timeout=30)
+    except (OSError, TimeoutError) as error:
+        raise EngineError(f"--scheduler {scheduler}: no Dask scheduler answers there ({error}) — start one "
+                          "with `dask scheduler` or give its address") from None
+
+
+def _dask(jobs: list, scheduler: str | None, workers: int) -> Iterator:
+    """Jobs in batches of ``DASK_BATCH``, the next batch running while this one is collected."""
+    from analysis.corpus import extract_job
+
+    client = dask_client(scheduler, workers)
+    try:
+        log.info("dask: %d jobs on %s", len(jobs), client.scheduler.address)
+        batches = [jobs[i:i + DASK_BATCH] for i in range(0, len(jobs), DASK_BATCH)]
+        pending = client.map(extract_job, batches[0], pure=False)
+        for k in range(len(batches)):
+            current = pending
+            if k + 1 < len(batches):
+                pending = client.map(extract_job, batches[k + 1], pure=False)
+            yield from client.gather(current)
+    finally:
+        cluster = client.cluster if scheduler is None else None
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,143 @@
+"""Incidents re-resolved only where events changed, with the same ids a full resolution gives.
+
+``incidents.resolve`` compares events within blocks (``_block_key``, ``_tally_key``) and a date window,
+each with at most ``max_neighbours`` earlier block members, then clusters the compatible pairs. The
+clustering only ever joins events through pairs, so it splits exactly over the connected components of
+the pair graph; an incident's id hashes its own anchor event. This module keeps the pair list of the last
+run (per block) and, after articles changed:
+
+1. recomputes the pairs of the *dirty* events only: in each block a changed event (added, or removed)
+   falls in, the events within the date window of a changed event's day (an event's candidates are its
+   nearest earlier block members within the window, so only those can gain or lose a pair); every other
+   pair is kept from the last run;
+2. takes the connected components (of the new pair graph) that hold an added event, an endpoint of a
+   pair that appeared or went, or a survivor of an incident that lost an event;
+3. clusters those components alone, in the corpus's row order, with ``incidents.cluster`` and
+   ``incidents.incident_ids``. Every other event keeps its incident id.
+
+A first run is the same with every event added (every pair computed), i.e. ``incidents.resolve``.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis import incidents as inc
+
+PAIR_COLUMNS = ["block", "agreement", "a", "b"]
+
+
+@dataclass
+class Resolution:
+    ids: dict[str, str]          # event id → incident id, for the re-resolved events only
+    pairs: pd.DataFrame          # the whole corpus's candidate pairs (PAIR_COLUMNS), for the next run
+    resolved: set[str]           # the events re-resolved
+
+
+def block_keys(r: inc.Record) -> list[str]:
+    """The blocks an event falls in (as text, to be stored): its own, and the tally block."""
+    keys = [inc._block_key(r)]
+    tally = inc._tally_key(r)
+    if tally is not None:
+        keys.append(tally)
+    return [repr(k) for k in keys]
+
+
+def _blocks(recs: list[inc.Record]) -> dict[str, list[inc.Record]]:
+    """Each block's dated members in ``candidate_pairs``'s order: (day, row)."""
+    blocks: dict[str, list[inc.Record]] = defaultdict(list)
+    for r in recs:
+        if r.day is not None:
+            for key in block_keys(r):
+                blocks[key].append(r)
+    for members in blocks.values():
+        members.sort(key=lambda r: (r.day, r.row))
+    return blocks
+
+
+def _changed_days(recs: list[inc.Record], added: set[str], removed: list[inc.Record]) -> dict[str, set[int]]:
+    """Per block, the days on which an event came or went."""
+    days: dict[str, set[int]] = defaultdict(set)
+    for r in [*(r for r in recs if r.event_id in added), *removed]:
+        if r.day is not None:
+            for key in block_keys(r):
+                days[key].add(r.day)
+    return days
+
+
+def _fresh_pairs(blocks: dict, changed: dict[str, set[int]]) -> tuple[list[tuple], set[tuple[str, str]]]:
+    """The pairs of every dirty event (``candidate_pairs``'s loop, for those events only), and the
+    (block, event) keys of the dirty events, whose stored pairs are replaced."""
+    window, limit = inc.rules().night_days, inc.rules().max_neighbours
+    fresh, dirty = [], set()
+    for key, days in changed.items():
+        members = blocks.get(key, [])
+        for k, b in enumerate(members):
+            if not any(b.day + d in days for d in range(-window, window + 1)):
+                continue
+            dirty.add((key, b.event_id))
+            for a in members[max(0, k - limit):k][::-1]:
+                if b.day - a.day > window:
+                    break
+                if inc.compatible(a, b):
+                    fresh.append((key, inc.agreement(a, b), a.event_id, b.event_id))
+    return fresh, dirty
+
+
+def _components(pairs: list[tuple], seeds: set[str]) -> set[str]:
+    """Every event connected to a seed through the pairs (union-find)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _, _, a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+    roots = {find(s) for s in seeds}
+    return {x for x in parent if find(x) in roots} | seeds
+
+
+def _split_old(old: pd.DataFrame, gone: set[str], dirty: set[tuple[str, str]]) -> tuple[list[tuple], set[str]]:
+    """The stored pairs still valid (no removed event, no dirty event as the later one), and the
+    endpoints of those that are not: they seed the components to re-resolve."""
+    if old.empty:
+        return [], set()
+    stale = old["a"].isin(gone) | old["b"].isin(gone)
+    if dirty:
+        keys = pd.Series([f"{k}\0{e}" for k, e in dirty])
+        stale |= (old["block"] + "\0" + old["b"]).isin(keys)
+    keep, drop = old[~stale], old[stale]
+    kept = list(zip(keep["block"], keep["agreement"].astype(int), keep["a"], keep["b"]))
+    return kept, set(drop["a"]) | set(drop["b"])
+
+
+def update(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], removed: list[inc.Record],
+           old_pairs: pd.DataFrame, old_ids: dict[str, str]) -> Resolution:
+    """Re-resolve the incidents that ``added`` events (ids in ``events``) and ``removed`` ones (their
+    records from the last run) touch. ``events`` is the whole corpus in its row order; ``old_pairs`` and
+    ``old_ids`` (event id → incident id) are the last run's. Returns the new ids of the re-resolved events."""
+    recs = inc.records(events, articles)
+    fresh, dirty = _fresh_pairs(_blocks(recs), _changed_days(recs, added, removed))
+    kept, stale_ends = _split_old(old_pairs, {r.event_id for r in removed}, dirty)
+    pairs = kept + fresh
+    lost = {old_ids.get(r.event_id) for r in removed}
+    survivors = {e for e, i in old_ids.items() if i in lost}
+    seeds = set(added) | stale_ends | survivors | {p[2] for p in fresh} | {p[3] for p in fresh}
+    current = {r.event_id: r for r in recs}
+    resolved = {e for e in _components(pairs, seeds) if e in current}
+    subset = [current[e] for e in sorted(resolved, key=lambda e: current[e].row)]
+    local = {r.event_id: k for k, r in enumerate(subset)}
+    subset = [inc.Record(k, *(getattr(r, f) for f in inc.Record.__slots__[1:])) for k, r in enumerate(subset)]
+    chosen = sorted({(agr, local[a], local[b]) for _, agr, a, b in pairs if a in local and b in local},
+                    key=lambda p: (-p[0], p[1], p[2]))
+    ids = inc.incident_ids(subset, inc.cluster(subset, chosen))
+    frame = pd.DataFrame(pairs, columns=PAIR_COLUMNS).astype({"agreement": "int32"})
+    return Resolution(dict(zip(local, ids)), frame, resolved)

@@ -1,0 +1,437 @@
+"""The incremental store: ``newsframe extract SEEDS --out DIR`` redoes only what changed.
+
+Layout of ``DIR`` (docs/contract.md §2)::
+
+    DIR/<table>.csv, DIR/<table>.parquet          the flat tables, as before (analysts, the report)
+    DIR/store/manifest.json                       layout, extractor version, counts, what the last run did
+    DIR/store/fingerprints.parquet                per article: file, article_id, month, fingerprint
+    DIR/store/pairs.parquet                       the incident resolver's candidate pairs (block, agreement, a, b)
+    DIR/store/<table>/month=YYYY-MM/part-0.parquet   each table, one file per publication month
+
+Every row of an article lies in its article's publication month; an incident lies in the month it was
+first reported. A run
+
+1. fingerprints every article (``analysis.fingerprint``: bytes, catalog row, extractor version);
+2. extracts only the articles whose fingerprint is new or changed (``analysis.engines``);
+3. drops the rows of changed articles and of articles gone from the seeds folder (or now unreadable);
+4. re-resolves incidents only in the pair-graph components the changed events touch
+   (``analysis.incident_update``);
+5. writes the months that changed, hard-links the others from the last run, and writes the flat tables —
+   all into one work folder swapped in atomically (``analysis.publish``): a killed run leaves the
+   previous store whole. With nothing changed it publishes nothing and says so.
+
+The tables equal a full extraction's (``analysis.load``): rows in file-name order, same ids.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import engines
+from analysis.errors import InputError, NewsframeError
+from analysis.fingerprint import extractor_version, fingerprint
+from analysis.publish import publishing
+from analysis.schemas import EXTRACTED, SCHEMAS, TABLES
+from analysis.tables import frame, is_tables_output, write_flat
+
+log = logging.getLogger("newsframe")
+
+STORE = "store"
+LAYOUT = 1
+PLACEHOLDER = "inc-000000000000"   # an event's incident id until incidents are resolved
+FINGERPRINT_COLUMNS = ["file", "article_id", "month", "fingerprint"]
+
+
+@dataclass
+class Stats:
+    """What one run did: the counts ``manifest.json`` keeps and the command prints."""
+
+    articles: int = 0            # articles in the store after the run
+    total: int = 0               # article files in the seeds folder
+    reextracted: int = 0         # articles (re-)extracted by this run
+    removed: int = 0             # articles whose rows were dropped (gone, or now failing)
+    resolved_events: int = 0     # events whose incident was re-resolved
+    events: int = 0
+    unchanged: bool = False      # nothing to do: nothing was published
+
+
+@dataclass
+class Outcome:
+    tables: dict[str, pd.DataFrame] | None
+    stats: Stats
+    errors: list = field(default_factory=list)
+
+
+class Previous:
+    """The last run's store, read under the lock: its fingerprints at once, its tables and pairs only
+    when something changed (a run with nothing to do never reads them)."""
+
+    def __init__(self, store: Path, fingerprints: pd.DataFrame):
+        self.store, self.fingerprints = store, fingerprints
+        self._tables: dict[str, pd.DataFrame] | None = None
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        if self._tables is None:
+            self._tables = {name: read_table(self.store, name) for name in TABLES}
+        return self._tables
+
+    @functools.cached_property
+    def pairs(self) -> pd.DataFrame:
+        return pd.read_parquet(self.store / "pairs.parquet")
+
+
+class _Clock:
+    """Logs how long each step of a run took (``newsframe -v extract``)."""
+
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def __call__(self, step: str) -> None:
+        now = time.perf_counter()
+        log.info("store: %s: %.2f s", step, now - self.last)
+        self.last = now
+
+
+class _Stop(Exception):
+    """Leave the publishing block without publishing (nothing changed, or nothing readable)."""
+
+
+def month_of(dates: pd.Series) -> pd.Series:
+    """``YYYY-MM`` of each date; ``unknown`` where there is none."""
+    return pd.to_datetime(dates).dt.strftime("%Y-%m").fillna("unknown").astype(str)
+
+
+def table_files(store: Path, table: str) -> dict[str, Path]:
+    """``{month: file}`` of one table in a store."""
+    return {p.parent.name.removeprefix("month="): p for p in sorted((store / table).glob("month=*/part-*.parquet"))}
+
+
+def read_table(store: Path, name: str) -> pd.DataFrame:
+    """One table from its monthly files, read as one dataset (one conversion to pandas, not hundreds)."""
+    import pyarrow.parquet as pq
+
+    files = [str(p) for p in table_files(store, name).values()]
+    if not files:
+        return frame(name, [])
+    return pq.ParquetDataset(files, partitioning=None).read_pandas().to_pandas()
+
+
+def read_previous(out: Path) -> Previous | None:
+    """The store in ``out`` when it is there, of this layout and extractor version; None otherwise (a
+    first run, a rule change, or a damaged store: everything is extracted afresh)."""
+    store = Path(out) / STORE
+    try:
+        manifest = json.loads((store / "manifest.json").read_text(encoding="utf-8"))
+        if manifest.get("layout") != LAYOUT or manifest.get("extractor") != extractor_version():
+            log.info("store in %s is of another extractor version: every article is re-extracted", out)
+            return None
+        return Previous(store, pd.read_parquet(store / "fingerprints.parquet"))
+    except FileNotFoundError:
+        return None
+    except Exception as error:   # a damaged store is rebuilt, never trusted
+        log.warning("store in %s unreadable (%s): every article is re-extracted", out, error)
+        return None
+
+
+@dataclass
+class Plan:
+    """Which articles to extract, keep and drop."""
+
+    fingerprints: dict[str, str | None]       # file name → fingerprint, of every readable-looking article
+    todo: list[tuple[Path, dict | None]]      # (path, catalog row) to extract
+    kept: set[str]                            # file names whose stored rows stay
+    total: int                                # article files in the seeds folder
+    jobs: list[tuple[Path, dict | None]]      # every article's (path, catalog row)
+
+    def everything(self) -> None:
+        """Extract every article (the stored rows cannot be used)."""
+        self.todo, self.kept = list(self.jobs), set()
+
+
+def plan(folder: Path, previous: Previous | None, keep_going: bool, report: Callable) -> Plan:
+    """Fingerprint every article of ``folder`` and compare with the last run. A bad catalog row is
+    reported and its article left out under ``keep_going`` (as a full extraction does)."""
+    from analysis.reader import find_article_files, iter_articles, read_catalog
+
+    bad: set[str] = set()
+
+    def row_error(name: str | None, error: InputError) -> None:
+        bad.add(name or "")
+        report(error)
+
+    catalog = read_catalog(folder, row_error if keep_going else None)
+    files = find_article_files(folder)
+    if not files:
+        next(iter_articles(folder))   # the reader's own "no articles" error
+    files = [p for p in files if p.name not in bad]
+    version = extractor_version()
+    prints = {p.name: fingerprint(p, catalog.get(p.name), version) for p in files}
+    stored = dict(zip(previous.fingerprints["file"], previous.fingerprints["fingerprint"])) if previous else {}
+    kept = {name for name, fp in prints.items() if fp is not None and stored.get(name) == fp}
+    jobs = [(p, catalog.get(p.name)) for p in files]
+    return Plan(prints, [job for job in jobs if job[0].name not in kept], kept, len(files) + len(bad - {""}), jobs)
+
+
+def extract_rows(todo: list, keep_going: bool, report: Callable, workers: int, engine: str,
+                 scheduler: str | None, progress: bool) -> tuple[dict[str, list], list]:
+    """Rows of the articles to extract, streamed from the engine, with a progress bar."""
+    from analysis.corpus import _collect
+
+    bar = None
+    if progress and todo:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(todo), unit="article", desc="extract", disable=None)
+    try:
+        return _collect(engines.run(todo, engine, workers, scheduler), keep_going, report, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def owner(tables: dict[str, pd.DataFrame], name: str) -> pd.Series:
+    """The article of each row of a table (mentions name their event, whose article it is)."""
+    df = tables[name]
+    if "article_id" in df.columns:
+        return df["article_id"]
+    events = tables["events"]
+    return df["event_id"].map(dict(zip(events["event_id"], events["article_id"])))
+
+
+def _order(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Rows in file-name order of their article (a full extraction's order), each article's rows kept
+    in their own order."""
+    articles = tables["articles"].sort_values("file", kind="stable").reset_index(drop=True)
+    rank = dict(zip(articles["article_id"], range(len(articles))))
+    out = {"articles": articles}
+    for name in EXTRACTED[1:]:
+        key = owner(tables, name).map(rank).to_numpy()
+        out[name] = tables[name].iloc[key.argsort(kind="stable")].reset_index(drop=True)
+    return out
+
+
+def _combine(previous: Previous | None, rows: dict[str, list], drop: set[str]) -> dict[str, pd.DataFrame]:
+    """The stored rows of the articles kept, plus the new rows (typed and validated), in order."""
+    from analysis.corpus import add_claims
+
+    add_claims(rows)
+    for r in rows["events"]:
+        r["incident_id"] = PLACEHOLDER
+    fresh = {name: frame(name, rows[name]) for name in EXTRACTED}
+    combined = {}
+    for name in EXTRACTED:
+        old = previous.tables[name] if previous else fresh[name].iloc[:0]
+        mine = owner(previous.tables, name).isin(drop) if previous else pd.Series(dtype=bool)
+        parts = [df for df in (old[~mine], fresh[name]) if len(df)]
+        combined[name] = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts or [fresh[name]])[0]
+    return _order(combined)
+
+
+def _resolve(previous: Previous | None, tables: dict[str, pd.DataFrame], drop: set[str], added: set[str]):
+    """Incident ids of every event, re-resolved where the changes reach (``incident_update``), the
+    incidents table, the pairs for the next run, and how many events were re-resolved. Should the old
+    incidents not split cleanly along the re-resolved events, every incident is resolved afresh."""
+    from analysis import incidents as inc
+    from analysis.incident_update import PAIR_COLUMNS, update
+
+    events, articles = tables["events"], tables["articles"]
+    no_pairs = pd.DataFrame({c: pd.Series(dtype="int32" if c == "agreement" else "string") for c in PAIR_COLUMNS})
+    if events.empty:
+        return events, frame("incidents", []), no_pairs, 0, set()
+    removed, old_ids, pairs = [], {}, no_pairs
+    if previous is not None:
+        old = previous.tables["events"]
+        gone = old[old["article_id"].isin(drop)]
+        removed = inc.records(gone, previous.tables["articles"]) if len(gone) else []
+        old_ids, pairs = dict(zip(old["event_id"], old["incident_id"])), previous.pairs
+    res = update(events, articles, added, removed, pairs, old_ids)
+    retired = {old_ids[e] for e in res.resolved if e in old_ids} | {old_ids[r.event_id] for r in removed}
+    outside = ~events["event_id"].isin(res.resolved)
+    if events.loc[outside, "incident_id"].isin(retired).any() or (events.loc[outside, "incident_id"] == PLACEHOLDER).any():
+        log.warning("incidents do not split along the changed events: resolving every incident afresh")
+        res, retired = update(events, articles, set(events["event_id"]), [], no_pairs, {}), set(old_ids.values())
+    events = events.copy()
+    events["incident_id"] = events["event_id"].map(res.ids).fillna(events["incident_id"]).astype("string")
+    return events, _incident_table(previous, events, articles, res.resolved, retired), res.pairs, len(res.resolved), retired
+
+
+def _incident_table(previous: Previous | None, events: pd.DataFrame, articles: pd.DataFrame,
+                    resolved: set[str], retired: set[str]) -> pd.DataFrame:
+    """The incidents kept from the last run, plus those of the re-resolved events built afresh."""
+    from analysis import incident_table
+
+    mine = events[events["event_id"].isin(resolved)]
+    built = frame("incidents", incident_table.build(mine, articles).to_dict("records") if len(mine) else [])
+    old = previous.tables["incidents"] if previous is not None else built.iloc[:0]
+    parts = [df for df in (old[~old["incident_id"].isin(retired)], built) if len(df)]
+    table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts or [built])[0]
+    return table.sort_values(["event_date", "incident_id"], na_position="last", kind="stable").reset_index(drop=True)
+
+
+def _months(tables: dict[str, pd.DataFrame]) -> dict[str, pd.Series]:
+    """The partition of every row: its article's publication month; an incident's first-report month."""
+    articles = tables["articles"]
+    month = dict(zip(articles["article_id"], month_of(articles["published"])))
+    out = {name: owner(tables, name).map(month).fillna("unknown") for name in EXTRACTED}
+    out["incidents"] = month_of(tables["incidents"]["first_reported"])
+    return out
+
+
+def _dirty_months(previous: Previous | None, tables: dict, months: dict, drop: set[str], retired: set[str]) -> dict:
+    """Per table, the months whose file must be rewritten: those of articles that came, changed or went,
+    of events whose incident changed, and of incidents that were replaced. Every other month is the last run's file, hard-linked."""
+    if previous is None:
+        return {name: set(months[name]) for name in TABLES}
+    fp = previous.fingerprints
+    touched = set(fp.loc[fp["article_id"].isin(drop), "month"])
+    fresh = ~tables["articles"]["article_id"].isin(set(previous.tables["articles"]["article_id"]) - drop)
+    touched |= set(months["articles"][fresh])
+    old_inc = previous.tables["incidents"]
+    inc_months = set(month_of(old_inc.loc[old_inc["incident_id"].isin(retired), "first_reported"]))
+    kept_ids = set(old_inc["incident_id"]) - retired
+    inc_months |= set(months["incidents"][~tables["incidents"]["incident_id"].isin(kept_ids)])
+    old_ev = previous.tables["events"]
+    before = tables["events"]["event_id"].map(dict(zip(old_ev["event_id"], old_ev["incident_id"])))
+    relabelled = set(months["events"][before.ne(tables["events"]["incident_id"]).fillna(True).to_numpy()])
+    return {**{name: touched for name in EXTRACTED}, "events": touched | relabelled, "incidents": inc_months}
+
+
+def _place(source: Path | None, target: Path, part: Callable) -> None:
+    """One partition file: the last run's, hard-linked (files are never changed in place), or
+    ``part()`` written."""
+    import pyarrow.parquet as pq
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source is not None:
+        try:
+            os.link(source, target)
+            return
+        except OSError:
+            pass
+    pq.write_table(part(), target)
+
+
+def write_store(store: Path, tables: dict, previous_dir: Path | None, dirty: dict, months: dict) -> int:
+    """Every table as one Parquet file per month under ``store``; returns the files written anew. Each
+    table goes to Arrow once and each month is a ``take`` of it (no pandas copy per month)."""
+    import pyarrow as pa
+
+    written = 0
+    for name in TABLES:
+        old = table_files(previous_dir, name) if previous_dir is not None else {}
+        arrow = pa.Table.from_pandas(tables[name], preserve_index=False)
+        for month, index in tables[name].groupby(months[name].to_numpy(), sort=True).indices.items():
+            reuse = old.get(month) if month not in dirty[name] else None
+            _place(reuse, store / name / f"month={month}" / "part-0.parquet",
+                   lambda index=index: arrow.take(pa.array(index)))
+            written += reuse is None
+    return written
+
+
+def write_manifest(store: Path, stats: Stats, tables: dict, plan_: Plan, pairs: pd.DataFrame, months: dict) -> None:
+    """Fingerprints, pairs and ``manifest.json`` (what the next run compares with, and what this one did)."""
+    arts = tables["articles"]
+    pd.DataFrame({"file": arts["file"].astype(str), "article_id": arts["article_id"].astype(str),
+                  "month": months["articles"].astype(str),
+                  "fingerprint": [plan_.fingerprints.get(f) for f in arts["file"]]},
+                 columns=FINGERPRINT_COLUMNS).to_parquet(store / "fingerprints.parquet", index=False)
+    pairs.to_parquet(store / "pairs.parquet", index=False)
+    manifest = {"layout": LAYOUT, "extractor": extractor_version(), "partitioning": "publication month (YYYY-MM)",
+                "tables": {name: len(tables[name]) for name in TABLES}, "last_run": stats.__dict__}
+    (store / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
+
+
+def _loaded(previous: Previous | None, out: Path) -> Previous | None:
+    """The last run's tables read now (something changed); a damaged store is rebuilt, never trusted."""
+    if previous is None:
+        return None
+    try:
+        previous.tables, previous.pairs
+        return previous
+    except Exception as error:
+        log.warning("store in %s unreadable (%s): every article is re-extracted", out, error)
+        return None
+
+
+def _unchanged(previous: Previous | None, plan_: Plan, out: Path) -> bool:
+    """Nothing to extract, nothing gone, and the flat tables in place."""
+    return (previous is not None and not plan_.todo and plan_.kept == set(previous.fingerprints["file"])
+            and all((out / f"{name}.parquet").is_file() and (out / f"{name}.csv").is_file() for name in TABLES))
+
+
+def _run(folder: Path, out: Path, work: Path, options: dict, report: Callable) -> Outcome:
+    """One run inside the lock: plan, extract, combine, resolve, write into ``work``."""
+    clock = _Clock()
+    previous = read_previous(out)
+    plan_ = plan(folder, previous, options["keep_going"], report)
+    if _unchanged(previous, plan_, out):
+        stats = Stats(articles=len(plan_.kept), total=plan_.total, events=len(previous.tables["events"]), unchanged=True)
+        raise _Stop(Outcome(None, stats))
+    clock("read the store and fingerprint the articles")
+    loaded = _loaded(previous, out)
+    if loaded is None and previous is not None:
+        plan_.everything()
+    previous = loaded
+    rows, errors = extract_rows(plan_.todo, options["keep_going"], report, options["workers"], options["engine"],
+                                options["scheduler"], options["progress"])
+    stored = previous.fingerprints if previous is not None else pd.DataFrame(columns=FINGERPRINT_COLUMNS)
+    drop = set(stored.loc[~stored["file"].isin(plan_.kept), "article_id"])
+    if not rows["articles"] and not plan_.kept:
+        raise _Stop(Outcome(None, Stats(), errors))
+    clock(f"extract {len(plan_.todo)} articles")
+    tables = _combine(previous, rows, drop)
+    clock("combine the tables")
+    added = {r["event_id"] for r in rows["events"]}
+    tables["events"], tables["incidents"], pairs, n_resolved, retired = _resolve(previous, tables, drop, added)
+    clock("resolve incidents")
+    months = _months(tables)
+    stats = Stats(articles=len(tables["articles"]), total=plan_.total, reextracted=len(plan_.todo),
+                  removed=len(drop - {r["article_id"] for r in rows["articles"]}), resolved_events=n_resolved,
+                  events=len(tables["events"]))
+    store = work / STORE
+    store.mkdir()
+    written = write_store(store, tables, out / STORE if previous is not None else None,
+                          _dirty_months(previous, tables, months, drop, retired), months)
+    write_manifest(store, stats, tables, plan_, pairs, months)
+    write_flat(tables, work)
+    clock(f"write the store ({written} partition files anew, the rest kept) and the flat tables")
+    return Outcome(tables, stats, errors)
+
+
+def update(seeds: str | Path, out: str | Path, keep_going: bool = False, on_error: Callable | None = None,
+           workers: int = 1, engine: str = "processes", scheduler: str | None = None,
+           progress: bool = False) -> Outcome:
+    """Bring the store and flat tables in ``out`` up to date with the seeds folder, re-extracting only
+    the articles that changed. ``Outcome.tables`` is None when nothing was published: nothing changed
+    (``stats.unchanged``), or no article could be read (``errors`` says why)."""
+    from analysis.corpus import _check_folder
+
+    folder, out = Path(seeds), Path(out)
+    _check_folder(folder)
+    if engine not in engines.ENGINES:
+        raise NewsframeError(f"--engine {engine}: choose one of {', '.join(engines.ENGINES)}")
+    errors: list = []
+
+    def report(error: InputError) -> None:
+        errors.append(error)
+        (on_error or (lambda e: None))(error)
+
+    options = {"keep_going": keep_going, "workers": workers, "engine": engine, "scheduler": scheduler,
+               "progress": progress}
+    try:
+        with publishing(out, seeds=folder, owned=is_tables_output) as work:
+            outcome = _run(folder, out, work, options, report)
+    except _Stop as stop:
+        stop.args[0].errors = errors
+        return stop.args[0]
+    outcome.errors = errors
+    return outcome

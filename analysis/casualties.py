@@ -100,9 +100,9 @@ def _lexicon() -> _Lexicon:
         # "at least one fatality", "12 deaths", "five dead"
         rf"{qual}(?P<e_n>{num})\s+(?:(?:civilian|more|further|additional|confirmed|reported|new)\s+)?"
         rf"(?:(?P<e_k>{_alt(d['killed_nouns'])})|(?P<e_i>{_alt(d['injured_nouns'])})){not_or}(?!\s+toll)",
-        # "the death toll rose to 12"
+        # "the death toll rose to 12", "the number of people killed when bombs hit the store rose to 16"
         rf"(?:(?P<f_i>{_alt(d['toll_injured'])})|(?P<f_k>{_alt(d['toll_killed'])}))"
-        rf"(?:\s+(?:from|in|of|after|for)\s+[^.;:!?]{{0,120}}?)?\s+(?:(?:has|had|have|now|then|later|since|further)\s+)*"
+        rf"(?:\s+(?:from|in|of|after|for|when|where|following|at|across|by)\s+[^.;:!?]{{0,120}}?)?\s+(?:(?:has|had|have|now|then|later|since|further)\s+)*"
         rf"{_alt(d['toll_verbs'])}\s+{qual}(?P<f_n>{num})",
         # "Nobody was injured", "No one has been reported hurt"
         rf"{_alt(d['nobody'])}\s+{between}(?:(?P<g_k>{killed})|(?P<g_i>{injured}))",

@@ -176,6 +176,8 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
     rebuttal = _rebuttal_after(text, best, triggers)
     if rebuttal is not None:
         chosen.append(rebuttal)  # "Moscow said it had seized Toretsk, but Kyiv rejected the claim"
+    if best.kind in GROUND_KINDS:
+        chosen += _more_ground(triggers, chosen)
     if best.category == "air_defense" and best.kind == "interception":
         tail = text[best.end:]
         impact = lexicon().impact.search(tail)
@@ -189,6 +191,23 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
             if not _negated(harm, text):   # "… shot down, which said neither region had been hit"
                 chosen.append(harm)
     return chosen
+
+
+# Kinds of the ground war: one sentence may tell several of them, each at its own place.
+GROUND_KINDS = frozenset({"clash", "capture", "withdrawal", "recapture"})
+
+
+def _more_ground(triggers: list[Trigger], chosen: list[Trigger]) -> list[Trigger]:
+    """A front-line summary tells several happenings in one sentence ("stopped the Russians advancing near
+    Borivske and fought off an assault on Lysychansk, but the occupiers managed to seize Mykolaivka"): every
+    other ground trigger that opens an event, does not overlap one already chosen, is one more frame. The
+    events module places each at the place its own phrase names."""
+    more: list[Trigger] = []
+    for t in triggers:
+        if t.kind in GROUND_KINDS and t.opens and t.weight >= 3 and \
+                not any(t.start < c.end and c.start < t.end for c in chosen + more):
+            more.append(t)
+    return more
 
 
 # A denial verb of the other side's claim (CONTRACT §7) and the clause break before it.
@@ -228,6 +247,18 @@ def effect_of(text: str) -> str | None:
         if pattern.search(text):
             return name
     return None
+
+
+@functools.cache
+def _repelled() -> re.Pattern:
+    data = load_yaml(FILE)
+    return compile_pattern(r"^" + data.get("repelled", r"(?!)"), FILE, "repelled", re.I)
+
+
+def is_repelled(trigger: Trigger) -> bool:
+    """A ground clash told as a failed assault ("fought off an assault on Lysychansk", "stopped the Russians
+    advancing"): the side that assaulted is the attacker, not the side the sentence names as acting."""
+    return trigger.kind == "clash" and bool(_repelled().match(trigger.text))
 
 
 def is_nationwide(text: str) -> bool:

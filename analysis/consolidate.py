@@ -88,6 +88,8 @@ def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
     if event.weapon_count is not None and draft.weapon_count is not None and event.weapon_count != draft.weapon_count \
             and event.category == "air_defense":
         return False
+    if _other_weapon(event, draft):
+        return False
     if event.category == "diplomacy" and event.kind == draft.kind == "sanctions" and None not in (event.actor2, draft.actor2) \
             and event.actor2 != draft.actor2:
         return False  # measures against two different states ("… outlaw Kremlin media"; "Belarus will be targeted too")
@@ -99,6 +101,21 @@ def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
         return True
     # the story goes on in a new paragraph: same actor (or none named), no new place of its own
     return not draft.place_explicit and not draft.nationwide and (not draft.actor1_explicit or draft.actor1 == event.actor1)
+
+
+def _other_weapon(event: Draft, draft: Draft) -> bool:
+    """Two blows by different kinds of weapon are two attacks, even in one city on one day ("guided bombs hit
+    the store …"; "three hours later, an S-300 missile struck near an office building"); a weapon named in
+    only one of them, or the same kind named more or less precisely ("missiles" / "Kalibr missiles"), is not
+    a difference."""
+    if event.category != "attack" or event.weapon is None or draft.weapon is None:
+        return False
+    a, b = event.weapon.weapon_class, draft.weapon.weapon_class
+    # tanks, ships and aircraft named in an attack story are as often what was hit as what hit
+    return a != b and a in MUNITIONS and b in MUNITIONS and event.weapon.role == draft.weapon.role == "launched"
+
+
+MUNITIONS = frozenset({"missile", "bomb", "drone", "rocket"})
 
 
 def _role(facts: SentenceFacts) -> str:

@@ -293,13 +293,24 @@ def _period(date: dt.date, precision: str, anchor: dt.date) -> bool:
     return 0 <= (anchor - date).days < _SPAN.get(precision, 1)
 
 
+# a verb in the past right after a date: "on Tuesday confirmed", "on Monday said", "on Friday told"
+PAST_VERB_AFTER = re.compile(r"\s+(?:also\s+)?(?:[a-z]+ed|said|told|met|spoke|gave|made|took|held|sent|wrote|signed|"
+                             r"announced|confirmed|agreed|became|began|came|went|won|lost|struck|hit|shot)\b")
+
+
 def _resolve(m: re.Match, g: _Grammar, text: str, anchor: dt.date, base: dt.date, cues: _Cues):
     """(end, date, precision, kind, future_hint, cue) for one match, or None when it is not a date.
 
     ``cue()`` says whether the mention's clause has a future cue; it is asked only when the answer can
     change the date or the future flag, because the scan costs more than everything else here."""
     alt = m.lastgroup
-    cue = functools.partial(cues.near, m.start(), m.end())
+    if PAST_VERB_AFTER.match(text, m.end()):
+        # "Lambrecht on Tuesday confirmed that Germany will supply…": the date is the past verb's, whatever
+        # the clause it introduces promises
+        def cue() -> bool:
+            return False
+    else:
+        cue = functools.partial(cues.near, m.start(), m.end())
     got = _RESOLVERS[alt](m, g, text, anchor, base, cue)
     if got is None:
         return None

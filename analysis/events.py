@@ -21,6 +21,7 @@ Each rule is a function registered by name (``@registry.attributes``); a categor
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -114,6 +115,10 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     candidates = [p for p in candidates if p not in seats]
     if categories_mod.is_nationwide(facts.text):
         draft.nationwide = True
+    own = _places_of_own_phrase(facts, draft, candidates)
+    if own:
+        draft.place, draft.place_explicit = own[0], True
+        return
     if candidates:
         best = min(candidates, key=lambda p: (SPECIFICITY.get(p.kind, 9), p.start))
         first_city = _first(candidates, lambda p: p.kind in ("city", "district"))
@@ -136,6 +141,19 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         draft.place = seats[0]  # "Officials in Kherson said two were killed": the seat, when nothing else is named
 
 
+def _places_of_own_phrase(facts: SentenceFacts, draft: Draft, candidates: list[PlaceMention]) -> list[PlaceMention]:
+    """When a sentence tells several ground happenings (``categories.GROUND_KINDS``), each is at the place
+    its own phrase names: the places from its trigger up to the next ground trigger, the most specific
+    first. Empty when the sentence tells one, or the phrase names no place (the usual rules then apply)."""
+    ground = sorted((t for t in facts.frames if t.kind in categories_mod.GROUND_KINDS), key=lambda t: t.start)
+    if len(ground) < 2 or draft.trigger not in ground:
+        return []
+    t = draft.trigger
+    end = next((g.start for g in ground if g.start > t.start), len(facts.text))
+    mine = [p for p in candidates if t.start <= p.start < end]
+    return sorted(mine, key=lambda p: (p.kind not in ("city", "district"), p.start))
+
+
 # Leading adverbial phrases ("In Madrid, on the eve of NATO's summit, …", "Meeting with Putin on Monday, …").
 INTRO = re.compile(r"^(?:\s*(?:In|At|On|During|After|Following|Ahead of|Before|Meeting with|Speaking (?:at|in|to|with)|Amid|Under|"
                    r"Later|Earlier|Separately|Elsewhere|Meanwhile|While|As|When|Despite)\b[^,.;:]{0,80},\s*)+")
@@ -144,6 +162,13 @@ PRONOUN_AGENT = re.compile(r"\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:\w+
 ATTACK_REFERENCE = re.compile(registry.expand(r"\b(?:{attack_nouns}|shellings?|bombardments?|assaults?|killings?)\b",
                                               "events.ATTACK_REFERENCE"), re.I)
 INTERCEPTED_COUNT = re.compile(r"\b(" + NUMBER + r")\s+(?:of them|of these|(?:were|was) (?:shot down|intercepted|destroyed|downed|brought down))", re.I)
+# between a demonym and the blow it qualifies: "Russian air strikes", "Russian missile and drone attacks"
+OWN_ADJECTIVE_GAP = re.compile(r"\s+(?:(?:air|missile|drone|rocket|artillery|and|overnight|massive|new|combined)\s+){0,3}")
+# "were hit", "came under a massive strike", "had been struck": the subject before a passive blow is its target
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|(?:came|come|comes|coming) under)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "proposed holding a meeting", "offered talks", "invited … to": a proposal, made now, about a later day
+PROPOSAL = re.compile(r"\b(?:propos\w*|offer(?:ed|s|ing)?|suggest\w*|invit\w*|call(?:ed|s|ing)? for|urg(?:ed|es|ing)|"
+                      r"intend\w*|intention|plan(?:s|ned|ning)? to|ready to|willing to|want(?:s|ed)? to)\b", re.I)
 SPEECH_BEFORE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|confirmed|told \w+|stated)\s+$", re.I)
 
 
@@ -183,7 +208,11 @@ def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         own = None  # "…exchange agreed at the Istanbul talks on May 16": the date of something else
     future = [d for d in facts.dates if d.future and d.date is not None]
     if draft.category == "diplomacy" and future and (own is None or own.precision != "day"):
-        own, draft.future = future[0], True
+        draft.future = True
+        if not PROPOSAL.search(facts.text[:future[0].start]):
+            own = future[0]
+        # else "Ukraine had proposed holding a meeting … before June 20": the proposal is the event (CONTRACT
+        # §7), dated the day it was made — the sentence's own or standing day, not the day proposed
     if own is not None and (own.precision == "day" or own.kind in ("relative", "context")):
         draft.date, draft.date_own = own, True
     elif ctx.paragraph_date is not None:
@@ -194,6 +223,24 @@ def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         draft.date = ctx.story_date
     elif own is not None:
         draft.date, draft.date_own = own, True
+
+
+# "The exchange came a day after Russia launched nearly 100 missiles…": the trigger in an "N days after" clause
+DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+after\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+
+
+def _days_before(facts: SentenceFacts, draft: Draft) -> None:
+    """A happening told in an "N days after" clause ("…came a day after Russia launched 99 missiles at Kyiv",
+    "a day after the dam was breached") happened N days before the day of the sentence's own happening,
+    which the draft's date gives; a date bound to its own phrase ("a day after Friday's strike") stays."""
+    m = DAYS_AFTER.search(facts.text[max(0, draft.trigger.start - 80):draft.trigger.start])
+    if m is None or draft.date is None or draft.date.date is None or draft.date.precision != "day" \
+            or _date_of_trigger(facts, draft) is not None:
+        return
+    n = 1 if m.group(1).lower() == "a" else parse_number(m.group(1))
+    if n:
+        draft.date = replace(draft.date, date=draft.date.date - dt.timedelta(days=n), kind="relative")
+        draft.date_own = True
 
 
 def _actors(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, last_attack: Draft | None,
@@ -225,9 +272,13 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
     # "a Russian missile strike on…", "Russian rockets hit…": the demonym in front of the blow. The last
     # weapon before the trigger is found once, not once per actor (quadratic on a long sentence).
     weapon_start = max((w.start for w in facts.weapons if w.end <= draft.trigger.start), default=-1)
+    # "the cost of the biggest wave of Russian air strikes": a demonym that is the blow's own adjective is its
+    # agent even as the object of "of"
     agent = _first(states, lambda a: a.kind == "demonym" and a.role not in ("target", "place", "object", "speaker")
                    and (0 <= draft.trigger.start - a.end <= windows.demonym_before_trigger
-                        or a.end <= weapon_start and draft.trigger.start - a.end <= windows.demonym_before_weapon))
+                        or a.end <= weapon_start and draft.trigger.start - a.end <= windows.demonym_before_weapon)
+                   or a.kind == "demonym" and a.role == "object" and OWN_ADJECTIVE_GAP.fullmatch(facts.text[a.end:draft.trigger.start]))
+    agent = agent or _own_clause_agent(facts, draft, states)
     intro = INTRO.match(facts.text)
     if intro:  # "While Zelensky was in Sweden, a Russian Iskander missile hit…": not the agent
         states = [a for a in states if a.start >= intro.end()] + [a for a in states if a.start < intro.end()]
@@ -236,8 +287,10 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
     if agent is None and PRONOUN_AGENT.search(facts.text[:draft.trigger.start]):
         # "Russia’s Defence Ministry said on Monday it had struck…": the speaker is the agent
         agent = _first(states, lambda a: a.role == "speaker" and a.actor and a.start < draft.trigger.start)
+    passive = PASSIVE_BEFORE.search(facts.text[:draft.trigger.start])
     agent = agent or _first(states, lambda a: a.role in ("subject", "possessive") and a.kind != "titled"
-                            and not (a.kind == "person" and a.role == "speaker"))
+                            and not (a.kind == "person" and a.role == "speaker")
+                            and not (passive and a.start < draft.trigger.start))
     if agent is not None and agent.actor in weak:
         agent = None
     owner = next(iter(sorted(facts.attacker_side)), None)
@@ -253,14 +306,79 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
     elif last_attack is not None:
         draft.actor1 = last_attack.actor1
     target = _first(states, lambda a: a.role in ("target", "owner", "place", "recipient", "object") and a.actor and a.actor != draft.actor1)
+    if passive and target is None:   # "Ukraine's military command came under a massive strike": hit, not hitting
+        target = _first(states, lambda a: a.start < draft.trigger.start and a.actor and a.actor != draft.actor1
+                        and a.role in ("subject", "possessive") and a.actor not in weak)
+        if target is not None and not draft.actor1_explicit and actors_mod.opponent(target.actor):
+            draft.actor1 = actors_mod.opponent(target.actor)
     if target is not None:
         draft.actor2 = target.actor
     elif place_country and place_country != draft.actor1:
         draft.actor2 = place_country
     else:
         draft.actor2 = actors_mod.opponent(draft.actor1)
+    _launcher_of_intercepted(facts, draft)
     if draft.kind == "withdrawal":
         _side_that_advances(draft)
+    elif categories_mod.is_repelled(draft.trigger):
+        _side_that_assaulted(facts, draft, states)
+
+
+# "Russian air defenses shot down…", "Ukraine's air defence units": the side named is the defender
+AIR_DEFENCE_AFTER = re.compile(r"^(?:’s|'s)?\s+(?:[\w-]+\s+){0,2}?(?:air[- ]defen[cs]es?|anti-aircraft|air force)\b", re.I)
+
+
+def _launcher_of_intercepted(facts: SentenceFacts, draft: Draft) -> None:
+    """The harm done by weapons an interception sentence tells of ("… shot down 337 Ukrainian drones …, the
+    rest hit Moscow", "74 drones headed for the capital had been destroyed") is an attack by the side that
+    launched them: the owner of the weapons, else the opponent of the defender (the side whose air defences
+    are named, else the side holding the place) — never the defender itself."""
+    if not any(t.kind == "interception" for t in facts.frames):
+        return
+    defender = next((a.actor for a in facts.actors if a.actor and AIR_DEFENCE_AFTER.match(facts.text[a.end:a.end + 40])), None)
+    defender = defender or (actors_mod.controlling_side(draft.place) if draft.place is not None else None)
+    owner = next((s for s in sorted(facts.attacker_side) if s != defender), None)
+    attacker = owner or (actors_mod.opponent(defender) if defender else None)
+    if attacker is None or attacker == draft.actor1:
+        return
+    draft.actor1, draft.actor1_detail, draft.actor1_explicit = attacker, None, owner is not None
+    draft.actor2 = defender or actors_mod.opponent(attacker)
+
+
+REPELLED_WINDOW = 90   # "fought off six assaults on the eastern part of X, each by Ukrainian assault groups"
+
+
+def _side_that_assaulted(facts: SentenceFacts, draft: Draft, states: list[ActorMention]) -> None:
+    """A repelled assault is an attack by the side whose assault failed (CONTRACT §7, like a withdrawal): in
+    "Ukrainian forces fought off 12 Russian attacks near X" the side named after the trigger ("Russian
+    attacks", "attacks by Russian troops") assaulted; when only the defender is named ("Ukraine's forces
+    stopped the enemy advancing"), it becomes ``actor2`` and its opponent ``actor1``."""
+    t = draft.trigger
+    end = min(len(facts.text), t.end + REPELLED_WINDOW)
+    brk = categories_mod.CLAUSE_BREAK.search(facts.text, t.end, end)
+    end = brk.start() if brk else end
+    weak = set(actors_mod.lexicon_weak())
+    after = _first(states, lambda a: t.start <= a.start < end and a.actor and a.actor not in weak
+                   and a.role not in ("place", "speaker"))
+    if after is not None:
+        draft.actor1, draft.actor1_detail, draft.actor1_explicit = after.actor, after.detail, True
+        draft.actor2 = actors_mod.opponent(after.actor) or draft.actor2
+    else:
+        _side_that_advances(draft)
+
+
+def _own_clause_agent(facts: SentenceFacts, draft: Draft, states: list[ActorMention]) -> ActorMention | None:
+    """In a sentence that tells several ground happenings, a later one's agent is the side named between the
+    happening before it and its own trigger ("…fought off an assault on Lysychansk, but the occupiers managed to
+    seize Mykolaivka"); None when that stretch names no side (the sentence's subject then acts for all)."""
+    ground = sorted((t for t in facts.frames if t.kind in categories_mod.GROUND_KINDS), key=lambda t: t.start)
+    if len(ground) < 2 or draft.trigger not in ground or draft.trigger is ground[0]:
+        return None
+    start = max(t.end for t in ground if t.start < draft.trigger.start)
+    # "Russia's Kursk region" names the owner of a place, not a side that acts
+    owners = {a.start for a in states for p in facts.located_places if 0 <= p.start - a.end <= 4}
+    return _first(states, lambda a: start <= a.start < draft.trigger.start and a.start not in owners
+                  and a.role in ("subject", "possessive"))
 
 
 def _side_that_advances(draft: Draft) -> None:
@@ -329,9 +447,22 @@ def _parties(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: li
     if draft.actor2 is None:
         rest = [a for a in usable if a.actor and a.actor != draft.actor1]
         recipient = _first(rest, lambda a: a.role == "recipient")
-        second = recipient or (rest[0] if rest else None)
+        second = _object_of_trigger(draft, rest) or recipient or (rest[0] if rest else None)
         draft.actor2 = second.actor if second is not None else None
     return acting, usable
+
+
+OBJECT_WINDOW = 60   # "…would mean NATO countries are at war", "pressed Kyiv and Moscow to…": the side acted on
+
+
+def _object_of_trigger(draft: Draft, rest: list[ActorMention]) -> ActorMention | None:
+    """The side named right after the trigger, the one the act is aimed at ("Putin warned NATO…",
+    "received Slovak Prime Minister Fico"), when no recipient ("to/for/with") is named: a side named before
+    the trigger, in a phrase of its own, is less often the one acted on."""
+    if draft.category != "diplomacy":
+        return None   # an exchange "mediated by the UAE" or aid "via Poland": the go-between follows the trigger
+    t = draft.trigger
+    return _first(rest, lambda a: t.start <= a.start <= t.end + OBJECT_WINDOW and a.role not in ("speaker", "place", "modifier"))
 
 
 @registry.attributes("diplomacy")
@@ -400,6 +531,7 @@ def build(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_atta
     draft = Draft(category=codes["category"], kind=trigger.kind, trigger=trigger, main=facts)
     _location(facts, ctx, draft)
     _date(facts, ctx, draft)
+    _days_before(facts, draft)
     draft.time = facts.time
     _actors(facts, ctx, draft, last_attack, last_event)
     _weapon(facts, draft)
@@ -425,6 +557,10 @@ BREAKDOWN_BEFORE = re.compile(r"\b(" + NUMBER + r"|another|one more)\s+(?:(?!(?:
 LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.I)
 # the names of one coordinated subject: "Germany, Canada and the Czech Republic", "Britain and Norway"
 DONOR_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?$", re.I)
+
+
+# between a capture verb and its first object: "captured the village of X", "took control of the towns of X"
+TAKEN_GAP = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:(?:villages?|towns?|settlements?|cities|city)\s+(?:of\s+)?)?$", re.I)
 
 
 def breakdowns(facts: SentenceFacts) -> list[tuple[PlaceMention, int, int]]:
@@ -477,14 +613,24 @@ def _split_breakdowns(draft: Draft) -> list[Draft]:
     return out
 
 
+# "paid for by Britain and Norway", "funded by Germany and the Netherlands": the donors named after "by" (not
+# "missiles supplied by Britain and France": weapons already in use, told as background)
+DONORS_AFTER_BY = re.compile(r"\b(?:paid for|funded|financed|co-financed|bankrolled|donated|"
+                             r"pledged|offered)(?:\s+jointly)?\s+by\s+(?:the\s+)?", re.I)
+
+
 def _split_donors(draft: Draft) -> list[Draft]:
     """A joint pledge is one event per donor (CONTRACT §7): "Germany, Canada and the Czech Republic pledged…"
-    → three military_support events, each with its own weapon and recipient."""
+    → three military_support events, each with its own weapon and recipient; so is aid "paid for by Britain
+    and Norway" (the donors after "by", before or after the trigger)."""
     if registry.category(draft.category).attribution != "military_support" or draft.actor1 is None:
         return [draft]
     # a country's name in the list may read as a place ("Sweden, Denmark and…"): the commas make it a donor
     states = [a for a in draft.main.actors if a.actor and a.role not in ("modifier", "recipient", "target")]
     head = _first(states, lambda a: a.actor == draft.actor1)
+    by = DONORS_AFTER_BY.search(draft.main.text)
+    if by is not None:   # "paid for by Britain and Norway": the donors follow "by", wherever the trigger is
+        head = _first(states, lambda a: a.start >= by.end() and a.start - by.end() <= 4) or head
     if head is None:
         return [draft]
     group, last = [head.actor], head
@@ -495,7 +641,7 @@ def _split_donors(draft: Draft) -> list[Draft]:
             group.append(a.actor)
         last = a
     # "Germany and Ukraine agreed that Berlin will supply…": the side the donors back is no donor
-    if len(group) < 2 or last.end > draft.trigger.start or actors_mod.backed_side(head.actor) in group:
+    if len(group) < 2 or (last.end > draft.trigger.start and by is None) or actors_mod.backed_side(head.actor) in group:
         return [draft]
     recipient = _first(draft.main.actors, lambda a: a.role == "recipient" and a.actor and a.actor not in group)
     out = []
@@ -512,5 +658,55 @@ def build_all(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_
               last_event: Draft | None) -> list[Draft]:
     """The events a sentence opens with ``trigger``: usually one, but one per donor of a joint pledge and
     one per figure of an interception total with its regional breakdowns."""
+    if _extra_ground_without_place(facts, trigger):
+        return []
     return [d for donor in _split_donors(build(facts, trigger, ctx, last_attack, last_event))
-            for d in _split_breakdowns(donor)]
+            for part in _split_breakdowns(donor) for d in _split_places_taken(part)]
+
+
+def _places_taken(draft: Draft) -> list[PlaceMention]:
+    """The towns a capture trigger takes as coordinated objects: "captured Borivske, Lysychansk and
+    Mykolaivka" (names right after the trigger, joined by commas or "and", with nothing else between)."""
+    t, text = draft.trigger, draft.main.text
+    towns = [p for p in draft.main.located_places if p.kind in ("city", "district") and p.start >= t.start]
+    if not towns or not (towns[0].start < t.end or TAKEN_GAP.match(text[t.end:towns[0].start])):
+        return []
+    out = [towns[0]]
+    for p in towns[1:]:
+        if not DONOR_GAP.match(text[out[-1].end:p.start]):
+            break
+        out.append(p)
+    return out
+
+
+def _split_places_taken(draft: Draft) -> list[Draft]:
+    """A capture of several towns named as one trigger's coordinated objects is one event per town (CONTRACT
+    §7: a capture is at the place taken), as a joint pledge is one per donor; each keeps the trigger's side."""
+    if draft.kind not in ("capture", "recapture"):
+        return [draft]
+    towns = _places_taken(draft)
+    if len(towns) < 2:
+        return [draft]
+    out = []
+    for k, town in enumerate(towns):
+        d = draft if k == 0 else replace(draft, part=f"{town.start}", notes=list(draft.notes),
+                                         mentions=list(draft.mentions))
+        d.place, d.place_explicit = town, True
+        out.append(d)
+    return out
+
+
+def _extra_ground_without_place(facts: SentenceFacts, trigger: Trigger) -> bool:
+    """A second ground happening of one sentence (``categories._more_ground``) is an event only when its own
+    phrase names a town or village: "…crossed the border in the largest incursion into Russia" tells one
+    happening twice, "…and fought off an assault on Lysychansk" tells a new one."""
+    if trigger is facts.frames[0] or trigger.kind not in categories_mod.GROUND_KINDS:
+        return False
+    ground = sorted((t for t in facts.frames if t.kind in categories_mod.GROUND_KINDS), key=lambda t: t.start)
+    if trigger not in ground:
+        return False
+    end = min(next((g.start for g in ground if g.start > trigger.start), len(facts.text)), trigger.end + GROUND_PLACE_WINDOW)
+    return not any(trigger.start <= p.start < end and p.kind in ("city", "district") for p in facts.located_places)
+
+
+GROUND_PLACE_WINDOW = 60   # "fought off an assault on the eastern outskirts of Lysychansk": the place of its own phrase

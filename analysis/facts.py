@@ -180,7 +180,7 @@ class SentenceFacts:
         return next((t for t in self.times if not t.stamp), None)
 
 
-TOLL_UPDATE = re.compile(r"\b(?:death toll|toll)\b.{0,160}?\b(?:rose|risen|climbed|reached|increased|grew)\b", re.I)
+TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:people |those |civilians )?(?:killed|dead|deaths|injured|wounded|hurt))\b.{0,160}?\b(?:rose|risen|climbed|reached|increased|grew)\b", re.I)
 
 
 # "… bigger than the swap agreed at the first round of talks on May 16", "since the previous meeting on
@@ -201,9 +201,12 @@ def _own_date(mentions: list[DateMention], text: str = "", dateline_end: int = 0
     death toll was updated ("The death toll from … rose to 35 on Monday")."""
     usable = [m for m in mentions if not m.future and m.date is not None and m.start >= dateline_end
               and not _quoted_relative(m, text) and not EARLIER_REFERENCE.search(text, max(0, m.start - 90), m.start)]
-    if TOLL_UPDATE.search(text):
-        # only "Saturday's attack" — a date owned by the happening — survives a toll update
-        usable = [m for m in usable if text[m.end:m.end + 2] in ("'s", "’s") or m.text.endswith(("'s", "’s"))]
+    toll = TOLL_UPDATE.search(text)
+    if toll:
+        # only "Saturday's attack", or a date inside the toll's own phrase ("the number of people killed by
+        # the bombing of the store on Saturday has risen to 18") — dates of the happening — survive an update
+        usable = [m for m in usable if text[m.end:m.end + 2] in ("'s", "’s") or m.text.endswith(("'s", "’s"))
+                  or toll.start() < m.start and m.end <= toll.end()]
     return dates_mod.best_date(usable) if usable else None
 
 

@@ -28,6 +28,7 @@ any of them changes and silently does without a cache it cannot write.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import math
@@ -130,6 +131,9 @@ class Index:
     max_tokens: int = 1
     variant_collisions: dict[str, list[str]] = field(default_factory=dict)   # generated spelling -> places
     settlements: dict[str, Place] = field(default_factory=dict)   # villages: only after "village of"
+    # villages that share a name (dozens of Mykolaivkas), biggest first: taken only when another place of the
+    # sentence names the region of exactly one of them ("near Borivske in Luhansk Oblast … seize Mykolaivka")
+    namesakes: dict[str, tuple[Place, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -523,6 +527,8 @@ class _Builder:
             # namesakes are common (dozens of Pokrovkas): one ten times bigger than the next is meant
             if len(places) == 1 or places[0][0] <= 10 * places[1][0]:
                 self.idx.settlements[key] = places[0][1]
+            else:
+                self.idx.namesakes[key] = tuple(p for _, p in places)
 
     def index_countries(self) -> None:
         capitals = {}
@@ -672,7 +678,8 @@ def load_index(use_cache: bool = True) -> Index:
     try:
         with open(path, "rb") as fh:
             idx = pickle.load(fh)
-        if isinstance(idx, Index):
+        # a pickle written by a process that still ran an older Index (same data files, fewer fields) is stale
+        if isinstance(idx, Index) and all(hasattr(idx, f.name) for f in dataclasses.fields(Index)):
             return idx
     except Exception:   # missing, truncated or from another version: rebuild
         pass

@@ -74,6 +74,7 @@ class _Chunk:
     key: str
     candidates: tuple[Place, ...] | None = None   # set when a generic word typed the name
     generic_end: int | None = None   # token index one past the generic word, when typed
+    namesake: bool = False           # a village name many villages share: the sentence's regions decide
 
 
 # "moved into eastern Novovasylivka": a compass word may stand between the settlement cue and the name
@@ -120,6 +121,8 @@ class Gazetteer:
         seen_cities: list[str] = []   # cities this sentence names; the context's are looked up only when needed
         for c in chunks:
             candidates = c.candidates
+            if c.namesake:
+                continue   # resolved below, once the sentence's other places are known
             if candidates is None:
                 if c.key in self.idx.blocked or c.key not in self.idx.general:
                     continue
@@ -134,6 +137,8 @@ class Gazetteer:
             if m.kind == "city":
                 seen_cities.append(m.place)
 
+        mentions += self._namesakes(text, toks, chunks, mentions)
+        mentions.sort(key=lambda cm: cm[0].i)
         place_end = {c.j - 1 if c.generic_end is None else c.generic_end - 1: m for c, m in mentions}
         place_start = {c.i: m for c, m in mentions}
         out = [m for _, m in mentions]
@@ -255,6 +260,20 @@ class Gazetteer:
                 i += 1
         return chunks
 
+    def _namesakes(self, text: str, toks, chunks: list[_Chunk], mentions) -> list[tuple[_Chunk, PlaceMention]]:
+        """A village whose name many villages share is the one in the region the sentence's other places
+        lie in ("…near Borivske in Luhansk Oblast…, but the occupiers managed to seize Mykolaivka" → the
+        Mykolaivka of Luhansk Oblast); none when no region, or more than one namesake, fits."""
+        regions = {m.admin1 for _, m in mentions if m.admin1 and m.kind in ("city", "region", "district")}
+        out = []
+        for c in chunks:
+            if not c.namesake or not regions:
+                continue
+            fits = [p for p in c.candidates if p.admin1 in regions]
+            if len(fits) == 1:
+                out.append((c, self._mention(text, toks, c, fits[0])))
+        return out
+
     def _settlement_chunk(self, toks: list[_Tok], gaps: list[str], i: int) -> _Chunk | None:
         """A village or small town no other place is named like, right after a settlement word ("the
         village of Borivske", "the town Kurakhove"): bare, such names are too often people or words."""
@@ -269,6 +288,9 @@ class Gazetteer:
             key = " ".join(t.key for t in toks[i:j])
             if key in self.idx.settlements and not self._bad_compound(toks, gaps, i, j):
                 return _Chunk(i, j, key, (self.idx.settlements[key],))
+            namesakes = getattr(self.idx, "namesakes", {})   # an index pickled by an older version has none
+            if key in namesakes and not self._bad_compound(toks, gaps, i, j):
+                return _Chunk(i, j, key, namesakes[key], namesake=True)
         return None
 
     def _usable_key(self, key: str, span: list[_Tok]) -> bool:

@@ -42,6 +42,9 @@ def tally(sentence: str) -> tuple[int | None, int | None]:
     ("Preliminary reports mention no casualties.", 0, 0),
     ("No one has been reported hurt.", None, 0),
     ("Officials said the death toll rose to 12.", 12, None),
+    # the toll noun and its verb apart, the happening between them
+    ("The number of people killed when Russian missiles hit a shopping centre in the city rose to 14 on Tuesday.",
+     14, None),
     ("The death toll from the Russian missile strike on Kryvyi Rih has risen to 20, including nine children.",
      20, None),
     ("Later two people died in hospital.", 2, None),

@@ -224,3 +224,19 @@ def test_a_denial_after_the_claim_is_by_the_side_that_denies():
     evs = events_of(text, "2025-02-07")
     assert sorted((e["category"], e["actor1"], e["actor2"]) for e in evs) == [
         ("attack", "Russia", "Ukraine"), ("diplomacy", "Ukraine", "Russia")]
+
+
+def test_a_blow_by_another_kind_of_weapon_is_another_attack():
+    text = ("Title line\n"
+            "Russian guided bombs hit a hardware store in Kharkiv on Saturday afternoon, killing two people.\n"
+            "About three hours later, a Russian S-300 missile struck near an office building in the city centre of Kharkiv.\n")
+    evs = [e for e in events_of(text, "2024-05-25") if e["category"] == "attack"]
+    assert sorted(e["weapon"] for e in evs) == ["S-300 missile", "guided bomb"]
+
+
+def test_a_toll_update_keeps_the_day_of_the_happening():
+    text = ("Title line\n"
+            "The number of people killed by the bombing of the store in Kharkiv on Saturday has risen to 18, "
+            "the governor said on Monday.\n")
+    (ev,) = events_of(text, "2024-05-27")
+    assert (str(ev["event_date"])[:10], ev["fatalities"]) == ("2024-05-25", 18)

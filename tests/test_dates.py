@@ -457,3 +457,14 @@ def test_a_proposed_meeting_lies_ahead():
     from analysis.dates import find_dates
     got = find_dates("Kyiv had proposed holding a meeting of the leaders between June 20 and June 30.", dt.date(2025, 6, 2))
     assert got and got[0].date == dt.date(2025, 6, 20) and got[0].future
+
+
+def test_a_weekday_before_a_past_verb_is_not_future():
+    """"The minister on Tuesday confirmed that Germany will supply…": the promise in the clause after the verb
+    does not move the day of the confirmation forward (published on that Tuesday, or the day after)."""
+    text = "The defence minister on Tuesday confirmed that Germany will supply anti-aircraft guns."
+    for published, day in (("2022-04-26", dt.date(2022, 4, 26)), ("2022-04-27", dt.date(2022, 4, 26))):
+        (m,) = find_dates(text, dt.date.fromisoformat(published))
+        assert (m.date, m.future) == (day, False)
+    (m,) = find_dates("Germany will supply the guns on Tuesday.", dt.date(2022, 4, 27))
+    assert m.future and m.date == dt.date(2022, 5, 3)

@@ -149,3 +149,90 @@ def test_the_region_or_the_port_is_the_one_named_last():
     ctx.note_places([gazetteer().lookup("Odesa"), gazetteer().lookup("Kharkiv Oblast")])
     assert draft_of("A Russian drone struck a farm in the region overnight, killing two people.", ctx).place.place == "Kharkiv Oblast"
     assert draft_of("Russian missiles struck the port overnight, injuring three people.", ctx).place.place == "Odesa"
+
+
+def test_a_repelled_assault_is_an_attack_by_the_side_that_assaulted():
+    """CONTRACT §7 (as a withdrawal): the side whose assault failed is ``actor1``, named after the trigger
+    ("12 Russian attacks", "each by Ukrainian assault groups") or else the opponent of the defender named."""
+    d = draft_of("Ukrainian forces repelled 12 Russian attacks near Pokrovsk on Tuesday, the General Staff said.")
+    assert (d.category, d.actor1, d.actor2) == ("attack", "Russia", "Ukraine")
+    d = draft_of("Russian troops fought off four assaults near Kupiansk, each by Ukrainian infantry groups.",
+                 context("2025-02-20", "Europe/Moscow"))
+    assert (d.actor1, d.actor2) == ("Ukraine", "Russia")
+    d = draft_of("Ukraine's defenders stopped the enemy advancing near Kupiansk on Monday.")
+    assert (d.actor1, d.actor2) == ("Russia", "Ukraine")
+
+
+def test_several_ground_happenings_in_one_sentence_are_one_event_each():
+    """A front-line summary: each ground trigger with a town of its own is an event at that town, by the side
+    its own clause names; a second trigger with no town of its own repeats the first."""
+    ctx = context("2022-06-24")
+    facts = facts_of("On Friday Ukrainian troops halted the Russians advancing near Borivske and fought off an assault "
+                     "on Lysychansk, but the occupiers managed to seize Toshkivka.", ctx)
+    from analysis.events import build_all
+    ds = [d for t in facts.frames if t.opens for d in build_all(facts, t, ctx, None, None)]
+    assert [(d.actor1, d.place.place if d.place else None) for d in ds] == [
+        ("Russia", "Borivske"), ("Russia", "Lysychansk"), ("Russia", "Toshkivka")]
+    facts = facts_of("Ukrainian troops crossed the border in the largest incursion into Russia since 1941.", ctx)
+    ds = [d for t in facts.frames if t.opens for d in build_all(facts, t, ctx, None, None)]
+    assert len(ds) == 1
+
+
+def test_the_harm_of_intercepted_weapons_is_by_the_side_that_launched_them():
+    ds = drafts_of("Russian air defences shot down 40 Ukrainian drones overnight, and debris hit a house in Bryansk.",
+                   context("2025-03-11", "Europe/Moscow"))
+    from analysis.events import build_all
+    ctx = context("2025-03-11", "Europe/Moscow")
+    facts = facts_of("Air defences destroyed 30 drones headed for the capital, Moscow's mayor said; debris damaged a house.", ctx)
+    attacks = [d for t in facts.frames if t.category == "attack" for d in build_all(facts, t, ctx, None, None)]
+    assert [(d.actor1, d.actor2) for d in attacks] == [("Ukraine", "Russia")]
+    assert ds[0].category == "air_defense" and ds[0].actor1 == "Russia"
+
+
+def test_donors_named_after_by_are_one_event_each():
+    ds = drafts_of("A new package of military aid for Ukraine, funded by Denmark and Sweden, was announced on Monday.")
+    assert [(d.category, d.actor1, d.actor2) for d in ds] == [
+        ("military_support", "Denmark", "Ukraine"), ("military_support", "Sweden", "Ukraine")]
+
+
+def test_a_proposal_is_dated_the_day_it_is_made():
+    """CONTRACT §7: a proposal is the event, not the meeting it proposes; the proposed day is no event date."""
+    d = draft_of("Kyiv proposed holding another round of talks before June 30, the foreign minister said.",
+                 context("2025-06-02"))
+    assert d.category == "diplomacy"
+    assert d.date is None or d.date.date != dt.date(2025, 6, 30)
+
+
+def test_a_statement_is_aimed_at_the_side_named_right_after_its_trigger():
+    d = draft_of("On Friday Putin warned NATO that long-range strikes would draw it into the war, days after talks "
+                 "on support for Ukraine.", context("2024-09-13", "Europe/Moscow"))
+    assert (d.category, d.actor1, d.actor2) == ("diplomacy", "Russia", "NATO")
+
+
+def test_the_side_named_before_a_passive_blow_is_its_target():
+    d = draft_of("Ukraine's energy facilities came under a massive strike overnight, the ministry said.",
+                 context("2024-08-26", "Europe/Moscow"))
+    assert (d.category, d.actor1, d.actor2) == ("attack", "Russia", "Ukraine")
+
+
+def test_a_capture_of_several_towns_is_one_event_per_town():
+    ds = drafts_of("Russian forces captured Soledar, Bakhmut and Toretsk after months of fighting, the ministry said.",
+                   context("2024-02-20", "Europe/Moscow"))
+    assert [(d.actor1, d.place.place) for d in ds] == [("Russia", "Soledar"), ("Russia", "Bakhmut"), ("Russia", "Toretsk")]
+    assert len({d.event_id() for d in ds}) == 3
+    (d,) = drafts_of("Russian forces captured Soledar, a town near Bakhmut, after months of fighting.",
+                     context("2024-02-20", "Europe/Moscow"))
+    assert d.place.place == "Soledar"
+
+
+def test_a_happening_told_n_days_after_is_dated_back():
+    ctx = context("2024-01-03")
+    facts = facts_of("The swap on Wednesday came a day after Russia launched nearly 100 missiles at Kyiv and Kharkiv.", ctx)
+    from analysis.events import build_all
+    attack = next(d for t in facts.frames if t.category == "attack" for d in build_all(facts, t, ctx, None, None))
+    assert attack.date.date == dt.date(2024, 1, 2)
+
+
+def test_a_demonym_qualifying_the_blow_is_its_agent_even_after_of():
+    d = draft_of("Ukraine counts the cost of the biggest wave of Russian air strikes since the invasion began.")
+    assert (d.category, d.actor1, d.actor2) == ("attack", "Russia", "Ukraine")

@@ -535,3 +535,11 @@ def test_small_settlements_after_front_line_verbs(g, sentence):
 def test_the_russian_parliament_is_no_place(g):
     """"State Duma deputy …" names Russia's parliament, not the Syrian town of Duma."""
     assert not g.find("State Duma deputy Ivan Petrov said the Duma would debate the bill.")
+
+
+def test_a_village_many_villages_share_is_the_one_in_the_region_named(g):
+    """Dozens of villages share a name; the one in the region the sentence names is meant, and none when the
+    sentence names no region."""
+    found = {m.text: m for m in g.find("Russian troops advanced near Lysychansk in Luhansk Oblast and seized Mykolaivka.")}
+    assert found["Mykolaivka"].admin1 == "Luhansk Oblast"
+    assert "Mykolaivka" not in {m.text for m in g.find("The occupiers seized Mykolaivka.")}

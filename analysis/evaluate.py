@@ -177,7 +177,46 @@ def _max_matching(golds: list[dict], rows: pd.DataFrame, free: set) -> dict[int,
 
     for g in range(len(golds)):
         augment(g, set())
-    return {g: r for r, g in owner.items()}
+    matched = {g: r for r, g in owner.items()}
+    score = {(g, r): agreement(golds[g], r) for g, rs in options.items() for r in rs}
+    return _improve(matched, options, score)
+
+
+def _improve(matched: dict[int, int], options: dict[int, list], score: dict) -> dict[int, int]:
+    """Among matchings of the same size, one whose events agree better: move a gold event to a free row
+    that agrees more, or swap two golds' rows when both may take the other's and the total agrees more.
+    Maximum matching alone may pair an event with a worse row than one left unmatched."""
+    better = True
+    while better:
+        better = False
+        used = set(matched.values())
+        for g, r in list(matched.items()):
+            best = max((x for x in options[g] if x not in used), key=lambda x: score[(g, x)], default=None)
+            if best is not None and score[(g, best)] > score[(g, r)]:
+                used.discard(r)
+                matched[g] = best
+                used.add(best)
+                better = True
+        better = _swap_or_shift(matched, options, score) or better
+    return matched
+
+
+def _swap_or_shift(matched: dict[int, int], options: dict[int, list], score: dict) -> bool:
+    """One improving step between two golds: swap their rows, or move the second to a free row so that
+    the first can take the row it agrees with more."""
+    used = set(matched.values())
+    for g1, g2 in ((a, b) for a in matched for b in matched if a != b):
+        r1, r2 = matched[g1], matched[g2]
+        if (g1, r2) not in score:
+            continue
+        if (g2, r1) in score and score[(g1, r2)] + score[(g2, r1)] > score[(g1, r1)] + score[(g2, r2)]:
+            matched[g1], matched[g2] = r2, r1
+            return True
+        for x in options[g2]:
+            if x not in used and score[(g1, r2)] + score[(g2, x)] > score[(g1, r1)] + score[(g2, r2)]:
+                matched[g1], matched[g2] = r2, x
+                return True
+    return False
 
 
 def score_article(gold: dict, events: pd.DataFrame, places: pd.DataFrame, article_id: str) -> Score:

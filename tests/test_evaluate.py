@@ -88,3 +88,18 @@ def test_two_similar_golds_are_matched_to_their_best_rows_not_crosswise():
                         {"category": "attack", "actor1": "Russia", "weapon": "iskander", "weapon_count": 4}]}
     score = score_article(golds, rows(KYIV_STRIKE, kharkiv), NO_PLACES, "a")
     assert (score.found, score.attributes, score.attributes_correct) == (2, 4, 4)
+
+
+def test_a_maximum_matching_still_pairs_each_gold_with_the_row_that_agrees_best():
+    """Matching as many golds as possible may push a gold off the row that states its figures (another
+    gold wanted that row and could as well have taken a third one): the figures must still be scored on
+    the row that states them."""
+    total = {"category": "air_defense", "event_date": "2023-05-25", "actor1": "Ukraine", "actor2": "Russia",
+             "location": "Kyiv", "city": "Kyiv", "admin1": "Kyiv", "weapon": "Shahed-136 drone", "weapon_count": 36}
+    bare = {**total, "weapon": None, "weapon_count": None}
+    shaheds = {**total, "weapon_count": 5}
+    golds = {"events": [
+        {"category": "air_defense", "date": "2023-05-25", "actor1": "Ukraine", "weapon": "shahed", "weapon_count": 36},
+        {"category": "air_defense", "date": "2023-05-25", "actor1": "Ukraine", "weapon": "shahed"}]}
+    score = score_article(golds, rows(total, bare, shaheds), NO_PLACES, "a")
+    assert (score.found, score.attributes, score.attributes_correct) == (2, 3, 3)

@@ -104,6 +104,10 @@ def _lexicon() -> _Lexicon:
         rf"(?:(?P<f_i>{_alt(d['toll_injured'])})|(?P<f_k>{_alt(d['toll_killed'])}))"
         rf"(?:\s+(?:from|in|of|after|for|when|where|following|at|across|by)\s+[^.;:!?]{{0,120}}?)?\s+(?:(?:has|had|have|now|then|later|since|further)\s+)*"
         rf"{_alt(d['toll_verbs'])}\s+{qual}(?P<f_n>{num})",
+        # "rescuers had recovered the bodies of four people": the dead counted as they are found
+        # "crews pulled three bodies out of the wreckage"
+        rf"(?:{_alt(d['body_finds'])})\s+(?:(?:the\s+)?bodies\s+of\s+{qual}(?P<i_n>{num}){not_people}(?:\s+(?:{word}\s+){{0,2}}?{person})?"
+        rf"|{qual}(?P<i_n2>{num})\s+(?:more\s+|further\s+|other\s+)?bodies)(?![\w-])",
         # "Nobody was injured", "No one has been reported hurt"
         rf"{_alt(d['nobody'])}\s+{between}(?:(?P<g_k>{killed})|(?P<g_i>{injured}))",
         # "no casualties", "without casualties", "no injuries were reported"
@@ -112,7 +116,7 @@ def _lexicon() -> _Lexicon:
     ]
     pattern = re.compile(r"(?i:(?<![\w-])(?:" + "|".join(branches) + "))")
     keyword = re.compile(rf"(?<![a-z0-9]){alternation(d['keywords'])}")
-    firsts = [*d["nobody"], *d["zero_prefixes"], *d["life_verbs"], *d["toll_killed"], *d["toll_injured"]]
+    firsts = [*d["nobody"], *d["zero_prefixes"], *d["life_verbs"], *d["toll_killed"], *d["toll_injured"], *d["body_finds"]]
     starters = frozenset({*NUMBER_STARTERS, *QUALIFIER_STARTERS, "one", *(w.split()[0] for w in firsts)})
     kin_of = re.compile(rf"(?i:\b{_alt(d['kin'])}\s+of\s+$)")
     return _Lexicon(pattern, keyword, starters, {k.lower(): v for k, v in d["collectives"].items()}, kin_of)
@@ -148,7 +152,7 @@ def _read(lex: _Lexicon, text: str, m: re.Match) -> list[tuple[str, int]]:
     branch = next(iter(g))[0]
     if f"{branch}_b" in g:
         return [("killed", 0), ("injured", 0)]
-    kind = "killed" if f"{branch}_k" in g or branch == "d" else "injured"
+    kind = "killed" if f"{branch}_k" in g or branch in ("d", "i") else "injured"
     if branch in ("g", "h"):
         return [(kind, 0)]
     count = _count(lex, text, m, g, branch)

@@ -178,6 +178,7 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
         chosen.append(rebuttal)  # "Moscow said it had seized Toretsk, but Kyiv rejected the claim"
     if best.kind in GROUND_KINDS:
         chosen += _more_ground(triggers, chosen)
+    chosen += _other_category_clauses(text, triggers, chosen)
     if best.category == "air_defense" and best.kind == "interception":
         tail = text[best.end:]
         impact = lexicon().impact.search(tail)
@@ -191,6 +192,36 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
             if not _negated(harm, text):   # "… shot down, which said neither region had been hit"
                 chosen.append(harm)
     return chosen
+
+
+# Categories of statements and deeds that one sentence often joins ("signed a security pact … and said
+# military support would climb to £2.5bn"): each clause with its own decisive trigger is its own happening.
+CLAUSE_CATEGORIES = frozenset({"diplomacy", "military_support", "humanitarian"})
+CLAUSE_JOIN = re.compile(r",|;|\band\b|\bwhile\b")
+# "a step that may help keep American military assistance flowing": a hoped-for effect, not a happening
+HOPED_BEFORE = re.compile(r"\b(?:may|might|could|help|helps|hope|hopes|hoped|fear|fears|feared|keep|keeps|whether|if)\b"
+                          r"(?:\s+[\w’'-]+){0,3}\s+$", re.I)
+
+
+def _other_category_clauses(text: str, triggers: list[Trigger], chosen: list[Trigger]) -> list[Trigger]:
+    """A decisive trigger (weight 4+) of another of ``CLAUSE_CATEGORIES`` than the chosen frames', in a
+    clause of its own (a comma, "and" or "while" between them), is one more frame: "Sunak signed a
+    security agreement with Ukraine and said British military support would climb to £2.5bn" is a deal
+    (diplomacy) and a pledge (military support)."""
+    if not all(c.category in CLAUSE_CATEGORIES for c in chosen):
+        return []
+    more: list[Trigger] = []
+    for t in sorted(triggers, key=lambda t: (-t.weight, t.start)):
+        taken = chosen + more
+        if t.category not in CLAUSE_CATEGORIES or t.weight < 4 or not t.opens \
+                or any(t.category == c.category for c in taken) or _negated(t, text) \
+                or HOPED_BEFORE.search(text[max(0, t.start - 40):t.start]):
+            continue
+        nearest = min(taken, key=lambda c: abs(c.start - t.start))
+        lo, hi = sorted((nearest, t), key=lambda x: x.start)
+        if lo.end <= hi.start and CLAUSE_JOIN.search(text[lo.end:hi.start]):
+            more.append(t)
+    return more
 
 
 # Kinds of the ground war: one sentence may tell several of them, each at its own place.

@@ -78,17 +78,19 @@ def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
         return False
     if _daytime_vs_overnight(event, draft) or _daytime_vs_overnight(draft, event):
         return False
+    if _one_swap(event, draft):
+        return True
     a, b = _city_key(event), _city_key(draft)
     if a and b and a != b and not _within(event.place, draft.place):
         return False
     if event.nationwide != draft.nationwide and (draft.place_explicit or draft.nationwide):
         return False
-    if event.actor1_explicit and draft.actor1_explicit and event.actor1 != draft.actor1:
+    if event.actor1_explicit and draft.actor1_explicit and event.actor1 != draft.actor1 and not _swapped_sides(event, draft):
         return False
     if event.weapon_count is not None and draft.weapon_count is not None and event.weapon_count != draft.weapon_count \
             and event.category == "air_defense":
         return False
-    if _other_weapon(event, draft):
+    if _other_weapon(event, draft) or _tally_of_another_scale(event, draft):
         return False
     if event.category == "diplomacy" and event.kind == draft.kind == "sanctions" and None not in (event.actor2, draft.actor2) \
             and event.actor2 != draft.actor2:
@@ -100,7 +102,35 @@ def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
     if a and b and a == b:
         return True
     # the story goes on in a new paragraph: same actor (or none named), no new place of its own
-    return not draft.place_explicit and not draft.nationwide and (not draft.actor1_explicit or draft.actor1 == event.actor1)
+    return not draft.place_explicit and not draft.nationwide and \
+        (not draft.actor1_explicit or draft.actor1 == event.actor1 or _swapped_sides(event, draft))
+
+
+def _tally_of_another_scale(event: Draft, draft: Draft) -> bool:
+    """"One missile landed next to a playground" and, with no place of its own, "Russia had launched 75
+    missiles during the morning": the second is the night's (or morning's) whole barrage, not more about
+    the first blow. Counts of one attack that differ more than twofold, the later one a tally of at least
+    five with no place named, are two happenings."""
+    if event.category != "attack" or draft.place_explicit or event.weapon_count is None or draft.weapon_count is None:
+        return False
+    return draft.weapon_count >= 5 and draft.weapon_count > 2 * event.weapon_count
+
+
+def _one_swap(event: Draft, draft: Draft) -> bool:
+    """Two sentences of one article about an exchange of prisoners between the same two sides on a
+    compatible day tell one swap, whatever places they name: those say where the captives were taken
+    ("taken captive in the Kursk region") or are treated, not a second exchange."""
+    if event.kind != "prisoner_exchange" or draft.kind != "prisoner_exchange":
+        return False
+    return draft.actor1 == event.actor1 or _swapped_sides(event, draft)
+
+
+def _swapped_sides(event: Draft, draft: Draft) -> bool:
+    """An exchange of prisoners is told from both ends ("Kyiv got 230 back"; "Moscow's ministry said 248
+    servicemen returned"): within one article, the other side of the same swap is not a second swap."""
+    if event.kind != "prisoner_exchange" or draft.kind != "prisoner_exchange":
+        return False
+    return draft.actor1 == event.actor2 or event.actor1 == draft.actor2
 
 
 def _other_weapon(event: Draft, draft: Draft) -> bool:
@@ -146,7 +176,9 @@ def _name_the_weapon(event: Draft, candidates: list[WeaponMention]) -> None:
 
 
 def absorb(event: Draft, draft_or_facts: Draft | SentenceFacts, role: str | None = None) -> None:
-    """Attach a sentence (or a merged draft) to ``event``, filling what the event still lacks."""
+    """Attach a sentence (or a merged draft) to ``event``, filling what the event still lacks. A prisoner
+    exchange takes no place from a sentence that only supports it: such places say where the captives
+    were taken ("captured on Snake Island") or treated, not where the swap happened."""
     if isinstance(draft_or_facts, Draft):
         d = draft_or_facts
         for facts, r in d.mentions:
@@ -163,7 +195,10 @@ def absorb(event: Draft, draft_or_facts: Draft | SentenceFacts, role: str | None
             event.actor1_detail = d.actor1_detail
         if event.actor2 is None and d.actor2 != event.actor1:
             event.actor2 = d.actor2
-        if event.place is None or (not event.place_explicit and d.place_explicit) or _narrows(event, d.place):
+        if event.kind == "prisoner_exchange":
+            pass  # its place comes from its own sentence only (see the docstring)
+        elif (event.place is None and not _national_tally(event)) or (not event.place_explicit and d.place_explicit) \
+                or _narrows(event, d.place):
             event.place, event.place_explicit = d.place, d.place_explicit or event.place_explicit
         if event.weapon_count is None and d.weapon_count is not None:
             event.weapon, event.weapon_count = d.weapon, d.weapon_count
@@ -188,13 +223,36 @@ def absorb(event: Draft, draft_or_facts: Draft | SentenceFacts, role: str | None
             else:
                 _name_the_weapon(event, [w for w in facts.weapons if w.role in wanted])
         place = next((p for p in facts.located_places if p.kind in ("city", "district")), None)
-        if place is not None and (event.place is None or _narrows(event, place)):
+        if place is not None and event.kind != "prisoner_exchange" and not _national_tally(event) \
+                and (event.place is None or _narrows(event, place)):
             event.place = place
-        fat, inj = facts.fatalities, facts.injuries
+        fat, inj = (None, None) if _attackers_claim(event, facts) else (facts.fatalities, facts.injuries)
     if fat is not None:
         event.fatalities = fat if event.fatalities is None else max(event.fatalities, fat)
     if inj is not None:
         event.injuries = inj if event.injuries is None else max(event.injuries, inj)
+
+
+# A leading source clause ("According to Lt. Gen. Igor Konashenkov, …"; abbreviations keep their dots).
+CLAIM_INTRO = re.compile(r"^\s*(?:According to|Citing|Quoting)\b[^;:]{1,120}?,", re.I)
+
+
+def _attackers_claim(event: Draft, facts: SentenceFacts) -> bool:
+    """"Crews pulled three bodies out of the school" … "According to Russia's defence ministry, more than 300
+    Ukrainian soldiers died in the attack": the attacker's own figure is a claim, not the strike's toll,
+    once the strike has one from the side that was hit."""
+    if event.category != "attack" or (event.fatalities is None and event.injuries is None):
+        return False
+    intro = CLAIM_INTRO.match(facts.text)
+    sources = [a for a in facts.actors if a.actor and (a.role == "speaker" or (intro and a.end <= intro.end()))]
+    return bool(sources) and sources[0].actor == event.actor1
+
+
+def _national_tally(event: Draft) -> bool:
+    """"Russia had launched 17 Shahed drones and three missiles overnight" with no place: the night's tally
+    over the whole country. A city a later sentence names ("Officials in Odesa said the drone that hit the
+    building was one of eight") is where one of them fell, not where the tally was."""
+    return event.category in ("attack", "air_defense") and event.place is None and (event.weapon_count or 0) >= 5
 
 
 def _narrows(event: Draft, place: PlaceMention | None) -> bool:
@@ -248,6 +306,7 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
                                if compatible(e, draft, e.main.paragraph == facts.paragraph or e in para_events)), None)
                 if target is None:
                     _weapon_of_the_whole(draft, section_events)
+                    _headline_weapon(draft, events, ctx)
                     events.append(draft)
                     para_events.append(draft)
                     section_events.append(draft)
@@ -296,6 +355,13 @@ def _casualties_of_an_attack(facts: SentenceFacts, home: Draft) -> bool:
     the dead are the attack's, not the interception's, so the sentence opens (or joins) an attack."""
     return home.category == "air_defense" and (facts.fatalities is not None or facts.injuries is not None) \
         and any(categories_mod.codes(t.kind)["category"] == "attack" for t in facts.frames)
+
+
+def _headline_weapon(draft: Draft, events: list[Draft], ctx: ArticleContext) -> None:
+    """The headline names the lead strike's system ("Shahed hits high-rise in Odesa") while the body says
+    only "an attack drone": the article's first attack takes the headline's name of the same class."""
+    if draft.category == "attack" and ctx.headline_weapons and not any(e.category == "attack" for e in events):
+        _name_the_weapon(draft, ctx.headline_weapons)
 
 
 def _weapon_of_the_whole(draft: Draft, section_events: list[Draft]) -> None:

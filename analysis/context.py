@@ -32,6 +32,7 @@ from analysis import dates as dates_mod
 from analysis.actors import perspective_of
 from analysis.places import gazetteer
 from analysis.settings import settings
+from analysis.weapons import find_weapons
 
 if TYPE_CHECKING:
     from analysis.dates import DateMention
@@ -90,6 +91,7 @@ class ArticleContext:
     paragraph_category: str | None = None        # category of the last event this paragraph opened
     cities: list[PlaceMention] = field(default_factory=list)   # cities named as where, most recent last
     regions: list[PlaceMention] = field(default_factory=list)  # regions named as where, most recent last
+    headline_weapons: list = field(default_factory=list)      # weapons the headline names ("Shahed hits …")
 
     @classmethod
     def of(cls, article: Article) -> ArticleContext:
@@ -103,6 +105,7 @@ class ArticleContext:
         """The headline's places are the story's first places (CONTRACT §7): "Drones hit Odesa" makes "the
         port" of a body that never names the city again."""
         self.note_places(gazetteer().find(title))
+        self.headline_weapons = find_weapons(title)   # "Shahed hits high-rise": the lead strike's system
 
     def note_places(self, places: list[PlaceMention]) -> None:
         """Keep the cities and regions named as where something happened, most recent last, each list bounded

@@ -170,6 +170,10 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|(?:came|come|comes|coming
 PROPOSAL = re.compile(r"\b(?:propos\w*|offer(?:ed|s|ing)?|suggest\w*|invit\w*|call(?:ed|s|ing)? for|urg(?:ed|es|ing)|"
                       r"intend\w*|intention|plan(?:s|ned|ning)? to|ready to|willing to|want(?:s|ed)? to)\b", re.I)
 SPEECH_BEFORE = re.compile(r"\b(?:said|says|reported|reports|announced|claimed|confirmed|told \w+|stated)\s+$", re.I)
+# "…on Sunday, bringing the number of people killed by a Russian drone strike to 12": the strike named inside a
+# toll phrase; the sentence's day is the day the toll grew, not the day of the strike.
+TOLL_BEFORE = re.compile(r"\b(?:(?:death )?toll|number of (?:people |those |civilians )?(?:killed|dead|deaths|victims|injured|wounded))"
+                         r"\s+(?:from|in|of|after|by|following|caused by)\s+(?:[\w’'-]+\s+){0,5}$", re.I)
 
 
 def _date_of_trigger(facts: SentenceFacts, draft: Draft) -> DateMention | None:
@@ -184,6 +188,22 @@ def _date_of_trigger(facts: SentenceFacts, draft: Draft) -> DateMention | None:
     return None
 
 
+def _toll_update(facts: SentenceFacts, draft: Draft, own: DateMention) -> bool:
+    """Is the attack named only inside a toll phrase, with the sentence's day outside it ("pulled out two
+    more bodies on Sunday, bringing the number killed by the strike to 12")? Then that day dates the
+    toll's growth, and the strike takes its day from the story or from a later sentence that tells it.
+    A day inside the phrase ("the number killed by Saturday's bombing has risen to 18") is the strike's."""
+    if draft.category != "attack":
+        return False
+    m = TOLL_BEFORE.search(facts.text[max(0, draft.trigger.start - 80):draft.trigger.start])
+    if m is None:
+        return False
+    start = max(0, draft.trigger.start - 80) + m.start()
+    toll = next((c for c in facts.casualties if c.start <= start < c.end or start <= c.start < draft.trigger.end), None)
+    end = toll.end if toll is not None else draft.trigger.end
+    return not start <= own.start < end
+
+
 def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     """When: a date bound to the trigger ("Friday's strike"), else the sentence's own date unless it is the
     report's ("The ministry said on Sunday that on Saturday evening…" → Saturday), else the paragraph's,
@@ -191,6 +211,12 @@ def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     w = settings().windows
     own = facts.own_date
     bound = _date_of_trigger(facts, draft)
+    if (bound or own) is not None and _toll_update(facts, draft, bound or own):
+        # the day the toll grew, which the paragraph's date repeats: the strike's day is told elsewhere
+        stale = {id(bound or own)}
+        draft.date = next((d for d in (ctx.paragraph_date, ctx.section_date, ctx.story_date)
+                           if d is not None and id(d) not in stale and d is not facts.own_date), None)
+        return
     if bound is not None:
         draft.date, draft.date_own = bound, True
         return
@@ -288,9 +314,12 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
         # "Russia’s Defence Ministry said on Monday it had struck…": the speaker is the agent
         agent = _first(states, lambda a: a.role == "speaker" and a.actor and a.start < draft.trigger.start)
     passive = PASSIVE_BEFORE.search(facts.text[:draft.trigger.start])
+    # "…the attack on the Russian city of Belgorod rose to 24, as Moscow said it had hit Kharkiv": a side named
+    # after the blow that holds the place hit speaks in a clause of its own, it did not strike itself
     agent = agent or _first(states, lambda a: a.role in ("subject", "possessive") and a.kind != "titled"
                             and not (a.kind == "person" and a.role == "speaker")
-                            and not (passive and a.start < draft.trigger.start))
+                            and not (passive and a.start < draft.trigger.start)
+                            and not (a.start >= draft.trigger.end and place_country and a.actor == place_country))
     if agent is not None and agent.actor in weak:
         agent = None
     owner = next(iter(sorted(facts.attacker_side)), None)
@@ -400,8 +429,10 @@ def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states
     weak = set(actors_mod.lexicon_weak())
     operator = weapon_operator(facts.weapons)
     attackers = set(facts.attacker_side)
-    if draft.place is None and last_attack is not None and last_attack.place is not None:
-        draft.place = last_attack.place  # an interception reported with the attack it stopped
+    if draft.place is None and last_attack is not None and last_attack.place is not None \
+            and not _downed_count(facts) > (last_attack.weapon_count or 10 ** 6):
+        # an interception reported with the attack it stopped; 41 downed are no part of "one missile"
+        draft.place = last_attack.place
         place_country = actors_mod.controlling_side(draft.place)
     defender = _first(states, lambda a: a.role in ("subject", "possessive", "speaker") and a.actor not in attackers
                       and a.actor not in weak and (a.actor or a.kind == "titled"))
@@ -501,6 +532,21 @@ def _humanitarian(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, state
         draft.actor2 = actors_mod.opponent(draft.actor1)
 
 
+def _downed_count(facts: SentenceFacts) -> int:
+    """How many the sentence says were downed ("14 of the drones were shot down"), 0 when it gives none."""
+    counts = [w.count for w in facts.weapons if w.count is not None and w.role == "intercepted"]
+    return max(counts, default=0) or _intercepted_count(facts.text) or 0
+
+
+def _place_at_country(draft: Draft) -> None:
+    """Place a country-wide attack or interception at the country hit (the defender's, for interceptions)."""
+    target_country = draft.actor2 if draft.category == "attack" else draft.actor1
+    from analysis.places import gazetteer
+    country_place = gazetteer().lookup(target_country) if target_country else None
+    if country_place is not None:
+        draft.place, draft.place_explicit = country_place, True
+
+
 def _intercepted_count(text: str) -> int | None:
     """"Air defence units shot down nine of them", "It said five were shot down": a count with no weapon noun."""
     m = INTERCEPTED_COUNT.search(text)
@@ -537,11 +583,7 @@ def build(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_atta
     _weapon(facts, draft)
     draft.fatalities, draft.injuries = facts.fatalities, facts.injuries
     if draft.nationwide and draft.category in ("attack", "air_defense"):
-        target_country = draft.actor2 if draft.category == "attack" else draft.actor1
-        from analysis.places import gazetteer
-        country_place = gazetteer().lookup(target_country) if target_country else None
-        if country_place is not None:
-            draft.place, draft.place_explicit = country_place, True
+        _place_at_country(draft)
     draft.mentions.append((facts, "main"))
     return draft
 

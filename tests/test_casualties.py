@@ -139,3 +139,20 @@ def test_find_casualties_never_raises(parts):
     killed, injured = totals(mentions)
     assert killed is None or killed >= 0
     assert injured is None or injured >= 0
+
+
+@pytest.mark.parametrize("sentence,killed", [
+    # a toll raised by new finds: "bringing the number … to N"
+    ("Crews found two more victims on Monday, bringing the number of people killed by the strike to 14.", 14),
+    # the dead counted as they are recovered from the ruins
+    ("By noon, rescuers had recovered the bodies of three people from the collapsed building.", 3),
+    ("Firefighters pulled out the bodies of 6 residents overnight.", 6),
+    ("Rescue teams pulled four bodies out of the collapsed school on Friday.", 4),
+])
+def test_tolls_raised_and_bodies_recovered(sentence, killed):
+    assert totals(find_casualties(sentence))[0] == killed
+
+
+def test_bodies_handed_back_and_distances_are_no_toll():
+    assert totals(find_casualties("The bodies of 500 fallen soldiers were handed over to Ukraine."))[0] is None
+    assert totals(find_casualties("Rescuers recovered the bodies of 2 km of the road."))[0] is None

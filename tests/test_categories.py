@@ -54,3 +54,17 @@ def test_effects_and_scope():
     assert effect_of("The incident in the Podilskyi district claimed at least one life.") == "fatality"
     assert is_nationwide("Nationwide, Russia launched 206 drones overnight.")
     assert not is_nationwide("Russia launched 48 drones at Kharkiv.")
+
+
+def test_weapons_aimed_at_the_country_are_nationwide():
+    assert is_nationwide("The air force said Russia had launched 40 drones and two missiles at the country overnight.")
+    assert not is_nationwide("Russia fired missiles at the country's second city on Friday.")
+
+
+def test_a_deal_and_a_pledge_in_one_sentence_are_two_frames():
+    text = ("The prime minister signed a ten-year security agreement with Moldova's neighbour on Friday and said "
+            "military assistance for Kyiv would rise to 3 billion euros next year.")
+    assert [(t.category, t.kind) for t in classify(text)] == [("diplomacy", "agreement"), ("military_support", "aid")]
+    hoped = ("The two capitals signed a long-awaited agreement on Wednesday, a step that may help keep "
+             "military assistance flowing.")
+    assert [t.category for t in classify(hoped)] == ["diplomacy"]

@@ -240,3 +240,62 @@ def test_a_toll_update_keeps_the_day_of_the_happening():
             "the governor said on Monday.\n")
     (ev,) = events_of(text, "2024-05-27")
     assert (str(ev["event_date"])[:10], ev["fatalities"]) == ("2024-05-25", 18)
+
+
+# -- round 3: toll dates, swaps told from both ends, tallies of another scale, headline weapons ------------
+
+def test_a_toll_raised_on_a_later_day_keeps_the_strike_day():
+    text = ("Toll from drone strike on apartment block in Mykolaiv rises to 9\n"
+            "MYKOLAIV, Ukraine (AP) — Rescuers pulled two more bodies from the rubble in Mykolaiv on Monday, bringing the number "
+            "of people killed by a Russian drone strike to 9, officials said.\n"
+            "The drone hit the five-storey building in Mykolaiv early on Sunday.\n")
+    evs = [e for e in events_of(text, "2025-06-09") if e["category"] == "attack"]
+    assert len(evs) == 1
+    assert (evs[0]["event_date"], evs[0]["fatalities"]) == (dt.date(2025, 6, 8), 9)
+
+
+def test_one_exchange_told_by_both_sides_is_one_event():
+    text = ("Kyiv and Moscow swap prisoners\n"
+            "Russia and Ukraine exchanged hundreds of prisoners of war on Thursday, the latest swap brokered by Qatar.\n"
+            "Kyiv said 150 Ukrainians were coming home, among them defenders captured in Mariupol.\n"
+            "Russia's Defence Ministry said 150 Russian servicemen had been brought back from Ukrainian-held territory.\n"
+            "Footage from Moscow showed freed Russian soldiers waving from a bus.\n")
+    evs = [e for e in events_of(text, "2025-06-05") if e["category"] == "humanitarian"]
+    assert len(evs) == 1
+    assert evs[0]["location"] is None or evs[0]["location"] != "Moscow"
+
+
+def test_the_barrage_total_is_not_more_about_one_blow():
+    text = ("Missiles hit Lviv\n"
+            "One missile landed next to a school in the centre of Lviv shortly after 7 a.m., killing two people.\n"
+            "The army chief said Russia had launched 60 missiles during the morning and that air defences had "
+            "brought down 38 of them.\n")
+    evs = events_of(text, "2025-06-05")
+    attacks = [e for e in evs if e["category"] == "attack"]
+    assert sorted(e["weapon_count"] for e in attacks) == [1, 60]
+    (ad,) = [e for e in evs if e["category"] == "air_defense"]
+    assert ad["location"] != "Lviv"   # 38 downed are no part of "one missile"
+
+
+def test_the_headline_names_the_lead_strikes_weapon():
+    text = ("Shahed hits apartment block in Sumy\n"
+            "A Russian attack drone struck a residential building in Sumy overnight, killing two people.\n")
+    (ev,) = events_of(text, "2025-06-05")
+    assert "Shahed" in ev["weapon"]
+
+
+def test_bodies_recovered_from_a_store_are_no_repatriation():
+    text = ("Strike on a store in Kharkiv\n"
+            "Russian guided bombs hit a hardware store in Kharkiv on Saturday, killing 12 people.\n"
+            "Most of the bodies recovered from the burned-out store have been identified.\n")
+    assert [e["category"] for e in events_of(text, "2025-06-09")] == ["attack"]
+
+
+def test_the_attackers_casualty_claim_is_not_the_strikes_toll():
+    text = ("School hit in Sloviansk\n"
+            "Russian shelling of Sloviansk destroyed a school on Tuesday, Ukrainian officials said. "
+            "Rescuers pulled two bodies out of the ruins of the school.\n"
+            "According to Lt. Gen. Igor Konashenkov, the Defense Ministry's spokesman, more than 200 Ukrainian "
+            "soldiers died in Tuesday's attack because they had turned the school into a base.\n")
+    attacks = [e for e in events_of(text, "2025-06-04") if e["category"] == "attack"]
+    assert [e["fatalities"] for e in attacks] == [2]

@@ -236,3 +236,15 @@ def test_a_happening_told_n_days_after_is_dated_back():
 def test_a_demonym_qualifying_the_blow_is_its_agent_even_after_of():
     d = draft_of("Ukraine counts the cost of the biggest wave of Russian air strikes since the invasion began.")
     assert (d.category, d.actor1, d.actor2) == ("attack", "Russia", "Ukraine")
+
+
+def test_the_side_hit_speaking_after_the_blow_is_not_the_attacker():
+    d = draft_of("Blasts shook the centre of the Russian city of Kursk on Sunday evening, and Russian "
+                 "officials say that five people were killed.", context("2025-06-09"))
+    assert (d.category, d.actor1, d.actor2) == ("attack", "Ukraine", "Russia")
+
+
+def test_a_toll_phrase_does_not_date_the_strike_by_the_day_the_toll_grew():
+    d = draft_of("Searchers found another victim on Tuesday, bringing the number of people killed by a Russian "
+                 "missile strike to 7.", context("2025-06-11"))
+    assert d.date is None or d.date.date != dt.date(2025, 6, 10)

@@ -543,3 +543,16 @@ def test_a_village_many_villages_share_is_the_one_in_the_region_named(g):
     found = {m.text: m for m in g.find("Russian troops advanced near Lysychansk in Luhansk Oblast and seized Mykolaivka.")}
     assert found["Mykolaivka"].admin1 == "Luhansk Oblast"
     assert "Mykolaivka" not in {m.text for m in g.find("The occupiers seized Mykolaivka.")}
+
+
+def test_a_river_or_a_regime_named_after_a_city_is_no_place():
+    g = gazetteer()
+    assert [p.place for p in g.find("Two districts on the left bank of the Dnipro river lost power.")] == []
+    assert [p.place for p in g.find("The men returned from territory held by the Kiev regime.")] == []
+    assert [p.place for p in g.find("Blasts were heard in Dnipro and Kyiv.")] == ["Dnipro", "Kyiv"]
+
+
+def test_small_places_added_to_the_gazetteer():
+    g = gazetteer()
+    assert g.lookup("Velykyi Burluk").admin1 == "Kharkiv Oblast"
+    assert g.lookup("Krasnaya Yaruga").country == "Russia"

@@ -231,3 +231,17 @@ def test_a_present_tense_blow_after_when_is_general(text, expected):
 ])
 def test_ordered_departures_and_threats(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the swap told as the number brought home, even when the talks are credited
+    "After lengthy negotiations, 95 Russian servicemen were brought back from Ukrainian-held territory, the ministry said.",
+    "The ministry said talks had secured the return of 60 soldiers held in the border region.",
+])
+def test_captives_brought_home_are_an_exchange(text):
+    assert kinds(text) == [("humanitarian", "prisoner_exchange")]
+
+
+def test_bodies_recovered_from_ruins_are_no_repatriation():
+    assert ("humanitarian", "prisoner_exchange") not in kinds(
+        "Most of the bodies recovered from the rubble have now been identified.")

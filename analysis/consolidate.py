@@ -5,7 +5,7 @@ draft is merged into an earlier event of the same section when nothing tells the
 no conflicting day, hour, city, actor or count) — "The attack triggered fires across several districts"
 continues "Russia launched a missile attack on … Kyiv". Sentences without a trigger of their own (the
 time, the missiles, the casualty count) are attached to the event their paragraph is about; those that
-come before the paragraph's first event wait for it. One trigger may open several events (``events.build_all``:
+come before the paragraph's first event wait for it. One trigger may open several events (``splits.build_all``:
 each donor of a joint pledge, each regional figure of an interception total). A last pass merges events that different
 sections describe twice ("Washington’s suspension of weapons deliveries, ordered a week ago").
 """
@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from analysis import actors as actors_mod
 from analysis import categories as categories_mod
 from analysis import registry
-from analysis.events import Draft, build, build_all
+from analysis.events import Draft, build
+from analysis.splits import build_all
 from analysis.settings import settings
 from analysis.weapons import is_generic
 

@@ -12,9 +12,8 @@ per category, who acted (``actor1``) and on whom (``actor2``):
 * diplomacy, military_support, humanitarian — the first actor named acts; the next distinct one (or the
   recipient after "to/for/with") is ``actor2``. A reciprocal "Russia and Ukraine have exchanged…" takes
   the article's own side (the country of its time zone) as ``actor1``.
-* several events from one trigger (``build_all``, CONTRACT §7): a joint pledge is one event per donor, and an
-  interception total with regional breakdowns is the total (no place below the country) plus one event
-  per region, each with its own count.
+* several events from one trigger (a joint pledge, an interception total with its regional breakdowns, a
+  capture of several towns) are made from the draft ``build`` gives, in ``analysis.splits``.
 
 Each rule is a function registered by name (``@registry.attributes``); a category's entry in
 ``categories.yaml`` picks one (``attribution:``, by default the category's own name).
@@ -334,6 +333,18 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
         draft.notes.append(("inferred_actor", f"attacker not named; {draft.actor1} inferred as the opponent of {place_country}"))
     elif last_attack is not None:
         draft.actor1 = last_attack.actor1
+    _attack_target(draft, states, place_country, bool(passive), weak)
+    _launcher_of_intercepted(facts, draft)
+    if draft.kind == "withdrawal":
+        _side_that_advances(draft)
+    elif categories_mod.is_repelled(draft.trigger):
+        _side_that_assaulted(facts, draft, states)
+
+
+def _attack_target(draft: Draft, states: list[ActorMention], place_country: str | None, passive: bool,
+                   weak: set) -> None:
+    """The side hit: the one named as target, owner or place, else (a passive blow) the side named before
+    it, else the side holding the place hit, else the attacker's opponent."""
     target = _first(states, lambda a: a.role in ("target", "owner", "place", "recipient", "object") and a.actor and a.actor != draft.actor1)
     if passive and target is None:   # "Ukraine's military command came under a massive strike": hit, not hitting
         target = _first(states, lambda a: a.start < draft.trigger.start and a.actor and a.actor != draft.actor1
@@ -346,11 +357,6 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
         draft.actor2 = place_country
     else:
         draft.actor2 = actors_mod.opponent(draft.actor1)
-    _launcher_of_intercepted(facts, draft)
-    if draft.kind == "withdrawal":
-        _side_that_advances(draft)
-    elif categories_mod.is_repelled(draft.trigger):
-        _side_that_assaulted(facts, draft, states)
 
 
 # "Russian air defenses shot down…", "Ukraine's air defence units": the side named is the defender
@@ -586,169 +592,3 @@ def build(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_atta
         _place_at_country(draft)
     draft.mentions.append((facts, "main"))
     return draft
-
-
-# "37 above the Bryansk Region", "12 of them over Belgorod region", "three apiece above the Voronezh Region":
-# a count, then a preposition of airspace, right before a region's or city's name. The words between may
-# name what was downed ("of them were destroyed"), never people or buildings ("two people were hurt in …").
-BREAKDOWN_BEFORE = re.compile(r"\b(" + NUMBER + r"|another|one more)\s+(?:(?!(?:people|persons?|civilians|residents|children|killed|"
-                              r"dead|died|injured|wounded|hurt|homes?|houses?|buildings?)\b)[\w-]+\s+){0,6}?"
-                              r"(?:(apiece|each)\s+)?"
-                              r"(?:above|over|in|near)\s+(?:the\s+)?$", re.I)
-# the next name of a list that shares the count before it: "…, the Smolensk Region and the Belgorod Region"
-LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.I)
-# the names of one coordinated subject: "Germany, Canada and the Czech Republic", "Britain and Norway"
-DONOR_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?$", re.I)
-
-
-# between a capture verb and its first object: "captured the village of X", "took control of the towns of X"
-TAKEN_GAP = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:(?:villages?|towns?|settlements?|cities|city)\s+(?:of\s+)?)?$", re.I)
-
-
-def breakdowns(facts: SentenceFacts) -> list[tuple[PlaceMention, int, int]]:
-    """The regional breakdowns of an interception total, each a place and its own count: "83 drones: 37
-    above the Bryansk Region, …, three apiece above the Voronezh Region, the Smolensk Region and …". A count
-    "apiece"/"each" goes on to the names listed after it; a plain count belongs to its own name only.
-    Each breakdown is (place, count, where its count is written); "another above Odesa Oblast" counts one."""
-    found: list[tuple[PlaceMention, int, int]] = []
-    carry: tuple[int, int, int] | None = None     # (count, where it is written, end of the last name it covered)
-    previous_end = 0   # a name's count lies after the name before it ("18 over A and 12 over B": B's is 12)
-    for p in facts.located_places:
-        if p.kind not in ("region", "city"):
-            continue
-        base, previous_end = max(previous_end, p.start - 80), p.end
-        m = BREAKDOWN_BEFORE.search(facts.text[base:p.start])
-        n = (1 if m.group(1).lower() in ("another", "one more") else parse_number(m.group(1))) if m else None
-        if n is not None:
-            found.append((p, n, base + m.start(1)))
-            carry = (n, base + m.start(1), p.end) if m.group(2) else None
-        elif carry is not None and LIST_GAP.match(facts.text[carry[2]:p.start]):
-            found.append((p, carry[0], carry[1]))
-            carry = (carry[0], carry[1], p.end)
-        else:
-            carry = None
-    return found
-
-
-def _split_breakdowns(draft: Draft) -> list[Draft]:
-    """A national interception total with its regional breakdowns is one event per figure (CONTRACT §7):
-    the total with no place below the country, and each region with its own count — never the total's."""
-    if draft.category != "air_defense":
-        return [draft]
-    parts = breakdowns(draft.main)
-    if not parts:
-        return [draft]
-    first_at = min(at for _, _, at in parts)   # where the first breakdown's count is written
-    total = draft.weapon is not None and draft.weapon_count is not None and draft.weapon.end <= first_at \
-        and not (len(parts) == 1 and parts[0][1] == draft.weapon_count)
-    if total and sum(n for _, n, _ in parts) > draft.weapon_count:
-        return [draft]   # parts of a total add up to no more than it: these counts are something else
-    out = []
-    if total:
-        draft.place, draft.place_explicit = None, False   # the country's total, not the first region's
-        out.append(draft)
-    elif len(parts) == 1:
-        return [draft]   # "12 drones were downed over Belgorod region": an event at its place already
-    for place, n, _ in parts:
-        out.append(replace(draft, place=place, place_explicit=True, nationwide=False, weapon_count=n,
-                           part=f"{place.start}", notes=list(draft.notes), mentions=list(draft.mentions)))
-    return out
-
-
-# "paid for by Britain and Norway", "funded by Germany and the Netherlands": the donors named after "by" (not
-# "missiles supplied by Britain and France": weapons already in use, told as background)
-DONORS_AFTER_BY = re.compile(r"\b(?:paid for|funded|financed|co-financed|bankrolled|donated|"
-                             r"pledged|offered)(?:\s+jointly)?\s+by\s+(?:the\s+)?", re.I)
-
-
-def _split_donors(draft: Draft) -> list[Draft]:
-    """A joint pledge is one event per donor (CONTRACT §7): "Germany, Canada and the Czech Republic pledged…"
-    → three military_support events, each with its own weapon and recipient; so is aid "paid for by Britain
-    and Norway" (the donors after "by", before or after the trigger)."""
-    if registry.category(draft.category).attribution != "military_support" or draft.actor1 is None:
-        return [draft]
-    # a country's name in the list may read as a place ("Sweden, Denmark and…"): the commas make it a donor
-    states = [a for a in draft.main.actors if a.actor and a.role not in ("modifier", "recipient", "target")]
-    head = _first(states, lambda a: a.actor == draft.actor1)
-    by = DONORS_AFTER_BY.search(draft.main.text)
-    if by is not None:   # "paid for by Britain and Norway": the donors follow "by", wherever the trigger is
-        head = _first(states, lambda a: a.start >= by.end() and a.start - by.end() <= 4) or head
-    if head is None:
-        return [draft]
-    group, last = [head.actor], head
-    for a in states[states.index(head) + 1:]:
-        if not DONOR_GAP.match(draft.main.text[last.end:a.start]):
-            break
-        if a.actor not in group:
-            group.append(a.actor)
-        last = a
-    # "Germany and Ukraine agreed that Berlin will supply…": the side the donors back is no donor
-    if len(group) < 2 or (last.end > draft.trigger.start and by is None) or actors_mod.backed_side(head.actor) in group:
-        return [draft]
-    recipient = _first(draft.main.actors, lambda a: a.role == "recipient" and a.actor and a.actor not in group)
-    out = []
-    for k, donor in enumerate(group):
-        d = draft if k == 0 else replace(draft, part=donor, notes=list(draft.notes), mentions=list(draft.mentions),
-                                         actor1_detail=None)
-        d.actor1, d.actor1_explicit = donor, True
-        d.actor2 = recipient.actor if recipient is not None else actors_mod.backed_side(donor)
-        out.append(d)
-    return out
-
-
-def build_all(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_attack: Draft | None,
-              last_event: Draft | None) -> list[Draft]:
-    """The events a sentence opens with ``trigger``: usually one, but one per donor of a joint pledge and
-    one per figure of an interception total with its regional breakdowns."""
-    if _extra_ground_without_place(facts, trigger):
-        return []
-    return [d for donor in _split_donors(build(facts, trigger, ctx, last_attack, last_event))
-            for part in _split_breakdowns(donor) for d in _split_places_taken(part)]
-
-
-def _places_taken(draft: Draft) -> list[PlaceMention]:
-    """The towns a capture trigger takes as coordinated objects: "captured Borivske, Lysychansk and
-    Mykolaivka" (names right after the trigger, joined by commas or "and", with nothing else between)."""
-    t, text = draft.trigger, draft.main.text
-    towns = [p for p in draft.main.located_places if p.kind in ("city", "district") and p.start >= t.start]
-    if not towns or not (towns[0].start < t.end or TAKEN_GAP.match(text[t.end:towns[0].start])):
-        return []
-    out = [towns[0]]
-    for p in towns[1:]:
-        if not DONOR_GAP.match(text[out[-1].end:p.start]):
-            break
-        out.append(p)
-    return out
-
-
-def _split_places_taken(draft: Draft) -> list[Draft]:
-    """A capture of several towns named as one trigger's coordinated objects is one event per town (CONTRACT
-    §7: a capture is at the place taken), as a joint pledge is one per donor; each keeps the trigger's side."""
-    if draft.kind not in ("capture", "recapture"):
-        return [draft]
-    towns = _places_taken(draft)
-    if len(towns) < 2:
-        return [draft]
-    out = []
-    for k, town in enumerate(towns):
-        d = draft if k == 0 else replace(draft, part=f"{town.start}", notes=list(draft.notes),
-                                         mentions=list(draft.mentions))
-        d.place, d.place_explicit = town, True
-        out.append(d)
-    return out
-
-
-def _extra_ground_without_place(facts: SentenceFacts, trigger: Trigger) -> bool:
-    """A second ground happening of one sentence (``categories._more_ground``) is an event only when its own
-    phrase names a town or village: "…crossed the border in the largest incursion into Russia" tells one
-    happening twice, "…and fought off an assault on Lysychansk" tells a new one."""
-    if trigger is facts.frames[0] or trigger.kind not in categories_mod.GROUND_KINDS:
-        return False
-    ground = sorted((t for t in facts.frames if t.kind in categories_mod.GROUND_KINDS), key=lambda t: t.start)
-    if trigger not in ground:
-        return False
-    end = min(next((g.start for g in ground if g.start > trigger.start), len(facts.text)), trigger.end + GROUND_PLACE_WINDOW)
-    return not any(trigger.start <= p.start < end and p.kind in ("city", "district") for p in facts.located_places)
-
-
-GROUND_PLACE_WINDOW = 60   # "fought off an assault on the eastern outskirts of Lysychansk": the place of its own phrase

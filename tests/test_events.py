@@ -86,7 +86,7 @@ def test_a_sentence_without_a_date_or_place_takes_the_context():
 
 def drafts_of(text: str, ctx: ArticleContext | None = None) -> list[Draft]:
     """Every draft the sentence's first opening trigger makes (one per donor, one per regional figure)."""
-    from analysis.events import build_all
+    from analysis.splits import build_all
     ctx = ctx or context()
     facts = facts_of(text, ctx)
     trigger = next(t for t in facts.frames if t.opens)
@@ -169,7 +169,7 @@ def test_several_ground_happenings_in_one_sentence_are_one_event_each():
     ctx = context("2022-06-24")
     facts = facts_of("On Friday Ukrainian troops halted the Russians advancing near Borivske and fought off an assault "
                      "on Lysychansk, but the occupiers managed to seize Toshkivka.", ctx)
-    from analysis.events import build_all
+    from analysis.splits import build_all
     ds = [d for t in facts.frames if t.opens for d in build_all(facts, t, ctx, None, None)]
     assert [(d.actor1, d.place.place if d.place else None) for d in ds] == [
         ("Russia", "Borivske"), ("Russia", "Lysychansk"), ("Russia", "Toshkivka")]
@@ -181,7 +181,7 @@ def test_several_ground_happenings_in_one_sentence_are_one_event_each():
 def test_the_harm_of_intercepted_weapons_is_by_the_side_that_launched_them():
     ds = drafts_of("Russian air defences shot down 40 Ukrainian drones overnight, and debris hit a house in Bryansk.",
                    context("2025-03-11", "Europe/Moscow"))
-    from analysis.events import build_all
+    from analysis.splits import build_all
     ctx = context("2025-03-11", "Europe/Moscow")
     facts = facts_of("Air defences destroyed 30 drones headed for the capital, Moscow's mayor said; debris damaged a house.", ctx)
     attacks = [d for t in facts.frames if t.category == "attack" for d in build_all(facts, t, ctx, None, None)]
@@ -228,7 +228,7 @@ def test_a_capture_of_several_towns_is_one_event_per_town():
 def test_a_happening_told_n_days_after_is_dated_back():
     ctx = context("2024-01-03")
     facts = facts_of("The swap on Wednesday came a day after Russia launched nearly 100 missiles at Kyiv and Kharkiv.", ctx)
-    from analysis.events import build_all
+    from analysis.splits import build_all
     attack = next(d for t in facts.frames if t.category == "attack" for d in build_all(facts, t, ctx, None, None))
     assert attack.date.date == dt.date(2024, 1, 2)
 

@@ -223,3 +223,133 @@ def test_brief_of_a_few_hundred_events_prints_a_short_pdf(tmp_path):
     text = " ".join(subprocess.run(["pdftotext", str(folder / "brief.pdf"), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
     assert f"The first {evidence.EVIDENCE_PRINT_ROWS} of {listed:,} incidents" in text
+
+
+# -- issue #9: the brief over a 10,000-article store -------------------------------------------------
+def test_printed_copy_leaves_out_only_the_screen_only_rows(big):
+    from analysis.report.pdf import print_copy
+
+    markup = evidence.evidence_table(big).markup
+    printed = print_copy(markup)
+    assert rows_of(printed) == (evidence.EVIDENCE_PRINT_ROWS, evidence.EVIDENCE_PRINT_ROWS)
+    assert "nf-screen-only" not in printed and "nf-print-only" in printed
+    assert len(printed) < len(markup) / 10
+    text = '<p class="nf-note">A &lt;/tr&gt; in a quote</p><tr class="nf-screen-only"><td>x</td></tr>'
+    assert print_copy(text) == '<p class="nf-note">A &lt;/tr&gt; in a quote</p>'
+
+
+def test_evidence_builds_only_the_rows_it_shows(big, monkeypatch):
+    """Reports are gathered for the listed incidents only, never for all 5,000."""
+    seen = []
+    original = evidence.reports_by_incident
+    monkeypatch.setattr(evidence, "reports_by_incident", lambda sel, ids: seen.append(len(ids)) or original(sel, ids))
+    markup = evidence.evidence_table(big, screen_rows=50, print_rows=10).markup
+    assert seen == [50] and rows_of(markup) == (50, 10)
+    assert "The first 50 of 5,000 incidents" in visible_text(markup)
+
+
+def test_air_defence_claims_are_aggregated_per_night_and_side():
+    from analysis.report import airdefence
+
+    f = pd.DataFrame({"night": pd.to_datetime(["2025-02-11", "2025-02-11", "2025-02-11", None]),
+                      "side": ["Russia"] * 4, "weapon_class": ["drone"] * 4,
+                      "role": ["launched", "launched", "launched", "intercepted"],
+                      "claimed_by": ["Ukrainian Air Force", "reporting", "Ukrainian Air Force", "reporting"],
+                      "figure": [14, 17, 12, 5]})
+    out = airdefence._claims(f, ["night", "side", "weapon_class"])
+    assert out["by"].tolist() == ["Ukrainian Air Force: 12/14; own reporting: 17", "own reporting: 5"]
+    assert out["role"].tolist() == ["launched", "intercepted"] and out["night"].isna().tolist() == [False, True]
+
+
+def test_report_reads_an_up_to_date_store_and_only_that(tmp_path, monkeypatch):
+    """``newsframe report --data DIR``: the tables of an up-to-date ``newsframe extract`` output are read
+    as they are; an edited article makes the store stale, and the report extracts again."""
+    from analysis import store
+    from analysis.report import cache
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    store.update(seeds, tmp_path / "data")
+    assert cache.store_is_current(seeds, tmp_path / "data")
+    monkeypatch.setenv("NEWSFRAME_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("NEWSFRAME_CACHE", "off")
+    monkeypatch.setattr(cache.analysis, "load", lambda s: pytest.fail("extracted although the store is current"))
+    corpus = cache.load(seeds)
+    assert len(corpus.events) == len(pd.read_parquet(tmp_path / "data" / "events.parquet")) > 0
+    article = next(p for p in seeds.iterdir() if p.suffix == ".txt")
+    article.write_text(article.read_text("utf-8") + "\nOfficials gave no further details.\n", "utf-8")
+    assert not cache.store_is_current(seeds, tmp_path / "data")
+    assert cache.from_store(seeds) is None
+    monkeypatch.setenv("NEWSFRAME_DATA", "off")
+    assert cache.data_folder() is None
+
+
+def make_varied(folder: Path, n: int) -> None:
+    """benchmarks/corpus.py's generator (the 10,000-article benchmark's): every evaluation set, dates moved,
+    numbers nudged, cities swapped."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location("bench_corpus_varied", ROOT / "benchmarks" / "corpus.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    module.make_varied(folder, n)
+
+
+@pytest.mark.slow
+def test_brief_over_an_extracted_store_of_300_articles_is_capped_and_short(tmp_path):
+    """The issue #9 flow at a test's scale: ``newsframe extract`` writes the store, ``newsframe report
+    --data`` reads it; the evidence is capped with a note, the PDF stays within its page budget and no
+    print copy is left behind."""
+    assert shutil.which("pdfinfo") and shutil.which("pdftotext"), "poppler-utils missing: run install-system-deps.sh"
+    seeds, data, out = tmp_path / "seeds", tmp_path / "data", tmp_path / "out"
+    seeds.mkdir()
+    make_varied(seeds, 300)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSFRAME_CACHE": "off"}
+    cli = [sys.executable, "-m", "analysis.cli"]
+    subprocess.run([*cli, "extract", str(seeds), "--out", str(data), "--quiet"], check=True, capture_output=True,
+                   cwd=ROOT, env=env, timeout=300)
+    proc = subprocess.run([*cli, "report", str(seeds), "--out", str(out), "--data", str(data), "-q"],
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    folder = out / "brief"
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".newsframe")) == \
+        ["brief.html", "brief.ipynb", "brief.pdf", "manifest.json"]
+    info = subprocess.run(["pdfinfo", str(folder / "brief.pdf")], capture_output=True, text=True, check=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) <= 30
+    page = (folder / "brief.html").read_text(encoding="utf-8")
+    assert len(page) < 6_000_000
+    start = page.index('class="nf-table nf-evidence"')
+    listed, printed = rows_of(page[start:page.index("</table>", start)])
+    incidents = len(pd.read_parquet(data / "incidents.parquet"))
+    assert listed == min(incidents, evidence.EVIDENCE_SCREEN_ROWS) and printed == evidence.EVIDENCE_PRINT_ROWS
+    text = " ".join(subprocess.run(["pdftotext", str(folder / "brief.pdf"), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert f"The first {evidence.EVIDENCE_PRINT_ROWS} of {incidents:,} incidents" in text
+
+
+def test_a_claimant_with_many_figures_gets_their_range():
+    from analysis.report import airdefence
+
+    f = pd.DataFrame({"night": pd.to_datetime(["2025-02-11"] * 5), "side": ["Russia"] * 5,
+                      "weapon_class": ["drone"] * 5, "role": ["launched"] * 5, "claimed_by": ["reporting"] * 5,
+                      "figure": [1, 8, 51, 300, 301]})
+    assert airdefence._claims(f, ["night", "side", "weapon_class"])["by"].tolist() == ["own reporting: 1–301 (5 figures)"]
+
+
+def test_long_captions_name_a_dozen_and_count_the_rest():
+    rows = events(200)
+    for i, e in enumerate(rows):
+        e["weapon"], e["weapon_count"] = f"weapon model {i}", (None if i % 2 else 1)
+    caption = charts.weapons(select(corpus(rows))).caption
+    assert re.search(r"and [\d,]+ more; the evidence table lists them", caption), caption
+    assert caption.split("Not drawn")[1].count("weapon model") == charts.CAPTION_NAMES
+
+
+def test_a_data_folder_that_is_not_there_is_bad_input(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "analysis.cli", "report", "seeds", "--out", str(tmp_path / "out"),
+                           "--data", str(tmp_path / "nowhere")], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert proc.returncode == 2 and "--data" in proc.stderr and "no such folder" in proc.stderr
+    assert not (tmp_path / "out").exists()

@@ -373,3 +373,16 @@ def test_cache_round_trip_keeps_dtypes(tmp_path, monkeypatch):
     assert len(list((tmp_path / "cache").iterdir())) == 1
     for table in ("articles", "sentences", "events", "mentions", "places", "issues"):
         pd.testing.assert_frame_equal(getattr(first, table), getattr(second, table))
+
+
+def test_isin_matches_pandas_for_ids_and_never_matches_missing():
+    import pandas as pd
+
+    from analysis.report.selection import isin
+
+    for dtype in ("str", "object", "string[pyarrow]"):
+        s = pd.Series(["a", "b", None, "c"], dtype=dtype, index=[3, 4, 5, 6])
+        got = isin(s, {"a", "c", "z"})
+        assert got.tolist() == [True, False, False, True] and got.index.tolist() == [3, 4, 5, 6]
+    assert isin(pd.Series([1, 2, 3]), {2}).tolist() == [False, True, False]     # not strings: pandas' isin
+    assert not isin(pd.Series(["a"]), set()).any()

@@ -22,10 +22,12 @@ import pandas as pd
 from analysis.report.evidence import day, table, text
 from analysis.report.figures import HTML, Chart, Note, new_figure, styled
 from analysis.report.palette import color
+from analysis.report.selection import isin
 from analysis.report.words import count, join
 
 ROLES = {"attack": "launched", "air_defense": "intercepted"}
-AIR_DEFENCE_ROWS = 40    # nights × weapon classes listed at most (the busiest nights first after that)
+AIR_DEFENCE_ROWS = 25    # nights × weapon classes listed at most (past that, the largest, by date)
+CLAIM_FIGURES = 3        # figures of one claimant listed in a cell; past that, their range
 CHART_ROWS = 12          # rows drawn in the chart at most
 
 
@@ -44,10 +46,13 @@ def figures(sel) -> pd.DataFrame:
     ev = sel.corpus.events
     if "incident_id" not in ev.columns:
         ev = ev.assign(incident_id=ev["event_id"])
-    ev = ev[ev["incident_id"].isin(ids) & ev["category"].isin(list(ROLES)) & ev["weapon_count"].notna()]
+    ev = ev[ev["category"].isin(list(ROLES)) & ev["weapon_count"].notna()]   # the few first: isin is slow
+    ev = ev[isin(ev["incident_id"], ids)]
     if ev.empty:
         return pd.DataFrame(columns=["incident_id", "night", "side", "weapon_class", "role", "figure", "claimed_by"])
-    cls = [(_weapon_class(str(w)) if pd.notna(w) else None) or "other weapon" for w in ev["weapon"]]
+    names = ev["weapon"].astype(object)
+    classes = {w: (_weapon_class(str(w)) if pd.notna(w) else None) or "other weapon" for w in set(names)}
+    cls = [classes[w] for w in names]
     side = ev["actor1"].where(ev["category"] == "attack", ev["actor2"])
     claimed = ev["claimed_by"] if "claimed_by" in ev.columns else pd.Series("reporting", index=ev.index)
     return pd.DataFrame({"incident_id": ev["incident_id"].to_numpy(), "night": pd.to_datetime(ev["event_date"]).to_numpy(),
@@ -56,10 +61,26 @@ def figures(sel) -> pd.DataFrame:
                          "claimed_by": claimed.fillna("reporting").astype(str).to_numpy()})
 
 
-def _claims(grp: pd.DataFrame) -> str:
-    """``Ukrainian Air Force: 14; reporting: 17``: each claimant with the figures it gives."""
-    per = grp.groupby("claimed_by", sort=False)["figure"].agg(lambda f: "/".join(str(v) for v in sorted(set(f))))
-    return "; ".join(f"{'own reporting' if who == 'reporting' else who}: {fig}" for who, fig in per.items())
+def _figures(figs: set[int]) -> str:
+    """``14/17`` for up to CLAIM_FIGURES figures; past that their range, ``1–301 (5 figures)``, so that a
+    claimant quoted on many incidents of one night does not fill the cell."""
+    ordered_ = sorted(figs)
+    if len(ordered_) <= CLAIM_FIGURES:
+        return "/".join(str(v) for v in ordered_)
+    return f"{ordered_[0]}–{ordered_[-1]} ({len(ordered_)} figures)"
+
+
+def _claims(f: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per ``keys`` and role, ``Ukrainian Air Force: 14; own reporting: 17/18``: each claimant (in the order
+    of its first report) with the figures it gives. Plain Python over the rows, because a groupby-apply
+    per night and weapon class costs seconds once a corpus has thousands of nights."""
+    per: dict = {}
+    for *key, role, who, fig in zip(*(f[k] for k in keys), f["role"], f["claimed_by"], f["figure"]):
+        per.setdefault((*key, role), {}).setdefault(who, set()).add(int(fig))
+    rows = [(*key, "; ".join(f"{'own reporting' if who == 'reporting' else who}: {_figures(figs)}"
+                             for who, figs in by.items()))
+            for key, by in per.items()]
+    return pd.DataFrame(rows, columns=[*keys, "role", "by"])
 
 
 def nights(sel) -> pd.DataFrame:
@@ -71,14 +92,23 @@ def nights(sel) -> pd.DataFrame:
         return pd.DataFrame(columns=cols)
     keys = ["night", "side", "weapon_class"]
     per_incident = f.groupby([*keys, "role", "incident_id"], dropna=False)["figure"].max().reset_index()
-    totals = per_incident.groupby([*keys, "role"], dropna=False)["figure"].sum().unstack("role")
-    claims = f.groupby([*keys, "role"], dropna=False).apply(_claims, include_groups=False).unstack("role")
-    out = pd.DataFrame(index=totals.index)
+    out = per_incident.groupby([*keys, "role"], dropna=False)["figure"].sum().unstack("role").reset_index()
+    claims = _claims(f, keys)
     for role in ROLES.values():
-        out[role] = totals[role].astype("Int64") if role in totals else pd.Series(pd.NA, index=out.index, dtype="Int64")
-        out[f"{role}_by"] = claims[role] if role in claims else None
-    out = out.reset_index()
+        out[role] = out[role].astype("Int64") if role in out else pd.Series(pd.NA, index=out.index, dtype="Int64")
+        by = claims[claims["role"] == role].drop(columns="role").rename(columns={"by": f"{role}_by"})
+        out = out.merge(by, on=keys, how="left")   # null keys (undated nights) match each other
     return out.sort_values(["night", "side", "weapon_class"], na_position="last", kind="stable")[cols].reset_index(drop=True)
+
+
+def largest(t: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The ``n`` rows of ``nights`` with the largest figure (launched or intercepted), in date order: over
+    thousands of nights the first ``n`` by date would be a few early two-missile nights, not the raids
+    a reader looks for."""
+    if len(t) <= n:
+        return t
+    most = t[["launched", "intercepted"]].astype("Float64").max(axis=1).fillna(0)
+    return t.loc[most.nlargest(n, keep="first").index].sort_index()
 
 
 def _cell(n, by) -> str:
@@ -87,14 +117,15 @@ def _cell(n, by) -> str:
     return f'<b>{int(n):,}</b><br/><span class="nf-muted">{text(by)}</span>'
 
 
-def air_defence_table(sel) -> HTML | Note:
+def air_defence_table(sel, table_: pd.DataFrame | None = None) -> HTML | Note:
     """The air-defence table: night, launching side, weapon class, launched and intercepted with who
-    claims each figure, and the share intercepted where both are stated."""
-    table_ = nights(sel)
+    claims each figure, and the share intercepted where both are stated (``table_``: ``nights(sel)``
+    when the caller has it already)."""
+    table_ = nights(sel) if table_ is None else table_
     if table_.empty:
         return Note("No selected incident states how many weapons were launched or intercepted.", kind="info")
     rows = []
-    for _, r in table_.head(AIR_DEFENCE_ROWS).iterrows():
+    for _, r in largest(table_, AIR_DEFENCE_ROWS).iterrows():
         share = ""
         if pd.notna(r["launched"]) and pd.notna(r["intercepted"]) and r["launched"] > 0:
             share = f"{min(int(r['intercepted']) / int(r['launched']), 1):.0%}"
@@ -103,18 +134,18 @@ def air_defence_table(sel) -> HTML | Note:
                      _cell(r["intercepted"], r["intercepted_by"]), share])
     note = ""
     if len(table_) > AIR_DEFENCE_ROWS:
-        note = (f'<p class="nf-note nf-info">The first {AIR_DEFENCE_ROWS} of {count(len(table_), "row")} '
-                "(by date) are listed; every figure is in events.csv.</p>")
+        note = (f'<p class="nf-note nf-info">The {AIR_DEFENCE_ROWS} largest of {count(len(table_), "row")} '
+                "(by the larger of the two figures; listed by date) are shown; every figure is in events.csv.</p>")
     markup = note + table(["Night", "Launched by", "Weapon", "Launched (who says)", "Intercepted (who says)",
                            "Intercepted (share)"], rows, "nf-airdefence", ["12%", "12%", "14%", "24%", "24%", "14%"])
     return HTML(markup, f"<HTML: air defence on {count(table_['night'].nunique(), 'night')}>")
 
 
 @styled
-def air_defence_chart(sel) -> Chart | Note:
+def air_defence_chart(sel, t: pd.DataFrame | None = None) -> Chart | Note:
     """Launched and intercepted side by side for each night and weapon class that states both or either,
-    the largest figures first when there are more than CHART_ROWS."""
-    t = nights(sel)
+    the largest figures first when there are more than CHART_ROWS (``t``: ``nights(sel)`` if known)."""
+    t = nights(sel) if t is None else t
     if t.empty:
         return Note("No selected incident states how many weapons were launched or intercepted.", kind="info")
     t = t.assign(_most=t[["launched", "intercepted"]].astype("Float64").max(axis=1).fillna(0))
@@ -147,11 +178,11 @@ def air_defence_chart(sel) -> Chart | Note:
     return Chart(fig, caption, alt="Bar chart of weapons launched and intercepted per night")
 
 
-def summary_line(sel) -> str:
+def summary_line(sel, t: pd.DataFrame | None = None) -> str:
     """One sentence over the section, side by side (never Russian and Ukrainian weapons added up):
     ``Over 3 nights, the reports state for Russia's weapons 260 launched and 190 intercepted; for
-    Ukraine's, 4 intercepted``; empty when nothing is stated."""
-    t = nights(sel)
+    Ukraine's, 4 intercepted``; empty when nothing is stated (``t``: ``nights(sel)`` if known)."""
+    t = nights(sel) if t is None else t
     if t.empty:
         return ""
     sides = []
@@ -165,10 +196,11 @@ def summary_line(sel) -> str:
 def section(sel) -> HTML | Note:
     """The whole section in one cell: a sentence, the chart and the table; one line when no report states
     a number launched or intercepted."""
-    line = summary_line(sel)
+    t = nights(sel)   # once: the sentence, the chart and the table all read it
+    line = summary_line(sel, t)
     if not line:
         return Note("No selected incident states how many weapons were launched or intercepted, so there is "
                     "no air-defence balance to show.", kind="info")
-    chart = air_defence_chart(sel)
-    markup = f'<p class="nf-legend">{line}</p>' + chart._repr_html_() + air_defence_table(sel).markup
+    chart = air_defence_chart(sel, t)
+    markup = f'<p class="nf-legend">{line}</p>' + chart._repr_html_() + air_defence_table(sel, t).markup
     return HTML(markup, f"<HTML: air defence, {line}>")

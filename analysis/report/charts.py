@@ -543,11 +543,13 @@ def weapons(sel: Selection) -> Chart | Note:
     if len(left_out):
         names = [f"{w} ({count_verb(c)})" if count_verb(c) else str(w)
                  for w, c in zip(left_out["weapon"], left_out["category"])]
-        caption += (f" Not drawn, with smaller or no numbers: {join(names)}; the evidence table lists "
+        shown = names[:CAPTION_NAMES] + ([f"{len(names) - CAPTION_NAMES:,} more"] if len(names) > CAPTION_NAMES else [])
+        caption += (f" Not drawn, with smaller or no numbers: {join(shown)}; the evidence table lists "
                     f"{verb(len(names), 'it', 'them')}.")
     return Chart(fig, caption)
 
 
+CAPTION_NAMES = 12   # weapons named in the caption at most ("… and 80 more"): a 10k brief has hundreds
 FIGURE_BARS = 16     # bins of the casualty chart with a figure over each bar; past that, the peaks are in the caption
 PERIOD_NAME = {"day": "%-d %b %Y", "week": "week of %-d %b %Y", "month": "%b %Y", "year": "%Y"}
 

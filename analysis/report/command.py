@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import os
 import re
 import sys
 from pathlib import Path
@@ -50,6 +51,10 @@ def register(subparsers) -> None:
     p.add_argument("--force", action="store_true", help="rebuild reports even when nothing changed")
     p.add_argument("--jobs", "-j", type=int, default=0,
                    help="reports built at once (default and maximum: one per core)")
+    p.add_argument("--data", metavar="DIR",
+                   help="read the tables from this `newsframe extract SEEDS --out DIR` output when its store is up to "
+                        "date for the seeds, else extract as usual (default: reports/data when it exists; off: always "
+                        "extract)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=main)
 
@@ -108,11 +113,33 @@ def _check_pdf_tools(jobs) -> None:
         find_chromium()
 
 
+DEFAULT_DATA = Path("reports") / "data"   # where ./run.sh report has `newsframe extract` write
+
+
+def use_data(value: str | None) -> None:
+    """Tell the report kernels (through ``NEWSFRAME_DATA``, which they inherit) which extract output they
+    may read instead of extracting: ``--data DIR``, else reports/data when it exists. The kernel reads it
+    only when its store is up to date for the job's seeds (``cache.store_is_current``)."""
+    from analysis.report.params import ParameterError
+
+    if value is None:
+        if os.environ.get("NEWSFRAME_DATA") or not DEFAULT_DATA.is_dir():
+            return
+        value = str(DEFAULT_DATA)
+    if value.lower() == "off":
+        os.environ["NEWSFRAME_DATA"] = "off"
+        return
+    if not Path(value).is_dir():
+        raise ParameterError(f"--data {value}: no such folder (give the --out folder of newsframe extract, or off)")
+    os.environ["NEWSFRAME_DATA"] = str(Path(value).resolve())
+
+
 def main(args) -> int:
     from analysis.report.index import write_index
     from analysis.report.jobs import load_config, run_jobs
     from analysis.report.run import check_outputs
 
+    use_data(args.data)
     if args.config:
         jobs, out = load_config(args.config, _as_of(args.as_of))
         out = Path(args.out) if args.out else out

@@ -265,7 +265,7 @@ def _wrap_two(text: str, width: float, measure) -> str | None:
 
 
 def place_labels(ax, points, fontsize: float = 8.0, color: str = NEUTRAL["text"], avoid=(), drop: bool = False,
-                 sizes=None):
+                 sizes=None, limit: int | None = None):
     """Write ``(x, y, text)`` labels next to their points without overlapping each other, the ``avoid``
     boxes (in display units), the points' own markers (of area ``sizes``, points², when given) or the frame.
 
@@ -275,6 +275,8 @@ def place_labels(ax, points, fontsize: float = 8.0, color: str = NEUTRAL["text"]
     its point and takes the first whose box stays inside the axes, clear of labels already placed and of
     ``avoid``, and preferably nearer its own point than any other (so it is not read as another's). A
     label that fits nowhere goes to the least crowded position, or with ``drop=True`` is left out.
+    Only the first ``limit`` points are labelled (all of them are still kept clear of): past a few dozen
+    a map has no room left, and each try costs a text layout.
     Returns the labels written.
     """
     fig = ax.figure
@@ -292,6 +294,8 @@ def place_labels(ax, points, fontsize: float = 8.0, color: str = NEUTRAL["text"]
                   (1.2, 0, "left", "center"), (-1.2, 0, "right", "center")]
     texts = []
     for i, (x, y, text) in enumerate(points):
+        if limit is not None and i >= limit:
+            break
         best = None
         others = [d for j, d in enumerate(dots) if j != i]
         reach = sizes[i] ** 0.5 / 2 + 3                    # points from the centre: clear of its own marker

@@ -21,6 +21,8 @@ from analysis.report.palette import NEUTRAL, color, label, ordered
 from analysis.report.selection import Selection, nothing_matches
 from analysis.report.words import count, join, none_of, verb
 
+CAPTION_PLACES = 12   # places off the map named in the caption at most
+MAP_LABELS = 40   # places labelled on the overview at most, the busiest first (the rest: the caption says how many)
 KIND_RANK = {"city": 0, "district": 1, "region": 2, "facility": 3}
 MIN_SPAN = 10.0   # degrees: the main panel never zooms closer than this (context for a single city)
 FOCUS = 14.0      # degrees from the centre of the places beyond which a place is named in the caption instead
@@ -218,7 +220,8 @@ def places_map(sel: Selection) -> Chart | Note:
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), ncols=min(len(cats), 3),
               fontsize=8.5, frameon=False, handletextpad=0.3, columnspacing=1.4)
     fig.canvas.draw()                                # the final layout, then the labels (most events first)
-    unlabelled = len(main_labels) - len(place_labels(ax, main_labels, fontsize=8, drop=True, sizes=sizes))
+    unlabelled = len(main_labels) - len(place_labels(ax, main_labels, fontsize=8, drop=True, sizes=sizes,
+                                                           limit=MAP_LABELS))
     if city:
         unlabelled += len(district_labels) - len(place_labels(ax2, district_labels, fontsize=7.5, drop=True,
                                                               sizes=[36] * len(district_labels)))
@@ -233,7 +236,8 @@ def places_map(sel: Selection) -> Chart | Note:
     if city:
         caption += f" The right panel shows the {city} districts the articles name."
     if outside:
-        caption += f" Far from the others and left off the map: {join(outside)}."
+        more = [f"{len(outside) - CAPTION_PLACES:,} more (in the evidence table)"] if len(outside) > CAPTION_PLACES else []
+        caption += f" Far from the others and left off the map: {join(outside[:CAPTION_PLACES] + more)}."
     if unlabelled:
         caption += (f" Where places crowd, {count(unlabelled, 'dot')} {verb(unlabelled, 'has', 'have')} no label "
                     "(the evidence table names every place).")

@@ -18,6 +18,7 @@ import atexit
 import base64
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -264,9 +265,28 @@ def shared_browser() -> Browser:
     return _shared
 
 
+# The brief's own screen-only elements (evidence.py writes them; none nests its own tag, and article text
+# inside them is escaped, so no "</tr>" of a news text can end one early).
+SCREEN_ONLY = re.compile(r'<(tr|div|p) class="[^"]*\bnf-screen-only\b[^"]*">.*?</\1>', re.S)
+
+
+def print_copy(markup: str) -> str:
+    """The HTML without its screen-only elements: what the print stylesheet would hide anyway. Chromium
+    still parses and styles hidden rows, so a 10,000-article brief (thousands of rows listed on screen,
+    60 printed) prints in about a second from this copy instead of ten from the whole page."""
+    return SCREEN_ONLY.sub("", markup)
+
+
 def print_pdf(html_path: str | Path, pdf_path: str | Path) -> Path:
-    """Print one HTML file to PDF with the process's shared browser."""
-    return shared_browser().print_pdf(html_path, pdf_path)
+    """Print one HTML file to PDF with the process's shared browser, from a copy beside it without the
+    screen-only rows (``print_copy``; the same pages, much faster), removed afterwards."""
+    html_path = Path(html_path)
+    copy = html_path.with_name(f".{html_path.stem}.print.html")
+    copy.write_text(print_copy(html_path.read_text(encoding="utf-8")), encoding="utf-8")
+    try:
+        return shared_browser().print_pdf(copy, pdf_path)
+    finally:
+        copy.unlink(missing_ok=True)
 
 
 def screenshot(html_path: str | Path, png_path: str | Path, width: int = 1200) -> Path:

@@ -109,14 +109,14 @@ def test_unchanged_jobs_are_skipped_and_force_redoes_them(tiny):
     assert "2 made" in err
     first = json.loads((tiny / "reports" / "a" / "manifest.json").read_text())
     code, _, err = newsframe("report", "--config", path, "-q")
-    assert code == 0 and "0 made, 2 unchanged" in err
+    assert code == 0 and "0 made, 2 unchanged" in err, err
     assert json.loads((tiny / "reports" / "a" / "manifest.json").read_text())["created"] == first["created"]
 
     (tiny / "seeds" / "a.txt").write_text("Title\nOn February 13, Russia launched drones at Odesa.\n")
     code, _, err = newsframe("report", "--config", path, "-q")
-    assert code == 0 and "2 made" in err                                        # an input changed
+    assert code == 0 and "2 made" in err, err                                   # an input changed
     code, _, err = newsframe("report", "--config", path, "-q", "--force")
-    assert code == 0 and "2 made" in err
+    assert code == 0 and "2 made" in err, err
 
 
 def test_manifest_records_inputs_parameters_and_outputs(tiny):

@@ -167,12 +167,12 @@ def _harm(e) -> str:
 
 
 EVIDENCE_HEADERS = ["Date", "Category", "Actors", "Place", "Weapon", "Killed, injured", "Reports (verbatim)"]
-EVIDENCE_WIDTHS = ["9%", "14%", "12%", "13%", "10%", "10%", "32%"]
+EVIDENCE_WIDTHS = ["8%", "14%", "14%", "13%", "10%", "9%", "32%"]
 EVIDENCE_QUOTES = 6        # reports quoted under one incident in the HTML at most (the rest: events.csv)
 EVIDENCE_PRINT_QUOTES = 2  # of them printed in the PDF, so that 60 incidents still print in a few pages
 
 
-REPORT_COLUMNS = ["incident_id", "article_id", "outlet", "claimed_by", "section", "char_start", "char_end",
+REPORT_COLUMNS = ["incident_id", "article_id", "outlet", "claimed_by", "section", "char_start", "char_end", "title",
                   "sentence"]
 
 
@@ -185,7 +185,7 @@ def reports_by_incident(sel, ids) -> dict[str, list[dict]]:
     if "incident_id" not in ev.columns:
         ev = ev.assign(incident_id=ev["event_id"])
     ev = ev[isin(ev["incident_id"], set(ids))]
-    meta = sel.corpus.articles[["article_id", "outlet", "published"]]
+    meta = sel.corpus.articles[[c for c in ("article_id", "outlet", "published", "title") if c in sel.corpus.articles]]
     ev = ev.merge(meta, on="article_id", how="left").sort_values(["published", "article_id", "char_start"],
                                                                  kind="stable")
     out: dict[str, list[dict]] = {}
@@ -196,7 +196,11 @@ def reports_by_incident(sel, ids) -> dict[str, list[dict]]:
 
 def _report_line(r, screen_only: bool = False) -> str:
     """One report of an incident: outlet (and who it quotes), the verbatim sentence, where it stands."""
-    who = f"<b>{text(r.get('outlet'), str(r['article_id']))}</b>"
+    # an article with no outlet is named by its title ("Russia Launches Missile Attack on Kyiv"), not its id
+    title = r.get("title")
+    unnamed = f"“{title if len(str(title)) <= 60 else str(title)[:59] + '…'}”" if title is not None and not pd.isna(title) \
+        else str(r["article_id"])
+    who = f"<b>{text(r.get('outlet'), unnamed)}</b>"
     claimed = r.get("claimed_by")
     if claimed is not None and not pd.isna(claimed) and str(claimed) != "reporting":
         who += f' <span class="nf-muted">citing {text(claimed)}</span>'

@@ -11,11 +11,13 @@ from analysis.sentences import segment
 from analysis.weapons import find_weapons, weapon_operator
 
 
-def events_of(text: str, published: str = "2025-06-07", timezone: str = "Europe/Kyiv") -> list[dict]:
+def events_of(text: str, published: str = "2025-06-07", timezone: str = "Europe/Kyiv",
+              category: str | None = None) -> list[dict]:
+    """The event rows of one article made of ``text``, only those of ``category`` when given."""
     blocks, sentences = segment(text)
     article = Article("t", "t.txt", Path("t.txt"), blocks[0].text, dt.date.fromisoformat(published), None, None,
                       timezone, hashlib.sha256(text.encode()).hexdigest(), text, blocks, sentences)
-    return extract_article(article).events
+    return [e for e in extract_article(article).events if category is None or e["category"] == category]
 
 
 def test_follow_up_sentences_merge_into_one_attack():
@@ -79,7 +81,7 @@ def test_hypothetical_and_negated_attacks_are_not_events():
     text = ("Title line\n"
             "The US embassy in Kyiv shut for the day after receiving information of a potential significant air attack. "
             "Moscow broke its pledge not to hit energy facilities, officials said.\n")
-    assert [e for e in events_of(text) if e["category"] == "attack"] == []
+    assert events_of(text, category="attack") == []
 
 
 def test_prisoner_exchange_takes_the_articles_side_first():
@@ -176,7 +178,7 @@ def test_breakdowns_take_the_system_the_total_named():
     text = ("Title line\n"
             "Russia launched 30 Shahed drones at Ukraine overnight, and air defences destroyed every one of them, the air force said.\n"
             "Four of the drones were shot down over Poltava Oblast, the regional governor said.\n")
-    evs = [e for e in events_of(text) if e["category"] == "air_defense"]
+    evs = events_of(text, category="air_defense")
     assert [(e["weapon"], e["weapon_count"]) for e in evs] == [("Shahed drone", 30), ("Shahed drone", 4)]
 
 
@@ -184,7 +186,7 @@ def test_an_undated_pledge_told_as_news_is_the_day_of_the_report():
     text = ("Title line\n"
             "Canada and Norway pledged new air defence systems to Ukraine at the meeting.\n"
             "Britain has provided Ukraine with 14 Challenger tanks so far.\n")
-    evs = [e for e in events_of(text, "2025-04-11") if e["category"] == "military_support"]
+    evs = events_of(text, "2025-04-11", category="military_support")
     dated = {e["actor1"]: (str(e["event_date"])[:10] if e["event_date"] is not None and str(e["event_date"]) != "NaT" else None)
              for e in evs}
     assert dated.get("Canada") == "2025-04-11" and dated.get("Norway") == "2025-04-11"
@@ -195,7 +197,7 @@ def test_measures_against_two_states_are_two_events():
     text = ("Title line\n"
             "The European Union will outlaw Russian state media, the Commission president said on Sunday.\n"
             "Belarus, whose leader backs Moscow, will be targeted too, the European Union said, pledging a fresh round of sanctions.\n")
-    evs = [e for e in events_of(text, "2022-02-27") if e["category"] == "diplomacy"]
+    evs = events_of(text, "2022-02-27", category="diplomacy")
     assert [(e["actor1"], e["actor2"]) for e in evs] == [("European Union", "Russia"), ("European Union", "Belarus")]
 
 
@@ -205,7 +207,7 @@ def test_a_live_blog_summary_line_and_its_entry_are_one_happening():
             "Russian shelling has killed at least six people in Sloviansk, according to its mayor.\n"
             "Six dead in Sloviansk shelling\n"
             "Russian multiple rocket launchers have bombarded Sloviansk, killing at least six people, the mayor said.\n")
-    evs = [e for e in events_of(text, "2022-07-03") if e["category"] == "attack"]
+    evs = events_of(text, "2022-07-03", category="attack")
     assert [(e["actor1"], e["location"], e["fatalities"]) for e in evs] == [("Russia", "Sloviansk", 6)]
 
 
@@ -213,7 +215,7 @@ def test_a_statement_placed_at_a_country_takes_the_city_where_it_was_said():
     text = ("Title line\n"
             "Putin said on Thursday that letting Kyiv hit targets deep inside Russia would mean NATO is at war with Russia. "
             "Such a step would change the nature of the conflict, he told reporters in St. Petersburg.\n")
-    evs = [e for e in events_of(text, "2024-09-12") if e["category"] == "diplomacy"]
+    evs = events_of(text, "2024-09-12", category="diplomacy")
     assert [(e["actor1"], e["location"]) for e in evs] == [("Russia", "Saint Petersburg")]
 
 
@@ -230,7 +232,7 @@ def test_a_blow_by_another_kind_of_weapon_is_another_attack():
     text = ("Title line\n"
             "Russian guided bombs hit a hardware store in Kharkiv on Saturday afternoon, killing two people.\n"
             "About three hours later, a Russian S-300 missile struck near an office building in the city centre of Kharkiv.\n")
-    evs = [e for e in events_of(text, "2024-05-25") if e["category"] == "attack"]
+    evs = events_of(text, "2024-05-25", category="attack")
     assert sorted(e["weapon"] for e in evs) == ["S-300 missile", "guided bomb"]
 
 
@@ -249,7 +251,7 @@ def test_a_toll_raised_on_a_later_day_keeps_the_strike_day():
             "MYKOLAIV, Ukraine (AP) — Rescuers pulled two more bodies from the rubble in Mykolaiv on Monday, bringing the number "
             "of people killed by a Russian drone strike to 9, officials said.\n"
             "The drone hit the five-storey building in Mykolaiv early on Sunday.\n")
-    evs = [e for e in events_of(text, "2025-06-09") if e["category"] == "attack"]
+    evs = events_of(text, "2025-06-09", category="attack")
     assert len(evs) == 1
     assert (evs[0]["event_date"], evs[0]["fatalities"]) == (dt.date(2025, 6, 8), 9)
 
@@ -260,7 +262,7 @@ def test_one_exchange_told_by_both_sides_is_one_event():
             "Kyiv said 150 Ukrainians were coming home, among them defenders captured in Mariupol.\n"
             "Russia's Defence Ministry said 150 Russian servicemen had been brought back from Ukrainian-held territory.\n"
             "Footage from Moscow showed freed Russian soldiers waving from a bus.\n")
-    evs = [e for e in events_of(text, "2025-06-05") if e["category"] == "humanitarian"]
+    evs = events_of(text, "2025-06-05", category="humanitarian")
     assert len(evs) == 1
     assert evs[0]["location"] is None or evs[0]["location"] != "Moscow"
 
@@ -297,5 +299,5 @@ def test_the_attackers_casualty_claim_is_not_the_strikes_toll():
             "Rescuers pulled two bodies out of the ruins of the school.\n"
             "According to Lt. Gen. Igor Konashenkov, the Defense Ministry's spokesman, more than 200 Ukrainian "
             "soldiers died in Tuesday's attack because they had turned the school into a base.\n")
-    attacks = [e for e in events_of(text, "2025-06-04") if e["category"] == "attack"]
+    attacks = events_of(text, "2025-06-04", category="attack")
     assert [e["fatalities"] for e in attacks] == [2]

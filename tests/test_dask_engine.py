@@ -7,18 +7,9 @@ import pytest
 
 from analysis.schemas import TABLES
 from analysis.store import update
-from test_store import BASE, add, flat
+from test_store import add, flat, seeds  # noqa: F401 — the store tests' seeds folder (a fixture)
 
 distributed = pytest.importorskip("dask.distributed")
-
-
-@pytest.fixture
-def seeds(tmp_path):
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    for name in [*BASE, "zz-strike-wire.txt", "zz-strike-local.txt"]:
-        add(folder, name)
-    return folder
 
 
 def test_dask_engine_gives_the_serial_tables(seeds, tmp_path):

@@ -187,7 +187,9 @@ def compatible(a: Record, b: Record) -> bool:
     # who spoke or signed: "President Zelensky" and "Mayor Trukhanov" make two statements of one side
     if not strict and a.detail and b.detail and not a.detail & b.detail:
         return False
-    return _places_ok(a, b, strict) or (a.country == b.country and same_tally(a, b))
+    # a tally with no place at all has no country of its own to disagree with
+    same_country = a.country == b.country or a.level is None or b.level is None
+    return _places_ok(a, b, strict) or (same_country and same_tally(a, b))
 
 
 def agreement(a: Record, b: Record) -> int:

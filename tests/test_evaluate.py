@@ -103,3 +103,17 @@ def test_a_maximum_matching_still_pairs_each_gold_with_the_row_that_agrees_best(
         {"category": "air_defense", "date": "2023-05-25", "actor1": "Ukraine", "weapon": "shahed"}]}
     score = score_article(golds, rows(total, bare, shaheds), NO_PLACES, "a")
     assert (score.found, score.attributes, score.attributes_correct) == (2, 3, 3)
+
+
+def test_a_core_event_whose_rows_tie_leaves_the_row_an_optional_event_needs():
+    """A national total annotated without its count ties with the row of a regional breakdown, which the
+    gold keeps as optional: the total takes its own row and the breakdown's row is no false row."""
+    breakdown = {"category": "attack", "event_date": "2024-03-02", "actor1": "Russia", "actor2": "Ukraine",
+                 "location": "Odesa Oblast", "city": None, "admin1": "Odesa Oblast", "weapon": "Shahed drone",
+                 "weapon_count": 8}
+    national = {**breakdown, "location": "Ukraine", "admin1": None, "weapon_count": 17}
+    golds = {"events": [{"category": "attack", "date": "2024-03-02", "actor1": "Russia", "actor2": "Ukraine"}],
+             "optional": [{"category": "attack", "date": "2024-03-02", "actor1": "Russia", "place": "Odesa Oblast",
+                           "weapon_count": 8}]}
+    score = score_article(golds, rows(breakdown, national), NO_PLACES, "a")
+    assert (score.found, score.rows_matched, score.unmatched_rows) == (1, 2, [])

@@ -158,6 +158,17 @@ def test_a_national_tally_placed_at_its_lead_city_is_still_one():
     assert len(set(_groups({**tally, **national}, {**tally, "weapon_count": 3}))) == 2
 
 
+def test_a_tally_told_with_no_place_joins_the_same_tally_placed_at_a_region_and_at_the_country():
+    """Three reports of "14 of the drones destroyed": one at the region it leads with, one for the
+    country, one with no place at all (no country of its own to disagree with) — one incident."""
+    tally = {"category": "air_defense", "actor1": "Ukraine", "actor2": "Russia", "weapon": "drone", "weapon_count": 14}
+    region = {"geo_precision": "region", "location": "Odesa Oblast", "city": None, "admin1": "Odesa Oblast"}
+    national = {"geo_precision": "country", "location": "Ukraine", "city": None, "admin1": None}
+    nowhere = {"geo_precision": None, "location": None, "city": None, "admin1": None, "country": None}
+    assert len(set(_groups({**tally, **region}, {**tally, **national}, {**tally, **nowhere}))) == 1
+    assert len(set(_groups({**tally, **region}, {**tally, **nowhere, "weapon_count": 3}))) == 2
+
+
 def test_statements_of_two_speakers_of_one_side_stay_apart():
     said = {"category": "diplomacy", "actor2": None, "location": None, "geo_precision": None}
     ids = _groups({**said, "actor1": "Ukraine", "actor1_detail": "President Volodymyr Zelensky"},

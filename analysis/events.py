@@ -429,8 +429,9 @@ def _side_that_advances(draft: Draft) -> None:
 @registry.attributes("air_defense")
 def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: list[ActorMention],
                  last_attack: Draft | None, last_event: Draft | None) -> None:
-    """The defender is the side named that did not fire, else the side holding the place, else the side
-    the current attack targets; ``actor2`` is the side that fired."""
+    """The defender is the side named that did not fire, else the opponent of the one side named as firing,
+    else the side holding the place, else the side the current attack targets; ``actor2`` is the side
+    that fired."""
     place_country = actors_mod.controlling_side(draft.place) if draft.place is not None else None
     weak = set(actors_mod.lexicon_weak())
     operator = weapon_operator(facts.weapons)
@@ -445,6 +446,10 @@ def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states
     if defender is not None:
         draft.actor1 = _resolve_titled(defender, draft)
         draft.actor1_detail, draft.actor1_explicit = defender.detail, draft.actor1 is not None
+    if draft.actor1 is None and len(attackers) == 1 and actors_mod.opponent(next(iter(attackers))):
+        # "18 Ukrainian drones were destroyed near Golaya Pristan": the side whose drones fell did not
+        # down them, whoever holds the place on the map (front-line places change hands)
+        draft.actor1 = actors_mod.opponent(next(iter(attackers)))
     if draft.actor1 is None and place_country and actors_mod.opponent(place_country):
         draft.actor1 = place_country
     if draft.actor1 is None and last_attack is not None and last_attack.actor2:

@@ -112,6 +112,8 @@ TARGET_NOUN_AFTER = re.compile(r"\s+(?:(?:military|army|air|naval|ammunition|fue
                                r"airfields|depot|depots|installation|installations|barracks|headquarters|command post)\b", re.I)
 ORIGIN_AROUND = re.compile(r"\bof\s+$", re.I)
 ORIGIN_AFTER = re.compile(r"\s+(?:design|make|origin|manufacture|production)\b", re.I)
+NIGHT_SPAN_OPEN = re.compile(r"\b(?:between|from)\b", re.I)
+NIGHT_SPAN_JOIN = re.compile(r"(?:(?!\.\s)[^;])*?\b(?:and|to|until|till)\b", re.I)
 CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
 
 
@@ -196,6 +198,18 @@ def _quoted_relative(m: DateMention, text: str) -> bool:
     return m.kind == "relative" and dates_mod.in_quote(text, m.start, m.end)
 
 
+def _night_span(usable: list[DateMention], text: str) -> DateMention | None:
+    """The morning of a night told as a span ("between 11:20 p.m. on July 30 and 4:00 a.m. on July 31",
+    "from the evening of May 5 to the morning of May 6"): a night is dated by its morning, as "overnight"
+    is by the morning's report."""
+    days = sorted((m for m in usable if m.precision == "day"), key=lambda m: m.start)
+    for first, second in zip(days, days[1:]):
+        if (second.date - first.date).days == 1 and NIGHT_SPAN_OPEN.search(text, max(0, first.start - 60), first.end) \
+                and NIGHT_SPAN_JOIN.match(text, first.end, second.start):
+            return second
+    return None
+
+
 def _own_date(mentions: list[DateMention], text: str = "", dateline_end: int = 0) -> DateMention | None:
     """The sentence's own date for the happening: not a dateline's filing date, and not the date a
     death toll was updated ("The death toll from … rose to 35 on Monday")."""
@@ -207,7 +221,7 @@ def _own_date(mentions: list[DateMention], text: str = "", dateline_end: int = 0
         # the bombing of the store on Saturday has risen to 18") — dates of the happening — survive an update
         usable = [m for m in usable if text[m.end:m.end + 2] in ("'s", "’s") or m.text.endswith(("'s", "’s"))
                   or toll.start() < m.start and m.end <= toll.end()]
-    return dates_mod.best_date(usable) if usable else None
+    return (_night_span(usable, text) or dates_mod.best_date(usable)) if usable else None
 
 
 def _standing_day(sentence: Sentence, ctx: ArticleContext, own: DateMention | None,

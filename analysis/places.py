@@ -253,7 +253,7 @@ class Gazetteer:
             if best and not self._bad_compound(toks, gaps, i, best[0]):
                 chunks.append(_Chunk(i, best[0], best[1]))
                 i = best[0]
-            elif (small := self._settlement_chunk(toks, gaps, i)) is not None:
+            elif (small := self._settlement_chunk(toks, gaps, i, self._listed(toks, gaps, chunks, i))) is not None:
                 chunks.append(small)
                 i = small.j
             else:
@@ -274,11 +274,23 @@ class Gazetteer:
                 out.append((c, self._mention(text, toks, c, fits[0])))
         return out
 
-    def _settlement_chunk(self, toks: list[_Tok], gaps: list[str], i: int) -> _Chunk | None:
+    @staticmethod
+    def _listed(toks: list[_Tok], gaps: list[str], chunks: list[_Chunk], i: int) -> bool:
+        """Does token ``i`` continue a list of villages ("seized Yampil, Stavky and Novoselivka")? The
+        chunk just before it, after a comma or "and", was a village taken on its cue."""
+        if not chunks or chunks[-1].candidates is None:
+            return False
+        end = chunks[-1].j
+        if end == i:
+            return gaps[i - 1].strip() == ","
+        return end == i - 1 and toks[i - 1].key in ("and", "or") and gaps[end - 1].strip() in ("", ",")
+
+    def _settlement_chunk(self, toks: list[_Tok], gaps: list[str], i: int, listed: bool = False) -> _Chunk | None:
         """A village or small town no other place is named like, right after a settlement word ("the
-        village of Borivske", "the town Kurakhove"): bare, such names are too often people or words."""
+        village of Borivske", "the town Kurakhove") or further on in a list it opens ("Yampil, Stavky and
+        Novoselivka"): bare, such names are too often people or words."""
         cue = i - 2 if i >= 2 and toks[i - 1].key in ("of", *_COMPASS) else i - 1
-        if cue < 0 or toks[cue].key not in self._settlement_words:
+        if not listed and (cue < 0 or toks[cue].key not in self._settlement_words):
             return None
         for j in (i + 2, i + 1):
             if j > len(toks) or not all(t.cap for t in toks[i:j]):

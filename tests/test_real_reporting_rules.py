@@ -1,0 +1,59 @@
+"""Rules learned from the real-shaped development sets tests/real/dev3 and dev4 (issue #7). Each test
+feeds sentences written for it, in the shapes those reports take, through the whole article pipeline."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analysis.dates import find_dates
+from analysis.facts import _own_date
+from analysis.places import gazetteer
+from test_consolidate import events_of
+
+
+def test_a_night_told_as_a_span_of_two_days_is_dated_by_its_morning():
+    """TASS relays the defence ministry's window "between 11:20 p.m. on July 30 and 4:00 a.m. on July 31";
+    the regional breakdowns that follow keep that day."""
+    text = ("Air defences down 32 drones\n"
+            "MOSCOW, July 31. /TASS/. On-duty air defences intercepted and destroyed 32 Ukrainian fixed-wing unmanned "
+            "aerial vehicles over Russian regions between 11:20 p.m. Moscow time on July 30 and 4:00 a.m. Moscow time "
+            "on July 31, the Russian Defence Ministry said. "
+            "According to the ministry, eleven drones were downed over the Volgograd Region and seven over the "
+            "Republic of Crimea.\n")
+    rows = events_of(text, "2025-07-31", "Europe/Moscow", category="air_defense")
+    assert {str(r["event_date"])[:10] for r in rows} == {"2025-07-31"}
+    total = next(r for r in rows if r["weapon_count"] == 32)
+    assert (total["actor1"], total["actor2"], total["weapon"]) == ("Russia", "Ukraine", "drone")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The envoys met in Geneva between March 3 and March 6 and agreed on a prisoner exchange.", "2025-03-03"),
+    ("Drones attacked the region from the evening of March 5 to the morning of March 6, the governor said.", "2025-03-06"),
+    ("The strike on March 5 came a day before the talks of March 6.", "2025-03-05"),
+])
+def test_only_a_span_of_two_consecutive_days_is_a_night(text, day):
+    own = _own_date(find_dates(text, dt.date(2025, 3, 7), None), text)
+    assert own.date.isoformat() == day
+
+
+def test_drones_of_one_side_downed_near_a_front_line_place_were_downed_by_the_other():
+    """"18 Ukrainian drones were destroyed near Golaya Pristan": the village lies in a Ukrainian region
+    held by Russia; the side whose drones fell is the attacker, whoever holds the map."""
+    text = ("Briefing\nIn addition, 18 Ukrainian unmanned aerial vehicles were destroyed near Hola Prystan in the "
+            "Kherson Region, the spokesman said.\n")
+    (row,) = events_of(text, "2023-05-14", "Europe/Moscow", category="air_defense")
+    assert (row["actor1"], row["actor2"], row["weapon_count"]) == ("Russia", "Ukraine", 18)
+
+
+def test_a_list_of_villages_after_a_capture_verb_names_each_village():
+    found = gazetteer().find("Russian forces seized the villages of Yampil, Stavky and Novoselivka in the "
+                             "Donetsk region, the ministry said.")
+    assert [(m.text, m.admin1) for m in found][:2] == [("Yampil", "Donetsk Oblast"), ("Stavky", "Donetsk Oblast")]
+
+
+def test_a_list_continues_only_from_a_village_taken_on_its_cue():
+    """A name after a comma is no village unless the chunk before it was one: "Kyiv, Stavky" is no list
+    of villages opened by a cue."""
+    found = gazetteer().find("Officials in Kyiv, Stavky said, were worried.")
+    assert [m.text for m in found] == ["Kyiv"]

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from analysis.categories import classify
 from analysis.dates import find_dates
 from analysis.facts import _own_date
 from analysis.places import gazetteer
@@ -57,3 +58,20 @@ def test_a_list_continues_only_from_a_village_taken_on_its_cue():
     of villages opened by a cue."""
     found = gazetteer().find("Officials in Kyiv, Stavky said, were worried.")
     assert [m.text for m in found] == ["Kyiv"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Russia's defence ministry says its troops have taken the village of Yasnobrodivka in eastern Ukraine.",
+     [("attack", "capture")]),
+    ("Moscow said its forces took the town of Vuhledar after two years of fighting.", [("attack", "capture")]),
+    ("The first round of talks took place in the town of Bucha in March.", [("diplomacy", "talks")]),
+])
+def test_took_and_taken_are_a_capture_only_with_a_settlement_after_them(text, kinds):
+    assert [(t.category, t.kind) for t in classify(text)] == kinds
+
+
+def test_a_possessive_day_after_over_or_after_names_the_cause_not_the_happening():
+    text = "The Czech foreign minister said he had summoned Russia's ambassador over Monday's strikes on Ukraine."
+    assert _own_date(find_dates(text, dt.date(2024, 7, 9), None), text) is None
+    kept = "Monday's strike killed 27 people in the capital, officials said."
+    assert _own_date(find_dates(kept, dt.date(2024, 7, 9), None), kept).date == dt.date(2024, 7, 8)

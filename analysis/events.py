@@ -103,6 +103,9 @@ def _resolve_titled(mention: ActorMention, draft: Draft) -> str | None:
     return country
 
 
+COUNTRY_OBJECT_BEFORE = re.compile(r"\b(?:against|to|on|for|with|towards?|from)\s+$", re.I)
+
+
 def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     """Where: the most specific place the sentence names (its first city or district), else a facility's
     city, else "the region" or "the city" named last (the headline's count), else the paragraph's place
@@ -110,6 +113,10 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     ("Kursk's governor"). A happening is not placed at its speaker's seat ("the Defence Ministry in Moscow
     said … over Russia") unless the sentence names no other place."""
     candidates = [p for p in facts.located_places if p.kind != "facility"]
+    if draft.category in ("diplomacy", "military_support"):
+        # "sanctions against Russia", "aid to Ukraine": the country acted on, not where it happened
+        candidates = [p for p in candidates if not (p.kind == "country" and
+                                                    COUNTRY_OBJECT_BEFORE.search(facts.text, max(0, p.start - 12), p.start))]
     seats = speaker_seats(facts, candidates) if draft.category in ("attack", "air_defense", "humanitarian") else []
     candidates = [p for p in candidates if p not in seats]
     if categories_mod.is_nationwide(facts.text):
@@ -480,7 +487,8 @@ def _parties(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: li
     if facts.text.lstrip().startswith(("He ", "She ", "They ")) and last_event is not None and last_event.actor1:
         draft.actor1, draft.actor1_explicit = last_event.actor1, True
         draft.actor1_detail = last_event.actor1_detail
-    first = _first(usable, lambda a: a.role != "recipient") or (usable[0] if usable else None)
+    first = _passive_agent(facts.text, draft, usable) or _first(usable, lambda a: a.role != "recipient") \
+        or (usable[0] if usable else None)
     acting = None
     if draft.actor1 is None and first is not None:
         draft.actor1 = _resolve_titled(first, draft)
@@ -492,6 +500,22 @@ def _parties(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: li
         second = _object_of_trigger(draft, rest) or recipient or (rest[0] if rest else None)
         draft.actor2 = second.actor if second is not None else None
     return acting, usable
+
+
+PASSIVE_BY = re.compile(r"\s+by\s+", re.I)
+AGENT_WINDOW = 60
+
+
+def _passive_agent(text: str, draft: Draft, usable: list[ActorMention]) -> ActorMention | None:
+    """Who acted in a passive sentence: "Reports that Washington received an offer … have been rejected by
+    Kremlin Spokesman Dmitry Peskov" — the side after "by", not the subject named first."""
+    t = draft.trigger
+    if t is None or not PASSIVE_BEFORE.search(text[:t.start]):
+        return None
+    by = PASSIVE_BY.match(text, t.end)
+    if by is None:
+        return None
+    return _first(usable, lambda a: by.end() <= a.start <= by.end() + AGENT_WINDOW and a.role not in ("place", "modifier"))
 
 
 OBJECT_WINDOW = 60   # "…would mean NATO countries are at war", "pressed Kyiv and Moscow to…": the side acted on

@@ -75,3 +75,18 @@ def test_a_possessive_day_after_over_or_after_names_the_cause_not_the_happening(
     assert _own_date(find_dates(text, dt.date(2024, 7, 9), None), text) is None
     kept = "Monday's strike killed 27 people in the capital, officials said."
     assert _own_date(find_dates(kept, dt.date(2024, 7, 9), None), kept).date == dt.date(2024, 7, 8)
+
+
+def test_a_passive_statement_is_made_by_the_side_after_by():
+    text = ("Kremlin\nMOSCOW, February 14. /TASS/. Reports in Western media that the United States received an offer "
+            "from Russian President Vladimir Putin to freeze the conflict have been rejected by Kremlin Spokesman "
+            "Dmitry Peskov.\n")
+    (row,) = events_of(text, "2024-02-14", "Europe/Moscow", category="diplomacy")
+    assert row["actor1"] == "Russia"
+
+
+def test_the_country_a_measure_is_aimed_at_is_not_where_it_was_taken():
+    text = ("Sanctions\nThe EU's foreign ministers on Monday formally adopted a 15th sanctions package against Russia, "
+            "officials said.\n")
+    (row,) = events_of(text, "2024-12-16", category="diplomacy")
+    assert (row["actor1"], row["actor2"], row["location"]) == ("European Union", "Russia", None)

@@ -27,7 +27,10 @@ TARGET_PREPOSITIONS = {"on", "at", "against", "into", "toward", "towards", "targ
 PLACE_PREPOSITIONS = {"in", "over", "near", "across", "inside", "throughout", "from", "outside", "around", "of"}
 RECIPIENT_PREPOSITIONS = {"to", "for", "with", "supplying", "supporting", "provided", "supplied", "helping", "arming"}
 SPEECH_VERBS = r"(?:said|says|say|told|tells|reported|reports|stated|states|added|adds|announced|announces|confirmed|confirms|claimed|claims|wrote|writes|posted|noted|warned|according)"
-_SPEAKER_AFTER = re.compile(r"^(?:[\s,]+(?:[A-Z][\w’'-]+\s+){0,3})?[\s,]*(?:has |had |have |also |now |later |on \w+ )?" + SPEECH_VERBS + r"\b")
+# "Russia, for its part, said …": an aside between the speaker and the verb
+_ASIDE = r"(?:,\s*(?:for (?:its|his|her|their) part|in turn|meanwhile|however|in response|in a statement)\s*,)?"
+_SPEAKER_AFTER = re.compile(r"^" + _ASIDE + r"(?:[\s,]+(?:[A-Z][\w’'-]+\s+){0,3})?[\s,]*(?:has |had |have |also |now |later |on \w+ )?"
+                            + SPEECH_VERBS + r"\b")
 _ACCORDING_BEFORE = re.compile(r"(?:according to|[,”\"’]\s*(?:said|says|told))\s+(?:the\s+)?$", re.I)
 _ARMED = re.compile(r"^[\s’'s]*(?:armed forces|forces|troops|army|military|navy|air force|air defen[cs]es?|marines|soldiers|special forces|drone forces|border guards|National Guard)\b", re.I)
 _SELF_REPORT = re.compile(r"^\s+(?:that\s+)?(?:it|they|we|its|their|our|\w+ing)\b", re.I)
@@ -177,8 +180,10 @@ def _role(text: str, start: int, end: int, kind: str) -> str:
         return "place" if kind in ("name", "capital") else "object"
     if prev_word in RECIPIENT_PREPOSITIONS:
         return "recipient"
-    if _ACCORDING_BEFORE.search(before) or _SPEAKER_AFTER.match(after):
+    if _SPEAKER_AFTER.match(after):
         return "speaker"
+    if _ACCORDING_BEFORE.search(before) and not (kind == "demonym" and not lexicon().units.match(after)):
+        return "speaker"  # "…, said the Ukrainian military" — but "said Ukrainian missiles had hit": the weapons' side
     return "subject"
 
 

@@ -258,7 +258,7 @@ def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
 
 
 # "The exchange came a day after Russia launched nearly 100 missiles…": the trigger in an "N days after" clause
-DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+after\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+after\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 
 
 def _days_before(facts: SentenceFacts, draft: Draft) -> None:

@@ -90,3 +90,32 @@ def test_the_country_a_measure_is_aimed_at_is_not_where_it_was_taken():
             "officials said.\n")
     (row,) = events_of(text, "2024-12-16", category="diplomacy")
     assert (row["actor1"], row["actor2"], row["location"]) == ("European Union", "Russia", None)
+
+
+def test_a_raid_in_a_day_after_clause_with_a_long_noun_phrase_is_dated_a_day_earlier():
+    text = ("Kyiv\nSearch crews were still digging through a wrecked apartment block in Kyiv on Wednesday, a day after "
+            "one of Russia's heaviest combined drone and missile raids on the capital, officials said.\n")
+    (row,) = events_of(text, "2025-06-18", category="attack")
+    assert (str(row["event_date"])[:10], row["location"]) == ("2025-06-17", "Kyiv")
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("A drone tore through the structure and brought down dozens of flats, the mayor said.", []),
+    ("Air defences brought down 20 drones over the region overnight.", [("air_defense", "interception")]),
+])
+def test_brought_down_is_an_interception_only_of_what_flies(text, kinds):
+    assert [(t.category, t.kind) for t in classify(text)] == kinds
+
+
+def test_drones_downed_over_several_regions_of_a_country_are_placed_at_the_country():
+    text = ("Drones\nRussian news agencies reported that 147 Ukrainian drones had been shot down over nine Russian "
+            "regions during the night.\n")
+    (row,) = events_of(text, "2025-06-17", "Europe/Moscow", category="air_defense")
+    assert (row["actor1"], row["location"], row["weapon_count"]) == ("Russia", "Russia", 147)
+
+
+def test_the_side_that_speaks_with_an_aside_is_no_agent_and_the_weapons_side_is():
+    text = ("Donetsk\nRussia, for its part, said Ukrainian missiles had hit a district of occupied Donetsk on Tuesday, "
+            "with at least 10 people hurt.\n")
+    (row,) = events_of(text, "2025-06-18", category="attack")
+    assert (row["actor1"], row["actor2"], row["injuries"]) == ("Ukraine", "Russia", 10)

@@ -54,6 +54,28 @@ def speaker_seats(facts: SentenceFacts, places: list[PlaceMention] | None = None
             if SEAT_BEFORE.search(facts.text, 0, p.start)]
 
 
+# A live blog's entry stamp standing as a heading of its own: "12.38pm BST", "08:10", "Updated 10:55 CET".
+STAMP_HEADING = re.compile(r"^\s*(?:updated:?\s+)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?\s*$", re.I)
+
+
+def entry_sections(article: Article) -> frozenset[str]:
+    """The sections that open a live-blog entry: a stamp heading, and the title heading right after it.
+    Why: entries are separate posts, often in reverse order; the day one entry names ("Putin flew in on
+    Monday night") is not the day of the next entry's happening."""
+    out, after_stamp = set(), False
+    for block in article.blocks:
+        if block.kind != "heading":
+            after_stamp = False
+            continue
+        if STAMP_HEADING.match(block.text):
+            out.add(block.text)
+            after_stamp = True
+        elif after_stamp:
+            out.add(block.text)
+            after_stamp = False
+    return frozenset(out)
+
+
 def heading_dates(article: Article) -> dict[str, DateMention]:
     """Heading text → the day its heading names ("Sunday, 24 August 2025"), for headings that name one."""
     headings: dict[str, DateMention] = {}
@@ -74,6 +96,7 @@ class ArticleContext:
     timezone: str
     perspective: str | None                      # the article's own side: the country of its time zone
     headings: dict[str, DateMention] = field(default_factory=dict)   # heading text → the day it names
+    entries: frozenset[str] = frozenset()        # headings that open a live-blog entry (``entry_sections``)
     # the cursor: where the current pass has got to
     section: str | None = None
     paragraph: int | None = None
@@ -97,7 +120,8 @@ class ArticleContext:
     def of(cls, article: Article) -> ArticleContext:
         """The context of a ``reader.Article`` before its first sentence."""
         ctx = cls(article_id=article.article_id, published=article.published, timezone=article.timezone,
-                  perspective=perspective_of(article.timezone), headings=heading_dates(article))
+                  perspective=perspective_of(article.timezone), headings=heading_dates(article),
+                  entries=entry_sections(article))
         ctx.take_headline(article.title or "")
         return ctx
 
@@ -128,11 +152,13 @@ class ArticleContext:
 
     def begin_sentence(self, section: str) -> None:
         """Before a sentence's extractors run: a new section keeps the story's day for "the same day",
-        unless its heading names one ("Monday, 25 August 2025")."""
+        unless its heading names one ("Monday, 25 August 2025") or it opens a live-blog entry."""
         if section != self.section:
             self.section = section
             if section in self.headings:
                 self.story_day = self.headings[section].date
+            elif section in self.entries:
+                self.story_day = None   # a new live-blog entry: the publication day until it names one
 
     def after_sentence(self, facts: SentenceFacts) -> None:
         """Take in what a sentence established: its day ("On February 12, …" dates "a day earlier" in the

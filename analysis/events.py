@@ -325,7 +325,10 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
     agent = agent or _first(states, lambda a: a.role in ("subject", "possessive") and a.kind != "titled"
                             and not (a.kind == "person" and a.role == "speaker")
                             and not (passive and a.start < draft.trigger.start)
-                            and not (a.start >= draft.trigger.end and place_country and a.actor == place_country))
+                            and not (a.start >= draft.trigger.end and place_country and a.actor == place_country)
+                            # "Zelenskiy has given the first death toll from the strike on Poltava": a leader of
+                            # the side whose place was hit reports the blow, he did not strike it
+                            and not (a.kind in ("person", "titled") and place_country and a.actor == place_country))
     if agent is not None and agent.actor in weak:
         agent = None
     owner = next(iter(sorted(facts.attacker_side)), None)

@@ -112,6 +112,9 @@ TARGET_NOUN_AFTER = re.compile(r"\s+(?:(?:military|army|air|naval|ammunition|fue
                                r"airfields|depot|depots|installation|installations|barracks|headquarters|command post)\b", re.I)
 ORIGIN_AROUND = re.compile(r"\bof\s+$", re.I)
 ORIGIN_AFTER = re.compile(r"\s+(?:design|make|origin|manufacture|production)\b", re.I)
+DISTANCE_BEFORE = re.compile(r"\b\d[\d,.]*\s*-?(?:km|kilometres|kilometers|miles|mi)\s+(?:\([^)]*\)\s+)?"
+                             r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
+                             r"north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?$", re.I)
 NIGHT_SPAN_OPEN = re.compile(r"\b(?:between|from)\b", re.I)
 NIGHT_SPAN_JOIN = re.compile(r"(?:(?!\.\s)[^;])*?\b(?:and|to|until|till)\b", re.I)
 CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
@@ -267,6 +270,8 @@ def _real_places(text: str, places: list[PlaceMention], people: set[str]) -> lis
             continue
         if text[p.end:p.end + 1] in "-‑" and text[p.end + 1:p.end + 2].islower():
             continue  # "Moscow-installed governor", "Kyiv-based": a modifier, not a place
+        if DISTANCE_BEFORE.search(text, max(0, p.start - 50), p.start):
+            continue  # "Poltava, about 340km east of Kyiv": a landmark to measure from, not where
         kept.append(p)
     return kept
 

@@ -119,3 +119,35 @@ def test_the_side_that_speaks_with_an_aside_is_no_agent_and_the_weapons_side_is(
             "with at least 10 people hurt.\n")
     (row,) = events_of(text, "2025-06-18", category="attack")
     assert (row["actor1"], row["actor2"], row["injuries"]) == ("Ukraine", "Russia", 10)
+
+
+def test_a_leader_of_the_side_hit_reports_the_strike_and_did_not_strike():
+    text = ("Poltava\nVolodymyr Zelenskiy has given the first death toll from the strike on Poltava, saying 41 people "
+            "had been killed.\n")
+    (row,) = events_of(text, "2024-09-03", category="attack")
+    assert (row["actor1"], row["actor2"], row["location"]) == ("Russia", "Ukraine", "Poltava")
+
+
+def test_a_side_with_a_lower_case_title_before_said_speaks():
+    text = ("Poltava\nIn a statement on Telegram, the Ukrainian president said two ballistic missiles had hit an "
+            "educational institution in Poltava.\n")
+    (row,) = events_of(text, "2024-09-03", category="attack")
+    assert (row["actor1"], row["weapon_count"]) == ("Russia", 2)
+
+
+def test_a_place_measured_from_is_not_where():
+    text = ("Poltava\nReports are coming in of a Russian ballistic missile attack about 340km east of Kyiv, on the "
+            "central city of Poltava.\n")
+    (row,) = events_of(text, "2024-09-03", category="attack")
+    assert row["location"] == "Poltava"
+
+
+def test_each_live_blog_entry_starts_from_the_publication_day():
+    """Entries under stamp headings are posts of their own, newest first: "Putin flew in on Monday night"
+    in one entry does not date the strike the next entry reports."""
+    text = ("Russia-Ukraine war live\n\n2.47pm BST\n\nUkraine criticises Mongolia\n\n"
+            "Ukraine's foreign ministry has condemned Mongolia for not detaining Vladimir Putin, who flew into "
+            "Ulaanbaatar on Monday night.\n\n12.38pm BST\n\nToll rises\n\n"
+            "Two ballistic missiles hit a military institute in Poltava, killing 41 people, the governor said.\n")
+    (row,) = events_of(text, "2024-09-03", category="attack")
+    assert str(row["event_date"])[:10] == "2024-09-03"

@@ -245,11 +245,17 @@ def _yield_ties(core: dict[int, int], optional: dict[int, int], gold: dict, even
                 break
 
 
-def score_article(gold: dict, events: pd.DataFrame, places: pd.DataFrame, article_id: str) -> Score:
-    score = Score(article=article_id, gold=len(gold.get("events", [])), rows=len(events))
+def match_rows(gold: dict, events: pd.DataFrame) -> tuple[dict[int, int], dict[int, int]]:
+    """Gold index → row index, for the core events and then the optional ones among the rows left."""
     core = _max_matching(gold.get("events", []), events, set(events.index))
     optional = _max_matching(gold.get("optional", []), events, set(events.index) - set(core.values()))
     _yield_ties(core, optional, gold, events)
+    return core, optional
+
+
+def score_article(gold: dict, events: pd.DataFrame, places: pd.DataFrame, article_id: str) -> Score:
+    score = Score(article=article_id, gold=len(gold.get("events", [])), rows=len(events))
+    core, optional = match_rows(gold, events)
     score.found = len(core)
     score.rows_matched = len(core) + len(optional)
     for g, item in enumerate(gold.get("events", [])):

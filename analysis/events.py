@@ -210,6 +210,10 @@ def _toll_update(facts: SentenceFacts, draft: Draft, own: DateMention) -> bool:
     return not start <= own.start < end
 
 
+# "…over the past day, 21 September, injuring five": the day that names the period of the report
+PERIOD_APPOSITIVE = re.compile(r"\b(?:past|last|previous)\s+(?:day|24 hours|night)\s*[,(—–-]\s*$", re.I)
+
+
 def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     """When: a date bound to the trigger ("Friday's strike"), else the sentence's own date unless it is the
     report's ("The ministry said on Sunday that on Saturday evening…" → Saturday), else the paragraph's,
@@ -236,7 +240,8 @@ def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         if own is None and not (ctx.paragraph_date or ctx.section_date or ctx.story_date):
             own = facts.own_date
     context = ctx.paragraph_date or ctx.section_date or ctx.story_date
-    if own is not None and context is not None and own.start > draft.trigger.end + w.own_date_after_trigger:
+    if own is not None and context is not None and own.start > draft.trigger.end + w.own_date_after_trigger \
+            and not PERIOD_APPOSITIVE.search(facts.text, max(0, own.start - 30), own.start):
         own = None  # "…exchange agreed at the Istanbul talks on May 16": the date of something else
     future = [d for d in facts.dates if d.future and d.date is not None]
     if draft.category == "diplomacy" and future and (own is None or own.precision != "day"):

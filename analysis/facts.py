@@ -78,6 +78,8 @@ BACKGROUND = re.compile(r"\b(?:ha(?:s|ve|d)|ha['’]s)\s+(?:\w+\s+)?(?:repeatedl
                         r"|^\W*(?:after|following|during)\s+(?:almost\s+|nearly\s+|more\s+than\s+|over\s+|some\s+)?"
                         r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:weeks|months|years)\s+of\b"
                         r"|^\W*" + _LONG_SINCE + r"|\bha(?:s|ve)\s+(?!not\b)\w+(?:,?\s+[\w’'-]+){0,12}?,?\s+" + _LONG_SINCE, re.I)
+# Ukrainian outlets label what is not news: "Background: …", "Reminder: …", "For reference: …"
+BACKGROUND_LABEL = re.compile(r"\W*(?:Background|Context|Reminder|Recall|For reference|For context|Backstory)\s*:", re.I)
 # "the biggest attack since the invasion began": a superlative measures a new happening against the past
 SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|most|first|record)\b(?:\s+[\w-]+){0,6}?\s+since\b", re.I)
 VESSEL_BEFORE = re.compile(r"\b(?:ship|submarine|cruiser|frigate|corvette|vessel|tanker|boat|flagship|destroyer|warship|tug)\s+(?:the\s+)?$", re.I)
@@ -303,6 +305,8 @@ def _background(text: str, dates: list[DateMention], dateline_end: int) -> bool:
     """Background, not a new happening: framed as going on for a while ("has repeatedly struck…",
     "has come under repeated attack since…", "uses them mainly to…") while naming no day of its own; a
     sentence that names its day ("on Monday", "overnight") reports a happening of the news window."""
+    if BACKGROUND_LABEL.match(text, dateline_end):
+        return True   # "Background: Kherson has been shelled every day since…": the outlet labels it so
     if not BACKGROUND.search(text) or SUPERLATIVE_SINCE.search(text):
         return False
     return not any(m.precision == "day" and not m.future and m.start >= dateline_end

@@ -151,3 +151,22 @@ def test_each_live_blog_entry_starts_from_the_publication_day():
             "Two ballistic missiles hit a military institute in Poltava, killing 41 people, the governor said.\n")
     (row,) = events_of(text, "2024-09-03", category="attack")
     assert str(row["event_date"])[:10] == "2024-09-03"
+
+
+def test_a_day_named_after_the_past_day_dates_the_report_under_a_dated_heading():
+    text = ("Kherson\nSunday, 22 September 2024\n\nRussian forces hit 17 towns and villages in Kherson Oblast with "
+            "artillery, drones and air strikes over the past day, 21 September, injuring five civilians.\n")
+    (row,) = events_of(text, "2024-09-22", category="attack")
+    assert (str(row["event_date"])[:10], row["injuries"]) == ("2024-09-21", 5)
+
+
+def test_a_drone_that_drops_an_explosive_device_strikes():
+    text = "Kherson\nAt about 08:00 this morning, a Russian drone dropped an explosive device on a civilian in Kherson.\n"
+    (row,) = events_of(text, "2024-09-22", category="attack")
+    assert (row["actor1"], row["location"], row["time_local"]) == ("Russia", "Kherson", "08:00")
+
+
+def test_a_labelled_background_line_reports_no_happening():
+    text = ("Kherson\nBackground: Kherson and the villages along the Dnipro have been shelled every day since "
+            "Ukrainian forces liberated the city in November 2022.\n")
+    assert events_of(text, "2024-09-22") == []

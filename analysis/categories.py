@@ -242,7 +242,9 @@ def _more_ground(triggers: list[Trigger], chosen: list[Trigger]) -> list[Trigger
 
 
 # A denial verb of the other side's claim (CONTRACT §7) and the clause break before it.
-DENIAL_WORDS = re.compile(r"(?:denied|denies|refuted|refutes|rebutted|rebuts|rejected|rejects|dismissed|disputed)\b", re.I)
+DENIAL_WORDS = re.compile(r"(?:denied|denies|refuted|refutes|rebutted|rebuts|rejected|rejects|dismissed|disputed)\b"
+                          r"|(?:said|says|saying|called|calls|calling) (?:this|it|that|the claims?|the reports?)\b.*"
+                          r"\b(?:untrue|not true|false|a lie|lies|fake|groundless|baseless|nonsense|fiction)\b", re.I)
 CLAUSE_BREAK = re.compile(r"(?:,\s*(?:but|while|whereas|although|though)|;|\bbut)\s+", re.I)
 
 

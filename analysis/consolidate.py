@@ -331,15 +331,12 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
     return _merge_across_sections(events)
 
 
-DENIAL_TRIGGER = re.compile(r"(?:denied|denies|refuted|refutes|rebutted|rebuts|rejected|rejects)\b", re.I)
-
-
 def _denied_side(draft: Draft, facts: SentenceFacts) -> None:
     """A denial or rebuttal answers the other side's claim (CONTRACT §7: "Kyiv denied the city had fallen"):
     when the sentence names no one else, the side denied is the denier's opponent. A denial in a clause of
     its own after the claim ("…, but the Ukrainian military rejected the claim") is by the side that clause
     names, not by the claimant the sentence names first."""
-    if draft.category != "diplomacy" or not DENIAL_TRIGGER.match(draft.trigger.text):
+    if draft.category != "diplomacy" or not categories_mod.DENIAL_WORDS.match(draft.trigger.text):
         return
     start = categories_mod.clause_start(facts.text, draft.trigger.start)
     if start > 0:

@@ -539,11 +539,36 @@ def _object_of_trigger(draft: Draft, rest: list[ActorMention]) -> ActorMention |
     return _first(rest, lambda a: t.start <= a.start <= t.end + OBJECT_WINDOW and a.role not in ("speaker", "place", "modifier"))
 
 
+# "summoned Russia's ambassador to Bucharest", "summoned the Russian envoy": the envoy's country is summoned
+SUMMONED = re.compile(r"summon\w*\s+(?:the\s+)?([A-Z][\w’'-]+?)(?:['’]s)?\s+(?:(?:top\s+)?diplomat|ambassador|envoy|"
+                      r"charg[eé] d['’]affaires)(?:\s+to\s+([A-Z][\w’'-]+))?")
+
+
+def _summoned(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
+    """The host summons a guest's envoy: the envoy's country is ``actor2``; the host is the country of the
+    capital the envoy serves in, else the article's own side, when the words before did not name it."""
+    m = SUMMONED.search(facts.text, max(0, draft.trigger.start - 2))
+    hit = actors_mod.lexicon().surface.get(m.group(1)) if m else None
+    if hit is None:
+        return
+    guest = hit[0]
+    from analysis.places import gazetteer
+    post = gazetteer().lookup(m.group(2)) if m.group(2) else None
+    host = post.country if post is not None and post.country != guest else None
+    if draft.actor1 == guest or draft.actor1 is None:
+        draft.actor1 = host or (ctx.perspective if ctx.perspective != guest else None)
+        draft.actor1_detail = None
+    draft.actor2 = guest
+
+
 @registry.attributes("diplomacy")
 def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: list[ActorMention],
                last_attack: Draft | None, last_event: Draft | None) -> None:
-    """As ``_parties``; a reaction to the story's attack is about its attacker."""
+    """As ``_parties``; a reaction to the story's attack is about its attacker; a summoned envoy's country
+    is the one summoned (``_summoned``)."""
     _parties(facts, ctx, draft, states, last_attack, last_event)
+    if draft.trigger.text.lower().startswith("summon"):
+        _summoned(facts, ctx, draft)
     if last_attack is not None and ATTACK_REFERENCE.search(facts.text) \
             and last_attack.actor1 != draft.actor1 and (draft.actor2 is None or draft.actor2 == last_attack.actor2):
         draft.actor2 = last_attack.actor1  # "Kellogg said the strike crossed any line": about the attacker
@@ -627,5 +652,30 @@ def build(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_atta
     draft.fatalities, draft.injuries = facts.fatalities, facts.injuries
     if draft.nationwide and draft.category in ("attack", "air_defense"):
         _place_at_country(draft)
+    if draft.kind == "airspace_violation":
+        _airspace(facts, draft)
     draft.mentions.append((facts, "main"))
     return draft
+
+
+# "breaching Romanian airspace", "Poland's airspace": whose airspace
+AIRSPACE_OF = re.compile(r"([A-Z][\w’'-]+?)(?:['’]s)?\s+air ?space\b")
+
+
+def _airspace(facts: SentenceFacts, draft: Draft) -> None:
+    """An airspace violation ("Bucharest accused Moscow of breaching Romanian airspace after a Russian drone
+    strayed over the border") is by the side whose drone or aircraft strayed in, else the side named that
+    is not the airspace's; the country whose airspace it was is the target and the place."""
+    m = AIRSPACE_OF.search(facts.text, max(0, draft.trigger.start - 40), draft.trigger.end + 40)
+    hit = actors_mod.lexicon().surface.get(m.group(1)) if m else None
+    country = hit[0] if hit else None
+    if country is None:
+        return
+    owner = next((a for a in sorted(facts.attacker_side) if a != country), None)
+    other = _first(facts.actors, lambda a: a.actor and a.actor != country and a.role not in ("place", "modifier"))
+    draft.actor1 = owner or (other.actor if other is not None else draft.actor1)
+    draft.actor2 = country
+    from analysis.places import gazetteer
+    place = gazetteer().lookup(country)
+    if place is not None:
+        draft.place, draft.place_explicit = place, True

@@ -170,3 +170,37 @@ def test_a_labelled_background_line_reports_no_happening():
     text = ("Kherson\nBackground: Kherson and the villages along the Dnipro have been shelled every day since "
             "Ukrainian forces liberated the city in November 2022.\n")
     assert events_of(text, "2024-09-22") == []
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Gerasimov said Russian forces had captured Kupiansk; Ukraine said this was untrue.",
+     [("attack", "capture"), ("diplomacy", "statement")]),
+    ("Zelenskyy said he had accepted Kishida's invitation and will take part in the summit by video link.",
+     [("diplomacy", "statement")]),
+    ("The official said the government would weigh additional steps.", [("diplomacy", "statement")]),
+    ("Bucharest accused Moscow of breaching Romanian airspace after a Russian drone strayed over the border.",
+     [("other", "airspace_violation")]),
+])
+def test_rebuttals_acceptances_measures_weighed_and_airspace_breaches(text, kinds):
+    assert [(t.category, t.kind) for t in classify(text)] == kinds
+
+
+def test_an_airspace_breach_is_by_the_side_whose_drone_strayed_in_and_at_the_country_breached():
+    text = ("Romania\nBucharest has accused Moscow of breaching Romanian airspace after a Russian attack drone strayed "
+            "over the border from Ukraine on Saturday evening.\n")
+    (row,) = events_of(text, "2025-09-15", "Europe/Bucharest", category="other")
+    assert (row["actor1"], row["actor2"], row["location"], row["event_type"]) == \
+        ("Russia", "Romania", "Romania", "Strategic developments")
+
+
+def test_the_country_of_a_summoned_envoy_is_summoned_by_the_host():
+    text = "Romania\nOn Sunday, the foreign ministry summoned Russia's ambassador to Bucharest, Vladimir Lipaev.\n"
+    (row,) = events_of(text, "2025-09-15", category="diplomacy")
+    assert (row["actor1"], row["actor2"]) == ("Romania", "Russia")
+
+
+def test_a_rebuttal_in_a_clause_of_its_own_is_by_the_side_that_clause_names():
+    text = ("Kupiansk\nOn Thursday, Valery Gerasimov, who heads Russia's General Staff, said Russian forces had "
+            "captured Kupiansk; Ukraine said this was untrue.\n")
+    (row,) = events_of(text, "2025-11-21", category="diplomacy")
+    assert (row["actor1"], row["actor2"]) == ("Ukraine", "Russia")

@@ -348,6 +348,9 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
         draft.notes.append(("inferred_actor", f"attacker not named; {draft.actor1} inferred as the opponent of {place_country}"))
     elif last_attack is not None:
         draft.actor1 = last_attack.actor1
+    elif (speaker := _first(states, lambda a: a.role == "speaker" and a.actor and actors_mod.opponent(a.actor))):
+        # "Ukraine's General Staff said 155 clashes had taken place": a side tallies the blows it took
+        draft.actor1 = actors_mod.opponent(speaker.actor)
     _attack_target(draft, states, place_country, bool(passive), weak)
     _launcher_of_intercepted(facts, draft)
     if draft.kind == "withdrawal":

@@ -204,3 +204,17 @@ def test_a_rebuttal_in_a_clause_of_its_own_is_by_the_side_that_clause_names():
             "captured Kupiansk; Ukraine said this was untrue.\n")
     (row,) = events_of(text, "2025-11-21", category="diplomacy")
     assert (row["actor1"], row["actor2"]) == ("Ukraine", "Russia")
+
+
+def test_units_pulled_out_of_a_town_is_a_withdrawal_that_the_advancing_side_wins():
+    text = ("Vuhledar\nUkraine's military said on Oct. 2 that it had pulled its units out of Vuhledar, a hilltop town "
+            "in Donetsk Oblast.\n")
+    (row,) = events_of(text, "2024-10-02", category="attack")
+    assert (row["actor1"], row["actor2"], row["location"]) == ("Russia", "Ukraine", "Vuhledar")
+
+
+def test_clashes_a_side_tallies_along_the_front_line_are_country_wide_and_by_its_opponent():
+    text = ("Front\nThe General Staff of Ukraine's Armed Forces said in its morning update that 155 combat clashes "
+            "had taken place along the front line over the past day.\n")
+    (row,) = events_of(text, "2024-10-02", category="attack")
+    assert (row["actor1"], row["actor2"], row["location"]) == ("Russia", "Ukraine", "Ukraine")

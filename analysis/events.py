@@ -580,8 +580,19 @@ def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: 
 @registry.attributes("military_support")
 def _military_support(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: list[ActorMention],
                       last_attack: Draft | None, last_event: Draft | None) -> None:
-    """As ``_parties``; aid that names no recipient goes to the side the giver backs."""
-    _parties(facts, ctx, draft, states, last_attack, last_event)
+    """As ``_parties``, except that a warring side that speaks of a third party's aid ("Putin said the arms
+    shipments Washington has promised changed nothing") is not the giver; aid that names no recipient goes
+    to the side the giver backs."""
+    acting, usable = _parties(facts, ctx, draft, states, last_attack, last_event)
+    enemy = actors_mod.opponent(acting.actor) if acting is not None and acting.actor else None
+    if enemy and acting.role == "speaker" and not PRONOUN_AGENT.search(facts.text[:draft.trigger.start]):
+        # a warring side speaks of a third party's aid ("Zelensky said Germany would send…")
+        giver = _first(usable, lambda a: a.actor and a.actor not in (acting.actor, enemy)
+                       and a.start < draft.trigger.end + 40 and a.role not in ("speaker", "recipient", "place", "target"))
+        if giver is not None:
+            draft.actor1, draft.actor1_detail, draft.actor1_explicit = giver.actor, giver.detail, True
+            if draft.actor2 == giver.actor:
+                draft.actor2 = None
     if draft.actor2 is None:
         draft.actor2 = actors_mod.backed_side(draft.actor1)
 

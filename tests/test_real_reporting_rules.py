@@ -218,3 +218,14 @@ def test_clashes_a_side_tallies_along_the_front_line_are_country_wide_and_by_its
             "had taken place along the front line over the past day.\n")
     (row,) = events_of(text, "2024-10-02", category="attack")
     assert (row["actor1"], row["actor2"], row["location"]) == ("Russia", "Ukraine", "Ukraine")
+
+
+@pytest.mark.parametrize("text, giver", [
+    ("In an interview broadcast on Sunday, Putin said the arms shipments Washington has promised so far changed "
+     "nothing.", "United States"),
+    ("Germany said it would send 14 Leopard tanks to Ukraine.", "Germany"),
+    ("On Sunday, US officials said President Joe Biden had authorised Ukraine to use ATACMS missiles.", "United States"),
+])
+def test_a_warring_side_that_speaks_of_a_third_partys_aid_is_not_the_giver(text, giver):
+    (row,) = events_of("Aid\n" + text + "\n", "2022-06-06", category="military_support")
+    assert row["actor1"] == giver

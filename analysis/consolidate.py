@@ -18,7 +18,7 @@ from analysis import actors as actors_mod
 from analysis import categories as categories_mod
 from analysis import registry
 from analysis.events import Draft, build
-from analysis.splits import build_all
+from analysis.splits import breakdowns, build_all
 from analysis.settings import settings
 from analysis.weapons import is_generic
 
@@ -274,6 +274,20 @@ def _names_other_city(facts: SentenceFacts, event: Draft) -> bool:
     return False
 
 
+def _breakdown_of(facts: SentenceFacts, home: Draft) -> list:
+    """A sentence that only breaks the last interception total down by region ("Of these, the Volgograd
+    Region accounted for eleven, the Republic of Crimea for seven, …") opens the regional events as the
+    total's own sentence would: with a trigger of the total's kind at its first count."""
+    if home.category != "air_defense" or facts.frames:
+        return []
+    parts = breakdowns(facts)
+    if len(parts) < 2:
+        return []
+    t = home.trigger
+    at = min(where for _, _, where in parts)
+    return [categories_mod.Trigger(at, at, t.text, t.kind, t.category, t.weight, True, False)]
+
+
 def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> list[Draft]:
     """Turn an article's sentence facts into its events. ``ctx`` gives the headings' dates and keeps,
     as the walk goes, the section's and paragraph's dates, place and category ("the city", "that day")."""
@@ -297,6 +311,8 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
         if not opening and facts.frames and home is not None and \
                 (_names_other_city(facts, home) or _casualties_of_an_attack(facts, home)):
             opening = facts.frames  # "In the Kyiv region, four people were killed": a new place, a new event
+        if not opening and home is not None:
+            opening = _breakdown_of(facts, home)
         if opening:
             # one trigger may open several events (each donor of a joint pledge, each regional breakdown);
             # the generator builds a trigger's drafts only when the loop reaches them, after the last attack

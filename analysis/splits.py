@@ -29,7 +29,12 @@ if TYPE_CHECKING:
 BREAKDOWN_BEFORE = re.compile(r"\b(" + NUMBER + r"|another|one more)\s+(?:(?!(?:people|persons?|civilians|residents|children|killed|"
                               r"dead|died|injured|wounded|hurt|homes?|houses?|buildings?)\b)[\w-]+\s+){0,6}?"
                               r"(?:(apiece|each)\s+)?"
-                              r"(?:above|over|in|near)\s+(?:the\s+)?$", re.I)
+                              r"(?:above|over|in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?$", re.I)
+# "Of these, the Volgograd Region accounted for eleven, the Republic of Crimea for seven, the Belgorod and
+# Voronezh Regions for five apiece": the count after the name, in a sentence that says "accounted for"
+ACCOUNTED = re.compile(r"\baccount(?:ed|s)?\s+for\b", re.I)
+COUNT_AFTER = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s+(?:accounted\s+for|for)\s+(" + NUMBER + r")\b(\s+(?:apiece|each))?",
+                         re.I)
 # the next name of a list that shares the count before it: "…, the Smolensk Region and the Belgorod Region"
 LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.I)
 # the names of one coordinated subject: "Germany, Canada and the Czech Republic", "Britain and Norway"
@@ -45,6 +50,8 @@ def breakdowns(facts: SentenceFacts) -> list[tuple[PlaceMention, int, int]]:
     above the Bryansk Region, …, three apiece above the Voronezh Region, the Smolensk Region and …". A count
     "apiece"/"each" goes on to the names listed after it; a plain count belongs to its own name only.
     Each breakdown is (place, count, where its count is written); "another above Odesa Oblast" counts one."""
+    if ACCOUNTED.search(facts.text):
+        return _counts_after(facts)
     found: list[tuple[PlaceMention, int, int]] = []
     carry: tuple[int, int, int] | None = None     # (count, where it is written, end of the last name it covered)
     previous_end = 0   # a name's count lies after the name before it ("18 over A and 12 over B": B's is 12)
@@ -62,6 +69,27 @@ def breakdowns(facts: SentenceFacts) -> list[tuple[PlaceMention, int, int]]:
             carry = (carry[0], carry[1], p.end)
         else:
             carry = None
+    return found
+
+
+def _counts_after(facts: SentenceFacts) -> list[tuple[PlaceMention, int, int]]:
+    """Breakdowns told count-after-name ("the Volgograd Region accounted for eleven, … the Belgorod and
+    Voronezh Regions for five apiece"): a count "apiece" also goes to the names listed just before it."""
+    found: list[tuple[PlaceMention, int, int]] = []
+    waiting: list[PlaceMention] = []      # names of a list whose shared count comes after the last of them
+    for p in facts.located_places:
+        if p.kind not in ("region", "city"):
+            continue
+        if waiting and not LIST_GAP.match(facts.text[waiting[-1].end:p.start]):
+            waiting = []
+        m = COUNT_AFTER.match(facts.text, p.end)
+        n = parse_number(m.group(1)) if m else None
+        if n is None:
+            waiting.append(p)
+            continue
+        where = m.start(1)
+        found += [(q, n, where) for q in (waiting if m.group(2) else [])] + [(p, n, where)]
+        waiting = []
     return found
 
 
@@ -177,7 +205,7 @@ def _extra_ground_without_place(facts: SentenceFacts, trigger: Trigger) -> bool:
     """A second ground happening of one sentence (``categories._more_ground``) is an event only when its own
     phrase names a town or village: "…crossed the border in the largest incursion into Russia" tells one
     happening twice, "…and fought off an assault on Lysychansk" tells a new one."""
-    if trigger is facts.frames[0] or trigger.kind not in categories_mod.GROUND_KINDS:
+    if not facts.frames or trigger is facts.frames[0] or trigger.kind not in categories_mod.GROUND_KINDS:
         return False
     ground = sorted((t for t in facts.frames if t.kind in categories_mod.GROUND_KINDS), key=lambda t: t.start)
     if trigger not in ground:

@@ -229,3 +229,27 @@ def test_clashes_a_side_tallies_along_the_front_line_are_country_wide_and_by_its
 def test_a_warring_side_that_speaks_of_a_third_partys_aid_is_not_the_giver(text, giver):
     (row,) = events_of("Aid\n" + text + "\n", "2022-06-06", category="military_support")
     assert row["actor1"] == giver
+
+
+def test_a_sentence_that_only_breaks_the_total_down_opens_one_event_per_region():
+    text = ("Drones\nMOSCOW, July 31. /TASS/. The ministry said air defense units on duty had shot down 32 Ukrainian "
+            "fixed-wing drones over Russian regions overnight. Of these, the Volgograd Region accounted for eleven, "
+            "the Republic of Crimea for seven, the Belgorod and Voronezh Regions for five apiece and the Tambov and "
+            "Rostov Regions for two apiece, according to the ministry.\n")
+    rows = events_of(text, "2025-07-31", "Europe/Moscow", category="air_defense")
+    assert sorted((r["location"], r["weapon_count"]) for r in rows) == [
+        ("Belgorod Oblast", 5), ("Crimea", 7), ("Rostov Oblast", 2), ("Russia", 32), ("Tambov Oblast", 2),
+        ("Volgograd Oblast", 11), ("Voronezh Oblast", 5)]
+
+
+def test_a_count_before_a_compass_word_is_a_regions_breakdown():
+    text = ("Drones\nThe ministry said air defences destroyed six drones. The breakdown put three of them over the "
+            "western Voronezh region, and one over the Ryazan region.\n")
+    rows = events_of(text, "2024-05-01", "Europe/Moscow", category="air_defense")
+    assert ("Voronezh Oblast", 3) in [(r["location"], r["weapon_count"]) for r in rows]
+
+
+def test_leaders_of_countries_far_from_the_war_act_for_them():
+    text = "Talks\nKishida held talks with Zelenskyy in Kyiv on Tuesday.\n"
+    (row,) = events_of(text, "2023-03-21", category="diplomacy")
+    assert (row["actor1"], row["actor2"]) == ("Japan", "Ukraine")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from analysis import actors as actors_mod
 from analysis import categories as categories_mod
 from analysis import registry
-from analysis.events import Draft, build
+from analysis.events import Draft, build, intercepted_count
 from analysis.splits import breakdowns, build_all
 from analysis.settings import settings
 from analysis.weapons import is_generic
@@ -274,6 +274,22 @@ def _names_other_city(facts: SentenceFacts, event: Draft) -> bool:
     return False
 
 
+def _launch_of_the_attack(facts: SentenceFacts, opening: list, attack: Draft | None) -> None:
+    """"Of the ten Kalibr cruise missiles launched …, air defences destroyed seven": a sentence that opens only
+    an interception still tells how many the attack launched; the story's attack takes the count (and the
+    system's name) when it has none of its own."""
+    if attack is None or attack.weapon_count is not None or any(t.category == "attack" for t in opening):
+        return
+    launched = next((w for w in facts.weapons if w.role == "launched" and w.count is not None and w.count > 1), None)
+    downed = any(w.role == "intercepted" and w.count is not None for w in facts.weapons) or intercepted_count(facts.text)
+    if launched is None or not downed or \
+            (attack.weapon is not None and attack.weapon.weapon_class != launched.weapon_class):
+        return
+    if attack.weapon is None or is_generic(attack.weapon) or not is_generic(launched):
+        attack.weapon = launched
+    attack.weapon_count = launched.count
+
+
 def _breakdown_of(facts: SentenceFacts, home: Draft) -> list:
     """A sentence that only breaks the last interception total down by region ("Of these, the Volgograd
     Region accounted for eleven, the Republic of Crimea for seven, …") opens the regional events as the
@@ -338,6 +354,7 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
                     absorb(target, draft)
                     if target not in para_events:
                         para_events.append(target)
+            _launch_of_the_attack(facts, opening, last_attack)
         elif para_events:
             absorb(para_events[-1], facts)
         else:

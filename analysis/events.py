@@ -164,10 +164,12 @@ def _places_of_own_phrase(facts: SentenceFacts, draft: Draft, candidates: list[P
 INTRO = re.compile(r"^(?:\s*(?:In|At|On|During|After|Following|Ahead of|Before|Meeting with|Speaking (?:at|in|to|with)|Amid|Under|"
                    r"Later|Earlier|Separately|Elsewhere|Meanwhile|While|As|When|Despite)\b[^,.;:]{0,80},\s*)+")
 PRONOUN_AGENT = re.compile(r"\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$"
-                           r"|\b(?:its|their|our)\s+(?:[\w-]+\s+){0,4}(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$")
+                           r"|\b(?:its|their|our)\s+(?:(?!(?:that|which|who|when|after|as)\b)[\w-]+\s+){0,4}(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$")
 ATTACK_REFERENCE = re.compile(registry.expand(r"\b(?:{attack_nouns}|shellings?|bombardments?|assaults?|killings?)\b",
                                               "events.ATTACK_REFERENCE"), re.I)
-INTERCEPTED_COUNT = re.compile(r"\b(" + NUMBER + r")\s+(?:of them|of these|(?:were|was) (?:shot down|intercepted|destroyed|downed|brought down))", re.I)
+INTERCEPTED_COUNT = re.compile(r"\b(" + NUMBER + r")\s+(?:of them|of these|(?:were|was) (?:shot down|intercepted|destroyed|downed|brought down))"
+                               r"|\b(?:shot down|intercepted|destroyed|downed|brought down)\s+(" + NUMBER + r")\s*(?:[,.;]|$|\s+(?:of them|of these|and|but|while|according)\b)",
+                               re.I)
 # between a demonym and the blow it qualifies: "Russian air strikes", "Russian missile and drone attacks"
 OWN_ADJECTIVE_GAP = re.compile(r"\s+(?:(?:air|missile|drone|rocket|artillery|and|overnight|massive|new|combined)\s+){0,3}")
 # "were hit", "came under a massive strike", "had been struck": the subject before a passive blow is its target
@@ -617,7 +619,7 @@ def _humanitarian(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, state
 def _downed_count(facts: SentenceFacts) -> int:
     """How many the sentence says were downed ("14 of the drones were shot down"), 0 when it gives none."""
     counts = [w.count for w in facts.weapons if w.count is not None and w.role == "intercepted"]
-    return max(counts, default=0) or _intercepted_count(facts.text) or 0
+    return max(counts, default=0) or intercepted_count(facts.text) or 0
 
 
 def _place_at_country(draft: Draft) -> None:
@@ -629,10 +631,11 @@ def _place_at_country(draft: Draft) -> None:
         draft.place, draft.place_explicit = country_place, True
 
 
-def _intercepted_count(text: str) -> int | None:
-    """"Air defence units shot down nine of them", "It said five were shot down": a count with no weapon noun."""
+def intercepted_count(text: str) -> int | None:
+    """"Air defence units shot down nine of them", "It said five were shot down", "air defences destroyed
+    seven, according to …": a count with no weapon noun."""
     m = INTERCEPTED_COUNT.search(text)
-    return parse_number(m.group(1)) if m else None
+    return parse_number(m.group(1) or m.group(2)) if m else None
 
 
 def _weapon(facts, draft: Draft) -> None:
@@ -649,7 +652,11 @@ def _weapon(facts, draft: Draft) -> None:
         draft.weapon = chosen
         draft.weapon_count = counted.count if counted is not None else None
     if draft.category == "air_defense" and draft.weapon_count is None:
-        draft.weapon_count = _intercepted_count(facts.text)
+        draft.weapon_count = intercepted_count(facts.text)
+        if draft.weapon is None and draft.weapon_count is not None:
+            # "Of the ten Kalibr cruise missiles launched …, air defences destroyed seven": the weapon of the
+            # count is the one launched
+            draft.weapon = _first(facts.weapons, lambda w: w.role == "launched")
 
 
 def build(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_attack: Draft | None,

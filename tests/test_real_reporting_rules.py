@@ -253,3 +253,22 @@ def test_leaders_of_countries_far_from_the_war_act_for_them():
     text = "Talks\nKishida held talks with Zelenskyy in Kyiv on Tuesday.\n"
     (row,) = events_of(text, "2023-03-21", category="diplomacy")
     assert (row["actor1"], row["actor2"]) == ("Japan", "Ukraine")
+
+
+def test_of_n_launched_air_defences_destroyed_m_gives_both_figures():
+    text = ("Lviv\nAt least four people were killed overnight when Russian cruise missiles struck an apartment building "
+            "in Lviv. Of the ten Kalibr cruise missiles launched from ships in the Black Sea at the Lviv region, air "
+            "defences destroyed seven, according to Ukraine's air force.\n")
+    rows = {r["category"]: r for r in events_of(text, "2023-07-06")}
+    assert (rows["attack"]["weapon"], rows["attack"]["weapon_count"]) == ("Kalibr cruise missile", 10)
+    assert (rows["air_defense"]["actor1"], rows["air_defense"]["weapon_count"]) == ("Ukraine", 7)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("On Friday, Ukraine's General Staff reported 62 Russian attacks in the areas surrounding Pokrovsk.",
+     [("attack", "clash")]),
+    ("Russia launched two missile attacks on Kharkiv.", [("attack", "strike")]),
+    ("Sirens have rung out across the capital once more.", [("air_defense", "alert")]),
+])
+def test_tallies_of_assaults_and_sirens(text, kinds):
+    assert [(t.category, t.kind) for t in classify(text)] == kinds

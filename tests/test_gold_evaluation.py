@@ -44,6 +44,11 @@ HELD_OUT_FLOORS = {
     # Real-shaped development sets (tests/real, README "Real-shaped sets"): used to tune the rules of #7.
     "real/dev1": (0.75, 0.80, 0.90),
     "real/dev2": (0.74, 0.83, 0.88),
+    # The second round of development sets (stop 13), written from the contract alone; dev4 (17 core
+    # events) is too small for a floor of its own.
+    "real/dev3": (0.65, 0.63, 0.90),
+    "real/dev5": (0.60, 0.60, 0.82),
+    "real/dev6": (0.60, 0.62, 0.80),
     # The multi-outlet set (tests/incidents, issue #8), event level.
     "incidents": (0.66, 0.72, 0.78),
 }
@@ -64,7 +69,7 @@ def test_held_out_sets_stay_above_their_floors(name):
 
 # Incident pairs on the multi-outlet set (issue #8): of the matched gold events of one category in two
 # articles, how many the resolver puts in the same incident rightly (precision) and how many of the gold's
-# pairs it finds (recall). Floors under today's 0.966 / 0.80; most missed pairs are extraction errors
+# pairs it finds (recall). Floors under today's 0.970 / 0.914; most missed pairs are extraction errors
 # (a report's row placed or dated differently), which the resolver must not paper over.
 INCIDENT_PAIR_FLOORS = (0.95, 0.88)
 

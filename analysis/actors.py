@@ -29,6 +29,7 @@ RECIPIENT_PREPOSITIONS = {"to", "for", "with", "supplying", "supporting", "provi
 SPEECH_VERBS = r"(?:said|says|say|told|tells|reported|reports|stated|states|added|adds|announced|announces|confirmed|confirms|claimed|claims|wrote|writes|posted|noted|warned|according)"
 # "Russia, for its part, said …": an aside between the speaker and the verb
 _ASIDE = r"(?:,\s*(?:for (?:its|his|her|their) part|in turn|meanwhile|however|in response|in a statement)\s*,)?"
+LISTENER_VERBS = frozenset({"told", "tells", "telling", "briefed", "briefs", "informed", "informs", "assured", "assures"})
 _SPEAKER_AFTER = re.compile(r"^" + _ASIDE + r"(?:[\s,]+(?:[A-Z][\w’'-]+\s+){0,3})?[\s,]*(?:has |had |have |also |now |later |on \w+ )?"
                             + SPEECH_VERBS + r"\b")
 _ACCORDING_BEFORE = re.compile(r"(?:according to|[,”\"’]\s*(?:said|says|told))\s+(?:the\s+)?$", re.I)
@@ -178,8 +179,8 @@ def _role(text: str, start: int, end: int, kind: str) -> str:
         return "target"
     if prev_word in PLACE_PREPOSITIONS:
         return "place" if kind in ("name", "capital") else "object"
-    if prev_word in RECIPIENT_PREPOSITIONS:
-        return "recipient"
+    if prev_word in RECIPIENT_PREPOSITIONS or prev_word in LISTENER_VERBS:
+        return "recipient"   # "aid to Ukraine"; "Zelensky told the UN Security Council that…": who hears it
     if _SPEAKER_AFTER.match(after):
         return "speaker"
     if _ACCORDING_BEFORE.search(before) and not (kind == "demonym" and not lexicon().units.match(after)):

@@ -88,7 +88,7 @@ def lexicon() -> TriggerLexicon:
 
 
 # "its pledge not to hit energy facilities", "did not strike": no attack happened.
-NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|refrain from|refrained from|ban on|pledge to stop"
+NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|no reports? of|no (?:sign|signs|word|indication) of|refrain from|refrained from|ban on|pledge to stop"
                       r"|potential|possible|threat of|risk of|fear of|fears of|warned of|warning of|plans? to|would"
                       r"|preparing|prepare|prepares|planning|plotting|accus\w+ \w+ of (?:preparing|planning)"
                       r"|let|lets|allow|allows|allowing|allowed|permit|permits|permission to|blessing to)"

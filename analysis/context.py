@@ -105,6 +105,7 @@ class ArticleContext:
     city_names: list[str] = field(default_factory=list)   # cities named so far, in order of first mention
     city_names_seen: set[str] = field(default_factory=set)   # the same, as a set
     people: set[str] = field(default_factory=set)          # surnames of the persons named so far
+    last_person: tuple | None = None             # (side, name) of the last official named acting: who "He" is
     in_entry: bool = False                       # the paragraph opens with a live-blog stamp ("09:05 — …")
     # consolidation: for the event builder
     section_date: DateMention | None = None      # the section's heading's day
@@ -177,11 +178,13 @@ class ArticleContext:
             if a.kind in ("titled", "person") and a.detail:
                 self.people.add(a.detail.split()[-1])
 
+
     # -- consolidation ---------------------------------------------------------------------------------
 
     def restart(self) -> None:
         """Consolidation walks the article again from its first sentence."""
         self.section = self.paragraph = None
+        self.last_person = None
 
     def leaves_paragraph(self, facts: SentenceFacts) -> bool:
         """Is ``facts`` the first sentence of another paragraph or section than the cursor's?"""
@@ -202,8 +205,9 @@ class ArticleContext:
             self.paragraph_category = None
 
     def remember(self, facts: SentenceFacts) -> None:
-        """After a sentence is consolidated: the day it gives dates the next ones, and the city it names as
-        where something happened is "the city" of the next ("Russian drones hit Kharkiv … the city's mayor")."""
+        """After a sentence is consolidated: the day it gives dates the next ones, the city it names as
+        where something happened is "the city" of the next ("Russian drones hit Kharkiv … the city's mayor"),
+        and the official it names acting is who the next sentence's "He" is."""
         if facts.own_date is not None and facts.own_date.precision == "day":
             self.paragraph_date = self.story_date = facts.own_date
         seats = speaker_seats(facts)
@@ -212,3 +216,7 @@ class ArticleContext:
             if p.kind in ("city", "district") or (p.kind == "facility" and p.city):
                 self.paragraph_place = p
         self.note_places(places)
+        subject = next((a for a in facts.actors if a.kind in ("titled", "person") and a.actor
+                        and a.role in ("subject", "speaker")), None)
+        if subject is not None:   # the first official who acts or speaks: "He" of the next sentence
+            self.last_person = (subject.actor, subject.detail)

@@ -497,7 +497,11 @@ def _parties(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: li
     intro = INTRO.match(facts.text)
     if intro:  # "In Madrid, on the eve of NATO's summit, Turkey drops…": the subject follows the intro
         usable = [a for a in usable if a.start >= intro.end()] + [a for a in usable if a.start < intro.end()]
-    if facts.text.lstrip().startswith(("He ", "She ", "They ")) and last_event is not None and last_event.actor1:
+    if facts.text.lstrip().startswith(("He ", "She ")) and ctx.last_person is not None:
+        # "Zelenskiy said he had ordered an investigation. He once again urged allies…": the official named last
+        draft.actor1, draft.actor1_detail = ctx.last_person
+        draft.actor1_explicit = True
+    elif facts.text.lstrip().startswith(("He ", "She ", "They ")) and last_event is not None and last_event.actor1:
         draft.actor1, draft.actor1_explicit = last_event.actor1, True
         draft.actor1_detail = last_event.actor1_detail
     first = _passive_agent(facts.text, draft, usable) or _first(usable, lambda a: a.role != "recipient") \

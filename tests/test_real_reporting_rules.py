@@ -272,3 +272,21 @@ def test_of_n_launched_air_defences_destroyed_m_gives_both_figures():
 ])
 def test_tallies_of_assaults_and_sirens(text, kinds):
     assert [(t.category, t.kind) for t in classify(text)] == kinds
+
+
+def test_he_is_the_official_who_acted_or_spoke_last():
+    text = ("Poltava\nZelenskiy said on Telegram that he had ordered a full investigation into the strike on Poltava. "
+            "He once again urged allies to send more air defence systems.\n")
+    rows = events_of(text, "2024-09-03", category="diplomacy")
+    assert rows and all(r["actor1"] == "Ukraine" for r in rows)
+
+
+def test_the_body_told_of_a_strike_only_listens():
+    text = ("UN\nPresident Zelensky has told the UN Security Council by video link that the strike on the station in "
+            "Chaplyne killed 22 people.\n")
+    (row,) = events_of(text, "2022-08-24", category="attack")
+    assert row["actor1"] == "Russia" and row["fatalities"] == 22
+
+
+def test_no_reports_of_strikes_is_no_strike():
+    assert classify("There have been no reports of strikes on the city so far.") == []

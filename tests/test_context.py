@@ -102,7 +102,7 @@ CITIES = ["Kharkiv", "Odesa", "Dnipro", "Lviv", "Sumy", "Kherson"]
 def test_cities_named_as_where_are_bounded_most_recent_last(three_cities):
     ctx = ArticleContext("t", dt.date(2025, 6, 7), "Europe/Kyiv", "Ukraine")
     for name in [*CITIES, "Dnipro"]:
-        ctx.remember(SimpleNamespace(own_date=None, text="", located_places=[gazetteer().lookup(name)]))
+        ctx.remember(SimpleNamespace(own_date=None, text="", located_places=[gazetteer().lookup(name)], actors=[]))
     assert [c.place for c in ctx.cities] == ["Lviv", "Sumy", "Kherson", "Dnipro"]   # the cap, plus the latest
     assert ctx.paragraph_place.place == "Dnipro"
 

@@ -290,3 +290,8 @@ def test_the_body_told_of_a_strike_only_listens():
 
 def test_no_reports_of_strikes_is_no_strike():
     assert classify("There have been no reports of strikes on the city so far.") == []
+
+
+def test_a_small_town_after_in_on_or_at_is_a_place():
+    found = gazetteer().find("Roughly 50 more were hurt in the attack on Chaplyne in the Dnipropetrovsk region.")
+    assert [(m.text, m.admin1) for m in found][0] == ("Chaplyne", "Dnipropetrovsk Oblast")

@@ -435,11 +435,14 @@ def _flush(pending: list[SentenceFacts], para_events: list[Draft], events: list[
 def _same_undated_story(k: Draft, e: Draft) -> bool:
     """A live blog's summary line ("Russian shelling has killed at least six people in Slovyansk") and its
     entry ("… bombarded Slovyansk, killing at least six people") often give no date: both are the day's news.
-    With the same city named and no figure that differs, they are one happening."""
+    With the same city named (by both, or by one when both give the same toll) and no figure that differs,
+    they are one happening."""
     if k.date is not None and e.date is not None:
         return False
     key = _city_key(k)
-    if key is None or key != _city_key(e) or not (k.place_explicit and e.place_explicit):
+    same_toll = k.fatalities is not None and k.fatalities == e.fatalities
+    if key is None or key != _city_key(e) or not (k.place_explicit and e.place_explicit
+                                                    or same_toll and (k.place_explicit or e.place_explicit)):
         return False
     return all(a is None or b is None or a == b for a, b in ((k.fatalities, e.fatalities), (k.injuries, e.injuries),
                                                             (k.weapon_count, e.weapon_count)))

@@ -295,3 +295,11 @@ def test_no_reports_of_strikes_is_no_strike():
 def test_a_small_town_after_in_on_or_at_is_a_place():
     found = gazetteer().find("Roughly 50 more were hurt in the attack on Chaplyne in the Dnipropetrovsk region.")
     assert [(m.text, m.admin1) for m in found][0] == ("Chaplyne", "Dnipropetrovsk Oblast")
+
+
+def test_a_live_blog_recap_of_a_strike_with_the_same_toll_is_the_same_strike():
+    text = ("Live\n\nPosted at 18:41 - Death toll rises\n\nPresident Zelensky says twenty-two people are dead after a "
+            "Russian rocket strike on a railway station. Roughly 50 more were hurt in the attack on Chaplyne.\n\nPosted at 21:05 - To recap\n\nTo recap: a rocket attack on a "
+            "railway station in Chaplyne, in the Dnipropetrovsk region, has killed 22 people according to Zelensky.\n")
+    rows = events_of(text, "2022-08-24", "Europe/London", category="attack")
+    assert [(r["location"], r["fatalities"]) for r in rows] == [("Chaplyne", 22)]

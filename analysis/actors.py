@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from analysis.lexicon import LexiconError, load_yaml, require, words
+from analysis.lexicon import LexiconError, alternation, load_yaml, require, words
 
 TARGET_PREPOSITIONS = {"on", "at", "against", "into", "toward", "towards", "targeting", "struck", "hit", "striking", "attacked"}
 PLACE_PREPOSITIONS = {"in", "over", "near", "across", "inside", "throughout", "from", "outside", "around", "of"}
@@ -127,9 +127,10 @@ def lexicon() -> ActorLexicon:
     forms = sorted(surface, key=len, reverse=True)
     # A hyphen glued to a word is a compound ("pro-Russian") unless a space comes before it: then it is a
     # dash set without its second space, as after a dateline ("MOSCOW (Reuters) -Russia's ministry said").
-    pattern = re.compile(r"(?:(?<![\w-])|(?<=\s-)|(?<=^-))(?:" + "|".join(re.escape(f) for f in forms)
-                         + r")(?![\w]|-(?=\w))")
-    units = re.compile(r"^[\s’'s]*(?:" + "|".join(re.escape(u) for u in sorted(data["units"], key=len, reverse=True)) + r")\b")
+    # a trie, not a flat "a|b|c": the lexicon names over a thousand people, and each position of a sentence
+    # would otherwise try every one of them
+    pattern = re.compile(r"(?:(?<![\w-])|(?<=\s-)|(?<=^-))" + alternation(forms) + r"(?![\w]|-(?=\w))")
+    units = re.compile(r"^[\s’'s]*" + alternation(data["units"]) + r"\b")
     titles = "|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))
     title_person = re.compile(r"(?<![\w-])(?:(?:" + titles + r")\s+)+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)")
     return ActorLexicon(pattern, surface, units, title_person, dict(data["opponents"]), demonym_of,
@@ -231,7 +232,7 @@ def find_actors(text: str) -> list[ActorMention]:
         s, e = m.span()
         if any(a <= s < b or a < e <= b for a, b in taken):
             continue
-        canonical, kind = lex.surface[m.group(0)]
+        canonical, kind = lex.surface.get(m.group(0)) or lex.surface[" ".join(m.group(0).split())]
         if kind == "ignore":
             continue
         if kind == "capital" and not _is_capital_actor(text, s, e):

@@ -346,9 +346,24 @@ def _places(text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list[P
 
 
 def _triggers(text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list[Trigger]:
+    """The sentence's triggers, less those that need a weapon after them and have none, and less a strike
+    read in "sent … munitions to Russia": weapons sent to a country are a delivery, not a blow."""
     weapons = found["weapons"]
     return [t for t in categories_mod.find_triggers(text)
-            if not t.requires_weapon or any(w.start >= t.end for w in weapons)]
+            if (not t.requires_weapon or any(w.start >= t.end for w in weapons))
+            and not (t.kind == "strike" and SEND_VERB.fullmatch(t.text) and _sent_to_a_country(text, t.end))]
+
+
+SEND_VERB = re.compile(r"sent|send|sends|sending|shipped|ships|shipping", re.I)
+SENT_TO = re.compile(r"[^.;]{0,120}?\bto\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+
+
+def _sent_to_a_country(text: str, start: int) -> bool:
+    m = SENT_TO.match(text, start)
+    if m is None:
+        return False
+    hit = actors_mod.lexicon().surface.get(m.group(1)) or actors_mod.lexicon().surface.get(m.group(1).split()[0])
+    return bool(hit) and hit[1] == "name"
 
 
 def _anchor(ctx: ArticleContext) -> dt.date:

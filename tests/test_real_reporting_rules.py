@@ -303,3 +303,20 @@ def test_a_live_blog_recap_of_a_strike_with_the_same_toll_is_the_same_strike():
             "railway station in Chaplyne, in the Dnipropetrovsk region, has killed 22 people according to Zelensky.\n")
     rows = events_of(text, "2022-08-24", "Europe/London", category="attack")
     assert [(r["location"], r["fatalities"]) for r in rows] == [("Chaplyne", 22)]
+
+
+def test_children_returned_home_are_a_humanitarian_return():
+    text = ("Children\nFour children have been returned to their families in Ukraine through Qatari mediation, the "
+            "newspaper reported on Monday.\n")
+    (row,) = events_of(text, "2023-10-16", category="humanitarian")
+    assert row["actor1"] == "Qatar"
+
+
+@pytest.mark.parametrize("text, category", [
+    ("North Korea had sent over 1,000 containers of munitions and military equipment to Russia for its war.",
+     "military_support"),
+    ("Russia sent 50 drones against Kyiv overnight, the air force said.", "attack"),
+])
+def test_weapons_sent_to_a_country_are_a_delivery_and_sent_against_a_city_a_strike(text, category):
+    (row,) = events_of("Arms\n" + text + "\n", "2023-10-14")
+    assert row["category"] == category

@@ -320,3 +320,14 @@ def test_children_returned_home_are_a_humanitarian_return():
 def test_weapons_sent_to_a_country_are_a_delivery_and_sent_against_a_city_a_strike(text, category):
     (row,) = events_of("Arms\n" + text + "\n", "2023-10-14")
     assert row["category"] == category
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Kishida said Tokyo will put $30 million into a NATO trust fund to help Ukraine obtain nonlethal equipment.",
+     [("military_support", "aid")]),
+    ("Kishida said Japan will extend fresh grant aid worth $470 million for the energy sector.",
+     [("humanitarian", "relief")]),
+    ("The company put $30 million into a new factory.", []),
+])
+def test_money_pledged_is_aid_or_relief_by_what_it_is_for(text, kinds):
+    assert [(t.category, t.kind) for t in classify(text)] == kinds

@@ -41,7 +41,7 @@ ATTACK_NOUNS = re.compile(expand(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|ar
                                  r"{weapon_nouns}|bombs?|artillery|aircraft|jets|occupiers|invaders|soldiers|units)\b"
                                  # "a Russian military base", "Ukrainian army depots": a target, not the side that fires
                                  r"(?!\s+(?:base|bases|facility|facilities|airfield|airfields|depot|depots|installation|"
-                                 r"installations|warehouse|warehouses|site|sites|headquarters|barracks|hospital|command post))",
+                                 r"installations|warehouse|warehouses|arsenal|arsenals|site|sites|headquarters|barracks|hospital|command post))",
                                  "facts.ATTACK_NOUNS"), re.I)
 MONTH_START = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d", re.I)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,\s*$")
@@ -111,7 +111,8 @@ PASSIVE_MEASURE_AFTER = re.compile(r"(?:['’]s)?(?:\s+[\w’'-]+){0,5}?(?:\s*,[
 PARTICIPLE_INTRO = re.compile(r"^\s*(?-i:[A-Z][a-z]+ing)\b[^,;:.]{0,120},(?:\s*(?:where|who|which|when|while)\b[^,;:.]{0,120},)?")
 # A demonym before a military site names whose site it is ("a Russian military base", "Ukrainian army depots").
 TARGET_NOUN_AFTER = re.compile(r"\s+(?:(?:military|army|air|naval|ammunition|fuel|oil)\s+)?(?:base|bases|airbase|airfield|"
-                               r"airfields|depot|depots|installation|installations|barracks|headquarters|command post)\b", re.I)
+                               r"airfields|depot|depots|arsenal|arsenals|installation|installations|barracks|headquarters|"
+                               r"command post)\b", re.I)
 ORIGIN_AROUND = re.compile(r"\bof\s+$", re.I)
 ORIGIN_AFTER = re.compile(r"\s+(?:design|make|origin|manufacture|production)\b", re.I)
 DISTANCE_BEFORE = re.compile(r"\b\d[\d,.]*\s*-?(?:km|kilometres|kilometers|miles|mi)\s+(?:\([^)]*\)\s+)?"

@@ -331,3 +331,28 @@ def test_weapons_sent_to_a_country_are_a_delivery_and_sent_against_a_city_a_stri
 ])
 def test_money_pledged_is_aid_or_relief_by_what_it_is_for(text, kinds):
     assert [(t.category, t.kind) for t in classify(text)] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Russia's Defense Ministry announced on Monday that its forces had \"fully liberated\" Kurakhove.",
+     [("attack", "capture")]),
+    ("A convoy of six trucks had reached the town of Toretsk on 31 January, loaded with drinking water.",
+     [("humanitarian", "relief")]),
+    ("Two United Nations inter-agency convoys have brought relief supplies to front-line communities.",
+     [("humanitarian", "relief")]),
+])
+def test_liberated_towns_and_aid_convoys(text, kinds):
+    assert [(t.category, t.kind) for t in classify(text)] == kinds
+
+
+def test_servicemen_who_came_home_from_captivity_were_released():
+    text = "Swap\nAnother 277 Ukrainian servicemen have come home from Russian captivity, Zelensky said on Saturday.\n"
+    (row,) = events_of(text, "2025-04-19", category="humanitarian")
+    assert (row["actor1"], row["actor2"]) == ("Ukraine", "Russia")
+
+
+def test_a_sides_arsenals_hit_are_a_target_not_an_attacker():
+    text = ("Arsenals\nUkraine's general staff says its forces hit two Russian military arsenals overnight, one close "
+            "to the town of Tikhoretsk in the Krasnodar region.\n")
+    (row,) = events_of(text, "2024-09-21", category="attack")
+    assert (row["actor1"], row["actor2"]) == ("Ukraine", "Russia")

@@ -221,7 +221,8 @@ def find_actors(text: str) -> list[ActorMention]:
         demonym = re.search(r"([A-Z][\w-]+)\s+$", head)
         canonical = known[0] if known and known[1] == "person" else None
         start = m.start()
-        if demonym and lex.surface.get(demonym.group(1), (None, ""))[1] in ("demonym", "capital"):
+        # "Russian Foreign Minister Sergei Lavrov", "OCHA spokesperson Jens Laerke": whose official
+        if demonym and lex.surface.get(demonym.group(1), (None, ""))[1] in ("demonym", "capital", "name"):
             canonical = canonical or lex.surface[demonym.group(1)][0]
             start = demonym.start(1) + max(0, m.start() - _DEMONYM_BEFORE_CHARS)
         end = m.start(1) + len(name)

@@ -47,11 +47,18 @@ SEAT_BEFORE = re.compile(r"\b(?:ministry|ministries|officials?|spokes(?:man|woma
                          r"headquarters|embassy|prosecutors?|diplomats?|sources?)\s+in\s+$", re.I)
 
 
+# "Speaking to journalists in Geneva, …", "Addressing reporters in Brussels, …": where the speaker stood
+SPEAKING_INTRO = re.compile(r"^\s*(?:Speaking|Addressing|Talking|Briefing|Writing)\b[^,;:.]{0,80},")
+
+
 def speaker_seats(facts: SentenceFacts, places: list[PlaceMention] | None = None) -> list[PlaceMention]:
     """The places (of ``places``, by default the sentence's located places) named right after a speaker's
-    institution: where the speaker sits, so neither the event's place nor "the city" of later sentences."""
+    institution, or in a leading "Speaking to journalists in Geneva," clause: where the speaker sits, so
+    neither the event's place nor "the city" of later sentences."""
+    intro = SPEAKING_INTRO.match(facts.text)
+    end = intro.end() if intro else -1
     return [p for p in (facts.located_places if places is None else places)
-            if SEAT_BEFORE.search(facts.text, 0, p.start)]
+            if SEAT_BEFORE.search(facts.text, 0, p.start) or p.start < end]
 
 
 # A live blog's entry stamp standing as a heading of its own: "12.38pm BST", "08:10", "Updated 10:55 CET".

@@ -356,3 +356,10 @@ def test_a_sides_arsenals_hit_are_a_target_not_an_attacker():
             "to the town of Tikhoretsk in the Krasnodar region.\n")
     (row,) = events_of(text, "2024-09-21", category="attack")
     assert (row["actor1"], row["actor2"]) == ("Ukraine", "Russia")
+
+
+def test_an_agencys_spokesperson_speaking_in_geneva_reports_the_agencys_convoy_where_it_went():
+    text = ("Convoys\nSpeaking to journalists in Geneva, OCHA spokesperson Jens Laerke said a convoy of six trucks had "
+            "reached the town of Toretsk on 31 January, loaded with drinking water.\n")
+    (row,) = events_of(text, "2023-02-03", category="humanitarian")
+    assert (row["actor1"], row["location"]) == ("United Nations", "Toretsk")

@@ -264,6 +264,17 @@ def _wrap_two(text: str, width: float, measure) -> str | None:
     return best
 
 
+# Where a label may sit around its point, in order of preference: (dx, dy) in marker radii, alignment.
+LABEL_DIRECTIONS = [(0.8, 0.5, "left", "bottom"), (0.8, -0.5, "left", "top"), (-0.8, 0.5, "right", "bottom"),
+                    (-0.8, -0.5, "right", "top"), (0, 1, "center", "bottom"), (0, -1, "center", "top"),
+                    (1.2, 0, "left", "center"), (-1.2, 0, "right", "center")]
+
+
+def _box_distance(box, px: float, py: float) -> float:
+    """How far a point lies from a box (0 inside it), in display units."""
+    return float(np.hypot(max(box.x0 - px, 0, px - box.x1), max(box.y0 - py, 0, py - box.y1)))
+
+
 def place_labels(ax, points, fontsize: float = 8.0, color: str = NEUTRAL["text"], avoid=(), drop: bool = False,
                  sizes=None, limit: int | None = None):
     """Write ``(x, y, text)`` labels next to their points without overlapping each other, the ``avoid``
@@ -287,11 +298,6 @@ def place_labels(ax, points, fontsize: float = 8.0, color: str = NEUTRAL["text"]
     sizes = list(sizes) if sizes is not None else [16.0] * len(points)
     dots = [marker_boxes(ax, [x], [y], s)[0] for (x, y, _), s in zip(points, sizes)]
 
-    def distance(box, px, py):
-        return float(np.hypot(max(box.x0 - px, 0, px - box.x1), max(box.y0 - py, 0, py - box.y1)))
-    directions = [(0.8, 0.5, "left", "bottom"), (0.8, -0.5, "left", "top"), (-0.8, 0.5, "right", "bottom"),
-                  (-0.8, -0.5, "right", "top"), (0, 1, "center", "bottom"), (0, -1, "center", "top"),
-                  (1.2, 0, "left", "center"), (-1.2, 0, "right", "center")]
     texts = []
     for i, (x, y, text) in enumerate(points):
         if limit is not None and i >= limit:
@@ -300,7 +306,7 @@ def place_labels(ax, points, fontsize: float = 8.0, color: str = NEUTRAL["text"]
         others = [d for j, d in enumerate(dots) if j != i]
         reach = sizes[i] ** 0.5 / 2 + 3                    # points from the centre: clear of its own marker
         forms = [text] if isinstance(text, str) else list(dict.fromkeys(text))   # full label, then shorter ones
-        for text, (ux, uy, ha, va) in ((f, d) for f in forms for d in directions):
+        for text, (ux, uy, ha, va) in ((f, d) for f in forms for d in LABEL_DIRECTIONS):
             if best is not None and best[0] < 10 and text != best[1].get_text():
                 break                                       # a longer form already fits somewhere
             t = ax.annotate(text, (x, y), xytext=(ux * reach, uy * reach), textcoords="offset points", ha=ha, va=va,
@@ -308,8 +314,8 @@ def place_labels(ax, points, fontsize: float = 8.0, color: str = NEUTRAL["text"]
             box = t.get_window_extent(renderer).expanded(1.04, 1.1)
             inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
             clashes = sum(box.overlaps(p) for p in placed) + sum(box.overlaps(d) for d in others)
-            own = distance(box, *anchors[i])
-            misleading = any(distance(box, *a) < own + 8 for j, a in enumerate(anchors) if j != i)
+            own = _box_distance(box, *anchors[i])
+            misleading = any(_box_distance(box, *a) < own + 8 for j, a in enumerate(anchors) if j != i)
             score = 10 * clashes + (0 if inside else 10) + (1 if misleading else 0)
             if best is None or score < best[0]:
                 if best is not None:

@@ -100,15 +100,8 @@ def last_days_range(days: int, as_of: dt.date) -> tuple[str, str]:
 
 def load_config(path: str | Path, as_of: dt.date | None = None) -> tuple[list[Job], Path]:
     """The jobs of a config file (parameters checked against each notebook) and the output folder."""
-    from analysis.report.params import check, declared_parameters
-
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found — see reports.toml in the project for an example") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML ({error}) — fix the syntax") from None
+    data = _read_toml(path)
     base = path.resolve().parent
     unknown = set(data) - TOP_KEYS
     if unknown:
@@ -117,67 +110,96 @@ def load_config(path: str | Path, as_of: dt.date | None = None) -> tuple[list[Jo
     if not isinstance(entries, list) or not entries:
         raise ConfigError(f"{path}: no [[job]] tables — add at least one [[job]] with a name")
     as_of = as_of or dt.date.today()
-    out = base / str(data.get("out", "reports"))
     jobs: list[Job] = []
     declared_cache: dict[Path, dict] = {}
     for i, entry in enumerate(entries, 1):
-        where = f"{path} job {i}"
-        bad = set(entry) - JOB_KEYS
-        if bad:
-            raise ConfigError(f"{where}: unknown key {', '.join(sorted(bad))} — use {', '.join(sorted(JOB_KEYS))}")
-        name = entry.get("name")
-        if not isinstance(name, str) or not NAME.match(name):
-            raise ConfigError(f"{where}: name {name!r} — give a folder name of letters, digits, '.', '_' or '-'")
-        where = f"{path} job {name!r}"
-        notebook = (base / entry.get("notebook", data.get("notebook", ""))) if entry.get("notebook", data.get("notebook")) \
-            else default_notebook()
-        seeds = check_seeds(base / str(entry.get("seeds", data.get("seeds", "seeds"))), where)
-        formats = parse_formats(entry.get("formats", data.get("formats", ("html", "pdf"))), where)
-        params = dict(entry.get("parameters") or {})
-        if "seeds" in params:
-            raise ConfigError(f"{where}: give seeds as `seeds = ...` on the job, not among its parameters")
-        if "last_days" in entry:
-            n = entry["last_days"]
-            if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-                raise ConfigError(f"{where}: last_days = {n!r} — give a whole number of days ≥ 1")
-            from analysis.reader import MIN_DATE  # the oldest date a report can select (and not overflow)
-
-            if n - 1 > (as_of - MIN_DATE).days:
-                raise ConfigError(f"{where}: last_days = {n} reaches back before {MIN_DATE} — give at most "
-                                  f"{max(1, (as_of - MIN_DATE).days + 1)} days")
-            params["start_date"], params["end_date"] = last_days_range(n, as_of)
-        variants = [(name, params, {})]
-        if "each" in entry:
-            if entry["each"] != "category":
-                raise ConfigError(f"{where}: each = {entry['each']!r} — only each = \"category\" is supported")
-            variants = [(f"{name}-{c}", {**params, "categories": [c]}, {"category": c, "label": label(c)})
-                        for c in CATEGORIES]
-        if notebook not in declared_cache:
-            declared_cache[notebook] = declared_parameters(notebook)
-        template = entry.get("title", params.get("title"))
-        if template is None:
-            template = default_title(declared_cache[notebook], name)
-            template += " — {label}" if "each" in entry else ""
-            template += " ({start} to {end})" if "last_days" in entry else ""
-        for job_name, job_params, fmt in variants:
-            fields = {"start": job_params.get("start_date") or "", "end": job_params.get("end_date") or "",
-                      "name": job_name, "category": "", "label": "", **fmt}
-            try:
-                title = str(template).format(**fields) or job_name
-            except (KeyError, IndexError, ValueError):
-                raise ConfigError(f"{where}: title {template!r} — only {{start}}, {{end}}, {{name}}, {{category}} "
-                                  "and {label} can be filled in") from None
-            job_params = {**job_params, "title": title}
-            try:
-                checked = check(job_params, declared_cache[notebook], notebook)
-            except NewsframeError as error:
-                raise ConfigError(f"{where}: {error}") from None
-            jobs.append(Job(job_name, notebook.resolve(), seeds.resolve(), checked, formats, title))
+        jobs += _entry_jobs(entry, i, data, path, base, as_of, declared_cache)
     names = [j.name for j in jobs]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise ConfigError(f"{path}: job name {', '.join(dupes)} used twice — every report needs its own folder")
-    return jobs, out
+    return jobs, base / str(data.get("out", "reports"))
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found — see reports.toml in the project for an example") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML ({error}) — fix the syntax") from None
+
+
+def _entry_jobs(entry: dict, i: int, data: dict, path: Path, base: Path, as_of: dt.date,
+                declared_cache: dict[Path, dict]) -> list[Job]:
+    """The job (or, with ``each = "category"``, the jobs) of one [[job]] table."""
+    from analysis.report.params import declared_parameters
+
+    where = f"{path} job {i}"
+    bad = set(entry) - JOB_KEYS
+    if bad:
+        raise ConfigError(f"{where}: unknown key {', '.join(sorted(bad))} — use {', '.join(sorted(JOB_KEYS))}")
+    name = entry.get("name")
+    if not isinstance(name, str) or not NAME.match(name):
+        raise ConfigError(f"{where}: name {name!r} — give a folder name of letters, digits, '.', '_' or '-'")
+    where = f"{path} job {name!r}"
+    notebook = (base / entry.get("notebook", data.get("notebook", ""))) if entry.get("notebook", data.get("notebook")) \
+        else default_notebook()
+    seeds = check_seeds(base / str(entry.get("seeds", data.get("seeds", "seeds"))), where)
+    formats = parse_formats(entry.get("formats", data.get("formats", ("html", "pdf"))), where)
+    params = _entry_params(entry, where, as_of)
+    variants = [(name, params, {})]
+    if "each" in entry:
+        if entry["each"] != "category":
+            raise ConfigError(f"{where}: each = {entry['each']!r} — only each = \"category\" is supported")
+        variants = [(f"{name}-{c}", {**params, "categories": [c]}, {"category": c, "label": label(c)})
+                    for c in CATEGORIES]
+    if notebook not in declared_cache:
+        declared_cache[notebook] = declared_parameters(notebook)
+    template = entry.get("title", params.get("title"))
+    if template is None:
+        template = default_title(declared_cache[notebook], name)
+        template += " — {label}" if "each" in entry else ""
+        template += " ({start} to {end})" if "last_days" in entry else ""
+    return [_variant_job(job_name, job_params, fmt, template, where, notebook, seeds, formats, declared_cache[notebook])
+            for job_name, job_params, fmt in variants]
+
+
+def _entry_params(entry: dict, where: str, as_of: dt.date) -> dict:
+    """A job's notebook parameters, with ``last_days`` turned into a start and an end date."""
+    params = dict(entry.get("parameters") or {})
+    if "seeds" in params:
+        raise ConfigError(f"{where}: give seeds as `seeds = ...` on the job, not among its parameters")
+    if "last_days" in entry:
+        n = entry["last_days"]
+        if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+            raise ConfigError(f"{where}: last_days = {n!r} — give a whole number of days ≥ 1")
+        from analysis.reader import MIN_DATE  # the oldest date a report can select (and not overflow)
+
+        if n - 1 > (as_of - MIN_DATE).days:
+            raise ConfigError(f"{where}: last_days = {n} reaches back before {MIN_DATE} — give at most "
+                              f"{max(1, (as_of - MIN_DATE).days + 1)} days")
+        params["start_date"], params["end_date"] = last_days_range(n, as_of)
+    return params
+
+
+def _variant_job(job_name: str, job_params: dict, fmt: dict, template, where: str, notebook: Path, seeds: Path,
+                 formats, declared: dict) -> Job:
+    """One job: its title filled in and its parameters checked against the notebook's."""
+    from analysis.report.params import check
+
+    fields = {"start": job_params.get("start_date") or "", "end": job_params.get("end_date") or "",
+              "name": job_name, "category": "", "label": "", **fmt}
+    try:
+        title = str(template).format(**fields) or job_name
+    except (KeyError, IndexError, ValueError):
+        raise ConfigError(f"{where}: title {template!r} — only {{start}}, {{end}}, {{name}}, {{category}} "
+                          "and {label} can be filled in") from None
+    try:
+        checked = check({**job_params, "title": title}, declared, notebook)
+    except NewsframeError as error:
+        raise ConfigError(f"{where}: {error}") from None
+    return Job(job_name, notebook.resolve(), seeds.resolve(), checked, formats, title)
 
 
 def default_title(declared: dict, fallback: str) -> str:

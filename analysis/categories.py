@@ -17,7 +17,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from analysis.lexicon import LexiconError, compile_pattern, load_yaml, require
+from analysis.lexicon import LexiconError, alternation, compile_pattern, load_yaml, require
+from analysis.prefilter import PREFIX, necessary_words
 from analysis.registry import CATEGORIES, FILE, expand
 from analysis.settings import settings
 
@@ -37,7 +38,8 @@ class Trigger:
 @dataclass(frozen=True)
 class TriggerLexicon:
     triggers: tuple            # (compiled pattern, kind, weight, opens, requires_weapon)
-    by_prefix: dict            # first three letters of a word -> (stem, trigger index) it may start
+    by_prefix: dict            # a necessary word start -> indexes of the triggers of it and of its own starts
+    opener: re.Pattern         # the longest necessary word start at each word start of a lower-case text
     always: tuple              # indexes of triggers with no literal word to look for
     kinds: dict                # kind -> {category, event_type, sub_event_type, cameo_code}
     impact: re.Pattern
@@ -74,14 +76,17 @@ def lexicon() -> TriggerLexicon:
     by_prefix: dict[str, set[int]] = {}
     always = []
     for i, pattern in enumerate(patterns):
-        stems = _stems(pattern)
+        stems = necessary_words(pattern, re.I) or _stems(pattern)
         if not stems:
             always.append(i)
-        for stem in stems:
-            by_prefix.setdefault(stem[:3], set()).add((stem, i))
+        for stem in stems or ():
+            by_prefix.setdefault(stem[:PREFIX], set()).add(i)
     effects = tuple((name, compile_pattern(r"\b" + pat + r"\b", FILE, f"effects.{name}", re.I))
                     for name, pat in data["effects"].items())
-    return TriggerLexicon(tuple(triggers), {k: tuple(sorted(v)) for k, v in by_prefix.items()}, tuple(always), kinds,
+    # a word that starts with "strike" also starts with "str": each start opens its own starts' triggers too
+    opened = {k: frozenset().union(*(v for s, v in by_prefix.items() if k.startswith(s))) for k in by_prefix}
+    opener = re.compile(r"(?<![a-z])" + alternation(by_prefix))
+    return TriggerLexicon(tuple(triggers), opened, opener, tuple(always), kinds,
                           compile_pattern(r"\b" + data["impact_after_interception"] + r"\b", FILE,
                                           "impact_after_interception", re.I),
                           compile_pattern(r"\b" + data["nationwide"] + r"\b", FILE, "nationwide", re.I), effects)
@@ -108,7 +113,6 @@ REFUSAL = re.compile(r"\b(?:refused|refuses|refusing|declined|declines|ruled out
 GENERIC_WHEN = re.compile(r"\b(?:when|whenever|every time|each time|if)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 GENERIC_PRESENT = re.compile(r"(?:hits|strikes|attacks|shells|targets|bombs|pounds)", re.I)
 _LITERAL = re.compile(r"(?<!\\)[A-Za-z]{3,}(\?)?")
-_WORD = re.compile(r"[a-z]{3,}")
 # Words too common to tell patterns apart; every trigger alternative also has a content word.
 _FUNCTION_WORDS = frozenset("the and for with was were are has have had been that from into its this their".split())
 
@@ -116,8 +120,9 @@ _FUNCTION_WORDS = frozenset("the and for with was were are has have had been tha
 def _stems(pattern: str) -> list[str] | None:
     """The literal words of a trigger pattern, one of which every match must contain ("attacks?" → "attack").
 
-    Used only to skip patterns that cannot match a sentence: each alternative of a trigger is made of
-    literal words, so a sentence with none of their first three letters cannot match it.
+    The fallback of ``prefilter.necessary_words`` for the few patterns whose words it cannot prove (an
+    alternative such as "F-16s"): each alternative of a trigger is made of literal words, so a sentence
+    with none of their first letters cannot match it.
     """
     cleaned = re.sub(r"\\[a-zA-Z]|\[[^\]]*\]|\(\?[:!=<]+", " ", pattern)
     stems = []
@@ -129,16 +134,21 @@ def _stems(pattern: str) -> list[str] | None:
     return stems or None
 
 
+def candidates(text: str) -> set[int]:
+    """Indexes of the triggers that may match the sentence: those with a necessary word (``prefilter``)
+    that a word of the sentence starts with. Running only these is what keeps triggers cheap."""
+    lex = lexicon()
+    found = set(lex.always)
+    for m in lex.opener.finditer(text.lower()):
+        found |= lex.by_prefix[m.group()]
+    return found
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """Every trigger in the sentence, overlapping ones included, sorted by position."""
     lex = lexicon()
     found = []
-    candidates = set(lex.always)
-    for word in set(_WORD.findall(text.lower())):
-        for stem, index in lex.by_prefix.get(word[:3], ()):
-            if index not in candidates and word.startswith(stem[:6]):
-                candidates.add(index)
-    for index in sorted(candidates):
+    for index in sorted(candidates(text)):
         pattern, kind, weight, opens, requires_weapon = lex.triggers[index]
         for m in pattern.finditer(text):
             found.append(Trigger(m.start(), m.end(), m.group(0), kind, lex.kinds[kind]["category"], weight, opens,

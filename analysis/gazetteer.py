@@ -51,6 +51,7 @@ from analysis.translit import (modern_ukrainian, old_ukrainian, russian_canonica
 # A word: letters/digits with internal apostrophes; or a dotted abbreviation (U.S.).
 TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['’ʼ‘]\w+)*")
 POSSESSIVE_RE = re.compile(r"['’ʼ‘][sS]$")
+_APOSTROPHES = "'’ʼ‘"
 _NORM_DROP = re.compile(r"['’ʼ‘`´.]")
 _SIMPLE = re.compile(r"[A-Za-z]+\Z")
 _WORD = re.compile(r"\w+")
@@ -77,7 +78,7 @@ def tokens_of(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in TOKEN_RE.finditer(text):
         start, end = m.span()
-        if POSSESSIVE_RE.search(m.group()) and end - start > 2:
+        if end - start > 2 and text[end - 1] in "sS" and text[end - 2] in _APOSTROPHES:   # POSSESSIVE_RE
             end -= 2
         spans.append((start, end))
     return spans

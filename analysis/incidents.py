@@ -124,6 +124,8 @@ class Record:
     detail: frozenset          # the words of actor1_detail ("president", "zelensky"): who acted, when named
     fatalities: int | None
     published: int             # for the anchor: the earliest report
+    strict: bool = False       # the category is one of ``strict_place`` (taken once: compared millions of times)
+    reciprocal: bool = False   # the category is one of ``reciprocal``
 
 
 def _places_ok(a: Record, b: Record, strict: bool) -> bool:
@@ -148,7 +150,7 @@ def _counts_ok(a: Record, b: Record) -> bool:
     downed are two tallies of one. Counts more than ``count_ratio`` apart never merge."""
     if a.count is None or b.count is None:
         return True
-    low, high = sorted((a.count, b.count))
+    low, high = (a.count, b.count) if a.count <= b.count else (b.count, a.count)
     return high <= max(1, low) * rules().count_ratio
 
 
@@ -164,20 +166,33 @@ def _actors_ok(a: Record, b: Record) -> bool:
     name either side first, so the two sides compare as a pair."""
     if a.actor1 == b.actor1 and not (a.actor2 and b.actor2 and a.actor2 != b.actor2):
         return True
-    if a.category not in rules().reciprocal:
+    if not a.reciprocal:
         return False
     return b.actor1 == a.actor2 and (b.actor2 is None or b.actor2 == a.actor1) or a.actor1 == b.actor2 and a.actor2 is None
 
 
+def signature(r: Record) -> tuple:
+    """Every field ``_alike`` reads: two events with one signature are alike to the same events."""
+    return (r.category, r.actor1, r.actor2, r.day, r.night, r.level, r.location, r.city, r.admin1, r.country,
+            r.wclass, r.count, r.detail, r.strict, r.reciprocal)
+
+
 def compatible(a: Record, b: Record) -> bool:
-    """May ``a`` and ``b`` report one happening? (The module docstring lists the rules.)"""
-    if a.article == b.article or a.category != b.category or not _actors_ok(a, b):
+    """May ``a`` and ``b`` report one happening? (The module docstring lists the rules.)
+
+    The cheapest tests come first: a dense block compares each event with hundreds of others."""
+    return a.article != b.article and _alike(a, b)
+
+
+def _alike(a: Record, b: Record) -> bool:
+    """``compatible`` but for the article: what two events' own fields allow (see ``signature``)."""
+    if a.category != b.category or a.day is None or b.day is None:
         return False
-    if a.day is None or b.day is None:
+    if a.day != b.day and (abs(a.day - b.day) > rules().night_days or not (a.night or b.night)):
         return False
-    if abs(a.day - b.day) > (rules().night_days if a.night or b.night else 0):
+    if not _actors_ok(a, b):
         return False
-    strict = a.category in rules().strict_place
+    strict = a.strict
     national = a.level in (None, "country") and b.level in (None, "country")
     # a national interception tally lists several classes, of which each report keeps one
     if a.wclass and b.wclass and a.wclass != b.wclass and not (national and a.category == "air_defense"):
@@ -223,7 +238,8 @@ def _record(i: int, day, published: int, event_id, article, category, actor1, de
     return Record(i, event_id, article, category, actor1, actor2, day, _is_night(date_text), level, location,
                   city if city is not None or level != "city" else location, admin1, country, weapon,
                   weapon_class(weapon), None if count is None else int(count), detail_words(detail),
-                  None if fatalities is None else int(fatalities), published)
+                  None if fatalities is None else int(fatalities), published, category in rules().strict_place,
+                  category in rules().reciprocal)
 
 
 def records(events: pd.DataFrame, articles: pd.DataFrame) -> list[Record]:
@@ -283,22 +299,46 @@ def candidate_pairs(recs: list[Record]) -> list[tuple[int, int, int]]:
 
 def cluster(recs: list[Record], pairs: list[tuple[int, int, int]]) -> list[int]:
     """The group of each record (the index of its group's first record), merging the best pairs first; two
-    groups merge only when no article is in both and every pair across them is compatible."""
+    groups merge only when no article is in both and every pair across them is compatible.
+
+    Two groups with no article in common are compatible when their members' signatures are alike, so
+    each group keeps its set of signatures and each pair of signatures is compared once (many outlets
+    reporting one happening give many events of one signature). Groups only grow, so two groups found
+    apart stay apart: ``apart`` remembers them, under the surviving group's index after each merge."""
+    ids: dict[tuple, int] = {}
+    sig = [ids.setdefault(signature(r), len(ids)) for r in recs]
+    rep = {s: r for s, r in zip(sig, recs)}
+    memo: dict[tuple[int, int], bool] = {}
+
+    def alike(x: int, y: int) -> bool:
+        if (x, y) not in memo:
+            memo[x, y] = _alike(rep[x], rep[y])
+        return memo[x, y]
+
     group = list(range(len(recs)))
     members = {i: [i] for i in range(len(recs))}
     articles = {i: {recs[i].article} for i in range(len(recs))}
+    kinds = {i: {sig[i]} for i in range(len(recs))}
+    apart: dict[int, set[int]] = defaultdict(set)
     cap = rules().max_members
     for _, i, j in pairs:
         gi, gj = group[i], group[j]
-        if gi == gj or articles[gi] & articles[gj] or len(members[gi]) + len(members[gj]) > cap:
+        if gi == gj or gj in apart[gi] or articles[gi] & articles[gj] or len(members[gi]) + len(members[gj]) > cap:
             continue
-        if not all(compatible(recs[a], recs[b]) for a in members[gi] for b in members[gj]):
+        if not all(alike(x, y) for x in kinds[gi] for y in kinds[gj]):
+            apart[gi].add(gj)
+            apart[gj].add(gi)
             continue
         keep, gone = (gi, gj) if gi < gj else (gj, gi)
         for m in members[gone]:
             group[m] = keep
         members[keep] += members.pop(gone)
         articles[keep] |= articles.pop(gone)
+        kinds[keep] |= kinds.pop(gone)
+        for other in apart.pop(gone, ()):
+            apart[other].discard(gone)
+            apart[other].add(keep)
+            apart[keep].add(other)
     return group
 
 

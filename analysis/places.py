@@ -16,6 +16,7 @@ is not taken as a place.
 """
 from __future__ import annotations
 
+
 import itertools
 import re
 from collections.abc import Sequence
@@ -65,6 +66,13 @@ class _Tok:
     key: str
     cap: bool
     upper: bool
+
+
+@lru_cache(maxsize=65536)
+def _word_info(word: str) -> tuple[str, bool, bool]:
+    """A word's key, whether it is capitalised, and whether it is an acronym (cached: words recur)."""
+    upper = word.isupper() and sum(ch.isalpha() for ch in word) >= 2
+    return norm_token(word), word[:1].isupper(), upper
 
 
 @dataclass(slots=True)
@@ -173,8 +181,7 @@ class Gazetteer:
     @staticmethod
     def _tok(text: str, s: int, e: int) -> _Tok:
         word = text[s:e]
-        upper = word.isupper() and sum(ch.isalpha() for ch in word) >= 2
-        return _Tok(s, e, word, norm_token(word), word[:1].isupper(), upper)
+        return _Tok(s, e, word, *_word_info(word))
 
     @staticmethod
     def _joinable(gap: str, left: _Tok) -> bool:
@@ -367,7 +374,7 @@ class Gazetteer:
         n = len(toks)
         i = 0
         while i < n:
-            if i in used:
+            if i in used or toks[i].key not in self._fac_prefixes:
                 i += 1
                 continue
             best = None

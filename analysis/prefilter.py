@@ -1,0 +1,135 @@
+"""The words a regular expression cannot match without: a cheap test that skips most patterns per sentence.
+
+Trigger lexicons hold dozens of large case-insensitive alternations, and running every one over every
+sentence is the extractor's largest cost. Yet a pattern such as ``(?:missile|drone) strikes? on`` cannot
+match a sentence that has no word starting "strike" (or "on"). ``necessary_words`` reads the pattern's
+syntax tree (Python's own regex parser) and returns such a set of word starts: every match of the pattern
+contains, at the start of a word, one of them. A sentence none of whose words starts so is skipped.
+
+The analysis is conservative: where it cannot prove a word starts a word of the text (a literal after an
+optional letter, inside a class, after a wildcard), it does not use it, and where no set can be proved it
+returns ``None`` so that the caller always runs the pattern.
+
+    >>> sorted(necessary_words(r"(?:missile|drone) strikes? on"))
+    ['strike']
+    >>> sorted(necessary_words(r"(?:took|taken|taking) control"))
+    ['contro']
+    >>> necessary_words(r"\\w+ed") is None
+    True
+"""
+from __future__ import annotations
+
+from re import _constants as C   # the regex parser's node types, stable across CPython 3.11+
+from re import _parser
+
+# A word start longer than this is cut: the caller indexes words by their first PREFIX letters.
+PREFIX = 6
+# Words so common that a set holding one lets nearly every sentence through.
+COMMON = frozenset("the and for with was were are has have had been that from into its this their his her "
+                   "was not but they than then also".split())
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+_NON_LETTER_CATEGORIES = (C.CATEGORY_DIGIT, C.CATEGORY_SPACE, C.CATEGORY_NOT_WORD)
+
+
+def necessary_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Word starts (lower case, at most ``PREFIX`` letters) of which every match holds one, or None.
+
+    The pattern is taken to begin at a word start, as trigger patterns do (they are wrapped in
+    ``(?<![\\w-])``)."""
+    return _sequence(list(_parser.parse(pattern, flags)), "")
+
+
+def _score(words: frozenset[str]) -> tuple:
+    """The better set lets fewer sentences through: no common word, few words, long words."""
+    return (any(w in COMMON for w in words), len(words), -min(len(w) for w in words))
+
+
+def _better(a: frozenset | None, b: frozenset | None) -> frozenset | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return a if _score(a) <= _score(b) else b
+
+
+def _letter(op, av) -> bool:
+    return op is C.LITERAL and chr(av).isalpha()
+
+
+def _no_letters(op, av) -> bool:
+    """A node that only ever matches characters that are not letters (so a word starts after it)."""
+    if op is C.LITERAL:
+        return not chr(av).isalpha()
+    if op is C.IN:
+        return all(o is C.LITERAL and not chr(a).isalpha()
+                   or o is C.CATEGORY and a in _NON_LETTER_CATEGORIES
+                   or o is C.RANGE and not any(chr(c).isalpha() for c in range(a[0], a[1] + 1))
+                   for o, a in av)
+    if op in _REPEATS:
+        return all(_no_letters(o, a) for o, a in av[2])
+    return False
+
+
+def _sequence(items: list, lead: str | None) -> frozenset[str] | None:
+    """The best necessary set of a sequence of nodes. ``lead``: the letters since the word start the
+    sequence begins in ("" right at a word start, "t" after the parser factored "t" out of
+    "took|taken"), or None when the sequence may begin inside a word."""
+    best, i = None, 0
+    while i < len(items):
+        op, av = items[i]
+        if _letter(op, av):
+            j = i
+            while j < len(items) and _letter(*items[j]):
+                j += 1
+            if lead is not None:
+                lead += "".join(chr(a) for _, a in items[i:j]).lower()
+                if len(lead) >= 3:
+                    best, lead = _better(best, frozenset({lead[:PREFIX]})), None
+            i = j
+            continue
+        best = _better(best, _node(op, av, lead))
+        lead = _lead_after(op, av, lead)
+        i += 1
+    return best
+
+
+def _node(op, av, lead: str | None) -> frozenset[str] | None:
+    """The necessary set of one node that is not a letter: a group, an alternation, a repeat."""
+    if op is C.SUBPATTERN:
+        return _sequence(list(av[3]), lead)
+    if op is C.BRANCH:
+        sets = [_sequence(list(branch), lead) for branch in av[1]]
+        return None if any(s is None for s in sets) else frozenset().union(*sets)
+    if op in _REPEATS and av[0] >= 1:
+        return _sequence(list(av[2]), lead)
+    return None
+
+
+def _lead_after(op, av, lead: str | None) -> str | None:
+    """Where the text stands after a node: at a word start ("") after ``\\b``, a node of non-letters or
+    a group that ends in one ("(?:full )?" when it began at a word start too); where it stood after a
+    zero-width assertion; anywhere (None) after anything else."""
+    if op is C.AT:
+        return "" if av is C.AT_BOUNDARY else lead
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        return lead
+    optional = op in _REPEATS and av[0] == 0
+    if _no_letters(op, av) or _ends_word(op, av, top=True):
+        return "" if lead == "" or not optional else None   # "drone ?strike" may spell "dronestrike"
+    return None
+
+
+def _ends_word(op, av, top: bool = False) -> bool:
+    """Does every match of the node (every non-empty one, at the ``top``) end with a character that is
+    not a letter? Inside a group, an optional last node may match nothing, so the group may not."""
+    if op in _REPEATS and av[0] == 0 and not top:
+        return False
+    if _no_letters(op, av):
+        return True
+    if op is C.SUBPATTERN:
+        items = list(av[3])
+        return bool(items) and _ends_word(*items[-1])
+    if op is C.BRANCH:
+        return all(len(b) and _ends_word(*list(b)[-1]) for b in av[1])
+    if op in _REPEATS:
+        items = list(av[2])
+        return bool(items) and _ends_word(*items[-1])
+    return False

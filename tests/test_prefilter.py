@@ -1,0 +1,69 @@
+"""The trigger prefilter (``analysis.prefilter``) may skip a pattern only when it cannot match.
+
+A wrong necessary word would silently drop triggers, so the property is tested on hostile text built
+from the lexicon's own words, and the whole prefilter against running every pattern on real-shaped
+sentences of the evaluation sets."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.categories import candidates, lexicon
+from analysis.prefilter import PREFIX, necessary_words
+from analysis.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+_WORD = re.compile(r"[a-z]{3,}")   # a word, as the index sees it: a run of letters
+
+
+def _opens(pattern_words: frozenset[str], text: str) -> bool:
+    """Does a word of ``text`` start with one of the necessary words (as the index looks them up)?"""
+    words = _WORD.findall(text.lower())
+    return any(w[:n] in pattern_words for w in words for n in range(3, min(len(w), PREFIX) + 1))
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"(?:missile|drone) strikes? on", {"strike"}),
+    (r"(?:took|taken|taking) (?:full )?control of", {"contro"}),
+    (r"shot down|downed", {"shot", "downed"}),
+    (r"(?:re)?captured", None),                       # "captured" may follow "re" inside a word
+    (r"\w+ed the city", {"city"}),
+    (r"drone ?strike", {"drone"}),                    # "dronestrike" has no word starting "strike"
+    (r"(?:heavy ?)?shelling", None),
+    (r"air[- ]raid (?:alert|siren)s?", {"raid"}),
+])
+def test_necessary_words_of_real_shaped_patterns(pattern, words):
+    assert necessary_words(pattern, re.I) == (None if words is None else frozenset(words))
+
+
+_VOCAB = sorted({w for p, *_ in lexicon().triggers for w in re.findall(r"[A-Za-z]{2,}", p.pattern)})
+_TOKENS = st.one_of(st.sampled_from(_VOCAB), st.sampled_from(["-", "'s", ",", "  ", "\n", "re", "un", "7", "F-16s"]),
+                    st.text(alphabet="abcdeorst -’'", max_size=6))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TOKENS, min_size=1, max_size=14), st.sampled_from([" ", "", "-"]))
+def test_a_pattern_that_matches_always_has_a_necessary_word(tokens, joiner):
+    text = joiner.join(tokens)
+    for pattern, *_ in lexicon().triggers:
+        inner = pattern.pattern[len(r"(?<![\w-])(?:"):-len(r")(?![\w])")]
+        words = necessary_words(inner, re.I)
+        if words is not None and pattern.search(text):
+            assert _opens(words, text), (inner[:80], text)
+
+
+def test_every_pattern_that_matches_a_real_sentence_is_a_candidate():
+    lex = lexicon()
+    checked = 0
+    for path in sorted((ROOT / "tests" / "real").glob("dev*/*.txt")):
+        text = path.read_text("utf-8")
+        for a, b in split_sentences(text):
+            sentence = text[a:b]
+            matching = {i for i, (p, *_) in enumerate(lex.triggers) if p.search(sentence)}
+            assert matching <= candidates(sentence), (path.name, sentence[:80])
+            checked += bool(matching)
+    assert checked > 500   # the sets are real-shaped: most sentences open some trigger

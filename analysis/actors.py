@@ -153,6 +153,11 @@ def _is_source(unit: str, after: str) -> bool:
     return not (_ARMED.match(unit) and _SELF_REPORT.match(after[said.end():]))
 
 
+# "Ukraine's backers", "Kyiv's Western allies", "Russia's partners": the side backed, not the one acting
+_BACKERS = re.compile(r"\s*(?:(?:western|european|foreign|international|nato|closest|main|key)\s+)?"
+                      r"(?:backers|allies|partners|supporters|friends|donors|sponsors)\b", re.I)
+
+
 def _role(text: str, start: int, end: int, kind: str) -> str:
     before = text[max(0, start - _ROLE_BEFORE_CHARS):start]
     before = before[:len(before) - len(_DETERMINERS.search(before).group(0))] if _DETERMINERS.search(before) else before
@@ -167,6 +172,8 @@ def _role(text: str, start: int, end: int, kind: str) -> str:
         unit = lexicon().units.match(rest)
         if unit and _is_source(unit.group(0), rest[unit.end():]):
             return "speaker"  # "Russia’s Defence Ministry said…", "Ukraine's air force says…": the source
+        if _BACKERS.match(rest):
+            return "recipient"  # "Ukraine's backers promised air defence systems": they give, Ukraine receives
         return "possessive"  # the event builder turns it into a place owner when a place name follows
     if after.startswith("-") or after.startswith("–supplied"):
         return "modifier"

@@ -267,6 +267,8 @@ def _names_other_city(facts: SentenceFacts, event: Draft) -> bool:
     """Does the sentence place itself in another city or region than ``event``'s? "In the Kyiv region,
     four people were killed" after a strike on Kharkiv does."""
     key = _city_key(event)
+    if key is None and event.nationwide and (event.place is None or event.place.kind == "country"):
+        key = "nationwide"   # "27 drones against five regions … a facility in the Poltava region was damaged"
     for p in facts.located_places:
         if p.kind in ("city", "district", "region"):
             mine = f"region:{p.place}" if p.kind == "region" else (p.city or p.place)

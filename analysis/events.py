@@ -290,7 +290,9 @@ def _actors(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, last_attack
     states = [a for a in mentions if a.actor or a.kind == "titled"]
     registry.attribution(draft.category)(facts, ctx, draft, states, last_attack, last_event)
     if draft.actor1 is None:
-        draft.actor1 = actors_mod.controlling_side(draft.place) or ctx.perspective or "Unknown"
+        assumed = actors_mod.controlling_side(draft.place) or ctx.perspective
+        # the side acted upon is never the one assumed to act ("Ukraine's backers pledged…": Ukraine receives)
+        draft.actor1 = assumed if assumed and assumed != draft.actor2 else "Unknown"
         draft.notes.append(("ambiguous_actor", f"no actor named for this {draft.category} event; {draft.actor1} assumed"))
     if draft.actor2 == draft.actor1:
         draft.actor2 = None
@@ -456,6 +458,12 @@ def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states
     weak = set(actors_mod.lexicon_weak())
     operator = weapon_operator(facts.weapons)
     attackers = set(facts.attacker_side)
+    # "Of the 27 Shahed-type drones Russia sent …, 22 were destroyed": whoever fires the weapons downed is
+    # not the defender, whichever side the sentence names first
+    downed = weapon_operator([w for w in facts.weapons if w.role in ("intercepted", "destroyed", "launched")
+                              and "air defence" not in w.weapon])   # "shot down by S-400 … systems" defend
+    if downed:
+        attackers.add(downed)
     if draft.place is None and last_attack is not None and last_attack.place is not None \
             and not _downed_count(facts) > (last_attack.weapon_count or 10 ** 6):
         # an interception reported with the attack it stopped; 41 downed are no part of "one missile"
@@ -590,6 +598,10 @@ def _military_support(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, s
     shipments Washington has promised changed nothing") is not the giver; aid that names no recipient goes
     to the side the giver backs."""
     acting, usable = _parties(facts, ctx, draft, states, last_attack, last_event)
+    if acting is not None and acting.role == "recipient":
+        # "Ukraine's backers pledged more air defence systems": no giver is named, only the side that receives
+        draft.actor1, draft.actor1_detail, draft.actor1_explicit, draft.actor2 = None, None, False, acting.actor
+        return
     enemy = actors_mod.opponent(acting.actor) if acting is not None and acting.actor else None
     if enemy and acting.role == "speaker" and not PRONOUN_AGENT.search(facts.text[:draft.trigger.start]):
         # a warring side speaks of a third party's aid ("Zelensky said Germany would send…")
@@ -599,8 +611,12 @@ def _military_support(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, s
             draft.actor1, draft.actor1_detail, draft.actor1_explicit = giver.actor, giver.detail, True
             if draft.actor2 == giver.actor:
                 draft.actor2 = None
-    if draft.actor2 is None:
-        draft.actor2 = actors_mod.backed_side(draft.actor1)
+    backed = actors_mod.backed_side(draft.actor1)
+    named = {a.actor for a in usable}
+    if draft.actor2 is None or (not actors_mod.opponent(draft.actor2) and backed in named):
+        # "Canada offered C$20m, under the so-called Danish model, for … Ukraine's defence industry": arms
+        # go to a warring side, not to the third country a model or a partner is named after
+        draft.actor2 = backed
 
 
 @registry.attributes("humanitarian")

@@ -470,9 +470,10 @@ def _subject_first(text: str, actors: list[ActorMention]) -> list[ActorMention]:
 def _frames(text: str, triggers: list[Trigger], casualties: list[CasualtyMention],
             fatalities: int | None, injuries: int | None) -> list[Trigger]:
     """The triggers that decide the sentence's category; a sentence that reports deaths or injuries with
-    no trigger of its own ("In the Kyiv region, four people were killed") gets a weak strike frame."""
+    no trigger of its own ("In the Kyiv region, four people were killed"), or only damage ("An industrial
+    facility in the Poltava region was damaged and one person was wounded"), gets a weak strike frame."""
     frames = categories_mod.classify(text, triggers)
-    if not frames and casualties and ((fatalities or 0) > 0 or (injuries or 0) > 0):
+    if all(f.kind == "damage" for f in frames) and casualties and ((fatalities or 0) > 0 or (injuries or 0) > 0):
         c = casualties[0]
         frames = [categories_mod.Trigger(c.start, c.end, c.text, "strike", "attack", 1, False)]
     return frames

@@ -93,12 +93,28 @@ def _counts_after(facts: SentenceFacts) -> list[tuple[PlaceMention, int, int]]:
     return found
 
 
+# "four drones had been shot down over each of their regions", "two apiece over both regions"
+EACH_OF = re.compile(r"\b(?:over|in|above|across)\s+(?:each|every one|both)\s+(?:of\s+)?(?:(?:their|the|these|those|two)\s+)*"
+                     r"(?:regions|oblasts|provinces|cities|areas)\b", re.I)
+
+
+def _each_of(draft: Draft) -> list[tuple[PlaceMention, int, int]]:
+    """One count said of each of the regions the sentence names ("The governors of the Kherson region and the
+    Dnipropetrovsk region said four drones had been shot down over each of their regions"): each region
+    is a breakdown with that count."""
+    if draft.weapon_count is None or not EACH_OF.search(draft.main.text):
+        return []
+    names = [p for p in draft.main.located_places if p.kind in ("region", "city")]
+    where = draft.weapon.start if draft.weapon is not None else 0
+    return [(p, draft.weapon_count, where) for p in names] if len(names) > 1 else []
+
+
 def _split_breakdowns(draft: Draft) -> list[Draft]:
     """A national interception total with its regional breakdowns is one event per figure (CONTRACT §7):
     the total with no place below the country, and each region with its own count — never the total's."""
     if draft.category != "air_defense":
         return [draft]
-    parts = breakdowns(draft.main)
+    parts = breakdowns(draft.main) or _each_of(draft)
     if not parts:
         return [draft]
     first_at = min(at for _, _, at in parts)   # where the first breakdown's count is written

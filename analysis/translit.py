@@ -113,6 +113,8 @@ def ukrainian_variants(name: str, russified: bool = True) -> set[str]:
     also the Russian-based ones (lowercase: they are only ever compared as keys)."""
     r = rules()
     base = {name, modern_ukrainian(name), old_ukrainian(name), old_ukrainian(modern_ukrainian(name))}
+    # the press applies the older system's rules one at a time too: Huliaipole -> Hulyaipole (not Hulyayipole)
+    base |= _combinations({modern_ukrainian(name)}, r["old"], r["ua_max"])
     out = set(base)
     for b in base:
         for ending, alts in r["endings"]:

@@ -52,6 +52,15 @@ TRIGGERS = [
                  [RELIEF], id="convoy-of-trucks"),
     pytest.param("Two United Nations inter-agency convoys have brought relief supplies to front-line communities.",
                  [RELIEF], id="aid-convoys"),
+    pytest.param("Of the 40 attack drones Moscow launched at three Ukrainian regions on Thursday night, 31 were shot "
+                 "down, the air force said.", [("air_defense", "interception"), STRIKE],
+                 id="weapons-first-count-downed-after"),
+    pytest.param("Investigators have yet to establish what caused the blast, the police said.", [],
+                 id="the-blast-is-one-already-told"),
+    pytest.param("Denmark offered 15 million euros for artillery ammunition.", [("military_support", "aid")],
+                 id="money-offered-for-arms"),
+    pytest.param("Australia will give 50 million Australian dollars for drones and armoured vehicles.",
+                 [("military_support", "aid")], id="money-in-a-named-currency"),
 ]
 
 
@@ -263,6 +272,37 @@ def test_of_n_launched_air_defences_destroyed_m_gives_both_figures():
     rows = {r["category"]: r for r in events_of(text, "2023-07-06")}
     assert (rows["attack"]["weapon"], rows["attack"]["weapon_count"]) == ("Kalibr cruise missile", 10)
     assert (rows["air_defense"]["actor1"], rows["air_defense"]["weapon_count"]) == ("Ukraine", 7)
+
+
+def test_one_count_said_of_each_region_named_is_one_event_per_region():
+    text = ("Drones\nThe governors of the Sumy region and the Chernihiv region said three drones had been downed "
+            "over each of their regions overnight.\n")
+    rows = events_of(text, "2024-06-12", category="air_defense")
+    assert sorted((r["location"], r["weapon_count"]) for r in rows) == [("Chernihiv Oblast", 3), ("Sumy Oblast", 3)]
+
+
+def test_harm_in_another_region_after_a_national_total_is_an_attack_of_its_own():
+    text = ("Drones\nRussia sent 35 drones against six Ukrainian regions overnight, and 29 were destroyed, the air "
+            "force said. A warehouse in the Vinnytsia region was damaged and two people were wounded, the governor "
+            "said.\n")
+    rows = events_of(text, "2024-06-12", category="attack")
+    assert ("Vinnytsia Oblast", 2) in [(r["location"], r["injuries"]) for r in rows]
+
+
+def test_the_defender_is_not_the_side_whose_drones_were_downed():
+    text = ("Drones\nOf the 18 Shahed drones Russia launched overnight, 15 were destroyed, Ukraine's air force "
+            "said.\n")
+    rows = events_of(text, "2024-06-12", category="air_defense")
+    assert [(r["actor1"], r["actor2"], r["weapon_count"]) for r in rows] == [("Ukraine", "Russia", 15)]
+
+
+def test_a_backers_possessive_is_the_recipient_and_arms_go_to_the_side_backed():
+    rows = events_of("Aid\nUkraine's Western backers pledged more air defence systems on Tuesday.\n", "2025-07-22",
+                     category="military_support")
+    assert all(r["actor1"] != "Ukraine" for r in rows)
+    rows = events_of("Aid\nSpain offered 30 million euros, under the Czech-led scheme, for ammunition for Ukraine's "
+                     "army.\n", "2025-07-22", category="military_support")
+    assert [(r["actor1"], r["actor2"]) for r in rows] == [("Spain", "Ukraine")]
 
 
 def test_he_is_the_official_who_acted_or_spoke_last():

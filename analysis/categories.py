@@ -182,6 +182,10 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
     if not triggers:
         return []
     best = max(triggers, key=lambda t: (t.weight, -t.start))
+    # at equal weight an interception decides over the launch told first ("Russia launched 183 drones …, and
+    # 154 of them were shot down"): it then brings the launch along as the attack (below)
+    best = next((t for t in triggers if best.kind == "strike" and t.kind == "interception"
+                 and t.weight == best.weight and t.start > best.start), best)
     chosen = [best]
     rebuttal = _rebuttal_after(text, best, triggers)
     if rebuttal is not None:

@@ -112,8 +112,13 @@ def _tally_of_another_scale(event: Draft, draft: Draft) -> bool:
     missiles during the morning": the second is the night's (or morning's) whole barrage, not more about
     the first blow. Counts of one attack that differ more than twofold, the later one a tally of at least
     five with no place named, are two happenings."""
-    if event.category != "attack" or draft.place_explicit or event.weapon_count is None or draft.weapon_count is None:
+    if event.category != "attack" or draft.place_explicit or draft.weapon_count is None:
         return False
+    if event.weapon_count is None:
+        # "Russian forces also hit energy facilities in the Chernihiv region …", then "Russia launched 183
+        # drones during the night": a barrage of the whole night is no count of one region's blow
+        return draft.weapon_count >= settings().consolidation.night_barrage and event.place_explicit and \
+            event.place is not None and event.place.kind in ("region", "city", "district")
     return draft.weapon_count >= 5 and draft.weapon_count > 2 * event.weapon_count
 
 

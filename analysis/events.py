@@ -460,13 +460,17 @@ def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states
     attackers = set(facts.attacker_side)
     # "Of the 27 Shahed-type drones Russia sent …, 22 were destroyed": whoever fires the weapons downed is
     # not the defender, whichever side the sentence names first
-    downed = weapon_operator([w for w in facts.weapons if w.role in ("intercepted", "destroyed", "launched")
+    fired_by = weapon_operator([w for w in facts.weapons if w.role in ("intercepted", "destroyed", "launched")
                               and "air defence" not in w.weapon])   # "shot down by S-400 … systems" defend
-    if downed:
-        attackers.add(downed)
+    if fired_by:
+        attackers.add(fired_by)
+    downed = _downed_count(facts)
     if draft.place is None and last_attack is not None and last_attack.place is not None \
-            and not _downed_count(facts) > (last_attack.weapon_count or 10 ** 6):
-        # an interception reported with the attack it stopped; 41 downed are no part of "one missile"
+            and not downed > (last_attack.weapon_count or 10 ** 6) \
+            and not (last_attack.weapon_count is None and downed >= settings().consolidation.night_barrage
+                     and last_attack.place.kind in ("region", "city", "district")):
+        # an interception reported with the attack it stopped; 41 downed are no part of "one missile", and
+        # 154 downed of the night's 183 are not those of a blow on one region that gave no count
         draft.place = last_attack.place
         place_country = actors_mod.controlling_side(draft.place)
     defender = _first(states, lambda a: a.role in ("subject", "possessive", "speaker") and a.actor not in attackers

@@ -67,6 +67,7 @@ class Consolidation:
     daytime_start_hour: int = _number(0, 24)
     daytime_end_hour: int = _number(0, 24)
     max_events_compared: int = _number(1, 1_000_000)
+    night_barrage: int = _number(2, 100_000)
 
 
 @dataclass(frozen=True, slots=True)

@@ -182,7 +182,8 @@ def build_all(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_
     if _extra_ground_without_place(facts, trigger):
         return []
     return [d for donor in _split_donors(build(facts, trigger, ctx, last_attack, last_event))
-            for part in _split_breakdowns(donor) for d in _split_places_taken(part)]
+            for part in _split_breakdowns(donor) for taken in _split_places_taken(part)
+            for d in _split_places_hit(taken)]
 
 
 def _places_taken(draft: Draft) -> list[PlaceMention]:
@@ -197,6 +198,46 @@ def _places_taken(draft: Draft) -> list[PlaceMention]:
         if not DONOR_GAP.match(text[out[-1].end:p.start]):
             break
         out.append(p)
+    return out
+
+
+# between the names of a list of regions hit: "in the northern Chernihiv region, the southern Kherson region and …"
+HIT_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?$", re.I)
+# between a strike and the first place of its list: "hit energy facilities in the northern …"
+HIT_LEAD = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:in|on|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?$",
+                      re.I)
+
+
+def _places_hit(draft: Draft) -> list[PlaceMention]:
+    """The regions a strike names as one list right after it: "hit energy facilities in the northern
+    Chernihiv region, the southern Kherson region and the southeastern Dnipropetrovsk region"."""
+    t, text = draft.trigger, draft.main.text
+    places = [p for p in draft.main.located_places if p.kind in ("region", "city") and p.start >= t.end]
+    if not places or not HIT_LEAD.match(text[t.end:places[0].start]):
+        return []
+    out = [places[0]]
+    for p in places[1:]:
+        if not HIT_GAP.match(text[out[-1].end:p.start]):
+            break
+        out.append(p)
+    return out
+
+
+def _split_places_hit(draft: Draft) -> list[Draft]:
+    """Strikes on a list of regions that give no count or toll are one event per region (each region's
+    authorities report their own); a count or toll belongs to the whole and keeps the event whole."""
+    if draft.kind != "strike" or draft.trigger.weight < 3 or draft.weapon_count is not None or draft.fatalities \
+            or draft.injuries:
+        return [draft]   # "reported blasts in Lvov, Kharkov, …" (a weak trigger) tells of the blasts, not who hit what
+    regions = _places_hit(draft)
+    if len(regions) < 2:
+        return [draft]
+    out = []
+    for k, region in enumerate(regions):
+        d = draft if k == 0 else replace(draft, part=f"{region.start}", notes=list(draft.notes),
+                                         mentions=list(draft.mentions))
+        d.place, d.place_explicit = region, True
+        out.append(d)
     return out
 
 

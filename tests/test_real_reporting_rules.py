@@ -305,6 +305,23 @@ def test_a_backers_possessive_is_the_recipient_and_arms_go_to_the_side_backed():
     assert [(r["actor1"], r["actor2"]) for r in rows] == [("Spain", "Ukraine")]
 
 
+def test_strikes_on_a_list_of_regions_are_one_event_per_region():
+    text = ("Grid\nRussian troops also struck power facilities in the eastern Kharkiv region, the northern Sumy region "
+            "and the central Poltava region, officials said.\n")
+    rows = events_of(text, "2025-10-20", category="attack")
+    assert sorted(r["location"] for r in rows) == ["Kharkiv Oblast", "Poltava Oblast", "Sumy Oblast"]
+
+
+def test_the_nights_barrage_is_no_count_of_a_regions_blow_and_its_interceptions_stay_national():
+    text = ("Grid\nRussian forces hit energy sites in the Odesa region, the governor said.\n"
+            "The air force said Russia launched 140 drones during the night and that 120 of them were shot down.\n")
+    rows = events_of(text, "2025-10-20")
+    odesa = [r for r in rows if r["location"] == "Odesa Oblast"]
+    assert [r["weapon_count"] for r in odesa] == [None]
+    downed = [r for r in rows if r["category"] == "air_defense"]
+    assert [(r["weapon_count"], r["location"], str(r["event_date"])) for r in downed] == [(120, None, "2025-10-20")]
+
+
 def test_he_is_the_official_who_acted_or_spoke_last():
     text = ("Poltava\nZelenskiy said on Telegram that he had ordered a full investigation into the strike on Poltava. "
             "He once again urged allies to send more air defence systems.\n")

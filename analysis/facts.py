@@ -351,8 +351,17 @@ def _triggers(text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list
     read in "sent … munitions to Russia": weapons sent to a country are a delivery, not a blow."""
     weapons = found["weapons"]
     return [t for t in categories_mod.find_triggers(text)
-            if (not t.requires_weapon or any(w.start >= t.end for w in weapons))
+            if (not t.requires_weapon or any(w.start >= t.end for w in weapons) or _weapons_given_by(text, t, weapons))
             and not (t.kind == "strike" and SEND_VERB.fullmatch(t.text) and _sent_to_a_country(text, t.end))]
+
+
+BY_AFTER = re.compile(r"\s+(?:jointly\s+)?by\b", re.I)
+
+
+def _weapons_given_by(text: str, t: Trigger, weapons: list) -> bool:
+    """"Leopard 2 tanks promised by Germany and Portugal": the weapons right before the verb, the givers
+    after "by" (a reduced passive) — the weapon need not follow the verb."""
+    return t.kind == "aid" and bool(BY_AFTER.match(text, t.end)) and any(0 <= t.start - w.end <= 2 for w in weapons)
 
 
 SEND_VERB = re.compile(r"sent|send|sends|sending|shipped|ships|shipping", re.I)

@@ -57,6 +57,8 @@ TRIGGERS = [
                  id="weapons-first-count-downed-after"),
     pytest.param("Investigators have yet to establish what caused the blast, the police said.", [],
                  id="the-blast-is-one-already-told"),
+    pytest.param("The General Staff said its units had repelled more than 70 Russian attacks along the front.",
+                 [CLASH], id="repelled-more-than-n-attacks-is-ground-fighting"),
     pytest.param("Denmark offered 15 million euros for artillery ammunition.", [("military_support", "aid")],
                  id="money-offered-for-arms"),
     pytest.param("Australia will give 50 million Australian dollars for drones and armoured vehicles.",
@@ -320,6 +322,13 @@ def test_the_nights_barrage_is_no_count_of_a_regions_blow_and_its_interceptions_
     assert [r["weapon_count"] for r in odesa] == [None]
     downed = [r for r in rows if r["category"] == "air_defense"]
     assert [(r["weapon_count"], r["location"], str(r["event_date"])) for r in downed] == [(120, None, "2025-10-20")]
+
+
+def test_weapons_promised_by_several_donors_are_one_event_per_donor():
+    text = ("Tanks\nThe minister said on Monday that CV90 vehicles promised by Sweden and Denmark will reach Ukraine "
+            "in the spring.\n")
+    rows = events_of(text, "2023-03-13", category="military_support")
+    assert sorted((r["actor1"], r["actor2"]) for r in rows) == [("Denmark", "Ukraine"), ("Sweden", "Ukraine")]
 
 
 def test_he_is_the_official_who_acted_or_spoke_last():

@@ -473,8 +473,9 @@ def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states
         # 154 downed of the night's 183 are not those of a blow on one region that gave no count
         draft.place = last_attack.place
         place_country = actors_mod.controlling_side(draft.place)
-    defender = _first(states, lambda a: a.role in ("subject", "possessive", "speaker") and a.actor not in attackers
-                      and a.actor not in weak and (a.actor or a.kind == "titled"))
+    defender = _own_defender(facts.text, draft, states) or \
+        _first(states, lambda a: a.role in ("subject", "possessive", "speaker") and a.actor not in attackers
+               and a.actor not in weak and (a.actor or a.kind == "titled"))
     if defender is not None:
         draft.actor1 = _resolve_titled(defender, draft)
         draft.actor1_detail, draft.actor1_explicit = defender.detail, draft.actor1 is not None
@@ -494,6 +495,19 @@ def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states
     if attacker is None and last_attack is not None and last_attack.actor1 != draft.actor1:
         attacker = last_attack.actor1
     draft.actor2 = attacker or actors_mod.opponent(draft.actor1)
+
+
+# "Ukrainian forces shot down 130 drones": the side's forces right before the interception verb
+DEFENDER_GAP = re.compile(r"^[\s’'s]*(?:[\w-]+\s+){0,2}?(?:forces|troops|military|army|units|air defen[cs]es?|air force|"
+                          r"defenders)\s+(?:(?:have|has|had)\s+)?$", re.I)
+
+
+def _own_defender(text: str, draft: Draft, states: list[ActorMention]) -> ActorMention | None:
+    """The side whose forces are the interception verb's subject defends, even where its forces are
+    named as attacking elsewhere in the sentence."""
+    t = draft.trigger
+    return _first(states, lambda a: a.actor is not None and a.end <= t.start
+                  and bool(DEFENDER_GAP.match(text[a.end:t.start])))
 
 
 @registry.attributes("parties")

@@ -13,6 +13,7 @@ the capital." the facts hold one weapon mention (Iskander ballistic missile ×4)
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
@@ -115,10 +116,18 @@ TARGET_NOUN_AFTER = re.compile(r"\s+(?:(?:military|army|air|naval|ammunition|fue
                                r"command post)\b", re.I)
 ORIGIN_AROUND = re.compile(r"\bof\s+$", re.I)
 ORIGIN_AFTER = re.compile(r"\s+(?:design|make|origin|manufacture|production)\b", re.I)
-DISTANCE_BEFORE = re.compile(r"\b\d[\d,.]*\s*-?(?:km|kilometres|kilometers|miles|mi)\s+(?:\([^)]*\)\s+)?"
-                             r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
-                             r"north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?$", re.I)
+_COMPASS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+            r"south-west)")
+# "340km east of Kyiv", and with no distance "Yampil, which lies to the east of Sloviansk": a landmark measured from
+DISTANCE_BEFORE = re.compile(r"(?:\b\d[\d,.]*\s*-?(?:km|kilometres|kilometers|miles|mi)\s+(?:\([^)]*\)\s+)?"
+                             r"(?:" + _COMPASS + r"(?:ern)?\s+)?"
+                             r"|\b(?:lies|lie|lying|located|situated|sits)\s+(?:just\s+|some\s+|about\s+)?(?:to\s+the\s+)?"
+                             + _COMPASS + r"\s+)(?:of|from)\s+(?:the\s+)?$", re.I)
 NIGHT_SPAN_OPEN = re.compile(r"\b(?:between|from)\b", re.I)
+NIGHT_DAY_AFTER = re.compile(r"\s*(?:to|into|-|–|—|/)\s*(\d{1,2})\b(?!\s*(?:km|kilomet|miles|per|%|,\d))", re.I)
+NIGHT_WORD = re.compile(r"\b(?:overnight|night)\b", re.I)
+NIGHT_RANGE = re.compile(r"\b(\d{1,2})\s*[-–/]\s*(\d{1,2})\b")
+EVENING_TIME = re.compile(r"\b(?:[6-9]|1[01])(?:[:.]\d\d)?\s*p\.?\s?m\b|\b(?:1[89]|2[0-3])[:.]\d\d\b", re.I)
 NIGHT_SPAN_JOIN = re.compile(r"(?:(?!\.\s)[^;])*?\b(?:and|to|until|till)\b", re.I)
 CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
 
@@ -222,6 +231,18 @@ def _night_span(usable: list[DateMention], text: str) -> DateMention | None:
         if (second.date - first.date).days == 1 and NIGHT_SPAN_OPEN.search(text, max(0, first.start - 60), first.end) \
                 and NIGHT_SPAN_JOIN.match(text, first.end, second.start):
             return second
+    for m in days:
+        # "overnight on March 14 to 15", "on the night of 7-8 October": the second day is a bare number
+        morning = (m.date + dt.timedelta(days=1)).day
+        if not NIGHT_WORD.search(text, max(0, m.start - 40), m.end) or EVENING_TIME.search(text):
+            continue   # "on the night of December 29-30, at about 11 p.m.": the evening, not the morning
+        bare = NIGHT_DAY_AFTER.match(text, m.end)
+        if bare and int(bare.group(1)) == morning:
+            return dataclasses.replace(m, end=bare.end(), text=text[m.start:bare.end()],
+                                       date=m.date + dt.timedelta(days=1))
+        pair = NIGHT_RANGE.search(m.text)
+        if pair and int(pair.group(1)) == m.date.day and int(pair.group(2)) == morning:
+            return dataclasses.replace(m, date=m.date + dt.timedelta(days=1))
     return None
 
 

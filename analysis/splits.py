@@ -42,7 +42,8 @@ DONOR_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?
 
 
 # between a capture verb and its first object: "captured the village of X", "took control of the towns of X"
-TAKEN_GAP = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:(?:villages?|towns?|settlements?|cities|city)\s+(?:of\s+)?)?$", re.I)
+TAKEN_GAP = re.compile(r"^\s*(?:(?:were|are|included|include|including)\s+)?(?:(?:the|a|an)\s+)?"
+                       r"(?:(?:villages?|towns?|settlements?|cities|city)\s+(?:of\s+)?)?$", re.I)
 
 
 def breakdowns(facts: SentenceFacts) -> list[tuple[PlaceMention, int, int]]:

@@ -59,6 +59,8 @@ TRIGGERS = [
                  id="the-blast-is-one-already-told"),
     pytest.param("The General Staff said its units had repelled more than 70 Russian attacks along the front.",
                  [CLASH], id="repelled-more-than-n-attacks-is-ground-fighting"),
+    pytest.param("The ministry said the two villages now held by Russian forces were Pishchane and Zelene.", [CAPTURE],
+                 id="now-held-by-is-a-capture-claim"),
     pytest.param("Denmark offered 15 million euros for artillery ammunition.", [("military_support", "aid")],
                  id="money-offered-for-arms"),
     pytest.param("Australia will give 50 million Australian dollars for drones and armoured vehicles.",
@@ -198,6 +200,10 @@ def test_a_night_told_as_a_span_of_two_days_is_dated_by_its_morning():
     ("The envoys met in Geneva between March 3 and March 6 and agreed on a prisoner exchange.", "2025-03-03"),
     ("Drones attacked the region from the evening of March 5 to the morning of March 6, the governor said.", "2025-03-06"),
     ("The strike on March 5 came a day before the talks of March 6.", "2025-03-05"),
+    ("Russia struck Ukraine's grid overnight on March 4 to 5, the air force said.", "2025-03-05"),
+    ("On the night of 4-5 March, drones attacked the port, officials said.", "2025-03-05"),
+    ("On the night of March 4-5, at about 10 p.m., air defences destroyed nine rockets.", "2025-03-04"),
+    ("Talks ran on 4-5 March in Riyadh.", "2025-03-04"),
 ])
 def test_only_a_span_of_two_consecutive_days_is_a_night(text, day):
     own = _own_date(find_dates(text, dt.date(2025, 3, 7), None), text)
@@ -329,6 +335,19 @@ def test_weapons_promised_by_several_donors_are_one_event_per_donor():
             "in the spring.\n")
     rows = events_of(text, "2023-03-13", category="military_support")
     assert sorted((r["actor1"], r["actor2"]) for r in rows) == [("Denmark", "Ukraine"), ("Sweden", "Ukraine")]
+
+
+def test_forces_right_before_the_interception_verb_defend():
+    text = ("Night\nRussia launched 90 drones at Ukraine overnight. The air force said Ukrainian forces shot down 70 "
+            "drones, helped by Ukrainian electronic warfare.\n")
+    rows = events_of(text, "2025-03-16", category="air_defense")
+    assert [(r["actor1"], r["actor2"], r["weapon_count"]) for r in rows] == [("Ukraine", "Russia", 70)]
+
+
+def test_a_town_a_village_lies_beside_is_not_where_it_happened():
+    text = ("Front\nRussian troops captured Yampil, which lies to the east of Sloviansk, the ministry said.\n")
+    rows = events_of(text, "2025-11-21", category="attack")
+    assert all(r["location"] != "Sloviansk" for r in rows)
 
 
 def test_he_is_the_official_who_acted_or_spoke_last():

@@ -217,6 +217,10 @@ HOPED_BEFORE = re.compile(r"\b(?:may|might|could|help|helps|hope|hopes|hoped|fea
                           r"(?:\s+[\w’'-]+){0,3}\s+$", re.I)
 
 
+# "After difficult negotiations, 248 servicemen were brought back": talks as a circumstance, not a clause
+CIRCUMSTANCE_BEFORE = re.compile(r"\b(?:after|following|before|during|amid|despite|through)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _other_category_clauses(text: str, triggers: list[Trigger], chosen: list[Trigger]) -> list[Trigger]:
     """A decisive trigger (weight 4+) of another of ``CLAUSE_CATEGORIES`` than the chosen frames', in a
     clause of its own (a comma, "and" or "while" between them), is one more frame: "Sunak signed a
@@ -227,7 +231,11 @@ def _other_category_clauses(text: str, triggers: list[Trigger], chosen: list[Tri
     more: list[Trigger] = []
     for t in sorted(triggers, key=lambda t: (-t.weight, t.start)):
         taken = chosen + more
-        if t.category not in CLAUSE_CATEGORIES or t.weight < 4 or not t.opens \
+        # a meeting told first is the sentence's main clause ("Kishida held talks with Zelenskyy in Kyiv … and
+        # said Tokyo will put $30 million …"): then a lighter trigger is enough
+        leading = t.kind in ("talks", "meeting") and t.start < min(c.start for c in chosen) \
+            and not CIRCUMSTANCE_BEFORE.search(text[max(0, t.start - 40):t.start])
+        if t.category not in CLAUSE_CATEGORIES or t.weight < (3 if leading else 4) or not t.opens \
                 or any(t.category == c.category for c in taken) or _negated(t, text) \
                 or HOPED_BEFORE.search(text[max(0, t.start - 40):t.start]):
             continue

@@ -61,6 +61,11 @@ TRIGGERS = [
                  [CLASH], id="repelled-more-than-n-attacks-is-ground-fighting"),
     pytest.param("The ministry said the two villages now held by Russian forces were Pishchane and Zelene.", [CAPTURE],
                  id="now-held-by-is-a-capture-claim"),
+    pytest.param("Albanese held talks with Zelensky in Kyiv on Sunday and said Canberra will give $50 million for "
+                 "drones for Ukraine's army.", [("military_support", "aid"), ("diplomacy", "talks")],
+                 id="talks-told-first-and-a-pledge-are-two-frames"),
+    pytest.param("After long negotiations, 95 servicemen were brought home on Friday.", [("humanitarian", "prisoner_exchange")],
+                 id="talks-as-a-circumstance-are-no-frame"),
     pytest.param("Denmark offered 15 million euros for artillery ammunition.", [("military_support", "aid")],
                  id="money-offered-for-arms"),
     pytest.param("Australia will give 50 million Australian dollars for drones and armoured vehicles.",

@@ -66,6 +66,8 @@ TRIGGERS = [
                  id="talks-told-first-and-a-pledge-are-two-frames"),
     pytest.param("After long negotiations, 95 servicemen were brought home on Friday.", [("humanitarian", "prisoner_exchange")],
                  id="talks-as-a-circumstance-are-no-frame"),
+    pytest.param("Moscow says its troops have seized a badly damaged but strategically important town in the east.",
+                 [CAPTURE], id="a-town-described-before-its-noun-is-still-captured"),
     pytest.param("Denmark offered 15 million euros for artillery ammunition.", [("military_support", "aid")],
                  id="money-offered-for-arms"),
     pytest.param("Australia will give 50 million Australian dollars for drones and armoured vehicles.",

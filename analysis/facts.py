@@ -25,6 +25,7 @@ from analysis import casualties as casualties_mod
 from analysis import categories as categories_mod
 from analysis import dates as dates_mod
 from analysis import places as places_mod
+from analysis import unlisted as unlisted_mod
 from analysis import weapons as weapons_mod
 from analysis.registry import expand
 from analysis.settings import settings
@@ -364,7 +365,9 @@ class Extractor:
 def _places(text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list[PlaceMention]:
     """The places the gazetteer finds, less ships' and people's names; ``analyse`` then sets apart those
     named only as an official's. The cities named so far choose the district an ambiguous name means."""
-    return _real_places(text, places_mod.gazetteer().find(text, ctx.recent_city_names), ctx.people)
+    found = places_mod.gazetteer().find(text, ctx.recent_city_names)
+    found = sorted(found + unlisted_mod.unlisted(text, found), key=lambda p: p.start)
+    return _real_places(text, found, ctx.people)
 
 
 def _triggers(text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list[Trigger]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from analysis import procs
@@ -33,21 +33,24 @@ class EngineError(NewsframeError):
     """An engine that cannot run: the Dask extra missing, or a scheduler that does not answer."""
 
 
-def run(jobs: list, engine: str = "processes", workers: int = 1, scheduler: str | None = None) -> Iterator:
+def run(jobs: list, engine: str = "processes", workers: int = 1, scheduler: str | None = None,
+        before_fork: Callable[[], object] | None = None) -> Iterator:
     """``extract_job(job)`` for every job, in job order: an ``ArticleTables`` or the ``InputError``.
-    ``workers`` local processes, or this process alone for a handful of jobs (``POOL_MIN_JOBS``)."""
+    ``workers`` local processes, or this process alone for a handful of jobs (``POOL_MIN_JOBS``).
+    ``before_fork()`` is called just before local worker processes are forked: a caller that works on
+    a thread meanwhile joins it there (forking while another thread holds a lock is unsafe)."""
     if not jobs:
         return iter(())
     if engine == "dask":
         return _dask(jobs, scheduler, workers)
     if workers > 1 and len(jobs) >= POOL_MIN_JOBS * workers:
-        return _pool(jobs, workers)
+        return _pool(jobs, workers, before_fork)
     from analysis.corpus import extract_job
 
     return map(extract_job, jobs)
 
 
-def _pool(jobs: list, workers: int) -> Iterator:
+def _pool(jobs: list, workers: int, before_fork: Callable[[], object] | None = None) -> Iterator:
     """Local processes that die with this one and stop on SIGTERM / Ctrl-C (``procs``). The first
     article is extracted here: that loads the lexicons and gazetteer once, and the forked workers
     inherit them instead of each loading them again (this process needs them anyway, for claims and
@@ -61,6 +64,8 @@ def _pool(jobs: list, workers: int) -> Iterator:
     if not rest:
         return
     workers = min(workers, len(rest))
+    if before_fork is not None:
+        before_fork()
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with procs.stop_on_signals(), ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                                       initializer=procs.worker_init,

@@ -30,6 +30,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -182,7 +183,8 @@ def plan(folder: Path, previous: Previous | None, keep_going: bool, report: Call
 
 
 def extract_rows(todo: list, keep_going: bool, report: Callable, workers: int, engine: str,
-                 scheduler: str | None, progress: bool) -> tuple[dict[str, list], list]:
+                 scheduler: str | None, progress: bool,
+                 before_fork: Callable | None = None) -> tuple[dict[str, list], list]:
     """Rows of the articles to extract, streamed from the engine, with a progress bar."""
     from analysis.corpus import _collect
 
@@ -192,7 +194,7 @@ def extract_rows(todo: list, keep_going: bool, report: Callable, workers: int, e
 
         bar = tqdm(total=len(todo), unit="article", desc="extract", disable=None)
     try:
-        return _collect(engines.run(todo, engine, workers, scheduler), keep_going, report, bar)
+        return _collect(engines.run(todo, engine, workers, scheduler, before_fork), keep_going, report, bar)
     finally:
         if bar is not None:
             bar.close()
@@ -368,6 +370,29 @@ def _unchanged(previous: Previous | None, plan_: Plan, out: Path) -> bool:
             and all((out / f"{name}.parquet").is_file() and (out / f"{name}.csv").is_file() for name in TABLES))
 
 
+def _read_and_extract(previous: Previous | None, plan_: Plan, out: Path, options: dict, report: Callable):
+    """The last run's tables read on a thread while the changed articles are extracted: the read is
+    Arrow's work (it releases the GIL), and the first article's extraction loads the lexicons meanwhile.
+    The read is joined before any worker process is forked. Should the store prove unreadable, the
+    articles not yet extracted are extracted too (every article, as on a first run)."""
+    def extract(todo: list, before_fork: Callable | None = None):
+        return extract_rows(todo, options["keep_going"], report, options["workers"], options["engine"],
+                            options["scheduler"], options["progress"], before_fork)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        reading = pool.submit(_loaded, previous, out)
+        rows, errors = extract(plan_.todo, reading.result)
+        loaded = reading.result()
+    if loaded is None and previous is not None:
+        done = {path for path, _ in plan_.todo}
+        plan_.everything()
+        more, more_errors = extract([job for job in plan_.todo if job[0] not in done])
+        for name, extra in more.items():
+            rows[name].extend(extra)
+        errors += more_errors
+    return loaded, rows, errors
+
+
 def _run(folder: Path, out: Path, work: Path, options: dict, report: Callable) -> Outcome:
     """One run inside the lock: plan, extract, combine, resolve, write into ``work``."""
     clock = _Clock()
@@ -376,33 +401,30 @@ def _run(folder: Path, out: Path, work: Path, options: dict, report: Callable) -
     if _unchanged(previous, plan_, out):
         stats = Stats(articles=len(plan_.kept), total=plan_.total, events=len(previous.tables["events"]), unchanged=True)
         raise _Stop(Outcome(None, stats))
-    clock("read the store and fingerprint the articles")
-    loaded = _loaded(previous, out)
-    if loaded is None and previous is not None:
-        plan_.everything()
-    previous = loaded
-    rows, errors = extract_rows(plan_.todo, options["keep_going"], report, options["workers"], options["engine"],
-                                options["scheduler"], options["progress"])
+    clock("fingerprint the articles")
+    previous, rows, errors = _read_and_extract(previous, plan_, out, options, report)
     stored = previous.fingerprints if previous is not None else pd.DataFrame(columns=FINGERPRINT_COLUMNS)
     drop = set(stored.loc[~stored["file"].isin(plan_.kept), "article_id"])
     if not rows["articles"] and not plan_.kept:
         raise _Stop(Outcome(None, Stats(), errors))
-    clock(f"extract {len(plan_.todo)} articles")
+    clock(f"read the store and extract {len(plan_.todo)} articles")
     tables = _combine(previous, rows, drop)
     clock("combine the tables")
     added = {r["event_id"] for r in rows["events"]}
     tables["events"], tables["incidents"], pairs, n_resolved, retired = _resolve(previous, tables, drop, added)
     clock("resolve incidents")
-    months = _months(tables)
     stats = Stats(articles=len(tables["articles"]), total=plan_.total, reextracted=len(plan_.todo),
                   removed=len(drop - {r["article_id"] for r in rows["articles"]}), resolved_events=n_resolved,
                   events=len(tables["events"]))
     store = work / STORE
     store.mkdir()
-    written = write_store(store, tables, out / STORE if previous is not None else None,
-                          _dirty_months(previous, tables, months, drop, retired), months)
-    write_manifest(store, stats, tables, plan_, pairs, months)
-    write_flat(tables, work)
+    with ThreadPoolExecutor(max_workers=1) as pool:   # the flat tables meanwhile: Arrow's writers release the GIL
+        flat = pool.submit(write_flat, tables, work)
+        months = _months(tables)
+        written = write_store(store, tables, out / STORE if previous is not None else None,
+                              _dirty_months(previous, tables, months, drop, retired), months)
+        write_manifest(store, stats, tables, plan_, pairs, months)
+        flat.result()
     clock(f"write the store ({written} partition files anew, the rest kept) and the flat tables")
     return Outcome(tables, stats, errors)
 

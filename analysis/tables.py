@@ -77,8 +77,53 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path, seeds: Path | None 
 
 
 def write_flat(tables: dict[str, pd.DataFrame], folder: Path) -> None:
-    """Each table as ``NAME.csv`` (spreadsheet-safe) and ``NAME.parquet`` (verbatim) in ``folder``."""
-    for name in TABLES:
+    """Each table as ``NAME.csv`` (spreadsheet-safe) and ``NAME.parquet`` (verbatim) in ``folder``. The
+    files are written on a few threads: Arrow's CSV and Parquet writers release the GIL, and rewriting
+    every flat table is most of a small re-run's time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(name: str) -> None:
         df = tables[name]
-        spreadsheet_safe(df).to_csv(folder / f"{name}.csv", index=False)
+        write_csv(spreadsheet_safe(df), folder / f"{name}.csv")
         df.to_parquet(folder / f"{name}.parquet", index=False)
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        list(pool.map(one, TABLES))
+
+
+def _csv_cells(df: pd.DataFrame):
+    """Each column as an Arrow string array holding exactly the text ``DataFrame.to_csv`` writes in it
+    (null where that text is empty): text columns as they are, the others formatted by pandas itself
+    (dates, floats, nullable integers look as they always did)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    other = [c for c in df.columns if df[c].dtype != "string"]
+    formatted = df[other]._get_values_for_csv(na_rep="", float_format=None, date_format=None, decimal=".",
+                                               quoting=None) if other else None
+    cells = []
+    for name in df.columns:
+        if name in other:
+            values = formatted[name].to_numpy(dtype=object)
+            values = np.array([v if isinstance(v, str) else str(v) for v in values], dtype=object)
+            array = pa.array(values, type=pa.string())
+        else:
+            array = pa.array(df[name].array, type=pa.string())
+        cells.append(pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array))
+    return pa.table(cells, names=[str(c) for c in df.columns])
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    """``df`` as CSV, read back by ``pandas.read_csv`` exactly as ``df.to_csv(path, index=False)`` would be,
+    in a fraction of the time: Arrow writes the cells, and quotes every non-empty text cell (pandas
+    quotes only those that need it, which is the one difference in the file). Falls back to ``to_csv``
+    where pandas lacks the formatter this relies on."""
+    import pyarrow.csv as pcsv
+
+    try:
+        cells = _csv_cells(df)
+    except (AttributeError, TypeError):   # a pandas whose private formatter moved or changed: the plain way
+        df.to_csv(path, index=False)
+        return
+    pcsv.write_csv(cells, path, pcsv.WriteOptions(quoting_style="needed"))

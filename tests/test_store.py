@@ -190,7 +190,8 @@ def test_serial_and_parallel_give_identical_tables(seeds, tmp_path, monkeypatch)
 
     used = []
     monkeypatch.setattr(engines, "POOL_MIN_JOBS", 1)          # a pool even for five articles
-    monkeypatch.setattr(engines, "_pool", lambda jobs, workers, real=engines._pool: used.append(workers) or real(jobs, workers))
+    monkeypatch.setattr(engines, "_pool", lambda jobs, workers, *rest, real=engines._pool:
+                        used.append(workers) or real(jobs, workers, *rest))
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
     update(seeds, serial, workers=1)
     update(seeds, parallel, workers=2)
@@ -262,3 +263,29 @@ def test_damaged_store_is_rebuilt_not_trusted(seeds, tmp_path):
     outcome = update(seeds, out)
     assert outcome.stats.reextracted == 6          # every article, since the stored rows cannot be read
     assert_like_full(seeds, out)
+
+
+def test_fast_csv_reads_back_as_pandas_to_csv(tmp_path):
+    """The flat CSV is written by Arrow (``tables.write_csv``): it quotes every text cell, but pandas must
+    read back exactly what ``DataFrame.to_csv`` gave, cell for cell and dtype for dtype."""
+    from analysis.tables import spreadsheet_safe, write_csv
+
+    df = pd.DataFrame({
+        "text": pd.array(['plain', 'a "quoted", comma', "two\nlines", "", None, "=1+1", "123"], dtype="string"),
+        "count": pd.array([1, None, 3, 0, -2, 5, 7], dtype="Int64"),
+        "share": [0.1, None, 1.0, 2.5e-07, 1e20, -0.0, 3.0],
+        "n": [1, 2, 3, 4, 5, 6, 7],
+        "day": pd.to_datetime(["2024-05-14", None, "2024-01-01", "2023-12-31", "2024-02-29", "2024-05-14", "2024-05-15"]),
+        "at": pd.to_datetime(["2024-05-14 10:30:00", None, "2024-01-01 00:00:00", "2023-12-31 23:59:59", "2024-02-29 00:00:00",
+                              "2024-05-14 00:00:00", "2024-05-15 00:00:01"]).tz_localize("UTC"),
+    })
+    df["day"] = df["day"].astype("datetime64[ns]")
+    df["at"] = df["at"].astype("datetime64[ns, UTC]")
+    for frame_ in (df, df.assign(day=df["day"] + pd.Timedelta(hours=3)), df.iloc[:0]):
+        safe = spreadsheet_safe(frame_)
+        safe.to_csv(tmp_path / "pandas.csv", index=False)
+        write_csv(safe, tmp_path / "arrow.csv")
+        pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "arrow.csv"), pd.read_csv(tmp_path / "pandas.csv"))
+        as_text = {"dtype": str, "keep_default_na": False}
+        pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "arrow.csv", **as_text),
+                                      pd.read_csv(tmp_path / "pandas.csv", **as_text))

@@ -228,9 +228,11 @@ def find_actors(text: str) -> list[ActorMention]:
         demonym = re.search(r"([A-Z][\w-]+)\s+$", head)
         canonical = known[0] if known and known[1] == "person" else None
         start = m.start()
-        # "Russian Foreign Minister Sergei Lavrov", "OCHA spokesperson Jens Laerke": whose official
+        # "Russian Foreign Minister Sergei Lavrov", "OCHA spokesperson Jens Laerke": whose official; the title
+        # the text gives wins over the office the person is best known for ("Dutch Prime Minister Mark Rutte",
+        # before he led NATO)
         if demonym and lex.surface.get(demonym.group(1), (None, ""))[1] in ("demonym", "capital", "name"):
-            canonical = canonical or lex.surface[demonym.group(1)][0]
+            canonical = lex.surface[demonym.group(1)][0] or canonical
             start = demonym.start(1) + max(0, m.start() - _DEMONYM_BEFORE_CHARS)
         end = m.start(1) + len(name)
         found.append(ActorMention(start, end, text[start:end], canonical, "titled" if canonical is None else "person",

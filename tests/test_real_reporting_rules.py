@@ -361,6 +361,13 @@ def test_a_town_a_village_lies_beside_is_not_where_it_happened():
     assert all(r["location"] != "Sloviansk" for r in rows)
 
 
+def test_the_title_the_text_gives_names_whose_official_a_person_is():
+    from analysis.actors import find_actors
+    people = [a for a in find_actors("Dutch Prime Minister Mark Rutte said on Sunday that jets would follow.")
+              if a.kind == "person"]
+    assert [a.actor for a in people] == ["Netherlands"]
+
+
 def test_he_is_the_official_who_acted_or_spoke_last():
     text = ("Poltava\nZelenskiy said on Telegram that he had ordered a full investigation into the strike on Poltava. "
             "He once again urged allies to send more air defence systems.\n")

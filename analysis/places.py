@@ -30,6 +30,11 @@ __all__ = ["PlaceMention", "Gazetteer", "gazetteer"]
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)\Z")
 _SPACE = re.compile(r"[ \t\u00a0]{1,3}\Z")
 _HYPHEN = re.compile(r"[-\u2010\u2011]\Z")
+
+
+def _is_space(gap: str) -> bool:
+    """``_SPACE.match(gap)``, with the one-space gap between most words answered without the regex."""
+    return gap == " " or _SPACE.match(gap) is not None
 _POSSESSIVE_SPACE = re.compile(r"(?:['’ʼ‘][sS])?[ \t\u00a0]{1,3}\Z")
 _ABBREVIATIONS = {"st", "mt", "ft"}
 _PREPOSITIONS = {"of", "in", "at", "near", "outside", "around", "on"}
@@ -186,7 +191,7 @@ class Gazetteer:
     @staticmethod
     def _joinable(gap: str, left: _Tok) -> bool:
         """May a multi-word name continue across this gap?"""
-        if _SPACE.match(gap) or _HYPHEN.match(gap) or _POSSESSIVE_SPACE.match(gap):
+        if _is_space(gap) or _HYPHEN.match(gap) or _POSSESSIVE_SPACE.match(gap):
             return True
         return left.key in _ABBREVIATIONS and gap in (". ", ".")
 
@@ -214,9 +219,9 @@ class Gazetteer:
             if j is None:
                 k += 1
                 continue
-            while j < n and _SPACE.match(gaps[j - 1]) and self._is_title(toks[j]):
+            while j < n and _is_space(gaps[j - 1]) and self._is_title(toks[j]):
                 j += 1
-            while j < n and (_SPACE.match(gaps[j - 1]) or _HYPHEN.match(gaps[j - 1])):
+            while j < n and (_is_space(gaps[j - 1]) or _HYPHEN.match(gaps[j - 1])):
                 t = toks[j]
                 particle = t.key in self._particles and j + 1 < n and toks[j + 1].cap
                 if not (t.cap or particle) or self._is_known_place(t.key):
@@ -335,7 +340,7 @@ class Gazetteer:
         n = len(toks)
         for pos, c in enumerate(chunks):
             g = c.j
-            if g >= n or g in used or not _SPACE.match(gaps[g - 1]):
+            if g >= n or g in used or not _is_space(gaps[g - 1]):
                 continue
             kind = self._generic.get(toks[g].key)
             if kind is None:
@@ -380,7 +385,7 @@ class Gazetteer:
             best = None
             keys: list[str] = []
             for j in range(i, min(n, i + _FACILITY_WORDS)):
-                if j > i and (j in used or not _SPACE.match(gaps[j - 1]) and not _HYPHEN.match(gaps[j - 1])):
+                if j > i and (j in used or not _is_space(gaps[j - 1]) and not _HYPHEN.match(gaps[j - 1])):
                     break
                 keys.append(toks[j].key)
                 key = " ".join(keys)
@@ -399,7 +404,7 @@ class Gazetteer:
 
     def _keep(self, toks, gaps, c: _Chunk, place: Place, title_case: bool, chunk_at, fac_starts) -> bool:
         n = len(toks)
-        nxt = toks[c.j] if c.j < n and _SPACE.match(gaps[c.j - 1]) else None
+        nxt = toks[c.j] if c.j < n and _is_space(gaps[c.j - 1]) else None
         if nxt is None:
             return True
         if place.kind == "city" and nxt.key in self._not_before and not nxt.cap:
@@ -414,7 +419,7 @@ class Gazetteer:
             return True
         # an unknown capitalised word follows: keep only when a facility name goes on ("Kharkiv Tractor Plant")
         k = c.j
-        while k < n and toks[k].cap and (k == c.j or _SPACE.match(gaps[k - 1])) and k - c.j < 4:
+        while k < n and toks[k].cap and (k == c.j or _is_space(gaps[k - 1])) and k - c.j < 4:
             if k in fac_starts:
                 return True
             k += 1
@@ -455,16 +460,16 @@ class Gazetteer:
         # backwards: "Saratov oil refinery", "St Petersburg’s Pulkovo airport"
         k, skipped = f.i - 1, 0
         while k >= 0 and skipped < _FACILITY_NAME_WORDS and k not in place_end and toks[k].cap and k not in taken \
-                and _SPACE.match(gaps[k]):
+                and _is_space(gaps[k]):
             k, skipped = k - 1, skipped + 1
         if k >= 0 and k in place_end and _POSSESSIVE_SPACE.match(gaps[k]):
             return place_end[k]
         # forwards: "the port of Ust-Luga", "a terminal at the Baltic port of Ust-Luga"
         j = f.j
-        if j >= len(toks) or toks[j].key not in _PREPOSITIONS or not _SPACE.match(gaps[j - 1]):
+        if j >= len(toks) or toks[j].key not in _PREPOSITIONS or not _is_space(gaps[j - 1]):
             return None
         for k in range(j + 1, min(len(toks), j + 1 + _FACILITY_PLACE_WORDS)):
-            if not _SPACE.match(gaps[k - 1]):
+            if not _is_space(gaps[k - 1]):
                 return None
             if k in place_start:
                 return place_start[k]

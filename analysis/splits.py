@@ -230,16 +230,7 @@ def _split_places_hit(draft: Draft) -> list[Draft]:
     if draft.kind != "strike" or draft.trigger.weight < 3 or draft.weapon_count is not None or draft.fatalities \
             or draft.injuries:
         return [draft]   # "reported blasts in Lvov, Kharkov, …" (a weak trigger) tells of the blasts, not who hit what
-    regions = _places_hit(draft)
-    if len(regions) < 2:
-        return [draft]
-    out = []
-    for k, region in enumerate(regions):
-        d = draft if k == 0 else replace(draft, part=f"{region.start}", notes=list(draft.notes),
-                                         mentions=list(draft.mentions))
-        d.place, d.place_explicit = region, True
-        out.append(d)
-    return out
+    return _one_per_place(draft, _places_hit(draft))
 
 
 def _split_places_taken(draft: Draft) -> list[Draft]:
@@ -247,14 +238,18 @@ def _split_places_taken(draft: Draft) -> list[Draft]:
     §7: a capture is at the place taken), as a joint pledge is one per donor; each keeps the trigger's side."""
     if draft.kind not in ("capture", "recapture"):
         return [draft]
-    towns = _places_taken(draft)
-    if len(towns) < 2:
+    return _one_per_place(draft, _places_taken(draft))
+
+
+def _one_per_place(draft: Draft, places: list[PlaceMention]) -> list[Draft]:
+    """The draft once per place of a list of two or more (the first keeps the draft itself), else as it is."""
+    if len(places) < 2:
         return [draft]
     out = []
-    for k, town in enumerate(towns):
-        d = draft if k == 0 else replace(draft, part=f"{town.start}", notes=list(draft.notes),
+    for k, place in enumerate(places):
+        d = draft if k == 0 else replace(draft, part=f"{place.start}", notes=list(draft.notes),
                                          mentions=list(draft.mentions))
-        d.place, d.place_explicit = town, True
+        d.place, d.place_explicit = place, True
         out.append(d)
     return out
 

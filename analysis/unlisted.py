@@ -31,11 +31,14 @@ NEXT = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})")
 # names that read as a name after "town of" but are no place of their own ("the town of Kyiv's" is found already)
 _NOT_NAMES = frozenset("January February March April May June July August September October November December "
                        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_CUE = re.compile(_SETTLEMENT, re.I)
 REGION_WINDOW = 80   # the region or country said to hold the village follows within this many characters
 
 
 def unlisted(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     """Mentions of the villages ``text`` calls so that ``found`` (the gazetteer's mentions) lacks."""
+    if not _CUE.search(text):
+        return []   # most sentences name no village, town or settlement at all
     taken = [(m.start, m.end) for m in found]
     out: list[PlaceMention] = []
     for m in [*BEFORE.finditer(text), *AFTER.finditer(text)]:

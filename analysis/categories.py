@@ -193,6 +193,7 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
     if best.kind in GROUND_KINDS:
         chosen += _more_ground(triggers, chosen)
     chosen += _other_category_clauses(text, triggers, chosen)
+    chosen += _another_donor(text, triggers, chosen)
     if best.category == "air_defense" and best.kind == "interception":
         tail = text[best.end:]
         impact = lexicon().impact.search(tail)
@@ -244,6 +245,24 @@ def _other_category_clauses(text: str, triggers: list[Trigger], chosen: list[Tri
         if lo.end <= hi.start and CLAUSE_JOIN.search(text[lo.end:hi.start]):
             more.append(t)
     return more
+
+
+# "…, and Sweden said it was readying a fresh package": a clause of its own with a new, capitalised subject
+DONOR_CLAUSE = re.compile(r"(?:,\s*and|;)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+", re.I)
+
+
+def _another_donor(text: str, triggers: list[Trigger], chosen: list[Trigger]) -> list[Trigger]:
+    """A second pledge in a clause of its own with its own giver ("Canada offered C$20m for tank
+    maintenance, and Sweden said it was readying a fresh package") is one more frame; ``events`` gives it
+    the giver its clause names."""
+    aid = next((c for c in chosen if c.kind == "aid"), None)
+    if aid is None:
+        return []
+    for t in triggers:
+        if t.kind == "aid" and t.start > aid.end and t.weight >= 3 and t.opens and t not in chosen \
+                and DONOR_CLAUSE.search(text, aid.end, t.start) and not _negated(t, text):
+            return [t]
+    return []
 
 
 # Kinds of the ground war: one sentence may tell several of them, each at its own place.

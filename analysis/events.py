@@ -616,6 +616,10 @@ def _military_support(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, s
     shipments Washington has promised changed nothing") is not the giver; aid that names no recipient goes
     to the side the giver backs."""
     acting, usable = _parties(facts, ctx, draft, states, last_attack, last_event)
+    own = _clause_giver(facts, draft, usable)
+    if own is not None:   # a second pledge of the sentence, in a clause of its own: its own giver
+        acting = own
+        draft.actor1, draft.actor1_detail, draft.actor1_explicit = own.actor, own.detail, True
     if acting is not None and acting.role == "recipient":
         # "Ukraine's backers pledged more air defence systems": no giver is named, only the side that receives
         draft.actor1, draft.actor1_detail, draft.actor1_explicit, draft.actor2 = None, None, False, acting.actor
@@ -635,6 +639,18 @@ def _military_support(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, s
         # "Canada offered C$20m, under the so-called Danish model, for … Ukraine's defence industry": arms
         # go to a warring side, not to the third country a model or a partner is named after
         draft.actor2 = backed
+
+
+def _clause_giver(facts: SentenceFacts, draft: Draft, usable: list[ActorMention]) -> ActorMention | None:
+    """The giver of a pledge that follows another in its sentence ("…, and Sweden said it was readying a
+    fresh package"): the first side named after the clause break before it."""
+    t = draft.trigger
+    earlier = [f for f in facts.frames if f.kind == "aid" and f.start < t.start]
+    brk = None if not earlier else categories_mod.DONOR_CLAUSE.search(facts.text, earlier[0].end, t.start)
+    if brk is None:
+        return None
+    return _first(usable, lambda a: a.actor is not None and brk.start() <= a.start < t.start
+                  and a.role not in ("recipient", "place", "target"))
 
 
 @registry.attributes("humanitarian")

@@ -368,6 +368,13 @@ def test_the_title_the_text_gives_names_whose_official_a_person_is():
     assert [a.actor for a in people] == ["Netherlands"]
 
 
+def test_a_second_pledge_in_a_clause_of_its_own_has_its_own_giver():
+    text = ("Aid\nNorway offered 40 million euros for ammunition for Ukraine's army, and Finland said it was readying a "
+            "new package covering artillery and air defence.\n")
+    rows = events_of(text, "2025-07-22", category="military_support")
+    assert sorted((r["actor1"], r["actor2"]) for r in rows) == [("Finland", "Ukraine"), ("Norway", "Ukraine")]
+
+
 def test_he_is_the_official_who_acted_or_spoke_last():
     text = ("Poltava\nZelenskiy said on Telegram that he had ordered a full investigation into the strike on Poltava. "
             "He once again urged allies to send more air defence systems.\n")

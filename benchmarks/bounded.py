@@ -18,6 +18,7 @@ first MAX_SENTENCE_CHARS are analysed).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import tempfile
 import time
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from analysis import consolidate, pipeline
 from analysis.reader import read_article
+from analysis.settings import settings
 
 RUN_ON = "Russia attacked Ukraine and Kyiv said Russian drones hit Kharkiv, "
 CITIES = ["Kharkiv", "Odesa", "Dnipro", "Lviv", "Sumy", "Kherson", "Zaporizhzhia", "Mykolaiv", "Poltava", "Chernihiv"]
@@ -53,14 +55,21 @@ def seconds(folder: Path, name: str, body: str) -> float:
     return time.perf_counter() - start
 
 
+def _unlimited() -> object:
+    """The settings with consolidation comparing each event with every earlier one (the limit off)."""
+    s = settings()
+    return dataclasses.replace(s, consolidation=dataclasses.replace(s.consolidation, max_events_compared=10 ** 9))
+
+
 def timed(folder: Path, make, kb: int, limits: bool) -> float:
-    saved = pipeline.MAX_SENTENCE_CHARS, consolidate.MAX_EVENTS_COMPARED
+    saved = pipeline.MAX_SENTENCE_CHARS, consolidate.settings
     if not limits:
-        pipeline.MAX_SENTENCE_CHARS = consolidate.MAX_EVENTS_COMPARED = 10 ** 12
+        unlimited = _unlimited()
+        pipeline.MAX_SENTENCE_CHARS, consolidate.settings = 10 ** 12, lambda: unlimited
     try:
         return seconds(folder, f"{make.__name__}{kb}", make(kb))
     finally:
-        pipeline.MAX_SENTENCE_CHARS, consolidate.MAX_EVENTS_COMPARED = saved
+        pipeline.MAX_SENTENCE_CHARS, consolidate.settings = saved
 
 
 def main() -> None:

@@ -5,9 +5,9 @@ Two articles, at growing sizes, timed in the same process:
 * **run-on** — issue #10's repro, one sentence: "Russia attacked Ukraine and Kyiv said Russian drones hit
   Kharkiv, " repeated. Limited by ``pipeline.MAX_SENTENCE_CHARS``.
 * **distinct** — one short paragraph per happening, each on another day or in another city, so that none
-  merge. Limited by ``consolidate.MAX_EVENTS_COMPARED``.
+  merge. Limited by ``consolidation.max_events_compared`` in ``analysis/data/settings.yaml``.
 
-"limits off" sets those constants out of reach (the code is otherwise today's: the quadratic scans it
+"limits off" sets those limits out of reach (the code is otherwise today's: the quadratic scans it
 replaced are not restored); sizes above ``--off-max`` KB are skipped there. "limits on" is the shipped
 configuration. With the limits on, time should grow linearly with size (the run-on stays flat: only its
 first MAX_SENTENCE_CHARS are analysed).

@@ -147,6 +147,20 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         draft.place = seats[0]  # "Officials in Kherson said two were killed": the seat, when nothing else is named
 
 
+def _dateline_seat(facts: SentenceFacts, actor: str | None) -> PlaceMention | None:
+    """"Brussels, Dec. 16 (dpa) - The EU's foreign ministers … adopted a 15th sanctions package": a dateline
+    names where the reporter sits, which is where a statement or a decision was made only when the city
+    is the acting side's own seat (Brussels for the EU, Moscow for Russia)."""
+    if actor is None or not facts.dateline_end:
+        return None
+    for p in facts.places:
+        if p.end <= facts.dateline_end and p.kind == "city":
+            seat = actors_mod.lexicon().surface.get(p.name)
+            if seat is not None and seat[0] == actor:
+                return p
+    return None
+
+
 def _places_of_own_phrase(facts: SentenceFacts, draft: Draft, candidates: list[PlaceMention]) -> list[PlaceMention]:
     """When a sentence tells several ground happenings (``categories.GROUND_KINDS``), each is at the place
     its own phrase names: the places from its trigger up to the next ground trigger, the most specific
@@ -729,6 +743,8 @@ def build(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_atta
         _place_at_country(draft)
     if draft.kind == "airspace_violation":
         _airspace(facts, draft)
+    if draft.place is None and draft.category == "diplomacy":
+        draft.place = _dateline_seat(facts, draft.actor1)
     draft.mentions.append((facts, "main"))
     return draft
 

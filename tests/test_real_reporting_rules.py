@@ -375,6 +375,15 @@ def test_a_second_pledge_in_a_clause_of_its_own_has_its_own_giver():
     assert sorted((r["actor1"], r["actor2"]) for r in rows) == [("Finland", "Ukraine"), ("Norway", "Ukraine")]
 
 
+def test_a_dateline_that_is_the_acting_sides_own_seat_places_its_decision():
+    text = ("Sanctions\nBrussels, May 20 (dpa) - EU ministers on Tuesday adopted a 17th sanctions package against "
+            "Russia, diplomats said.\nKYIV (Reuters) - The EU's foreign policy chief said on Tuesday that more "
+            "sanctions would follow.\n")
+    rows = events_of(text, "2025-05-20", category="diplomacy")
+    assert [r["location"] for r in rows if r["sentence"].startswith("Brussels")] == ["Brussels"]
+    assert all(r["location"] != "Kyiv" for r in rows)
+
+
 def test_he_is_the_official_who_acted_or_spoke_last():
     text = ("Poltava\nZelenskiy said on Telegram that he had ordered a full investigation into the strike on Poltava. "
             "He once again urged allies to send more air defence systems.\n")

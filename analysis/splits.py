@@ -194,9 +194,14 @@ def _places_taken(draft: Draft) -> list[PlaceMention]:
     towns = [p for p in draft.main.located_places if p.kind in ("city", "district") and p.start >= t.start]
     if not towns or not (towns[0].start < t.end or TAKEN_GAP.match(text[t.end:towns[0].start])):
         return []
-    out = [towns[0]]
-    for p in towns[1:]:
-        if not DONOR_GAP.match(text[out[-1].end:p.start]):
+    return _listed(text, towns, DONOR_GAP)
+
+
+def _listed(text: str, places: list[PlaceMention], gap: re.Pattern) -> list[PlaceMention]:
+    """The first place and those that follow it as one list: each joined to the one before by ``gap``."""
+    out = [places[0]]
+    for p in places[1:]:
+        if not gap.match(text[out[-1].end:p.start]):
             break
         out.append(p)
     return out
@@ -216,12 +221,7 @@ def _places_hit(draft: Draft) -> list[PlaceMention]:
     places = [p for p in draft.main.located_places if p.kind in ("region", "city") and p.start >= t.end]
     if not places or not HIT_LEAD.match(text[t.end:places[0].start]):
         return []
-    out = [places[0]]
-    for p in places[1:]:
-        if not HIT_GAP.match(text[out[-1].end:p.start]):
-            break
-        out.append(p)
-    return out
+    return _listed(text, places, HIT_GAP)
 
 
 def _split_places_hit(draft: Draft) -> list[Draft]:

@@ -192,6 +192,53 @@ def test_one_sentence_makes_one_row_of_its_category(text, published, timezone, c
 
 # -- cases of several rows, of whole short articles, and of the layers below ----------------------------
 
+# Sentences that make several rows, or one row among others, of one category: each case gives the columns
+# compared and every row's values, sorted.
+def _rows(rule: str, text: str, published: str, category: str, columns: tuple, expected: list,
+          timezone: str = "Europe/Kyiv"):
+    return pytest.param(text, published, timezone, category, columns, expected, id=rule)
+
+
+SPLIT = ("location", "weapon_count")
+SIDES = ("actor1", "actor2")
+ROWS = [
+    _rows("a-sentence-that-only-breaks-the-total-down-opens-one-event-per-region",
+          "MOSCOW, July 31. /TASS/. The ministry said air defense units on duty had shot down 32 Ukrainian fixed-wing "
+          "drones over Russian regions overnight. Of these, the Volgograd Region accounted for eleven, the Republic "
+          "of Crimea for seven, the Belgorod and Voronezh Regions for five apiece and the Tambov and Rostov Regions "
+          "for two apiece, according to the ministry.", "2025-07-31", "air_defense", SPLIT,
+          [("Belgorod Oblast", 5), ("Crimea", 7), ("Rostov Oblast", 2), ("Russia", 32), ("Tambov Oblast", 2),
+           ("Volgograd Oblast", 11), ("Voronezh Oblast", 5)], "Europe/Moscow"),
+    _rows("one-count-said-of-each-region-named-is-one-event-per-region",
+          "The governors of the Sumy region and the Chernihiv region said three drones had been downed over each of "
+          "their regions overnight.", "2024-06-12", "air_defense", SPLIT, [("Chernihiv Oblast", 3), ("Sumy Oblast", 3)]),
+    _rows("the-defender-is-not-the-side-whose-drones-were-downed",
+          "Of the 18 Shahed drones Russia launched overnight, 15 were destroyed, Ukraine's air force said.",
+          "2024-06-12", "air_defense", (*SIDES, "weapon_count"), [("Ukraine", "Russia", 15)]),
+    _rows("forces-right-before-the-interception-verb-defend",
+          "Russia launched 90 drones at Ukraine overnight. The air force said Ukrainian forces shot down 70 drones, "
+          "helped by Ukrainian electronic warfare.", "2025-03-16", "air_defense", (*SIDES, "weapon_count"),
+          [("Ukraine", "Russia", 70)]),
+    _rows("strikes-on-a-list-of-regions-are-one-event-per-region",
+          "Russian troops also struck power facilities in the eastern Kharkiv region, the northern Sumy region and "
+          "the central Poltava region, officials said.", "2025-10-20", "attack", ("location",),
+          [("Kharkiv Oblast",), ("Poltava Oblast",), ("Sumy Oblast",)]),
+    _rows("weapons-promised-by-several-donors-are-one-event-per-donor",
+          "The minister said on Monday that CV90 vehicles promised by Sweden and Denmark will reach Ukraine in the "
+          "spring.", "2023-03-13", "military_support", SIDES, [("Denmark", "Ukraine"), ("Sweden", "Ukraine")]),
+    _rows("a-second-pledge-in-a-clause-of-its-own-has-its-own-giver",
+          "Norway offered 40 million euros for ammunition for Ukraine's army, and Finland said it was readying a new "
+          "package covering artillery and air defence.", "2025-07-22", "military_support", SIDES,
+          [("Finland", "Ukraine"), ("Norway", "Ukraine")]),
+]
+
+
+@pytest.mark.parametrize("text, published, timezone, category, columns, expected", ROWS)
+def test_a_sentence_makes_these_rows_of_its_category(text, published, timezone, category, columns, expected):
+    rows = events_of(f"Story\n{text}\n", published, timezone, category=category)
+    assert sorted(tuple(_value(r, c) for c in columns) for r in rows) == expected
+
+
 def test_a_night_told_as_a_span_of_two_days_is_dated_by_its_morning():
     """TASS relays the defence ministry's window "between 11:20 p.m. on July 30 and 4:00 a.m. on July 31";
     the regional breakdowns that follow keep that day."""
@@ -266,17 +313,6 @@ def test_a_labelled_background_line_reports_no_happening():
     assert events_of(text, "2024-09-22") == []
 
 
-def test_a_sentence_that_only_breaks_the_total_down_opens_one_event_per_region():
-    text = ("Drones\nMOSCOW, July 31. /TASS/. The ministry said air defense units on duty had shot down 32 Ukrainian "
-            "fixed-wing drones over Russian regions overnight. Of these, the Volgograd Region accounted for eleven, "
-            "the Republic of Crimea for seven, the Belgorod and Voronezh Regions for five apiece and the Tambov and "
-            "Rostov Regions for two apiece, according to the ministry.\n")
-    rows = events_of(text, "2025-07-31", "Europe/Moscow", category="air_defense")
-    assert sorted((r["location"], r["weapon_count"]) for r in rows) == [
-        ("Belgorod Oblast", 5), ("Crimea", 7), ("Rostov Oblast", 2), ("Russia", 32), ("Tambov Oblast", 2),
-        ("Volgograd Oblast", 11), ("Voronezh Oblast", 5)]
-
-
 def test_a_count_before_a_compass_word_is_a_regions_breakdown():
     text = ("Drones\nThe ministry said air defences destroyed six drones. The breakdown put three of them over the "
             "western Voronezh region, and one over the Ryazan region.\n")
@@ -293,26 +329,12 @@ def test_of_n_launched_air_defences_destroyed_m_gives_both_figures():
     assert (rows["air_defense"]["actor1"], rows["air_defense"]["weapon_count"]) == ("Ukraine", 7)
 
 
-def test_one_count_said_of_each_region_named_is_one_event_per_region():
-    text = ("Drones\nThe governors of the Sumy region and the Chernihiv region said three drones had been downed "
-            "over each of their regions overnight.\n")
-    rows = events_of(text, "2024-06-12", category="air_defense")
-    assert sorted((r["location"], r["weapon_count"]) for r in rows) == [("Chernihiv Oblast", 3), ("Sumy Oblast", 3)]
-
-
 def test_harm_in_another_region_after_a_national_total_is_an_attack_of_its_own():
     text = ("Drones\nRussia sent 35 drones against six Ukrainian regions overnight, and 29 were destroyed, the air "
             "force said. A warehouse in the Vinnytsia region was damaged and two people were wounded, the governor "
             "said.\n")
     rows = events_of(text, "2024-06-12", category="attack")
     assert ("Vinnytsia Oblast", 2) in [(r["location"], r["injuries"]) for r in rows]
-
-
-def test_the_defender_is_not_the_side_whose_drones_were_downed():
-    text = ("Drones\nOf the 18 Shahed drones Russia launched overnight, 15 were destroyed, Ukraine's air force "
-            "said.\n")
-    rows = events_of(text, "2024-06-12", category="air_defense")
-    assert [(r["actor1"], r["actor2"], r["weapon_count"]) for r in rows] == [("Ukraine", "Russia", 15)]
 
 
 def test_a_backers_possessive_is_the_recipient_and_arms_go_to_the_side_backed():
@@ -324,13 +346,6 @@ def test_a_backers_possessive_is_the_recipient_and_arms_go_to_the_side_backed():
     assert [(r["actor1"], r["actor2"]) for r in rows] == [("Spain", "Ukraine")]
 
 
-def test_strikes_on_a_list_of_regions_are_one_event_per_region():
-    text = ("Grid\nRussian troops also struck power facilities in the eastern Kharkiv region, the northern Sumy region "
-            "and the central Poltava region, officials said.\n")
-    rows = events_of(text, "2025-10-20", category="attack")
-    assert sorted(r["location"] for r in rows) == ["Kharkiv Oblast", "Poltava Oblast", "Sumy Oblast"]
-
-
 def test_the_nights_barrage_is_no_count_of_a_regions_blow_and_its_interceptions_stay_national():
     text = ("Grid\nRussian forces hit energy sites in the Odesa region, the governor said.\n"
             "The air force said Russia launched 140 drones during the night and that 120 of them were shot down.\n")
@@ -339,20 +354,6 @@ def test_the_nights_barrage_is_no_count_of_a_regions_blow_and_its_interceptions_
     assert [r["weapon_count"] for r in odesa] == [None]
     downed = [r for r in rows if r["category"] == "air_defense"]
     assert [(r["weapon_count"], r["location"], str(r["event_date"])) for r in downed] == [(120, None, "2025-10-20")]
-
-
-def test_weapons_promised_by_several_donors_are_one_event_per_donor():
-    text = ("Tanks\nThe minister said on Monday that CV90 vehicles promised by Sweden and Denmark will reach Ukraine "
-            "in the spring.\n")
-    rows = events_of(text, "2023-03-13", category="military_support")
-    assert sorted((r["actor1"], r["actor2"]) for r in rows) == [("Denmark", "Ukraine"), ("Sweden", "Ukraine")]
-
-
-def test_forces_right_before_the_interception_verb_defend():
-    text = ("Night\nRussia launched 90 drones at Ukraine overnight. The air force said Ukrainian forces shot down 70 "
-            "drones, helped by Ukrainian electronic warfare.\n")
-    rows = events_of(text, "2025-03-16", category="air_defense")
-    assert [(r["actor1"], r["actor2"], r["weapon_count"]) for r in rows] == [("Ukraine", "Russia", 70)]
 
 
 def test_a_town_a_village_lies_beside_is_not_where_it_happened():
@@ -366,13 +367,6 @@ def test_the_title_the_text_gives_names_whose_official_a_person_is():
     people = [a for a in find_actors("Dutch Prime Minister Mark Rutte said on Sunday that jets would follow.")
               if a.kind == "person"]
     assert [a.actor for a in people] == ["Netherlands"]
-
-
-def test_a_second_pledge_in_a_clause_of_its_own_has_its_own_giver():
-    text = ("Aid\nNorway offered 40 million euros for ammunition for Ukraine's army, and Finland said it was readying a "
-            "new package covering artillery and air defence.\n")
-    rows = events_of(text, "2025-07-22", category="military_support")
-    assert sorted((r["actor1"], r["actor2"]) for r in rows) == [("Finland", "Ukraine"), ("Norway", "Ukraine")]
 
 
 def test_a_dateline_that_is_the_acting_sides_own_seat_places_its_decision():

@@ -111,7 +111,9 @@ class ArticleContext:
     story_day: dt.date | None = None             # the last day a sentence gave, or a new section's heading's
     city_names: list[str] = field(default_factory=list)   # cities named so far, in order of first mention
     city_names_seen: set[str] = field(default_factory=set)   # the same, as a set
+    region_names: list[str] = field(default_factory=list)  # regions named so far, or holding a city named, latest last
     people: set[str] = field(default_factory=set)          # surnames of the persons named so far
+    villages: set[str] = field(default_factory=set)        # villages placed so far that no list holds
     last_person: tuple | None = None             # (side, name) of the last official named acting: who "He" is
     in_entry: bool = False                       # the paragraph opens with a live-blog stamp ("09:05 — …")
     # consolidation: for the event builder
@@ -136,7 +138,9 @@ class ArticleContext:
     def take_headline(self, title: str) -> None:
         """The headline's places are the story's first places (CONTRACT §7): "Drones hit Odesa" makes "the
         port" of a body that never names the city again."""
-        self.note_places(gazetteer().find(title))
+        places = gazetteer().find(title)
+        self.note_places(places)
+        self.note_regions(places)
         self.headline_weapons = find_weapons(title)   # "Shahed hits high-rise": the lead strike's system
 
     def note_places(self, places: list[PlaceMention]) -> None:
@@ -152,6 +156,15 @@ class ArticleContext:
                 self.regions = [r for r in self.regions[-bound:] if r.place != p.place] + [p]
 
     # -- reading ---------------------------------------------------------------------------------------
+
+    def note_regions(self, places: list[PlaceMention]) -> None:
+        """Keep the regions named, or holding a city named, latest last: the region a village many regions
+        share a name with lies in ("…in Kharkiv region. … In Shevchenkove, …")."""
+        for p in places:
+            region = p.place if p.kind == "region" else p.admin1
+            if region and (not self.region_names or self.region_names[-1] != region):
+                self.region_names = [r for r in self.region_names if r != region][-settings().context.max_cities:]
+                self.region_names.append(region)
 
     @property
     def recent_city_names(self) -> list[str]:
@@ -181,6 +194,8 @@ class ArticleContext:
             if name and name not in self.city_names_seen:
                 self.city_names_seen.add(name)
                 self.city_names.append(name)
+        self.note_regions(facts.places)
+        self.villages.update(p.name for p in facts.places if p.kind == "city" and p.latitude is None)
         for a in facts.actors:
             if a.kind in ("titled", "person") and a.detail:
                 self.people.add(a.detail.split()[-1])

@@ -365,8 +365,8 @@ class Extractor:
 def _places(text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list[PlaceMention]:
     """The places the gazetteer finds, less ships' and people's names; ``analyse`` then sets apart those
     named only as an official's. The cities named so far choose the district an ambiguous name means."""
-    found = places_mod.gazetteer().find(text, ctx.recent_city_names)
-    found = sorted(found + unlisted_mod.unlisted(text, found), key=lambda p: p.start)
+    found = places_mod.gazetteer().find(text, ctx.recent_city_names, ctx.region_names)
+    found = sorted(found + unlisted_mod.unlisted(text, found, ctx.villages, ctx.people), key=lambda p: p.start)
     return _real_places(text, found, ctx.people)
 
 

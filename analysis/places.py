@@ -27,6 +27,23 @@ from analysis.gazetteer import Index, Place, load_index, norm_key, norm_token, t
 
 __all__ = ["PlaceMention", "Gazetteer", "gazetteer"]
 
+
+def _namesake_choice(candidates: Sequence[Place], regions: set[str], context_regions: Sequence[str]) -> Place:
+    """The namesake of ``candidates`` in the sentence's ``regions``, else in the latest of the article's
+    ``context_regions`` that holds exactly one; else a place without coordinates (see ``_namesakes``)."""
+    fits = [p for p in candidates if p.admin1 in regions]
+    if len(fits) == 1:
+        return fits[0]
+    for region in reversed(context_regions):
+        fits = [p for p in candidates if p.admin1 == region]
+        if len(fits) == 1:
+            return fits[0]
+    admin1s = {p.admin1 for p in candidates} if not regions else regions
+    countries = {p.country for p in candidates}
+    first = candidates[0]
+    return Place("city", first.place, first.place, next(iter(admin1s)) if len(admin1s) == 1 else None,
+                 next(iter(countries)) if len(countries) == 1 else None, None, None)
+
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)\Z")
 _SPACE = re.compile(r"[ \t\u00a0]{1,3}\Z")
 _HYPHEN = re.compile(r"[-\u2010\u2011]\Z")
@@ -114,7 +131,8 @@ class Gazetteer:
 
     # -- public API ----------------------------------------------------------------------
 
-    def find(self, text: str, context_cities: Sequence[str] = ()) -> list[PlaceMention]:
+    def find(self, text: str, context_cities: Sequence[str] = (),
+             context_regions: Sequence[str] = ()) -> list[PlaceMention]:
         toks = [self._tok(text, s, e) for s, e in tokens_of(text)]
         if not toks:
             return []
@@ -150,7 +168,7 @@ class Gazetteer:
             if m.kind == "city":
                 seen_cities.append(m.place)
 
-        mentions += self._namesakes(text, toks, chunks, mentions)
+        mentions += self._namesakes(text, toks, chunks, mentions, context_regions)
         mentions.sort(key=lambda cm: cm[0].i)
         place_end = {c.j - 1 if c.generic_end is None else c.generic_end - 1: m for c, m in mentions}
         place_start = {c.i: m for c, m in mentions}
@@ -272,18 +290,21 @@ class Gazetteer:
                 i += 1
         return chunks
 
-    def _namesakes(self, text: str, toks, chunks: list[_Chunk], mentions) -> list[tuple[_Chunk, PlaceMention]]:
+    def _namesakes(self, text: str, toks, chunks: list[_Chunk], mentions,
+                   context_regions: Sequence[str] = ()) -> list[tuple[_Chunk, PlaceMention]]:
         """A village whose name many villages share is the one in the region the sentence's other places
         lie in ("…near Borivske in Luhansk Oblast…, but the occupiers managed to seize Mykolaivka" → the
-        Mykolaivka of Luhansk Oblast); none when no region, or more than one namesake, fits."""
+        Mykolaivka of Luhansk Oblast), else the one in the region the article named last that holds one
+        of them. When none, or several, fit, the village is still where it happened: a mention named as
+        the namesakes are, without coordinates, in the region all of them (or the sentence) name, if any."""
         regions = {m.admin1 for _, m in mentions if m.admin1 and m.kind in ("city", "region", "district")}
         out = []
         for c in chunks:
-            if not c.namesake or not regions:
+            if not c.namesake:
                 continue
-            fits = [p for p in c.candidates if p.admin1 in regions]
-            if len(fits) == 1:
-                out.append((c, self._mention(text, toks, c, fits[0])))
+            place = _namesake_choice(c.candidates, regions, context_regions)
+            if place.latitude is not None or c.j == len(toks) or not toks[c.j].cap:
+                out.append((c, self._mention(text, toks, c, place)))   # "on Leninsky Prospekt": a street
         return out
 
     @staticmethod

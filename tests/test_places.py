@@ -538,11 +538,16 @@ def test_the_russian_parliament_is_no_place(g):
 
 
 def test_a_village_many_villages_share_is_the_one_in_the_region_named(g):
-    """Dozens of villages share a name; the one in the region the sentence names is meant, and none when the
-    sentence names no region."""
+    """Dozens of villages share a name; the one in the region the sentence names is meant, else the one in
+    the region the article named last; with neither, the village is still where it happened, without
+    coordinates or region."""
     found = {m.text: m for m in g.find("Russian troops advanced near Lysychansk in Luhansk Oblast and seized Mykolaivka.")}
     assert found["Mykolaivka"].admin1 == "Luhansk Oblast"
-    assert "Mykolaivka" not in {m.text for m in g.find("The occupiers seized Mykolaivka.")}
+    found = {m.text: m for m in g.find("The occupiers seized Mykolaivka.", context_regions=["Luhansk Oblast"])}
+    assert found["Mykolaivka"].admin1 == "Luhansk Oblast" and found["Mykolaivka"].latitude is not None
+    (bare,) = [m for m in g.find("The occupiers seized Mykolaivka.") if m.text == "Mykolaivka"]
+    assert (bare.place, bare.admin1, bare.latitude) == ("Mykolaivka", None, None)
+    assert "Leninsky" not in {m.text for m in g.find("Drones crashed into buildings on Leninsky Prospekt.")}
 
 
 def test_a_river_or_a_regime_named_after_a_city_is_no_place():

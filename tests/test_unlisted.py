@@ -16,8 +16,20 @@ def names(text: str) -> list[tuple[str, str | None]]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    pytest.param("Moscow says its forces have taken the village of Zhuravka in eastern Ukraine.",
-                 [("Zhuravka", "Ukraine")], id="village-of"),
+    pytest.param("Moscow says its forces have taken the village of Yasnobrodivka in eastern Ukraine.",
+                 [("Yasnobrodivka", "Ukraine")], id="village-of"),
+    pytest.param("In Horiane, Russian troops dropped an aerial bomb that killed a woman of 38.",
+                 [("Horiane", None)], id="slot-in-name-comma"),
+    pytest.param("An airstrike on Pidseredne damaged a private home and a farm building.",
+                 [("Pidseredne", None)], id="slot-strike-on"),
+    pytest.param('"Goncharovka in the Sudzhansky district came under fire today," the governor wrote.',
+                 [("Goncharovka", None)], id="slot-name-in-the-district"),
+    pytest.param("The ministry said the three villages now held by Moscow were Maslyakivka and Yasnobrodivka.",
+                 [("Maslyakivka", None), ("Yasnobrodivka", None)], id="toponyms-where-villages-are-spoken-of"),
+    pytest.param("In Syrskyi's view, the villages are holding.", [], id="a-possessive-is-no-village"),
+    pytest.param("Russian troops attacked Kovalenko's unit near the town.", [], id="a-surname-is-no-village"),
+    pytest.param("In Brief, the strikes hit Telegram channels.", [], id="words-not-shaped-like-places"),
+    pytest.param("Commander Oleksandr Syrskyi visited the village.", [], id="a-person-is-no-village"),
     pytest.param("Overnight shelling hit Horiane, a village in the Kharkiv region, the governor said.",
                  [("Horiane", "Ukraine")], id="a-village-in-after-the-name"),
     pytest.param("The ministry listed the villages of Pidseredne, Novoosynove and Stara Hrushivka.",
@@ -35,6 +47,21 @@ def test_an_unlisted_village_places_its_event_without_coordinates():
     rows = events_of("Front\nRussian shelling hit Horiane, a village in the Kharkiv region, killing a man.\n",
                      "2024-08-01", category="attack")
     assert [(r["location"], r["latitude"]) for r in rows] == [("Horiane", None)]
+
+
+def test_a_village_placed_once_is_a_place_in_later_sentences():
+    rows = events_of("Front\nRussian shelling hit Horiane, a village in the Kharkiv region, on Monday.\n\n"
+                     "On Tuesday, two drones struck a shop in Horiane and killed a man.\n",
+                     "2024-08-01", category="attack")
+    assert {r["location"] for r in rows} == {"Horiane"}
+
+
+def test_a_namesake_village_lies_in_the_region_the_article_named():
+    """Many villages are called Shevchenkove; the article is about Kharkiv region, so is this one."""
+    rows = events_of("Front\nRussian attacks on Kharkiv region left two people dead, the governor said.\n\n"
+                     "In Shevchenkove, an airstrike hit a private home and wounded a man aged 55.\n",
+                     "2024-08-01", category="attack")
+    assert ("Shevchenkove", "Kharkiv Oblast") in {(r["location"], r["admin1"]) for r in rows}
 
 
 @settings(max_examples=200, deadline=None)

@@ -43,11 +43,12 @@ NEXT = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})")
 # place slots, for toponym-shaped names only: "In Horiane, …", "shelling hit Pidseredne", "an airstrike on
 # Shevchenkove", "Goncharovka in the Sudzhansky district came under fire"
 SLOTS = (
-    re.compile(rf"(?:^|[;:—–]\s*|\b(?:and|while|meanwhile|but)\s+)(?-i:In)\s+({NAME}),", re.I),
-    re.compile(rf"\b(?:hit|hits|struck|strikes|shelled|shells|attacked|attacks|bombed|targeted|pounded|"
-               rf"shelling|strike|airstrike|attack|assaults?|fire)\s+(?:on\s+|at\s+)?({NAME})\b", re.I),
-    re.compile(rf"({NAME})\s+in\s+the\s+{NAME}\s+(?:district|region|community|hromada|raion|area)\b"),
-)
+    (("In ",), re.compile(rf"(?:^|[;:—–]\s*|\b(?:and|while|meanwhile|but)\s+)(?-i:In)\s+({NAME}),", re.I)),
+    (("hit", "struck", "strike", "shell", "attack", "bomb", "target", "pound", "assault", "fire"),
+     re.compile(rf"\b(?:hit|hits|struck|strikes|shelled|shells|attacked|attacks|bombed|targeted|pounded|"
+                rf"shelling|strike|airstrike|attack|assaults?|fire)\s+(?:on\s+|at\s+)?({NAME})\b", re.I)),
+    ((" in the ",), re.compile(rf"({NAME})\s+in\s+the\s+{NAME}\s+(?:district|region|community|hromada|raion|area)\b")),
+)   # each with the words one of which it needs: a substring test spares most sentences the regex
 _ANY_NAME = re.compile(rf"(?<![\w'’-])({NAME})")
 # names that read as a name after "town of" but are no place of their own ("the town of Kyiv's" is found already)
 _NOT_NAMES = frozenset("January February March April May June July August September October November December "
@@ -88,12 +89,15 @@ def _spans(text: str, known: Collection[str]) -> list[tuple[int, int]]:
             spans.append(m.span(1))
             while m.re is BEFORE and (nxt := NEXT.match(text, spans[-1][1])) is not None:
                 spans.append(nxt.span(1))
-    shaped = [m.span(1) for rx in SLOTS for m in rx.finditer(text)]
+    lower = text.lower()
+    shaped = [m.span(1) for needles, rx in SLOTS if any(n in (lower if n.islower() else text) for n in needles)
+              for m in rx.finditer(text)]
     if cue:
         shaped += [m.span(1) for m in _ANY_NAME.finditer(text)]
     spans += [s for s in shaped if _toponym_shaped(text[s[0]:s[1]]) and not _DISTRICT_AFTER.match(text, s[1])]
     for name in known:
-        spans += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+        if name in text:   # a substring test first: most sentences name none of the article's villages
+            spans += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
     return spans
 
 

@@ -76,6 +76,12 @@ TRIGGERS = [
                  id="money-offered-for-arms"),
     pytest.param("Australia will give 50 million Australian dollars for drones and armoured vehicles.",
                  [("military_support", "aid")], id="money-in-a-named-currency"),
+    pytest.param("Troops took the village of Pishchane, the ministry said in a statement on Tuesday.", [CAPTURE],
+                 id="said-in-a-statement-opens-no-statement"),
+    pytest.param("The statement says the settlements around the town are now held by Russian troops.", [CAPTURE],
+                 id="the-statement-says-opens-no-statement"),
+    pytest.param("The foreign ministry issued a statement demanding the release of the detained sailors.",
+                 [STATEMENT], id="a-statement-issued-is-one"),
 ]
 
 

@@ -82,6 +82,10 @@ TRIGGERS = [
                  id="the-statement-says-opens-no-statement"),
     pytest.param("The foreign ministry issued a statement demanding the release of the detained sailors.",
                  [STATEMENT], id="a-statement-issued-is-one"),
+    pytest.param("On December 22, Putin received Slovak Prime Minister Robert Fico in Moscow.",
+                 [("diplomacy", "meeting")], id="received-a-visitor"),
+    pytest.param("Peace talks between the two delegations began in Istanbul on Monday.", [("diplomacy", "talks")],
+                 id="talks-told-first-open"),
 ]
 
 
@@ -398,3 +402,13 @@ def test_a_live_blog_recap_of_a_strike_with_the_same_toll_is_the_same_strike():
             "Dnipropetrovsk region, has killed 22 people according to Zelensky.\n")
     rows = events_of(text, "2022-08-24", "Europe/London", category="attack")
     assert [(r["location"], r["fatalities"]) for r in rows] == [("Chaplyne", 22)]
+
+
+def test_talks_told_before_open_no_row_of_their_own():
+    """"took part in the talks": talks the article has told, or takes as known, are no new happening."""
+    rows = events_of("Ministers gather\nUkraine's allies met at Ramstein air base on Monday to discuss air defence.\n\n"
+                     "The meeting opened hours after a Russian bombardment. Delegations from 52 countries took part "
+                     "in the talks, the ministry said.\n", "2025-07-21", category="diplomacy")
+    assert len(rows) == 1
+    assert [e["category"] for e in events_of("Talks\nPeace talks between the two delegations began in Istanbul "
+                                             "on Monday.\n", "2025-06-03")] == ["diplomacy"]

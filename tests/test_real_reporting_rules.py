@@ -86,6 +86,12 @@ TRIGGERS = [
                  [("diplomacy", "meeting")], id="received-a-visitor"),
     pytest.param("Peace talks between the two delegations began in Istanbul on Monday.", [("diplomacy", "talks")],
                  id="talks-told-first-open"),
+    pytest.param("The president called the strikes on the power plants \"deliberate and cynical\".", [STATEMENT],
+                 id="the-strikes-commented-on-are-a-statement"),
+    pytest.param("The envoy accused Western countries that supply Kiev with weapons of complicity.", [STATEMENT],
+                 id="countries-that-supply-weapons-is-no-delivery"),
+    pytest.param("Russian missiles struck the power plant on Monday night, the governor said.", [("attack", "strike")],
+                 id="a-strike-told-as-news-still-opens"),
 ]
 
 

@@ -630,11 +630,13 @@ def _military_support(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, s
     shipments Washington has promised changed nothing") is not the giver; aid that names no recipient goes
     to the side the giver backs."""
     acting, usable = _parties(facts, ctx, draft, states, last_attack, last_event)
-    own = _clause_giver(facts, draft, usable)
+    own = _clause_giver(facts, draft, usable) or _relative_giver(facts, draft, usable)
     if own is not None:   # a second pledge of the sentence, in a clause of its own: its own giver
         acting = own
         draft.actor1, draft.actor1_detail, draft.actor1_explicit = own.actor, own.detail, True
-    if acting is not None and acting.role == "recipient":
+        if draft.actor2 == own.actor:
+            draft.actor2 = None   # "with Chancellor Olaf Scholz, who announced …": the giver, not a recipient
+    if acting is not None and acting.role == "recipient" and own is None:
         # "Ukraine's backers pledged more air defence systems": no giver is named, only the side that receives
         draft.actor1, draft.actor1_detail, draft.actor1_explicit, draft.actor2 = None, None, False, acting.actor
         return
@@ -653,6 +655,20 @@ def _military_support(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, s
         # "Canada offered C$20m, under the so-called Danish model, for … Ukraine's defence industry": arms
         # go to a warring side, not to the third country a model or a partner is named after
         draft.actor2 = backed
+
+
+# ", who announced a …", "Scholz, who pledged up to …": a relative clause right before the trigger
+RELATIVE_BEFORE = re.compile(r",\s+who\s+(?:[^\s,;]+\s+){0,5}$")
+
+
+def _relative_giver(facts: SentenceFacts, draft: Draft, usable: list[ActorMention]) -> ActorMention | None:
+    """"Zelensky signed agreements with Chancellor Olaf Scholz, who announced a €1.1bn military package":
+    the giver is the one the relative clause is about, named right before its "who"."""
+    start = draft.trigger.start
+    rel = RELATIVE_BEFORE.search(facts.text, max(0, start - 40), start)
+    if rel is None:
+        return None
+    return _first(reversed(usable), lambda a: a.actor is not None and 0 <= rel.start() - a.end <= 2)
 
 
 def _clause_giver(facts: SentenceFacts, draft: Draft, usable: list[ActorMention]) -> ActorMention | None:

@@ -105,6 +105,10 @@ def _case(rule: str, text: str, published: str, category: str, expected: dict, t
 
 
 ONE_ROW = [
+    _case("the-giver-is-who-the-relative-clause-is-about",
+          "On Friday the president signed a security agreement in Oslo with Prime Minister Jonas Gahr Store, who "
+          "announced a 2 billion kroner military package including air defence missiles.", "2024-05-31",
+          "military_support", {"actor1": "Norway", "actor2": "Ukraine"}),
     _case("drones-of-one-side-downed-anywhere-were-downed-by-the-other",
           "In addition, 18 Ukrainian unmanned aerial vehicles were destroyed near Hola Prystan in the Kherson Region, "
           "the spokesman said.", "2023-05-14", "air_defense",

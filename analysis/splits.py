@@ -235,10 +235,32 @@ def _split_places_hit(draft: Draft) -> list[Draft]:
 
 def _split_places_taken(draft: Draft) -> list[Draft]:
     """A capture of several towns named as one trigger's coordinated objects is one event per town (CONTRACT
-    §7: a capture is at the place taken), as a joint pledge is one per donor; each keeps the trigger's side."""
-    if draft.kind not in ("capture", "recapture"):
-        return [draft]
-    return _one_per_place(draft, _places_taken(draft))
+    §7: a capture is at the place taken), as a joint pledge is one per donor; each keeps the trigger's side.
+    So is an advance near several ("have recently gained ground near Chasiv Yar and Pokrovsk")."""
+    if draft.kind in ("capture", "recapture"):
+        return _one_per_place(draft, _places_taken(draft))
+    if draft.kind == "clash" and ADVANCE.match(draft.trigger.text):
+        return _one_per_place(draft, _places_advanced(draft))
+    return [draft]
+
+
+# an advance, not a fight: "gained ground", "advanced near", "made gains"
+ADVANCE = re.compile(r"(?:gain|advanc|made|making|make|recently|marginally|reportedly)", re.I)
+# between an advance and the first place of its list: "gained ground inside Sumy Oblast and around …"
+ADVANCE_LEAD = re.compile(r"^\s*(?:(?:in|inside|near|around|toward|towards|outside|(?:north|south|east|west)(?:east|west)? of)"
+                          r"\s+)?(?:the\s+)?$", re.I)
+# between the places of such a list: "near Chasiv Yar and Pokrovsk", "inside Sumy Oblast and around Chasiv Yar"
+ADVANCE_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:in|inside|near|around|toward|towards|outside)\s+)?(?:the\s+)?$",
+                         re.I)
+
+
+def _places_advanced(draft: Draft) -> list[PlaceMention]:
+    """The towns or regions an advance names as one list right after its trigger."""
+    t, text = draft.trigger, draft.main.text
+    places = [p for p in draft.main.located_places if p.kind in ("city", "district", "region") and p.start >= t.end]
+    if not places or not ADVANCE_LEAD.match(text[t.end:places[0].start]):
+        return []
+    return _listed(text, places, ADVANCE_GAP)
 
 
 def _one_per_place(draft: Draft, places: list[PlaceMention]) -> list[Draft]:

@@ -10,7 +10,8 @@ capitalised word is never taken for a place. The text must place it:
 * **the text calls it a village**: "the village of X", "X, a village in …", and the rest of a list the cue
   opens ("the villages of X, Y and Z");
 * **a place slot**, for a name shaped like an East Slavic place name (``place_rules.yaml``
-  ``toponym_endings``): "In X, …", "hit X", "an airstrike on X", "X in the Sudzhansky district", or any
+  ``toponym_endings``): "In X, …", "hit X", "an airstrike on X", "X in the Sudzhansky district", "the X
+  military airfield", or any
   such name in a sentence that speaks of villages or settlements ("the villages now held by Moscow were
   X, Y and Z");
 * **the article named it so before**: a village taken once is a place in the article's later sentences.
@@ -48,6 +49,10 @@ SLOTS = (
      re.compile(rf"\b(?:hit|hits|struck|strikes|shelled|shells|attacked|attacks|bombed|targeted|pounded|"
                 rf"shelling|strike|airstrike|attack|assaults?|fire)\s+(?:on\s+|at\s+)?({NAME})\b", re.I)),
     ((" in the ",), re.compile(rf"({NAME})\s+in\s+the\s+{NAME}\s+(?:district|region|community|hromada|raion|area)\b")),
+    # a site named after its place: "the Kirovske military airfield", "the Afipsky oil refinery"
+    (("airfield", "air base", "airbase", "refinery", "depot", "arsenal", "power plant", "substation"),
+     re.compile(rf"({NAME})\s+(?:military\s+|air\s+force\s+|oil\s+|fuel\s+|ammunition\s+|thermal\s+|power\s+)?"
+                rf"(?:airfield|air\s+base|airbase|refinery|depot|arsenal|power\s+plant|plant|substation)\b")),
 )   # each with the words one of which it needs: a substring test spares most sentences the regex
 _ANY_NAME = re.compile(rf"(?<![\w'’-])({NAME})")
 # names that read as a name after "town of" but are no place of their own ("the town of Kyiv's" is found already)

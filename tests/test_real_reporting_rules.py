@@ -92,6 +92,9 @@ TRIGGERS = [
                  id="countries-that-supply-weapons-is-no-delivery"),
     pytest.param("Russian missiles struck the power plant on Monday night, the governor said.", [("attack", "strike")],
                  id="a-strike-told-as-news-still-opens"),
+    pytest.param("Geolocated footage shows that Russian troops made marginal gains west of the town.", [CLASH],
+                 id="gains-on-the-ground-are-an-advance"),
+    pytest.param("The ruling party made gains in the polls after the vote.", [], id="gains-in-the-polls-are-none"),
 ]
 
 
@@ -222,6 +225,14 @@ def _rows(rule: str, text: str, published: str, category: str, columns: tuple, e
 SPLIT = ("location", "weapon_count")
 SIDES = ("actor1", "actor2")
 ROWS = [
+    _rows("an-advance-near-several-towns-is-one-event-per-town",
+          "Russian forces have recently gained ground inside Kharkiv Oblast and around Lyman and Siversk, while "
+          "Ukrainian forces have recently advanced near Toretsk.", "2025-03-16", "attack", ("actor1", "location"),
+          [("Russia", "Kharkiv Oblast"), ("Russia", "Lyman"), ("Russia", "Siversk"), ("Ukraine", "Toretsk")]),
+    _rows("a-second-missile-that-came-down-on-a-village-is-a-strike-of-its-own",
+          "At 7:32 p.m. a ballistic missile struck a cafe in Kramatorsk, killing 13 people. Minutes later, a second "
+          "missile came down on the village of Yasnobrodivka north of the city, wounding five.", "2023-06-28",
+          "attack", ("location",), [("Kramatorsk",), ("Yasnobrodivka",)]),
     _rows("a-sentence-that-only-breaks-the-total-down-opens-one-event-per-region",
           "MOSCOW, July 31. /TASS/. The ministry said air defense units on duty had shot down 32 Ukrainian fixed-wing "
           "drones over Russian regions overnight. Of these, the Volgograd Region accounted for eleven, the Republic "

@@ -26,6 +26,8 @@ def names(text: str) -> list[tuple[str, str | None]]:
                  [("Goncharovka", None)], id="slot-name-in-the-district"),
     pytest.param("The ministry said the three villages now held by Moscow were Maslyakivka and Yasnobrodivka.",
                  [("Maslyakivka", None), ("Yasnobrodivka", None)], id="toponyms-where-villages-are-spoken-of"),
+    pytest.param("Separately, the Kirovske military airfield in occupied Crimea was hit by drones.",
+                 [("Kirovske", "Ukraine")], id="a-site-named-after-its-village"),
     pytest.param("In Syrskyi's view, the villages are holding.", [], id="a-possessive-is-no-village"),
     pytest.param("Russian troops attacked Kovalenko's unit near the town.", [], id="a-surname-is-no-village"),
     pytest.param("In Brief, the strikes hit Telegram channels.", [], id="words-not-shaped-like-places"),

@@ -14,6 +14,7 @@ capitalised word is never taken for a place. The text must place it:
   military airfield", or any
   such name in a sentence that speaks of villages or settlements ("the villages now held by Moscow were
   X, Y and Z");
+* **a base named after its place**, of any shape: "at Skrydstrup air base";
 * **the article named it so before**: a village taken once is a place in the article's later sentences.
 
     >>> [(m.place, m.admin1) for m in unlisted("Shelling hit Novoosynove, a village in the Kharkiv region.", [])]
@@ -54,6 +55,8 @@ SLOTS = (
      re.compile(rf"({NAME})\s+(?:military\s+|air\s+force\s+|oil\s+|fuel\s+|ammunition\s+|thermal\s+|power\s+)?"
                 rf"(?:airfield|air\s+base|airbase|refinery|depot|arsenal|power\s+plant|plant|substation)\b")),
 )   # each with the words one of which it needs: a substring test spares most sentences the regex
+# a base named after its place needs no shape: "at Skrydstrup air base", "the Ramstein air base in Germany"
+BASE = re.compile(rf"({NAME})\s+(?:military\s+|air\s+force\s+)?(?:air\s+base|airbase|airfield|naval\s+base)\b", re.I)
 _ANY_NAME = re.compile(rf"(?<![\w'’-])({NAME})")
 # names that read as a name after "town of" but are no place of their own ("the town of Kyiv's" is found already)
 _NOT_NAMES = frozenset("January February March April May June July August September October November December "
@@ -95,6 +98,8 @@ def _spans(text: str, known: Collection[str]) -> list[tuple[int, int]]:
             while m.re is BEFORE and (nxt := NEXT.match(text, spans[-1][1])) is not None:
                 spans.append(nxt.span(1))
     lower = text.lower()
+    if "base" in lower or "airfield" in lower:
+        spans += [m.span(1) for m in BASE.finditer(text) if gazetteer().lookup(m.group(1)) is None]
     shaped = [m.span(1) for needles, rx in SLOTS if any(n in (lower if n.islower() else text) for n in needles)
               for m in rx.finditer(text)]
     if cue:

@@ -95,6 +95,10 @@ TRIGGERS = [
     pytest.param("Geolocated footage shows that Russian troops made marginal gains west of the town.", [CLASH],
                  id="gains-on-the-ground-are-an-advance"),
     pytest.param("The ruling party made gains in the polls after the vote.", [], id="gains-in-the-polls-are-none"),
+    pytest.param("The SBU security service detained a local man suspected of filming the restaurant.",
+                 [("other", "arrests")], id="a-suspect-detained-is-an-arrest"),
+    pytest.param("Ukrainian troops had captured two Chinese citizens fighting for Russia in the Donetsk region.",
+                 [("other", "captives")], id="soldiers-taken-prisoner-are-no-place-taken"),
 ]
 
 

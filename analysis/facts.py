@@ -79,7 +79,14 @@ BACKGROUND = re.compile(r"\b(?:ha(?:s|ve|d)|ha['’]s)\s+(?:\w+\s+)?(?:repeatedl
                         # "After almost two months of Russian shelling, much of the port is rubble": a long spell
                         r"|^\W*(?:after|following|during)\s+(?:almost\s+|nearly\s+|more\s+than\s+|over\s+|some\s+)?"
                         r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:weeks|months|years)\s+of\b"
-                        r"|^\W*" + _LONG_SINCE + r"|\bha(?:s|ve)\s+(?!not\b)\w+(?:,?\s+[\w’'-]+){0,12}?,?\s+" + _LONG_SINCE, re.I)
+                        r"|^\W*" + _LONG_SINCE + r"|\bha(?:s|ve)\s+(?!not\b)\w+(?:,?\s+[\w’'-]+){0,12}?,?\s+" + _LONG_SINCE
+                        # what happens as a rule: "strikes settlements there every day", "is hit regularly",
+                        # "on a regular basis", "within range of Russian artillery"
+                        + r"|\b(?:strikes?|shells?|attacks?|hits?|bombs?|targets?|struck|shelled|attacked|hit)\b[^.;]{0,60}?"
+                        r"\b(?:every|each)\s+(?:single\s+)?(?:day|night)\b|\bon\s+a\s+(?:daily|regular|nightly|near-daily)\s+basis\b"
+                        r"|\b(?:is|are)\s+(?:hit|shelled|attacked|struck|targeted|bombed)\s+(?:almost\s+|nearly\s+)?"
+                        r"(?:regularly|daily|frequently|often|constantly|every\s+day)\b|\b(?:is|are)\s+within\s+(?:the\s+)?range\s+of\b",
+                        re.I)
 # Ukrainian outlets label what is not news: "Background: …", "Reminder: …", "For reference: …"
 BACKGROUND_LABEL = re.compile(r"\W*(?:Background|Context|Reminder|Recall|For reference|For context|Backstory)\s*:", re.I)
 # "the biggest attack since the invasion began": a superlative measures a new happening against the past

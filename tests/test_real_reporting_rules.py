@@ -437,3 +437,19 @@ def test_talks_told_before_open_no_row_of_their_own():
     assert len(rows) == 1
     assert [e["category"] for e in events_of("Talks\nPeace talks between the two delegations began in Istanbul "
                                              "on Monday.\n", "2025-06-03")] == ["diplomacy"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kupiansk and Izium districts are within range of Russian artillery, and the Russian military strikes "
+    "settlements there every day.",
+    "The industrial city in central Ukraine, where the president was born, is hit regularly.",
+    "Border areas of western Russia have been hit by shelling and drones on a regular basis.",
+])
+def test_what_happens_as_a_rule_is_background(text):
+    assert events_of("Background\n" + text + "\n", "2024-08-01") == []
+
+
+def test_each_day_in_a_plea_is_no_background():
+    rows = events_of("Strike\nA Russian missile hit a hospital in Poltava on Tuesday, killing 51 people. Each day of "
+                     "delay in sending air defence costs lives, the president said.\n", "2024-09-03", category="attack")
+    assert [r["location"] for r in rows] == ["Poltava"]

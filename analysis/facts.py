@@ -131,6 +131,14 @@ DISTANCE_BEFORE = re.compile(r"(?:\b\d[\d,.]*\s*-?(?:km|kilometres|kilometers|mi
                              r"(?:" + _COMPASS + r"(?:ern)?\s+)?"
                              r"|\b(?:lies|lie|lying|located|situated|sits)\s+(?:just\s+|some\s+|about\s+)?(?:to\s+the\s+)?"
                              + _COMPASS + r"\s+)(?:of|from)\s+(?:the\s+)?$", re.I)
+# Where weapons were launched from is not where they struck: "launching them from the Oryol and Bryansk
+# regions, Millerovo and Primorsko-Akhtarsk", "drones launched from occupied Crimea", "fired from the Kursk region"
+LAUNCHED_FROM = re.compile(r"\b(?:launch(?:ed|ing|es)?|fir(?:ed|ing)|took\s+off|taking\s+off|flying|flown|sent|released)"
+                           r"(?:\s+(?:them|it|the\s+drones|the\s+missiles))?\s+from\s+(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?|"
+                           r"territory\s+of\s+(?:the\s+)?|areas?\s+(?:of|near)\s+(?:the\s+)?|occupied\s+|temporarily\s+occupied\s+)?$",
+                           re.I)
+# between the places of a list of launch sites: "the Oryol and Bryansk regions, Millerovo and Primorsko-Akhtarsk"
+LAUNCH_LIST_GAP = re.compile(r"^\s*(?:regions?|oblasts?|areas?)?\s*(?:,\s*(?:and\s+)?|\s*and\s+)(?:the\s+)?(?:occupied\s+)?$", re.I)
 NIGHT_SPAN_OPEN = re.compile(r"\b(?:between|from)\b", re.I)
 NIGHT_DAY_AFTER = re.compile(r"\s*(?:to|into|-|–|—|/)\s*(\d{1,2})\b(?!\s*(?:km|kilomet|miles|per|%|,\d))", re.I)
 NIGHT_WORD = re.compile(r"\b(?:overnight|night)\b", re.I)
@@ -294,10 +302,15 @@ def _canonical_word(word: str | None) -> str | None:
 
 def _real_places(text: str, places: list[PlaceMention], people: set[str]) -> list[PlaceMention]:
     """Drop what the gazetteer mistook for a place: a ship's name ("the landing ship Minsk"), a person's
-    name seen earlier with a title ("Admiral Viktor Sokolov" … "showed Sokolov"), a modifier ("Kyiv-based")."""
+    name seen earlier with a title ("Admiral Viktor Sokolov" … "showed Sokolov"), a modifier ("Kyiv-based"),
+    and the sites weapons were launched from ("launching them from Millerovo and Primorsko-Akhtarsk")."""
     window = settings().windows.vessel_before_place
-    kept = []
+    kept, launch_end = [], None
     for p in places:
+        if LAUNCHED_FROM.search(text, max(0, p.start - 60), p.start) or \
+                (launch_end is not None and LAUNCH_LIST_GAP.match(text[launch_end:p.start])):
+            launch_end = p.end
+            continue   # a launch site ("launching them from Millerovo"): not where the weapons struck
         if VESSEL_BEFORE.search(text[max(0, p.start - window):p.start]) or p.text in people:
             continue
         if text[p.end:p.end + 1] in "-‑" and text[p.end + 1:p.end + 2].islower():

@@ -229,6 +229,10 @@ def _rows(rule: str, text: str, published: str, category: str, columns: tuple, e
 SPLIT = ("location", "weapon_count")
 SIDES = ("actor1", "actor2")
 ROWS = [
+    _rows("launch-sites-are-not-where-the-weapons-struck",
+          "Russia sent 79 Shahed and decoy drones into Ukraine overnight, launching them from the Oryol and Bryansk "
+          "regions, Millerovo and Primorsko-Akhtarsk, Ukraine's air force said.", "2025-03-02", "attack",
+          ("location", "weapon_count"), [("Ukraine", 79)]),
     _rows("an-advance-near-several-towns-is-one-event-per-town",
           "Russian forces have recently gained ground inside Kharkiv Oblast and around Lyman and Siversk, while "
           "Ukrainian forces have recently advanced near Toretsk.", "2025-03-16", "attack", ("actor1", "location"),

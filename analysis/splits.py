@@ -155,6 +155,10 @@ def _split_donors(draft: Draft) -> list[Draft]:
         head = _first(states, lambda a: a.start >= by.end() and a.start - by.end() <= 4) or head
     if head is None:
         return [draft]
+    k = states.index(head)
+    while k > 0 and DONOR_GAP.match(draft.main.text[states[k - 1].end:states[k].start]):
+        k -= 1   # "leaders from Sweden, Norway, … and Poland committed…": the giver named last ends the list
+    head = states[k]
     group, last = [head.actor], head
     for a in states[states.index(head) + 1:]:
         if not DONOR_GAP.match(draft.main.text[last.end:a.start]):
@@ -197,11 +201,20 @@ def _places_taken(draft: Draft) -> list[PlaceMention]:
     return _listed(text, towns, DONOR_GAP)
 
 
+# a note in brackets after a list's item: "seized Dvorichanske (northeast of Kupyansk), Platonivka (…), and Hai"
+NOTE = re.compile(r"^\s*\([^()]*\)")
+
+
 def _listed(text: str, places: list[PlaceMention], gap: re.Pattern) -> list[PlaceMention]:
-    """The first place and those that follow it as one list: each joined to the one before by ``gap``."""
+    """The first place and those that follow it as one list: each joined to the one before by ``gap``,
+    after any note in brackets (whose own places are no items of the list)."""
     out = [places[0]]
     for p in places[1:]:
-        if not gap.match(text[out[-1].end:p.start]):
+        between = text[out[-1].end:p.start]
+        if between.count("(") > between.count(")"):
+            continue   # a place inside the note: "(east of Sloviansk)"
+        note = NOTE.match(between)
+        if not gap.match(between[note.end():] if note else between):
             break
         out.append(p)
     return out

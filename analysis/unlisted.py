@@ -15,6 +15,8 @@ capitalised word is never taken for a place. The text must place it:
   such name in a sentence that speaks of villages or settlements ("the villages now held by Moscow were
   X, Y and Z");
 * **a base named after its place**, of any shape: "at Skrydstrup air base";
+* **a place taken**, of any shape, and the rest of its list: "seized Dvorichanske (northeast of Kupyansk),
+  Platonivka (east of Sloviansk), and Hai";
 * **the article named it so before**: a village taken once is a place in the article's later sentences.
 
     >>> [(m.place, m.admin1) for m in unlisted("Shelling hit Novoosynove, a village in the Kharkiv region.", [])]
@@ -55,6 +57,11 @@ SLOTS = (
      re.compile(rf"({NAME})\s+(?:military\s+|air\s+force\s+|oil\s+|fuel\s+|ammunition\s+|thermal\s+|power\s+)?"
                 rf"(?:airfield|air\s+base|airbase|refinery|depot|arsenal|power\s+plant|plant|substation)\b")),
 )   # each with the words one of which it needs: a substring test spares most sentences the regex
+# a place taken needs no shape either, nor do the rest of its list, parenthetical notes between them:
+# "Russian forces seized Dvorichanske (northeast of Kupyansk), Platonivka (east of Sloviansk), and Hai"
+TAKEN = re.compile(rf"\b(?:seized|captured|took|taken|liberated|retook|recaptured|retaken|entered)\s+(?:control\s+of\s+)?"
+                   rf"(?:the\s+)?(?:villages?\s+of\s+|settlements?\s+of\s+)?({NAME})(?![\w’'-])")
+NEXT_AFTER_NOTE = re.compile(rf"\s*(?:\([^()]{{0,160}}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})(?![\w’'-])")
 # a base named after its place needs no shape: "at Skrydstrup air base", "the Ramstein air base in Germany"
 BASE = re.compile(rf"({NAME})\s+(?:military\s+|air\s+force\s+)?(?:air\s+base|airbase|airfield|naval\s+base)\b", re.I)
 _ANY_NAME = re.compile(rf"(?<![\w'’-])({NAME})")
@@ -98,6 +105,11 @@ def _spans(text: str, known: Collection[str]) -> list[tuple[int, int]]:
             while m.re is BEFORE and (nxt := NEXT.match(text, spans[-1][1])) is not None:
                 spans.append(nxt.span(1))
     lower = text.lower()
+    for m in TAKEN.finditer(text):
+        listed = [m.span(1)]
+        while (nxt := NEXT_AFTER_NOTE.match(text, listed[-1][1])) is not None:
+            listed.append(nxt.span(1))
+        spans += [s for s in listed if gazetteer().lookup(text[s[0]:s[1]]) is None]
     if "base" in lower or "airfield" in lower:
         spans += [m.span(1) for m in BASE.finditer(text) if gazetteer().lookup(m.group(1)) is None]
     shaped = [m.span(1) for needles, rx in SLOTS if any(n in (lower if n.islower() else text) for n in needles)

@@ -229,6 +229,14 @@ def _rows(rule: str, text: str, published: str, category: str, columns: tuple, e
 SPLIT = ("location", "weapon_count")
 SIDES = ("actor1", "actor2")
 ROWS = [
+    _rows("places-taken-with-notes-in-brackets-are-one-event-each",
+          "The Russian Ministry of Defense claimed on November 17 that Russian forces seized Dvorichanske (northeast "
+          "of Kupyansk), Platonivka (east of Sloviansk), and Hai (north of Vyshneve).", "2025-11-17", "attack",
+          ("actor1", "location"), [("Russia", "Dvorichanske"), ("Russia", "Hai"), ("Russia", "Platonivka")]),
+    _rows("a-commitment-to-more-support-by-a-list-of-governments-is-one-event-each",
+          "Government leaders from Sweden, Estonia and Poland on Wednesday committed to expanding their support for "
+          "Ukraine over the coming months.", "2024-11-28", "military_support", ("actor1", "actor2"),
+          [("Estonia", "Ukraine"), ("Poland", "Ukraine"), ("Sweden", "Ukraine")]),
     _rows("launch-sites-are-not-where-the-weapons-struck",
           "Russia sent 79 Shahed and decoy drones into Ukraine overnight, launching them from the Oryol and Bryansk "
           "regions, Millerovo and Primorsko-Akhtarsk, Ukraine's air force said.", "2025-03-02", "attack",

@@ -176,7 +176,10 @@ def _places_of_own_phrase(facts: SentenceFacts, draft: Draft, candidates: list[P
 
 # Leading adverbial phrases ("In Madrid, on the eve of NATO's summit, …", "Meeting with Putin on Monday, …").
 INTRO = re.compile(r"^(?:\s*(?:In|At|On|During|After|Following|Ahead of|Before|Meeting with|Speaking (?:at|in|to|with)|Amid|Under|"
-                   r"Later|Earlier|Separately|Elsewhere|Meanwhile|While|As|When|Despite)\b[^,.;:]{0,80},\s*)+")
+                   r"Later|Earlier|Separately|Elsewhere|Meanwhile|While|As|When|Despite|Once|Until|Since|Although|Though|"
+                   # "Hours before Blinken arrived, Russia fired…": the subject follows the time clause
+                   r"(?:Hours|Minutes|Days|Weeks|Moments|Shortly|Just|Only|Soon|Not long|An hour|A day|A week)\s+"
+                   r"(?:\w+\s+)?(?:before|after))\b[^,.;:]{0,80},\s*)+")
 PRONOUN_AGENT = re.compile(r"\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$"
                            r"|\b(?:its|their|our)\s+(?:(?!(?:that|which|who|when|after|as)\b)[\w-]+\s+){0,4}(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$")
 ATTACK_REFERENCE = re.compile(registry.expand(r"\b(?:{attack_nouns}|shellings?|bombardments?|assaults?|killings?)\b",

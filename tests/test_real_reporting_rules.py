@@ -112,6 +112,9 @@ def _case(rule: str, text: str, published: str, category: str, expected: dict, t
 
 
 ONE_ROW = [
+    _case("a-leading-time-clause-names-no-actor",
+          "Hours before the US secretary of state Antony Blinken arrived, Russia fired ballistic missiles at Kyiv.",
+          "2023-09-06", "attack", {"actor1": "Russia", "location": "Kyiv"}),
     _case("the-giver-is-who-the-relative-clause-is-about",
           "On Friday the president signed a security agreement in Oslo with Prime Minister Jonas Gahr Store, who "
           "announced a 2 billion kroner military package including air defence missiles.", "2024-05-31",

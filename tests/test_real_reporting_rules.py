@@ -95,6 +95,12 @@ TRIGGERS = [
     pytest.param("Geolocated footage shows that Russian troops made marginal gains west of the town.", [CLASH],
                  id="gains-on-the-ground-are-an-advance"),
     pytest.param("The ruling party made gains in the polls after the vote.", [], id="gains-in-the-polls-are-none"),
+    pytest.param("Russia and Ukraine traded hundreds of prisoners of war on Wednesday.",
+                 [("humanitarian", "prisoner_exchange")], id="prisoners-traded"),
+    pytest.param("Russia's defence ministry said 195 Russian servicemen had been freed.",
+                 [("humanitarian", "prisoner_exchange")], id="servicemen-freed"),
+    pytest.param("Both delegations agreed to carry out another large exchange of prisoners.", [],
+                 id="an-exchange-agreed-is-no-exchange-yet"),
     pytest.param("The SBU security service detained a local man suspected of filming the restaurant.",
                  [("other", "arrests")], id="a-suspect-detained-is-an-arrest"),
     pytest.param("Ukrainian troops had captured two Chinese citizens fighting for Russia in the Donetsk region.",
@@ -459,6 +465,7 @@ def test_talks_told_before_open_no_row_of_their_own():
     "settlements there every day.",
     "The industrial city in central Ukraine, where the president was born, is hit regularly.",
     "Border areas of western Russia have been hit by shelling and drones on a regular basis.",
+    "The two sides last swapped 115 prisoners each in August, also with Emirati mediation.",
 ])
 def test_what_happens_as_a_rule_is_background(text):
     assert events_of("Background\n" + text + "\n", "2024-08-01") == []

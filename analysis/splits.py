@@ -41,6 +41,12 @@ LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.I)
 DONOR_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?$", re.I)
 
 
+# between the towns of one capture: "Krasnoarmeysk in the Donetsk People's Republic and of Volchansk",
+# "Kupiansk in Kharkiv region, and Siversk": a town's region may follow it before the next
+TAKEN_LIST_GAP = re.compile(r"^\s*(?:in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){1,4}?(?:region|oblast)?\s*)?"
+                            r"(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:of\s+)?(?:the\s+)?$", re.I)
+
+
 # between a capture verb and its first object: "captured the village of X", "took control of the towns of X"
 TAKEN_GAP = re.compile(r"^\s*(?:(?:were|are|included|include|including)\s+)?(?:(?:the|a|an)\s+)?"
                        r"(?:(?:villages?|towns?|settlements?|cities|city)\s+(?:of\s+)?)?$", re.I)
@@ -198,7 +204,7 @@ def _places_taken(draft: Draft) -> list[PlaceMention]:
     towns = [p for p in draft.main.located_places if p.kind in ("city", "district") and p.start >= t.start]
     if not towns or not (towns[0].start < t.end or TAKEN_GAP.match(text[t.end:towns[0].start])):
         return []
-    return _listed(text, towns, DONOR_GAP)
+    return _listed(text, towns, TAKEN_LIST_GAP)
 
 
 # a note in brackets after a list's item: "seized Dvorichanske (northeast of Kupyansk), Platonivka (…), and Hai"

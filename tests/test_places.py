@@ -561,3 +561,10 @@ def test_small_places_added_to_the_gazetteer():
     g = gazetteer()
     assert g.lookup("Velykyi Burluk").admin1 == "Kharkiv Oblast"
     assert g.lookup("Krasnaya Yaruga").country == "Russia"
+
+
+@pytest.mark.parametrize("russian, ukrainian", [
+    ("Dimitrov", "Myrnohrad"), ("Volchansk", "Vovchansk"), ("Krasny Liman", "Lyman"), ("Kamenskoye", "Kamianske"),
+    ("Velikaya Novoselka", "Velyka Novosilka"), ("Stepnogorsk", "Stepnohirsk")])
+def test_names_russian_media_keep_after_renamings_find_the_town(russian, ukrainian):
+    assert gazetteer().lookup(russian).place == ukrainian

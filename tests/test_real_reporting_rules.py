@@ -238,6 +238,13 @@ def _rows(rule: str, text: str, published: str, category: str, columns: tuple, e
 SPLIT = ("location", "weapon_count")
 SIDES = ("actor1", "actor2")
 ROWS = [
+    _rows("towns-taken-each-with-its-region-are-one-event-each",
+          "Reports he heard included the liberation of Krasnoarmeysk in the Donetsk People's Republic and of "
+          "Volchansk in the Kharkov Region, the Kremlin's spokesman told reporters.", "2025-12-01", "attack",
+          ("actor1", "location"), [("Russia", "Pokrovsk"), ("Russia", "Vovchansk")], "Europe/Moscow"),
+    _rows("districts-of-a-town-taken",
+          "Solodchuk said Russian forces had taken the southern districts of Dimitrov.", "2025-12-01", "attack",
+          ("actor1", "location"), [("Russia", "Myrnohrad")], "Europe/Moscow"),
     _rows("places-taken-with-notes-in-brackets-are-one-event-each",
           "The Russian Ministry of Defense claimed on November 17 that Russian forces seized Dvorichanske (northeast "
           "of Kupyansk), Platonivka (east of Sloviansk), and Hai (north of Vyshneve).", "2025-11-17", "attack",

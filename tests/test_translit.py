@@ -39,7 +39,8 @@ def test_old_ukrainian_and_russian_canonical():
     ("Kharkiv", "kharkov"), ("Luhansk", "lugansk"), ("Horlivka", "gorlovka"), ("Uzhhorod", "uzhgorod"),
     ("Pokrovske", "pokrovskoye"), ("Pokrovske", "pokrovskoe"), ("Sievierodonetsk", "severodonetsk"),
     ("Vinnytsia", "vinnitsa"), ("Vinnytsia", "Vinnytsya"), ("Kupiansk", "Kupyansk"), ("Izium", "izyum"),
-    ("Nova Kakhovka", "novaya kakhovka"), ("Hola Prystan", "golaya pristan"), ("Kryvyi Rih", "krivyi rig")])
+    ("Nova Kakhovka", "novaya kakhovka"), ("Hola Prystan", "golaya pristan"), ("Kryvyi Rih", "krivyi rig"),
+    ("Kurakhove", "kurakhovo"), ("Selydove", "selidovo"), ("Vasylivka", "vasilyevka")])
 def test_ukrainian_variants_include_russian_based_spellings(name, spelling):
     assert spelling in ukrainian_variants(name)
 

@@ -128,6 +128,7 @@ class Gazetteer:
         self._descriptors = {norm_key(d) for d in rules["descriptors"]}
         self._not_before = set(rules["not_before"])
         self._settlement_words = set(rules["settlements"]["words"])
+        self._given_names = {norm_key(w) for w in rules.get("given_names", ())}
 
     # -- public API ----------------------------------------------------------------------
 
@@ -222,9 +223,14 @@ class Gazetteer:
         return t.text.lower() in self._titles_any or t.text in self._titles_cap
 
     def _person_tokens(self, toks: list[_Tok], gaps: list[str]) -> set[int]:
-        """Tokens of personal names written after a title."""
+        """Tokens of personal names written after a title, and surnames right after a given name ("Alexander
+        Gusev, governor of the Voronezh region": Gusev, Kaliningrad region, is not meant)."""
         blocked: set[int] = set()
         n = len(toks)
+        given = self._given_names
+        for k in range(n - 1):
+            if toks[k].key in given and toks[k].cap and toks[k + 1].cap and gaps[k] == " ":
+                blocked.add(k + 1)
         k = 0
         while k < n:
             j = None

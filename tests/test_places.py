@@ -568,3 +568,10 @@ def test_small_places_added_to_the_gazetteer():
     ("Velikaya Novoselka", "Velyka Novosilka"), ("Stepnogorsk", "Stepnohirsk")])
 def test_names_russian_media_keep_after_renamings_find_the_town(russian, ukrainian):
     assert gazetteer().lookup(russian).place == ukrainian
+
+
+def test_a_surname_after_a_given_name_is_no_place():
+    """Gusev is a town in Kaliningrad region; "Alexander Gusev" is the Voronezh governor."""
+    found = [m.place for m in gazetteer().find("Alexander Gusev, governor of the Voronezh region, said 30 drones "
+                                               "were destroyed.")]
+    assert found == ["Voronezh Oblast"]

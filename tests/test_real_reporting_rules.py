@@ -101,6 +101,9 @@ TRIGGERS = [
                  [("humanitarian", "prisoner_exchange")], id="servicemen-freed"),
     pytest.param("Both delegations agreed to carry out another large exchange of prisoners.", [],
                  id="an-exchange-agreed-is-no-exchange-yet"),
+    pytest.param("About 300 people from Belgorod have moved out of the city and are now staying in temporary "
+                 "accommodation centres, the governor said in a video address.", [("humanitarian", "evacuation")],
+                 id="people-who-moved-out-of-a-shelled-city"),
     pytest.param("The SBU security service detained a local man suspected of filming the restaurant.",
                  [("other", "arrests")], id="a-suspect-detained-is-an-arrest"),
     pytest.param("Ukrainian troops had captured two Chinese citizens fighting for Russia in the Donetsk region.",

@@ -104,6 +104,8 @@ TRIGGERS = [
     pytest.param("About 300 people from Belgorod have moved out of the city and are now staying in temporary "
                  "accommodation centres, the governor said in a video address.", [("humanitarian", "evacuation")],
                  id="people-who-moved-out-of-a-shelled-city"),
+    pytest.param("He said Iskander missiles had been used and that Ukrainian air defences had stopped the attack.",
+                 [("air_defense", "interception"), STRIKE], id="air-defences-stopped-the-attack"),
     pytest.param("The SBU security service detained a local man suspected of filming the restaurant.",
                  [("other", "arrests")], id="a-suspect-detained-is-an-arrest"),
     pytest.param("Ukrainian troops had captured two Chinese citizens fighting for Russia in the Donetsk region.",

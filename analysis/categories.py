@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.lexicon import LexiconError, alternation, compile_pattern, load_yaml, require
-from analysis.prefilter import PREFIX, necessary_words
+from analysis.prefilter import PREFIX, initial_words, necessary_clauses, necessary_words
 from analysis.registry import CATEGORIES, FILE, expand
 from analysis.settings import settings
 
@@ -38,9 +38,12 @@ class Trigger:
 @dataclass(frozen=True)
 class TriggerLexicon:
     triggers: tuple            # (compiled pattern, kind, weight, opens, requires_weapon)
-    by_prefix: dict            # a necessary word start -> indexes of the triggers of it and of its own starts
-    opener: re.Pattern         # the longest necessary word start at each word start of a lower-case text
+    by_prefix: dict            # a word start ``opener`` finds -> (indexes of the triggers it opens, bits of
+                               # the clause sets it holds a word of, bits of the triggers it may begin)
+    opener: re.Pattern         # the longest known word start at each word start of a lower-case text
     always: tuple              # indexes of triggers with no literal word to look for
+    clauses: tuple             # per trigger, its necessary clauses as bit masks of sets, or None: no test
+    anywhere: tuple            # per trigger, True when a match may begin at any word (no first words known)
     kinds: dict                # kind -> {category, event_type, sub_event_type, cameo_code}
     impact: re.Pattern
     nationwide: re.Pattern
@@ -83,10 +86,8 @@ def lexicon() -> TriggerLexicon:
             by_prefix.setdefault(stem[:PREFIX], set()).add(i)
     effects = tuple((name, compile_pattern(r"\b" + pat + r"\b", FILE, f"effects.{name}", re.I))
                     for name, pat in data["effects"].items())
-    # a word that starts with "strike" also starts with "str": each start opens its own starts' triggers too
-    opened = {k: frozenset().union(*(v for s, v in by_prefix.items() if k.startswith(s))) for k in by_prefix}
-    opener = re.compile(r"(?<![a-z])" + alternation(by_prefix))
-    return TriggerLexicon(tuple(triggers), opened, opener, tuple(always), kinds,
+    clause_masks, opened, opener, anywhere = _clause_index(patterns, by_prefix)
+    return TriggerLexicon(tuple(triggers), opened, opener, tuple(always), clause_masks, anywhere, kinds,
                           compile_pattern(r"\b" + data["impact_after_interception"] + r"\b", FILE,
                                           "impact_after_interception", re.I),
                           compile_pattern(r"\b" + data["nationwide"] + r"\b", FILE, "nationwide", re.I), effects)
@@ -134,23 +135,104 @@ def _stems(pattern: str) -> list[str] | None:
     return stems or None
 
 
+def _clause_index(patterns: list[str], by_prefix: dict[str, set[int]]) -> tuple[tuple, dict, re.Pattern, tuple]:
+    """Each trigger's ``prefilter.necessary_clauses`` as bit masks (one bit per distinct word set), every
+    word start to look for with the triggers it opens and the bits of the sets it satisfies, and the
+    pattern that finds them. Why bits: a sentence's words then satisfy a clause when ``clause & seen ==
+    clause``, a few integer operations per candidate instead of set tests. Last, per trigger, whether its
+    matches may begin anywhere (no ``prefilter.initial_words``): the others are tried only where one of
+    their first words begins (``_matches``)."""
+    clauses = [necessary_clauses(p, re.I) for p in patterns]
+    clauses = [None if any(not clause for clause in c) else c for c in clauses]   # requires nothing more
+    bit: dict[frozenset, int] = {}
+    for c in filter(None, clauses):
+        for clause in c:
+            for word_set in clause:
+                bit.setdefault(word_set, 1 << len(bit))
+    masks = tuple(None if c is None else tuple(sum(bit[w] for w in clause) for clause in c) for c in clauses)
+    initials = [initial_words(p, re.I) for p in patterns]
+    vocabulary = set(by_prefix).union(*bit, *filter(None, initials))
+    bits_of: dict[str, int] = {}
+    for word_set, b in bit.items():
+        for w in word_set:
+            bits_of[w] = bits_of.get(w, 0) | b
+    begun_by: dict[str, int] = {}
+    for i, words in enumerate(initials):
+        for w in words or ():
+            begun_by[w] = begun_by.get(w, 0) | 1 << i
+    index = {}
+    for k in vocabulary:
+        # a word that starts with "strike" also starts with "str": it opens its own starts' triggers too
+        starts = [k[:n] for n in range(1, len(k) + 1)]
+        opens = frozenset().union(*(by_prefix.get(s, ()) for s in starts))
+        holds = begins = 0
+        for s in starts:
+            holds |= bits_of.get(s, 0)
+            begins |= begun_by.get(s, 0)
+        index[k] = (opens, holds, begins)
+    anywhere = tuple(words is None for words in initials)
+    return masks, index, re.compile(r"(?<![a-z])" + alternation(vocabulary)), anywhere
+
+
 def candidates(text: str) -> set[int]:
     """Indexes of the triggers that may match the sentence: those with a necessary word (``prefilter``)
-    that a word of the sentence starts with. Running only these is what keeps triggers cheap."""
+    that a word of the sentence starts with, and, for each set of one of their necessary clauses
+    (``prefilter.necessary_clauses``: "said … false" needs both), a word of the sentence. Running only
+    these is what keeps triggers cheap."""
+    return _scan(text)[0]
+
+
+def _scan(text: str) -> tuple[set[int], list[tuple[int, int]] | None]:
+    """``candidates``, and the sentence's known word starts as (offset, bits of the triggers that may
+    begin there), or None when the lower-case text cannot give offsets to trust (see ``_SPECIAL_CASE``)."""
     lex = lexicon()
+    low = text.lower()
     found = set(lex.always)
-    for m in lex.opener.finditer(text.lower()):
-        found |= lex.by_prefix[m.group()]
-    return found
+    seen = 0
+    words = []
+    for m in lex.opener.finditer(low):
+        opens, holds, begins = lex.by_prefix[m.group()]
+        found |= opens
+        seen |= holds
+        words.append((m.start(), begins))
+    clauses = lex.clauses
+    found = {i for i in found if clauses[i] is None or any(c & seen == c for c in clauses[i])}
+    trusted = len(low) == len(text) and not _SPECIAL_CASE.search(low)
+    return found, words if trusted else None
+
+
+# Letters that a case-insensitive pattern matches as an ASCII letter although ``str.lower`` keeps them
+# apart ("ı" as "i", "ſ" as "s"): in a sentence holding one, the word starts found in lower case are not
+# every place a trigger may begin, and patterns are searched the plain way.
+_SPECIAL_CASE = re.compile("[\u0131\u017f]")
+
+
+def _matches(index: int, text: str, words: list[tuple[int, int]] | None):
+    """The matches of trigger ``index`` in ``text``, as ``finditer`` gives them. A trigger whose matches
+    all begin with one of its first words (``prefilter.initial_words``) is tried only where one begins:
+    no other offset can start a match, so trying those in order gives the same matches, without the
+    regex running at every character of the sentence."""
+    pattern = lexicon().triggers[index][0]
+    if words is None or lexicon().anywhere[index]:
+        yield from pattern.finditer(text)
+        return
+    bit, last = 1 << index, 0
+    for start, begins in words:
+        if begins & bit and start >= last:
+            m = pattern.match(text, start)
+            if m is not None:
+                last = m.end()
+                yield m
 
 
 def find_triggers(text: str) -> list[Trigger]:
     """Every trigger in the sentence, overlapping ones included, sorted by position."""
     lex = lexicon()
     found = []
-    for index in sorted(candidates(text)):
-        pattern, kind, weight, opens, requires_weapon = lex.triggers[index]
-        for m in pattern.finditer(text):
+    indexes, words = _scan(text)
+    for index in sorted(indexes):
+        _, kind, weight, opens, requires_weapon = lex.triggers[index]
+        for m in _matches(index, text, words):
             found.append(Trigger(m.start(), m.end(), m.group(0), kind, lex.kinds[kind]["category"], weight, opens,
                                  requires_weapon))
     found = [t for t in found if not _negated(t, text)]

@@ -133,3 +133,116 @@ def _ends_word(op, av, top: bool = False) -> bool:
         items = list(av[2])
         return bool(items) and _ends_word(*items[-1])
     return False
+
+
+# -- conjunctions: every necessary set of a pattern, not only the best one ------------------------------
+#
+# ``necessary_words`` keeps one set per pattern, so "(?:said|says) (?:this|it|that) (?:was|were) (?:untrue|
+# false)" opens on every "said". Its matches need a word from *each* of several sets, and for an
+# alternation, from each of the sets of one of its branches. ``necessary_clauses`` keeps them all, as
+# clauses: a pattern can match only where, for some clause, every set of it has a word start in the text.
+
+MAX_CLAUSES = 24   # a product of alternations beyond this many clauses keeps the sets it has so far
+
+
+Clauses = frozenset   # of clauses; a clause is a frozenset of word-start sets (frozensets of str)
+ANYWHERE: Clauses = frozenset({frozenset()})   # one clause with nothing required: may match any text
+
+
+def necessary_clauses(pattern: str, flags: int = 0) -> Clauses:
+    """Clauses of necessary word-start sets (see above); ``ANYWHERE`` when none can be proved.
+
+    Sound exactly as ``necessary_words`` is (the same reading of the syntax tree, node by node): every
+    set ``necessary_words`` could pick for a branch is one of its clause's sets, so this prunes at least
+    as much."""
+    return _drop_common(_seq_clauses(list(_parser.parse(pattern, flags)), ""))
+
+
+def _drop_common(clauses: Clauses) -> Clauses:
+    """Without the sets that hold a common word: nearly every sentence has one, so testing them is waste."""
+    return frozenset(frozenset(s for s in clause if not any(w in COMMON for w in s)) for clause in clauses)
+
+
+def _and(a: Clauses, b: Clauses) -> Clauses:
+    """Both: each clause of one with each of the other, unless that grows past MAX_CLAUSES (then ``a``,
+    which is sound: it only requires less)."""
+    if b == ANYWHERE or len(a) * len(b) > MAX_CLAUSES:
+        return a
+    return frozenset(x | y for x in a for y in b)
+
+
+def _or(sets: list[Clauses]) -> Clauses:
+    """Either: the clauses of all; one that requires nothing makes the whole require nothing. Branches
+    that each require one set ("missile|drone") make one set of their words, so clauses stay few."""
+    if all(len(c) == 1 and len(next(iter(c))) == 1 for c in sets):
+        return frozenset({frozenset({frozenset().union(*(next(iter(next(iter(c)))) for c in sets))})})
+    out = frozenset().union(*sets)
+    return ANYWHERE if frozenset() in out or len(out) > MAX_CLAUSES else out
+
+
+def _seq_clauses(items: list, lead: str | None) -> Clauses:
+    """``_sequence``'s walk, keeping every necessary set instead of the best."""
+    clauses, i = ANYWHERE, 0
+    while i < len(items):
+        op, av = items[i]
+        if _letter(op, av):
+            j = i
+            while j < len(items) and _letter(*items[j]):
+                j += 1
+            if lead is not None:
+                lead += "".join(chr(a) for _, a in items[i:j]).lower()
+                if len(lead) >= 3:
+                    clauses, lead = _and(clauses, frozenset({frozenset({frozenset({lead[:PREFIX]})})})), None
+            i = j
+            continue
+        clauses = _and(clauses, _node_clauses(op, av, lead))
+        lead = _lead_after(op, av, lead)
+        i += 1
+    return clauses
+
+
+def _node_clauses(op, av, lead: str | None) -> Clauses:
+    """``_node``'s reading, as clauses."""
+    if op is C.SUBPATTERN:
+        return _seq_clauses(list(av[3]), lead)
+    if op is C.BRANCH:
+        return _or([_seq_clauses(list(branch), lead) for branch in av[1]])
+    if op in _REPEATS and av[0] >= 1:
+        return _seq_clauses(list(av[2]), lead)
+    return ANYWHERE
+
+
+# -- the first word: where a match can begin --------------------------------------------------------------
+
+def initial_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Word starts (lower case, at most ``PREFIX`` letters, at least 3) one of which every match of the
+    pattern *begins* with, or None. "(?:shot|brought) down" → {"shot", "brough"}.
+
+    Why: a pattern whose matches all begin with such a word need not be searched at every character of
+    a sentence; trying it only where those words start finds the same matches. Taken, like
+    ``necessary_words``, to begin at a word start; zero-width assertions before the first letters are
+    passed over (they consume nothing)."""
+    return _initial(list(_parser.parse(pattern, flags)), "")
+
+
+def _initial(items: list, lead: str) -> frozenset[str] | None:
+    """The first word of every match of the sequence ``items``, ``lead`` being the letters already
+    consumed since the match began: three letters in a row are enough to look the word up."""
+    i = 0
+    while i < len(items) and len(lead) < PREFIX and (items[i][0] in (C.ASSERT, C.ASSERT_NOT, C.AT)
+                                                     or _letter(*items[i])):
+        op, av = items[i]
+        lead += chr(av).lower() if op is C.LITERAL else ""
+        i += 1
+    if len(lead) >= 3:
+        return frozenset({lead[:PREFIX]})
+    if i == len(items):
+        return None
+    op, av = items[i]
+    rest = items[i + 1:]
+    if op is C.SUBPATTERN:
+        return _initial(list(av[3]) + rest, lead)
+    if op is C.BRANCH:
+        sets = [_initial(list(branch) + rest, lead) for branch in av[1]]
+        return None if any(s is None for s in sets) else frozenset().union(*sets)
+    return None

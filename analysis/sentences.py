@@ -84,7 +84,10 @@ _ENDERS = ".!?…"
 _LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
 # A candidate sentence end: a run of end punctuation (not preceded by more of it, so a long run is
 # tried once), closing quotes/brackets, then whitespace or the end. Possessive: no backtracking.
-_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»›)\]}]*+(?=\s|\Z)")
+# The run's first character comes before the look-behind (which then spans it), so that the pattern
+# opens with a character class: ``re`` then skips to the next end punctuation in C instead of trying
+# the look-behind at every character of the text (~4× faster over an article).
+_END = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"'”’»›)\]}]*+(?=\s|\Z)")
 # What follows a candidate end: the next word (opening quotes skipped) and the word after it.
 _NEXT = re.compile(r"\s++[\"'“‘«‹(\[{]*+(\S*+)(?:[ \t\u00a0]++(\S++))?")
 _NONSPACE = re.compile(r"\S")

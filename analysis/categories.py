@@ -268,6 +268,11 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
     # 154 of them were shot down"): it then brings the launch along as the attack (below)
     best = next((t for t in triggers if best.kind == "strike" and t.kind == "interception"
                  and t.weight == best.weight and t.start > best.start), best)
+    if not best.opens:
+        # "Zelenskyy called the talks early steps in the right direction": talks already told open nothing,
+        # but the statement about them is news of the same category
+        best = max((t for t in triggers if t.opens and t.category == best.category),
+                   key=lambda t: (t.weight, -t.start), default=best)
     chosen = [best]
     rebuttal = _rebuttal_after(text, best, triggers)
     if rebuttal is not None:

@@ -163,7 +163,7 @@ class _City:
 RULES_FILE, ALIASES_FILE, FACILITIES_FILE = "place_rules.yaml", "place_aliases.yaml", "facilities.yaml"
 SETTINGS_FILE = "settings.yaml"
 _RULE_LISTS = ("connectors", "titles", "title_phrases", "name_particles", "descriptors", "not_before",
-               "blocked_names", "person_like", "stop", "toponym_endings")
+               "blocked_names", "person_like", "stop", "toponym_endings", "given_names")
 # CSV file → its columns, and the numeric ones with their type and whether they may be empty.
 _CSV = {
     "regions.csv": (("name", "aliases", "kind", "country", "admin_center", "code_city"), {}),

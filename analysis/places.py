@@ -128,7 +128,7 @@ class Gazetteer:
         self._descriptors = {norm_key(d) for d in rules["descriptors"]}
         self._not_before = set(rules["not_before"])
         self._settlement_words = set(rules["settlements"]["words"])
-        self._given_names = {norm_key(w) for w in rules.get("given_names", ())}
+        self._given_names = {norm_key(w) for w in rules["given_names"]}
 
     # -- public API ----------------------------------------------------------------------
 

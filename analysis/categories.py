@@ -335,7 +335,9 @@ def _other_category_clauses(text: str, triggers: list[Trigger], chosen: list[Tri
 
 
 # "…, and Sweden said it was readying a fresh package": a clause of its own with a new, capitalised subject
-DONOR_CLAUSE = re.compile(r"(?:,\s*and|;)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+", re.I)
+# "…, and Sweden said …", "…; Germany promised …", "…, and in Paris with President Emmanuel Macron, who pledged …"
+DONOR_CLAUSE = re.compile(r"(?:,\s*and|;)\s+(?:(?:in|at)\s+(?-i:[A-Z])[\w’'-]+\s+with\s+)?(?:the\s+)?"
+                          r"(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}(?:,\s+who)?\s+", re.I)
 
 
 def _another_donor(text: str, triggers: list[Trigger], chosen: list[Trigger]) -> list[Trigger]:

@@ -167,10 +167,26 @@ def _places_of_own_phrase(facts: SentenceFacts, draft: Draft, candidates: list[P
     first. Empty when the sentence tells one, or the phrase names no place (the usual rules then apply)."""
     ground = sorted((t for t in facts.frames if t.kind in categories_mod.GROUND_KINDS), key=lambda t: t.start)
     if len(ground) < 2 or draft.trigger not in ground:
-        return []
+        return _places_of_own_clause(facts, draft, candidates)
     t = draft.trigger
     end = next((g.start for g in ground if g.start > t.start), len(facts.text))
     mine = [p for p in candidates if t.start <= p.start < end]
+    return sorted(mine, key=lambda p: (p.kind not in ("city", "district"), p.start))
+
+
+def _places_of_own_clause(facts: SentenceFacts, draft: Draft, candidates: list[PlaceMention]) -> list[PlaceMention]:
+    """Two pledges (or statements) of one sentence in clauses of their own ("… in Berlin with Chancellor Olaf
+    Scholz, who announced …, and in Paris with President Emmanuel Macron, who pledged …"): each is at the
+    places of its own clause, from the clause break before it to the one before the next."""
+    same = sorted((t for t in facts.frames if t.category == draft.category), key=lambda t: t.start)
+    if draft.category not in categories_mod.CLAUSE_CATEGORIES or len(same) < 2 or draft.trigger not in same:
+        return []
+    breaks = [0] + [b.start() for b in (categories_mod.DONOR_CLAUSE.search(facts.text, a.end, b.start)
+                                         for a, b in zip(same, same[1:])) if b is not None] + [len(facts.text)]
+    if len(breaks) != len(same) + 1:
+        return []   # not every pledge has a clause of its own
+    k = same.index(draft.trigger)
+    mine = [p for p in candidates if breaks[k] <= p.start < breaks[k + 1]]
     return sorted(mine, key=lambda p: (p.kind not in ("city", "district"), p.start))
 
 

@@ -252,6 +252,11 @@ def _rows(rule: str, text: str, published: str, category: str, columns: tuple, e
 SPLIT = ("location", "weapon_count")
 SIDES = ("actor1", "actor2")
 ROWS = [
+    _rows("two-pledges-each-in-its-own-clause-each-at-its-own-place",
+          "On Friday the president signed security agreements in Berlin with Chancellor Olaf Scholz, who announced "
+          "a 1.1 billion euro military package, and in Paris with President Emmanuel Macron, who pledged up to 3 "
+          "billion euros in additional military aid.", "2024-02-17", "military_support", ("actor1", "location"),
+          [("France", "Paris"), ("Germany", "Berlin")]),
     _rows("towns-taken-each-with-its-region-are-one-event-each",
           "Reports he heard included the liberation of Krasnoarmeysk in the Donetsk People's Republic and of "
           "Volchansk in the Kharkov Region, the Kremlin's spokesman told reporters.", "2025-12-01", "attack",

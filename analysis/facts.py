@@ -145,6 +145,11 @@ NIGHT_SPAN_OPEN = re.compile(r"\b(?:between|from)\b", re.I)
 NIGHT_DAY_AFTER = re.compile(r"\s*(?:to|into|-|–|—|/)\s*(\d{1,2})\b(?!\s*(?:km|kilomet|miles|per|%|,\d))", re.I)
 NIGHT_WORD = re.compile(r"\b(?:overnight|night)\b", re.I)
 NIGHT_RANGE = re.compile(r"\b(\d{1,2})\s*[-–/]\s*(\d{1,2})\b")
+# "Russia sent 79 drones into Ukraine from 7.30pm on Saturday", "since 18:00 on March 1": an air force's night,
+# told by the evening hour it began, is the night of the morning after
+NIGHT_FROM_EVENING = re.compile(r"\b(?:from|since|starting(?:\s+(?:at|from))?|beginning(?:\s+at)?)\s+(?:about\s+|around\s+)?"
+                                r"(?:(?:[6-9]|1[01])(?:[:.]\d\d)?\s*p\.?\s?m\.?|(?:1[89]|2[0-3])[:.]\d\d)"
+                                r"\s*(?:\(?[A-Z]{2,4}\)?\s+|local time\s+|Kyiv time\s+)?(?:on\s+)?(?:the\s+)?$", re.I)
 EVENING_TIME = re.compile(r"\b(?:[6-9]|1[01])(?:[:.]\d\d)?\s*p\.?\s?m\b|\b(?:1[89]|2[0-3])[:.]\d\d\b", re.I)
 NIGHT_SPAN_JOIN = re.compile(r"(?:(?!\.\s)[^;])*?\b(?:and|to|until|till)\b", re.I)
 CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
@@ -249,6 +254,9 @@ def _night_span(usable: list[DateMention], text: str) -> DateMention | None:
         if (second.date - first.date).days == 1 and NIGHT_SPAN_OPEN.search(text, max(0, first.start - 60), first.end) \
                 and NIGHT_SPAN_JOIN.match(text, first.end, second.start):
             return second
+    for m in days:
+        if NIGHT_FROM_EVENING.search(text, max(0, m.start - 40), m.start) and len(days) == 1:
+            return dataclasses.replace(m, date=m.date + dt.timedelta(days=1))   # "from 7.30pm on Saturday"
     for m in days:
         # "overnight on March 14 to 15", "on the night of 7-8 October": the second day is a bare number
         morning = (m.date + dt.timedelta(days=1)).day

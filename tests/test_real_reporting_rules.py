@@ -252,6 +252,9 @@ def _rows(rule: str, text: str, published: str, category: str, columns: tuple, e
 SPLIT = ("location", "weapon_count")
 SIDES = ("actor1", "actor2")
 ROWS = [
+    _rows("a-night-told-by-the-evening-hour-it-began-is-the-morning-after",
+          "Russia sent 79 Shahed and decoy drones into Ukraine from 7.30pm on Saturday, Ukraine's air force said.",
+          "2025-03-02", "attack", ("event_date", "weapon_count"), [("2025-03-02", 79)]),
     _rows("two-pledges-each-in-its-own-clause-each-at-its-own-place",
           "On Friday the president signed security agreements in Berlin with Chancellor Olaf Scholz, who announced "
           "a 1.1 billion euro military package, and in Paris with President Emmanuel Macron, who pledged up to 3 "

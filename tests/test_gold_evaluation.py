@@ -37,23 +37,27 @@ def test_gold_places_have_coordinates_in_range(gold_scores):
 # later used for development; fresh and unseen were measured blind first (see the closing notes). These
 # floors sit a few points under today's figures: they catch a rule change that generalises worse.
 HELD_OUT_FLOORS = {
-    "holdout": (0.80, 0.80, 0.85),
+    "holdout": (0.85, 0.85, 0.88),
     "blind": (0.85, 0.80, 0.80),
-    "fresh": (0.60, 0.70, 0.80),
-    "unseen": (0.60, 0.75, 0.70),
+    "fresh": (0.74, 0.84, 0.84),
+    "unseen": (0.70, 0.80, 0.80),
     # Real-shaped development sets (tests/real, README "Real-shaped sets"): used to tune the rules of #7.
     "real/dev1": (0.75, 0.80, 0.90),
     "real/dev2": (0.74, 0.83, 0.88),
     # The second round of development sets (stop 13), written from the contract alone; dev4 (17 core
     # events) is too small for a floor of its own.
-    "real/dev3": (0.66, 0.66, 0.90),
-    "real/dev5": (0.66, 0.70, 0.82),
-    "real/dev6": (0.66, 0.63, 0.78),
+    "real/dev3": (0.78, 0.78, 0.92),
+    "real/dev5": (0.70, 0.72, 0.84),
+    "real/dev6": (0.66, 0.68, 0.76),
     # the third round (stop 13), tuned on at stop 14
-    "real/dev7": (0.68, 0.72, 0.88),
-    "real/dev8": (0.55, 0.56, 0.86),
-    # The multi-outlet set (tests/incidents, issue #8), event level.
-    "incidents": (0.66, 0.72, 0.78),
+    "real/dev7": (0.68, 0.76, 0.88),
+    "real/dev8": (0.70, 0.65, 0.86),
+    # the fourth round (stop 15), tuned on at stop 15
+    "real/dev9": (0.65, 0.68, 0.88),
+    "real/dev10": (0.74, 0.65, 0.72),
+    # The multi-outlet sets (tests/incidents, tests/incidents2, issue #8), event level.
+    "incidents": (0.66, 0.74, 0.78),
+    "incidents2": (0.60, 0.74, 0.84),
 }
 
 
@@ -70,19 +74,21 @@ def test_held_out_sets_stay_above_their_floors(name):
     assert overall.attribute_accuracy >= attributes, report
 
 
-# Incident pairs on the multi-outlet set (issue #8): of the matched gold events of one category in two
+# Incident pairs on the multi-outlet sets (issue #8): of the matched gold events of one category in two
 # articles, how many the resolver puts in the same incident rightly (precision) and how many of the gold's
-# pairs it finds (recall). Floors under today's 0.970 / 0.914; most missed pairs are extraction errors
-# (a report's row placed or dated differently), which the resolver must not paper over.
-INCIDENT_PAIR_FLOORS = (0.95, 0.88)
+# pairs it finds (recall). Floors under today's figures (incidents 0.970 / 0.914, incidents2 0.900 / 0.600);
+# most missed pairs are extraction errors (a report's row placed or dated differently), which the resolver
+# must not paper over.
+INCIDENT_PAIR_FLOORS = {"incidents": (0.95, 0.88), "incidents2": (0.85, 0.55)}
 
 
-def test_incident_pairs_stay_above_their_floors():
+@pytest.mark.parametrize("name", sorted(INCIDENT_PAIR_FLOORS))
+def test_incident_pairs_stay_above_their_floors(name):
     from analysis.evaluate import evaluate
 
-    overall, _ = evaluate(Path(__file__).parent / "incidents")
+    overall, _ = evaluate(Path(__file__).parent / name)
     right, found, gold = overall.incident_pairs()
-    assert gold >= 30, "the multi-outlet set should give at least 30 gold pairs"
+    assert gold >= 20, "a multi-outlet set should give at least 20 gold pairs"
     report = "\n".join(overall.pair_errors())
-    assert overall.pair_precision >= INCIDENT_PAIR_FLOORS[0], report
-    assert overall.pair_recall >= INCIDENT_PAIR_FLOORS[1], report
+    assert overall.pair_precision >= INCIDENT_PAIR_FLOORS[name][0], report
+    assert overall.pair_recall >= INCIDENT_PAIR_FLOORS[name][1], report

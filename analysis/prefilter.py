@@ -72,7 +72,14 @@ def _sequence(items: list, lead: str | None) -> frozenset[str] | None:
     """The best necessary set of a sequence of nodes. ``lead``: the letters since the word start the
     sequence begins in ("" right at a word start, "t" after the parser factored "t" out of
     "took|taken"), or None when the sequence may begin inside a word."""
-    best, i = None, 0
+    return _walk(items, lead, lambda word: frozenset({word}), _node, _better, None)
+
+
+def _walk(items: list, lead: str | None, word, node, combine, start):
+    """The walk ``_sequence`` and ``_seq_clauses`` share: a run of letters gives a word start once three
+    letters of the word are known (``word``), any other node its own reading (``node``); ``combine``
+    folds each into what the walk has, from ``start``."""
+    acc, i = start, 0
     while i < len(items):
         op, av = items[i]
         if _letter(op, av):
@@ -82,13 +89,13 @@ def _sequence(items: list, lead: str | None) -> frozenset[str] | None:
             if lead is not None:
                 lead += "".join(chr(a) for _, a in items[i:j]).lower()
                 if len(lead) >= 3:
-                    best, lead = _better(best, frozenset({lead[:PREFIX]})), None
+                    acc, lead = combine(acc, word(lead[:PREFIX])), None
             i = j
             continue
-        best = _better(best, _node(op, av, lead))
+        acc = combine(acc, node(op, av, lead))
         lead = _lead_after(op, av, lead)
         i += 1
-    return best
+    return acc
 
 
 def _node(op, av, lead: str | None) -> frozenset[str] | None:
@@ -182,23 +189,7 @@ def _or(sets: list[Clauses]) -> Clauses:
 
 def _seq_clauses(items: list, lead: str | None) -> Clauses:
     """``_sequence``'s walk, keeping every necessary set instead of the best."""
-    clauses, i = ANYWHERE, 0
-    while i < len(items):
-        op, av = items[i]
-        if _letter(op, av):
-            j = i
-            while j < len(items) and _letter(*items[j]):
-                j += 1
-            if lead is not None:
-                lead += "".join(chr(a) for _, a in items[i:j]).lower()
-                if len(lead) >= 3:
-                    clauses, lead = _and(clauses, frozenset({frozenset({frozenset({lead[:PREFIX]})})})), None
-            i = j
-            continue
-        clauses = _and(clauses, _node_clauses(op, av, lead))
-        lead = _lead_after(op, av, lead)
-        i += 1
-    return clauses
+    return _walk(items, lead, lambda word: frozenset({frozenset({frozenset({word})})}), _node_clauses, _and, ANYWHERE)
 
 
 def _node_clauses(op, av, lead: str | None) -> Clauses:

@@ -307,12 +307,22 @@ def _days_before(facts: SentenceFacts, draft: Draft) -> None:
     which the draft's date gives; a date bound to its own phrase ("a day after Friday's strike") stays."""
     m = DAYS_AFTER.search(facts.text[max(0, draft.trigger.start - 80):draft.trigger.start])
     if m is None or draft.date is None or draft.date.date is None or draft.date.precision != "day" \
-            or _date_of_trigger(facts, draft) is not None:
+            or _date_of_trigger(facts, draft) is not None or _date_in_phrase(facts, draft):
         return
     n = 1 if m.group(1).lower() == "a" else parse_number(m.group(1))
     if n:
         draft.date = replace(draft.date, date=draft.date.date - dt.timedelta(days=n), kind="relative")
         draft.date_own = True
+
+
+PHRASE_WINDOW = 40   # "a rocket attack on Belgorod on Thursday": the day of the blow's own phrase
+
+
+def _date_in_phrase(facts: SentenceFacts, draft: Draft) -> bool:
+    """Does the day the draft carries stand in the trigger's own phrase, after it and before any comma
+    ("came a day after a rocket attack on Belgorod on Thursday")? Then it is the blow's own day."""
+    d, t = draft.date, draft.trigger
+    return d in facts.dates and t.end <= d.start <= t.end + PHRASE_WINDOW and "," not in facts.text[t.end:d.start]
 
 
 def _actors(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, last_attack: Draft | None,

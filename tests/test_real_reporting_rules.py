@@ -252,6 +252,9 @@ def _rows(rule: str, text: str, published: str, category: str, columns: tuple, e
 SPLIT = ("location", "weapon_count")
 SIDES = ("actor1", "actor2")
 ROWS = [
+    _rows("a-blow-with-its-own-day-inside-a-day-after-clause-keeps-it",
+          "His offer came a day after a rocket attack on Belgorod on Thursday injured at least two people.",
+          "2024-01-08", "attack", ("event_date", "location"), [("2024-01-04", "Belgorod")], "Europe/Moscow"),
     _rows("a-night-told-by-the-evening-hour-it-began-is-the-morning-after",
           "Russia sent 79 Shahed and decoy drones into Ukraine from 7.30pm on Saturday, Ukraine's air force said.",
           "2025-03-02", "attack", ("event_date", "weapon_count"), [("2025-03-02", 79)]),

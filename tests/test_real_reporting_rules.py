@@ -115,6 +115,10 @@ TRIGGERS = [
                  [STATEMENT], id="a-decree-signed"),
     pytest.param("Leaders of the Group of Seven opened their summit in Hiroshima on Friday.", [("diplomacy", "talks")],
                  id="a-summit-opened"),
+    pytest.param("Statements by the Russian leadership that these towns have been captured are untrue, the General "
+                 "Staff said.", [STATEMENT], id="claims-said-to-be-untrue"),
+    pytest.param("General Staff: Russian claims of capturing the town do not match reality", [STATEMENT],
+                 id="claims-that-do-not-match-reality"),
     pytest.param("The SBU security service detained a local man suspected of filming the restaurant.",
                  [("other", "arrests")], id="a-suspect-detained-is-an-arrest"),
     pytest.param("Ukrainian troops had captured two Chinese citizens fighting for Russia in the Donetsk region.",

@@ -119,6 +119,8 @@ TRIGGERS = [
                  "Staff said.", [STATEMENT], id="claims-said-to-be-untrue"),
     pytest.param("General Staff: Russian claims of capturing the town do not match reality", [STATEMENT],
                  id="claims-that-do-not-match-reality"),
+    pytest.param("The Kremlin said the Black Sea arrangement would only take effect after sanctions were lifted.",
+                 [STATEMENT], id="a-condition-set-on-a-deal"),
     pytest.param("The SBU security service detained a local man suspected of filming the restaurant.",
                  [("other", "arrests")], id="a-suspect-detained-is-an-arrest"),
     pytest.param("Ukrainian troops had captured two Chinese citizens fighting for Russia in the Donetsk region.",

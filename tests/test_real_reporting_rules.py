@@ -16,13 +16,14 @@ from test_real_triggers import kinds
 
 CAPTURE, CLASH, STRIKE = ("attack", "capture"), ("attack", "clash"), ("attack", "strike")
 STATEMENT, RELIEF = ("diplomacy", "statement"), ("humanitarian", "relief")
+EXCHANGE, AID, TALKS = ("humanitarian", "prisoner_exchange"), ("military_support", "aid"), ("diplomacy", "talks")
 
 TRIGGERS = [
     pytest.param("Russia's defence ministry says its troops have taken the village of Yasnobrodivka in eastern Ukraine.",
                  [CAPTURE], id="taken-the-village-of"),
     pytest.param("Moscow said its forces took the town of Vuhledar after two years of fighting.", [CAPTURE],
                  id="took-the-town-of"),
-    pytest.param("The first round of talks took place in the town of Bucha in March.", [("diplomacy", "talks")],
+    pytest.param("The first round of talks took place in the town of Bucha in March.", [TALKS],
                  id="took-place-is-no-capture"),
     pytest.param("A drone tore through the structure and brought down dozens of flats, the mayor said.", [],
                  id="brought-down-flats-is-no-interception"),
@@ -42,7 +43,7 @@ TRIGGERS = [
     pytest.param("Sirens have rung out across the capital once more.", [("air_defense", "alert")], id="sirens"),
     pytest.param("There have been no reports of strikes on the city so far.", [], id="no-reports-of-strikes"),
     pytest.param("Kishida said Tokyo will put $30 million into a NATO trust fund to help Ukraine obtain nonlethal "
-                 "equipment.", [("military_support", "aid")], id="money-for-equipment-is-aid"),
+                 "equipment.", [AID], id="money-for-equipment-is-aid"),
     pytest.param("Kishida said Japan will extend fresh grant aid worth $470 million for the energy sector.", [RELIEF],
                  id="money-for-energy-is-relief"),
     pytest.param("The company put $30 million into a new factory.", [], id="money-for-nothing-of-the-war"),
@@ -62,20 +63,20 @@ TRIGGERS = [
     pytest.param("The ministry said the two villages now held by Russian forces were Pishchane and Zelene.", [CAPTURE],
                  id="now-held-by-is-a-capture-claim"),
     pytest.param("Albanese held talks with Zelensky in Kyiv on Sunday and said Canberra will give $50 million for "
-                 "drones for Ukraine's army.", [("military_support", "aid"), ("diplomacy", "talks")],
+                 "drones for Ukraine's army.", [AID, TALKS],
                  id="talks-told-first-and-a-pledge-are-two-frames"),
-    pytest.param("After long negotiations, 95 servicemen were brought home on Friday.", [("humanitarian", "prisoner_exchange")],
+    pytest.param("After long negotiations, 95 servicemen were brought home on Friday.", [EXCHANGE],
                  id="talks-as-a-circumstance-are-no-frame"),
     pytest.param("Moscow says its troops have seized a badly damaged but strategically important town in the east.",
                  [CAPTURE], id="a-town-described-before-its-noun-is-still-captured"),
     pytest.param("On Sunday a further 205 Ukrainian soldiers were swapped for 205 Russians.",
-                 [("humanitarian", "prisoner_exchange")], id="swapped-for-the-other-sides-men"),
+                 [EXCHANGE], id="swapped-for-the-other-sides-men"),
     pytest.param("It started on Thursday, when 120 Ukrainians came home in return for the same number of Russians.",
-                 [("humanitarian", "prisoner_exchange")], id="came-home-in-return-for"),
-    pytest.param("Denmark offered 15 million euros for artillery ammunition.", [("military_support", "aid")],
+                 [EXCHANGE], id="came-home-in-return-for"),
+    pytest.param("Denmark offered 15 million euros for artillery ammunition.", [AID],
                  id="money-offered-for-arms"),
     pytest.param("Australia will give 50 million Australian dollars for drones and armoured vehicles.",
-                 [("military_support", "aid")], id="money-in-a-named-currency"),
+                 [AID], id="money-in-a-named-currency"),
     pytest.param("Troops took the village of Pishchane, the ministry said in a statement on Tuesday.", [CAPTURE],
                  id="said-in-a-statement-opens-no-statement"),
     pytest.param("The statement says the settlements around the town are now held by Russian troops.", [CAPTURE],
@@ -84,7 +85,7 @@ TRIGGERS = [
                  [STATEMENT], id="a-statement-issued-is-one"),
     pytest.param("On December 22, Putin received Slovak Prime Minister Robert Fico in Moscow.",
                  [("diplomacy", "meeting")], id="received-a-visitor"),
-    pytest.param("Peace talks between the two delegations began in Istanbul on Monday.", [("diplomacy", "talks")],
+    pytest.param("Peace talks between the two delegations began in Istanbul on Monday.", [TALKS],
                  id="talks-told-first-open"),
     pytest.param("The president called the strikes on the power plants \"deliberate and cynical\".", [STATEMENT],
                  id="the-strikes-commented-on-are-a-statement"),
@@ -96,9 +97,9 @@ TRIGGERS = [
                  id="gains-on-the-ground-are-an-advance"),
     pytest.param("The ruling party made gains in the polls after the vote.", [], id="gains-in-the-polls-are-none"),
     pytest.param("Russia and Ukraine traded hundreds of prisoners of war on Wednesday.",
-                 [("humanitarian", "prisoner_exchange")], id="prisoners-traded"),
+                 [EXCHANGE], id="prisoners-traded"),
     pytest.param("Russia's defence ministry said 195 Russian servicemen had been freed.",
-                 [("humanitarian", "prisoner_exchange")], id="servicemen-freed"),
+                 [EXCHANGE], id="servicemen-freed"),
     pytest.param("Both delegations agreed to carry out another large exchange of prisoners.", [],
                  id="an-exchange-agreed-is-no-exchange-yet"),
     pytest.param("About 300 people from Belgorod have moved out of the city and are now staying in temporary "
@@ -113,7 +114,7 @@ TRIGGERS = [
                  id="meeting-obligations-is-no-meeting"),
     pytest.param("The same day, President Vladimir Putin signed a decree approving an updated nuclear doctrine.",
                  [STATEMENT], id="a-decree-signed"),
-    pytest.param("Leaders of the Group of Seven opened their summit in Hiroshima on Friday.", [("diplomacy", "talks")],
+    pytest.param("Leaders of the Group of Seven opened their summit in Hiroshima on Friday.", [TALKS],
                  id="a-summit-opened"),
     pytest.param("Statements by the Russian leadership that these towns have been captured are untrue, the General "
                  "Staff said.", [STATEMENT], id="claims-said-to-be-untrue"),

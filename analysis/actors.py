@@ -46,7 +46,7 @@ _WORD_AFTER = re.compile(r"^\s*([A-Za-z’'-]+)")
 FILE = "actors.yaml"
 _FIELDS = (("names", "name"), ("demonyms", "demonym"), ("capitals", "capital"), ("institutions", "institution"),
            ("people", "person"))
-_WORD_LISTS = ("units", "titles", "ignore", "not_names", "weak_actors")
+_WORD_LISTS = ("units", "titles", "ignore", "not_names", "weak_actors", "combatants")
 _TABLES = ("phrases", "opponents", "backed_side", "controlled_territory")
 _ROLE_BEFORE_CHARS = 40     # the words before a name that give its role: "…fired 67 missiles at occupied Ukraine"
 _ROLE_AFTER_CHARS = 60      # … and after it: "Ukraine's air force said on Sunday that…"
@@ -80,6 +80,7 @@ class ActorLexicon:
     weak: frozenset        # actors too vague to separate two happenings ("International community")
     backed: dict           # supplier -> the side it backs, with a 'default'
     controlled: dict       # place -> the side holding it, when not the country it belongs to
+    combatants: frozenset  # the sides that fight: only they strike (a US envoy "horrified by the strike" did not)
 
 
 def _checked() -> dict:
@@ -135,12 +136,17 @@ def lexicon() -> ActorLexicon:
     title_person = re.compile(r"(?<![\w-])(?:(?:" + titles + r")\s+)+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)")
     return ActorLexicon(pattern, surface, units, title_person, dict(data["opponents"]), demonym_of,
                         frozenset(data["not_names"]), frozenset(data["weak_actors"]), dict(data["backed_side"]),
-                        dict(data["controlled_territory"]))
+                        dict(data["controlled_territory"]), frozenset(data["combatants"]))
 
 
 def opponent(actor: str | None) -> str | None:
     """The other side of the conflict ("Russia" → "Ukraine"), from the lexicon's ``opponents``."""
     return lexicon().opponents.get(actor) if actor else None
+
+
+def is_combatant(actor: str | None) -> bool:
+    """Does this side fight in the war (``combatants``)? Only a combatant can be a strike's agent."""
+    return actor in lexicon().combatants
 
 
 def _is_source(unit: str, after: str) -> bool:

@@ -333,12 +333,21 @@ def _actors(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, last_attack
     states = [a for a in mentions if a.actor or a.kind == "titled"]
     registry.attribution(draft.category)(facts, ctx, draft, states, last_attack, last_event)
     if draft.actor1 is None:
-        assumed = actors_mod.controlling_side(draft.place) or ctx.perspective
+        assumed = _assumed_attacker(ctx, draft) if draft.category == "attack" and draft.kind == "strike" else \
+            actors_mod.controlling_side(draft.place) or ctx.perspective
         # the side acted upon is never the one assumed to act ("Ukraine's backers pledged…": Ukraine receives)
         draft.actor1 = assumed if assumed and assumed != draft.actor2 else "Unknown"
         draft.notes.append(("ambiguous_actor", f"no actor named for this {draft.category} event; {draft.actor1} assumed"))
     if draft.actor2 == draft.actor1:
         draft.actor2 = None
+
+
+def _assumed_attacker(ctx: ArticleContext, draft: Draft) -> str | None:
+    """An unnamed striker is the enemy of the side hit, else of the article's own side: "the number of
+    people killed in the strike on the hypermarket" in a Kyiv outlet was a Russian strike. (The side holding
+    the place, which other categories assume, is the side struck. A capture claimed with no side named is
+    the claimant's own, as before.)"""
+    return actors_mod.opponent(draft.actor2) or actors_mod.opponent(ctx.perspective)
 
 
 # -- attribution: one function per category (or per way of attributing), registered by name ---------------
@@ -381,7 +390,7 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
                             # "Zelenskiy has given the first death toll from the strike on Poltava": a leader of
                             # the side whose place was hit reports the blow, he did not strike it
                             and not (a.kind in ("person", "titled") and place_country and a.actor == place_country))
-    if agent is not None and agent.actor in weak:
+    if agent is not None and (agent.actor in weak or not actors_mod.is_combatant(agent.actor)):
         agent = None
     owner = next(iter(sorted(facts.attacker_side)), None)
     if agent is not None:

@@ -529,3 +529,18 @@ def test_blows_and_measures_halted_feared_or_already_in_place_open_nothing(text)
 
     assert not [t for t in find_triggers(text) if t.category in ("attack", "diplomacy") and t.opens]
 
+
+
+def test_only_a_side_at_war_strikes():
+    """An envoy, a donor or a buyer named in a sentence about a strike comments on it or is hurt by it."""
+    text = ("Ports\nThe US ambassador, Bridget Brink, said she was horrified by the strike on the port of Izmail.\n"
+            "The strikes destroyed 40,000 tonnes of grain that was bound for China and Israel, the minister said.\n")
+    rows = events_of(text, "2023-08-02", category="attack")
+    assert rows and {r["actor1"] for r in rows} <= {"Russia"}
+
+
+def test_an_unnamed_striker_is_the_enemy_of_the_outlets_side():
+    """"The number killed in the strike on the hypermarket": in a Kyiv outlet, not a Ukrainian blow."""
+    rows = events_of("Kharkiv\nThe number of people killed in the strike on the hypermarket has risen to at least "
+                     "four, with 38 injured, the governor said.\n", "2024-05-25", category="attack")
+    assert [r["actor1"] for r in rows] == ["Russia"]

@@ -196,6 +196,7 @@ INTRO = re.compile(r"^(?:\s*(?:In|At|On|During|After|Following|Ahead of|Before|M
                    # "Hours before Blinken arrived, Russia fired…": the subject follows the time clause
                    r"(?:Hours|Minutes|Days|Weeks|Moments|Shortly|Just|Only|Soon|Not long|An hour|A day|A week)\s+"
                    r"(?:\w+\s+)?(?:before|after))\b[^,.;:]{0,80},\s*)+")
+LATER_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|although|though)\b|;")
 PRONOUN_AGENT = re.compile(r"\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$"
                            r"|\b(?:its|their|our)\s+(?:(?!(?:that|which|who|when|after|as)\b)[\w-]+\s+){0,4}(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$")
 ATTACK_REFERENCE = re.compile(registry.expand(r"\b(?:{attack_nouns}|shellings?|bombardments?|assaults?|killings?)\b",
@@ -245,6 +246,11 @@ def _toll_update(facts: SentenceFacts, draft: Draft, own: DateMention) -> bool:
     return not start <= own.start < end
 
 
+def _later(a: DateMention, b: DateMention) -> bool:
+    """Does date mention ``a`` fall on a later day than ``b``? (False when either has no day.)"""
+    return a.date is not None and b.date is not None and a.date > b.date
+
+
 # "…over the past day, 21 September, injuring five": the day that names the period of the report
 PERIOD_APPOSITIVE = re.compile(r"\b(?:past|last|previous)\s+(?:day|24 hours|night)\s*[,(—–-]\s*$", re.I)
 
@@ -272,7 +278,10 @@ def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
                   and d.start >= facts.dateline_end
                   and not SPEECH_BEFORE.search(facts.text[max(0, d.start - w.speech_before_date):d.start])]
         own = dates_mod.best_date(others) if others else None
-        if own is None and not (ctx.paragraph_date or ctx.section_date or ctx.story_date):
+        standing = ctx.paragraph_date or ctx.section_date or ctx.story_date
+        if own is None and (standing is None or _later(standing, facts.own_date)):
+            # "The ministry said on Friday that its forces had taken the town", in Monday's paper: what was
+            # reported on Friday happened by Friday, not on the later day the story stands on
             own = facts.own_date
     context = ctx.paragraph_date or ctx.section_date or ctx.story_date
     if own is not None and context is not None and own.start > draft.trigger.end + w.own_date_after_trigger \
@@ -387,6 +396,10 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
                             and not (a.kind == "person" and a.role == "speaker")
                             and not (passive and a.start < draft.trigger.start)
                             and not (a.start >= draft.trigger.end and place_country and a.actor == place_country)
+                            # "…a missile fired from a bomber, and that Ukrainian air defences have no means of
+                            # shooting it down": a side named in a later clause acts in that clause
+                            and not (a.start >= draft.trigger.end
+                                     and LATER_CLAUSE.search(facts.text, draft.trigger.end, a.start))
                             # "Zelenskiy has given the first death toll from the strike on Poltava": a leader of
                             # the side whose place was hit reports the blow, he did not strike it
                             and not (a.kind in ("person", "titled") and place_country and a.actor == place_country))

@@ -544,3 +544,21 @@ def test_an_unnamed_striker_is_the_enemy_of_the_outlets_side():
     rows = events_of("Kharkiv\nThe number of people killed in the strike on the hypermarket has risen to at least "
                      "four, with 38 injured, the governor said.\n", "2024-05-25", category="attack")
     assert [r["actor1"] for r in rows] == ["Russia"]
+
+
+def test_an_air_force_naming_the_missile_did_not_fire_it():
+    """"…said it was a Kh-22": a copula names what struck; "…said it had shot down" is a self-report."""
+    rows = events_of("Dnipro\nUkraine's air force said it was a Kh-22, a heavy anti-ship missile fired from a "
+                     "Tu-22M3 bomber, and that Ukrainian air defences have no means of shooting that type down.\n",
+                     "2023-01-16", category="attack")
+    assert [r["actor1"] for r in rows] == ["Russia"]
+
+
+def test_what_was_reported_on_a_day_happened_by_that_day():
+    """Monday's paper: "the ministry said on Friday that its forces had taken the town" — Friday, not Monday."""
+    rows = events_of("Soledar\nRussia's Defence Ministry said on Friday that its forces had taken full control of "
+                     "Soledar after weeks of assaults.\n", "2023-01-16", category="attack")
+    assert [str(r["event_date"])[:10] for r in rows] == ["2023-01-13"]
+    rows = events_of("Night\nThe ministry said on Sunday that on Saturday evening its forces had struck Kharkiv.\n",
+                     "2023-01-16", category="attack")
+    assert [str(r["event_date"])[:10] for r in rows] == ["2023-01-14"]

@@ -384,12 +384,13 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
     intro = INTRO.match(facts.text)
     if intro:  # "While Zelensky was in Sweden, a Russian Iskander missile hit…": not the agent
         states = [a for a in states if a.start >= intro.end()] + [a for a in states if a.start < intro.end()]
-    agent = agent or _first(states, lambda a: a.role == "possessive"
+    passive = PASSIVE_BEFORE.search(facts.text[:draft.trigger.start])
+    # "Ukraine's facilities were hit": in a passive, the side named before the blow is the one hit
+    agent = agent or _first(states, lambda a: a.role == "possessive" and not passive
                             and 0 <= draft.trigger.start - a.end <= windows.possessive_before_trigger)
     if agent is None and PRONOUN_AGENT.search(facts.text[:draft.trigger.start]):
         # "Russia’s Defence Ministry said on Monday it had struck…": the speaker is the agent
         agent = _first(states, lambda a: a.role == "speaker" and a.actor and a.start < draft.trigger.start)
-    passive = PASSIVE_BEFORE.search(facts.text[:draft.trigger.start])
     # "…the attack on the Russian city of Belgorod rose to 24, as Moscow said it had hit Kharkiv": a side named
     # after the blow that holds the place hit speaks in a clause of its own, it did not strike itself
     agent = agent or _first(states, lambda a: a.role in ("subject", "possessive") and a.kind != "titled"

@@ -475,8 +475,10 @@ def _possessive_role(text: str, a: ActorMention, place_starts: set[int], window:
         after += 1
     if after in place_starts:
         return "owner"  # "Russia’s Saratov oil refinery": the target's owner, not an agent
-    if not (ATTACK_NOUNS.match(text[after:after + window]) or actors_mod.lexicon().units.match(text[after:])
-            or MONTH_START.match(text[after:])):
+    unit = actors_mod.lexicon().units.match(text[after:])
+    if unit and text[after + unit.end():after + unit.end() + 1] == "-":
+        unit = None  # "Ukraine's military-industrial complex": whose industry, not its military
+    if not (ATTACK_NOUNS.match(text[after:after + window]) or unit or MONTH_START.match(text[after:])):
         return "owner"  # "Ukraine’s cities": whose, not who acted
     return a.role
 
@@ -498,8 +500,9 @@ def _roles(text: str, actors: list[ActorMention],
         if a.kind == "name" and (DATELINE.match(text, 0, a.start) or
                                  (a.start - 2 in place_ends and text[a.start - 2:a.start] in (", ", ",\u00a0"))):
             role = "place"  # "KHARKIV, Ukraine (June 7, 2025) —", "Kherson, Ukraine": where, not who
-        if a.kind in ("demonym", "name", "capital") and a.actor and (ATTACK_NOUNS.match(text[a.end:a.end + window])
-                                                                    or LAUNCHER_AFTER.match(text, a.end)):
+        # "in western Russia after a drone attack": the country where it happened is no side that fired
+        if a.kind in ("demonym", "name", "capital") and a.actor and role != "place" \
+                and (ATTACK_NOUNS.match(text[a.end:a.end + window]) or LAUNCHER_AFTER.match(text, a.end)):
             attacker_side.add(a.actor)
         if a.kind == "demonym" and TARGET_NOUN_AFTER.match(text, a.end):
             role = "target"  # "A Russian military base … has been hit": whose base was hit

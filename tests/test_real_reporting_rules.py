@@ -562,3 +562,16 @@ def test_what_was_reported_on_a_day_happened_by_that_day():
     rows = events_of("Night\nThe ministry said on Sunday that on Saturday evening its forces had struck Kharkiv.\n",
                      "2023-01-16", category="attack")
     assert [str(r["event_date"])[:10] for r in rows] == ["2023-01-14"]
+
+
+def test_the_country_where_a_blow_fell_did_not_strike_it():
+    rows = events_of("Refinery\nA blaze broke out at a refinery in Ryazan Oblast in western Russia after a drone "
+                     "attack early on March 13, Governor Pavel Malkov said.\n", "2024-03-13", category="attack")
+    assert [(r["actor1"], r["location"]) for r in rows] == [("Ukraine", "Ryazan Oblast")]
+
+
+def test_in_a_passive_the_side_named_before_the_blow_was_hit():
+    rows = events_of("Strike\nFacilities of Ukraine's military-industrial complex were hit on Saturday in a group "
+                     "strike by the Russian Armed Forces, the Russian Defense Ministry reported.\n", "2024-01-13",
+                     category="attack")
+    assert [r["actor1"] for r in rows] == ["Russia"]

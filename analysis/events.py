@@ -246,6 +246,16 @@ def _toll_update(facts: SentenceFacts, draft: Draft, own: DateMention) -> bool:
     return not start <= own.start < end
 
 
+PLACE_TO_DAY = re.compile(r"[\s,]*(?:(?:early|late) )?(?:on |in the (?:early )?(?:hours|morning|evening|night) of )?$")
+
+
+def _closes_place_phrase(facts: SentenceFacts, draft: Draft, own: DateMention) -> bool:
+    """"A drone struck a unit of the refinery in Kstovo, in the Nizhny Novgorod region, on Tuesday": a day
+    that closes the place phrase of the blow's own clause dates the blow, however long that phrase is."""
+    return any(draft.trigger.end <= p.end <= own.start and PLACE_TO_DAY.fullmatch(facts.text, p.end, own.start)
+               for p in facts.places)
+
+
 def _later(a: DateMention, b: DateMention) -> bool:
     """Does date mention ``a`` fall on a later day than ``b``? (False when either has no day.)"""
     return a.date is not None and b.date is not None and a.date > b.date
@@ -285,7 +295,8 @@ def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
             own = facts.own_date
     context = ctx.paragraph_date or ctx.section_date or ctx.story_date
     if own is not None and context is not None and own.start > draft.trigger.end + w.own_date_after_trigger \
-            and not PERIOD_APPOSITIVE.search(facts.text, max(0, own.start - 30), own.start):
+            and not PERIOD_APPOSITIVE.search(facts.text, max(0, own.start - 30), own.start) \
+            and not _closes_place_phrase(facts, draft, own):
         own = None  # "…exchange agreed at the Istanbul talks on May 16": the date of something else
     future = [d for d in facts.dates if d.future and d.date is not None]
     if draft.category == "diplomacy" and future and (own is None or own.precision != "day"):

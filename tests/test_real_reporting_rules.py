@@ -578,7 +578,8 @@ def test_in_a_passive_the_side_named_before_the_blow_was_hit():
 
 
 def test_a_day_that_closes_the_blows_place_phrase_dates_it():
-    rows = events_of("Refineries\nA drone struck a processing unit at Lukoil's NORSI refinery in Kstovo, in the Nizhny "
-                     "Novgorod region, on Tuesday, the governor said.\nThe strikes came days before the election.\n",
+    rows = events_of("Refineries\nMOSCOW, March 13 (Reuters) -A Ukrainian drone attack set a refinery ablaze in the "
+                     "Ryazan region early on Wednesday, the regional governor said.\nA drone struck a processing unit "
+                     "at Lukoil's NORSI refinery in Kstovo, in the Nizhny Novgorod region, on Tuesday.\n",
                      "2024-03-13", category="attack")
     assert [str(r["event_date"])[:10] for r in rows if r["location"] == "Kstovo"] == ["2024-03-12"]

@@ -142,9 +142,19 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
                                               or ctx.paragraph_category == draft.category):
         draft.place = ctx.paragraph_place
     elif facts.official_places and draft.category in ("attack", "air_defense", "humanitarian"):
-        draft.place = facts.official_places[0]  # "Kursk's acting governor said 121,000 had been evacuated"
+        draft.place = _official_place(facts.official_places[0], ctx)
     elif seats:
         draft.place = seats[0]  # "Officials in Kherson said two were killed": the seat, when nothing else is named
+
+
+def _official_place(official: PlaceMention, ctx: ArticleContext) -> PlaceMention:
+    """"Kursk's acting governor said 121,000 had been evacuated": the official's region places it, unless the
+    story's last city lies in that region ("…a hotel in Kryvyi Rih. Two were killed when a missile struck the
+    hotel, Dnipropetrovsk regional governor Serhiy Lysak said"): the governor speaks for the whole region."""
+    last = ctx.cities[-1] if ctx.cities else None
+    if last is not None and last.admin1 and last.admin1 == official.admin1 and last.place != official.place:
+        return last
+    return official
 
 
 def _dateline_seat(facts: SentenceFacts, actor: str | None) -> PlaceMention | None:

@@ -585,3 +585,11 @@ def test_a_day_that_closes_the_blows_place_phrase_dates_it():
                      "at Lukoil's NORSI refinery in Kstovo, in the Nizhny Novgorod region, on Tuesday.\n",
                      "2024-03-13", category="attack")
     assert [str(r["event_date"])[:10] for r in rows if r["location"] == "Kstovo"] == ["2024-03-12"]
+
+
+def test_a_regional_governor_speaks_for_the_city_the_story_named_in_his_region():
+    text = ("Strikes\nKYIV, Aug 27 (Reuters) -Russia launched missiles at Ukraine overnight, destroying a hotel in the "
+            "central city of Kryvyi Rih, officials said.\n\nTwo people were killed and five wounded when a missile "
+            "struck the hotel shortly after midnight, Dnipropetrovsk regional governor Serhiy Lysak said.\n")
+    rows = events_of(text, "2024-08-27", category="attack")
+    assert [(r["location"], r["fatalities"]) for r in rows] == [("Kryvyi Rih", 2)]

@@ -145,6 +145,11 @@ def opponent(actor: str | None) -> str | None:
     return lexicon().opponents.get(actor) if actor else None
 
 
+def is_capital(name: str) -> bool:
+    """Is this place name a capital that stands for its government ("Moscow", "Kyiv")?"""
+    return lexicon().surface.get(name, (None, ""))[1] == "capital"
+
+
 def is_combatant(actor: str | None) -> bool:
     """Does this side fight in the war (``combatants``)? Only a combatant can be a strike's agent."""
     return actor in lexicon().combatants

@@ -51,11 +51,17 @@ SEAT_BEFORE = re.compile(r"\b(?:ministry|ministries|officials?|spokes(?:man|woma
 SPEAKING_INTRO = re.compile(r"^\s*(?:Speaking|Addressing|Talking|Briefing|Writing)\b[^,;:.]{0,80},")
 
 
+# "In Moscow, the Defense Ministry said its forces had…": a leading place that only seats the speaker
+SEAT_INTRO = re.compile(r"^\s*In\s+[^,;.]{2,30},\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:ministry|government|Kremlin|"
+                        r"Pentagon|officials?|spokes(?:man|woman|person)|authorities|military|army|command)\b"
+                        r"[^,;.]{0,40}?\b(?:said|says|announced|reported|claimed|stated)\b", re.I)
+
+
 def speaker_seats(facts: SentenceFacts, places: list[PlaceMention] | None = None) -> list[PlaceMention]:
     """The places (of ``places``, by default the sentence's located places) named right after a speaker's
-    institution, or in a leading "Speaking to journalists in Geneva," clause: where the speaker sits, so
-    neither the event's place nor "the city" of later sentences."""
-    intro = SPEAKING_INTRO.match(facts.text)
+    institution, or in a leading "Speaking to journalists in Geneva," or "In Moscow, the ministry said"
+    clause: where the speaker sits, so neither the event's place nor "the city" of later sentences."""
+    intro = SPEAKING_INTRO.match(facts.text) or SEAT_INTRO.match(facts.text)
     end = intro.end() if intro else -1
     return [p for p in (facts.located_places if places is None else places)
             if SEAT_BEFORE.search(facts.text, 0, p.start) or p.start < end]

@@ -103,6 +103,7 @@ def _resolve_titled(mention: ActorMention, draft: Draft) -> str | None:
     return country
 
 
+NATIONAL_BODY = re.compile(r"\b(?:ministry|government|Kremlin|Pentagon|General Staff|White House)\b", re.I)
 COUNTRY_OBJECT_BEFORE = re.compile(r"\b(?:against|to|on|for|with|towards?|from)\s+$", re.I)
 
 
@@ -143,8 +144,10 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         draft.place = ctx.paragraph_place
     elif facts.official_places and draft.category in ("attack", "air_defense", "humanitarian"):
         draft.place = _official_place(facts.official_places[0], ctx)
-    elif seats:
+    elif seats and not (draft.category == "attack" and actors_mod.is_capital(seats[0].name)
+                        and NATIONAL_BODY.search(facts.text)):
         draft.place = seats[0]  # "Officials in Kherson said two were killed": the seat, when nothing else is named
+        # but "In Moscow, the ministry said its forces struck energy sites": a capital seats a government
 
 
 def _official_place(official: PlaceMention, ctx: ArticleContext) -> PlaceMention:

@@ -593,3 +593,13 @@ def test_a_regional_governor_speaks_for_the_city_the_story_named_in_his_region()
             "struck the hotel shortly after midnight, Dnipropetrovsk regional governor Serhiy Lysak said.\n")
     rows = events_of(text, "2024-08-27", category="attack")
     assert [(r["location"], r["fatalities"]) for r in rows] == [("Kryvyi Rih", 2)]
+
+
+def test_a_capital_that_seats_a_ministry_is_not_where_its_forces_struck():
+    rows = events_of("Energy\nIn Moscow, the Defense Ministry said its forces had launched a massive strike on "
+                     "critical energy infrastructure serving Ukraine's defense industry.\n", "2024-08-26",
+                     category="attack")
+    assert rows and all(r["location"] != "Moscow" for r in rows)
+    rows = events_of("Kherson\nOfficials in Kherson said two people were killed by shelling.\n", "2024-08-26",
+                     category="attack")
+    assert [r["location"] for r in rows] == ["Kherson"]

@@ -103,6 +103,7 @@ def _resolve_titled(mention: ActorMention, draft: Draft) -> str | None:
     return country
 
 
+CONTAINER_INTRO = re.compile(r"^\s*In\s+the\s+(?:[\w’'-]+\s+){1,3}?(?:district|raion|rayon|community|hromada)\s*,", re.I)
 NATIONAL_BODY = re.compile(r"\b(?:ministry|government|Kremlin|Pentagon|General Staff|White House)\b", re.I)
 COUNTRY_OBJECT_BEFORE = re.compile(r"\b(?:against|to|on|for|with|towards?|from)\s+$", re.I)
 
@@ -128,7 +129,10 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         return
     if candidates:
         best = min(candidates, key=lambda p: (SPECIFICITY.get(p.kind, 9), p.start))
-        first_city = _first(candidates, lambda p: p.kind in ("city", "district"))
+        # "In the Bakhmut district, Siversk … came under attack": the district of the intro holds the place
+        intro = CONTAINER_INTRO.match(facts.text)
+        first_city = _first(candidates, lambda p: p.kind in ("city", "district") and not (intro and p.end <= intro.end())) \
+            or _first(candidates, lambda p: p.kind in ("city", "district"))
         draft.place = first_city or best
         draft.place_explicit = True
         return

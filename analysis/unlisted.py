@@ -84,7 +84,7 @@ def unlisted(text: str, found: list[PlaceMention], known: Collection[str] = (),
     are the villages the article placed before, ``people`` the surnames it named (never villages)."""
     taken = [(m.start, m.end) for m in found]
     out: list[PlaceMention] = []
-    for start, end in _spans(text, known):
+    for start, end in [*_spans(text, known), *_list_neighbours(text, found)]:
         name = text[start:end]
         if name not in known and not (_usable(name) and name.split()[-1] not in people):
             continue
@@ -121,6 +121,30 @@ def _spans(text: str, known: Collection[str]) -> list[tuple[int, int]]:
         if name in text:   # a substring test first: most sentences name none of the article's villages
             spans += [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
     return spans
+
+
+# the item of a list right before a known town: "Lyman, Illinivka, Druzhkivka and …" (Illinivka before Druzhkivka)
+PREV = re.compile(rf"({NAME})(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _list_neighbours(text: str, found: list[PlaceMention]) -> list[tuple[int, int]]:
+    """Toponym-shaped names listed beside a town the gazetteer knows: "Russian fire struck Lyman, Illinivka,
+    Druzhkivka and Kostiantynivka", "Siversk and Serebrianka came under attack" — a list of towns is a list
+    of places, and a village of the right shape in it is one too."""
+    spans = []
+    for p in found:
+        if p.kind not in ("city", "district"):
+            continue
+        nxt = NEXT.match(text, p.end)
+        prev = PREV.search(text, max(0, p.start - 60), p.start)
+        spans += [m.span(1) for m in (nxt, prev) if m is not None and _toponym_shaped(m.group(1))
+                  and not _DISTRICT_AFTER.match(text, m.end(1)) and not SITES_AFTER.match(text, m.end(1))]
+    return spans
+
+
+# a list of sites named after their places: "the Sheremetyevo, Vnukovo and Domodedovo airports"
+SITES_AFTER = re.compile(rf"(?:(?:,\s*(?:and\s+)?|\s+and\s+){NAME})*\s+(?:airports?|airfields?|air\s+bases?|stations?|ports?)\b",
+                         re.I)
 
 
 def _toponym_shaped(name: str) -> bool:

@@ -603,3 +603,17 @@ def test_a_capital_that_seats_a_ministry_is_not_where_its_forces_struck():
     rows = events_of("Kherson\nOfficials in Kherson said two people were killed by shelling.\n", "2024-08-26",
                      category="attack")
     assert [r["location"] for r in rows] == ["Kherson"]
+
+
+def test_a_village_listed_beside_known_towns_is_a_place():
+    from analysis.unlisted import unlisted
+    text = "In the Kramatorsk district, Russian fire struck Lyman, Illinivka, Druzhkivka and Kostiantynivka."
+    assert [m.place for m in unlisted(text, gazetteer().find(text))] == ["Illinivka"]
+    text = "Flights at the Sheremetyevo, Vnukovo and Domodedovo airports were halted."
+    assert "Sheremetyevo" not in [m.place for m in unlisted(text, gazetteer().find(text))]
+
+
+def test_the_district_of_a_leading_in_clause_holds_the_towns_hit():
+    rows = events_of("Donetsk region\nIn the Bakhmut district, Siversk and Serebrianka came under attack, and 18 "
+                     "houses were damaged there.\n", "2025-04-02", category="attack")
+    assert rows and rows[0]["location"] == "Siversk"

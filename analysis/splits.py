@@ -227,7 +227,13 @@ def _listed(text: str, places: list[PlaceMention], gap: re.Pattern) -> list[Plac
 
 
 # between the names of a list of regions hit: "in the northern Chernihiv region, the southern Kherson region and …"
-HIT_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?$", re.I)
+# "…, in Kstovo", "… and at the Dyagilevo military airfield in the Ryazan region", "…, a refinery in the Volgograd
+# region": each item may bring its own preposition and a target of up to three words before its place
+HIT_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:in|at|on|near|outside)\s+)?(?:(?:the|a|an)\s+)?"
+                     r"(?:(?:[\w-]+\s+){1,3}?(?:in|near|outside)\s+(?:the\s+)?)?"
+                     r"(?:(?:north|south|east|west|central)[\w-]*\s+)?$", re.I)
+# a town's region after it, no item of its own: "in Kstovo in Nizhny Novgorod Oblast"
+REGION_NOTE = re.compile(r"^\s*,?\s*in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?$", re.I)
 # between a strike and the first place of its list: "hit energy facilities in the northern …"
 HIT_LEAD = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:in|on|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?$",
                       re.I)
@@ -240,7 +246,17 @@ def _places_hit(draft: Draft) -> list[PlaceMention]:
     places = [p for p in draft.main.located_places if p.kind in ("region", "city") and p.start >= t.end]
     if not places or not HIT_LEAD.match(text[t.end:places[0].start]):
         return []
-    return _listed(text, places, HIT_GAP)
+    out, end = [places[0]], places[0].end
+    for p in places[1:]:
+        between = text[end:p.start]
+        if p.kind == "region" and out[-1].kind == "city" and out[-1].admin1 == p.place and REGION_NOTE.match(between):
+            end = p.end   # "in Kstovo in Nizhny Novgorod Oblast": the town's region, no item of its own
+            continue
+        if not HIT_GAP.match(between):
+            break
+        out.append(p)
+        end = p.end
+    return out
 
 
 def _split_places_hit(draft: Draft) -> list[Draft]:

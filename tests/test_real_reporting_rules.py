@@ -617,3 +617,12 @@ def test_the_district_of_a_leading_in_clause_holds_the_towns_hit():
     rows = events_of("Donetsk region\nIn the Bakhmut district, Siversk and Serebrianka came under attack, and 18 "
                      "houses were damaged there.\n", "2025-04-02", category="attack")
     assert rows and rows[0]["location"] == "Siversk"
+
+
+def test_a_strike_on_a_list_of_sites_in_several_places_is_one_event_per_place():
+    rows = events_of("Refineries\nAccording to the outlet, the refineries targeted were in Ryazan, in Kstovo in Nizhny "
+                     "Novgorod Oblast, and in Kirishi in Leningrad Oblast.\n", "2024-03-13", category="attack")
+    assert [r["location"] for r in rows] == ["Ryazan", "Kstovo", "Kirishi"]
+    rows = events_of("Drones\nUkrainian drones struck targets in the Moscow and Kursk regions and at the Dyagilevo "
+                     "military airfield in the Ryazan region, an official claimed.\n", "2025-03-11", category="attack")
+    assert [r["location"] for r in rows] == ["Moscow Oblast", "Kursk Oblast", "Dyagilevo"]

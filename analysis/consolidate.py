@@ -356,6 +356,7 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
                         pending = []
                     if draft.category == "attack":
                         last_attack = draft
+                        ctx.note_blow(facts, draft.date)
                     ctx.paragraph_category = draft.category
                 else:
                     absorb(target, draft)

@@ -126,6 +126,10 @@ class ArticleContext:
     section_date: DateMention | None = None      # the section's heading's day
     paragraph_date: DateMention | None = None    # the last day-precision date given in this paragraph
     story_date: DateMention | None = None        # the last day-precision date given in this section
+    # the day of the blow that sentence told apart from its own day ("crews dug on Wednesday, a day after the
+    # raids"): the later sentences' blows with no day of their own are that night's, not Wednesday's
+    blow_date: DateMention | None = None
+    blow_sentence: int | None = None
     paragraph_place: PlaceMention | None = None  # the last place named in this paragraph
     paragraph_category: str | None = None        # category of the last event this paragraph opened
     cities: list[PlaceMention] = field(default_factory=list)   # cities named as where, most recent last
@@ -214,6 +218,13 @@ class ArticleContext:
         self.section = self.paragraph = None
         self.last_person = None
 
+    def note_blow(self, facts: SentenceFacts, date: DateMention | None) -> None:
+        """An attack drafted from ``facts`` with ``date``: when that is not the sentence's own day, it is
+        the story's blow day (``blow_date``)."""
+        if date is not None and facts.own_date is not None and date.date != facts.own_date.date \
+                and date.precision == "day":
+            self.blow_date, self.blow_sentence = date, facts.index
+
     def leaves_paragraph(self, facts: SentenceFacts) -> bool:
         """Is ``facts`` the first sentence of another paragraph or section than the cursor's?"""
         return facts.paragraph != self.paragraph or facts.section != self.section
@@ -225,7 +236,7 @@ class ArticleContext:
         if facts.section != self.section:
             self.section = facts.section
             self.section_date = self.headings.get(facts.section)
-            self.story_date = None
+            self.story_date = self.blow_date = None
         if facts.paragraph != self.paragraph:
             self.paragraph = facts.paragraph
             self.paragraph_date = self.section_date if facts.stamp else None
@@ -238,6 +249,8 @@ class ArticleContext:
         and the official it names acting is who the next sentence's "He" is."""
         if facts.own_date is not None and facts.own_date.precision == "day":
             self.paragraph_date = self.story_date = facts.own_date
+            if self.blow_sentence != facts.index:
+                self.blow_date = None
         seats = speaker_seats(facts)
         places = [p for p in facts.located_places if p not in seats]
         for p in places:

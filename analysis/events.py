@@ -329,7 +329,8 @@ def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     elif ctx.section_date is not None:
         draft.date = ctx.section_date
     elif ctx.story_date is not None:
-        draft.date = ctx.story_date
+        blow = ctx.blow_date if draft.category in ("attack", "air_defense") else None
+        draft.date = blow or ctx.story_date
     elif own is not None:
         draft.date, draft.date_own = own, True
 

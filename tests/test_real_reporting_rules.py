@@ -626,3 +626,11 @@ def test_a_strike_on_a_list_of_sites_in_several_places_is_one_event_per_place():
     rows = events_of("Drones\nUkrainian drones struck targets in the Moscow and Kursk regions and at the Dyagilevo "
                      "military airfield in the Ryazan region, an official claimed.\n", "2025-03-11", category="attack")
     assert [r["location"] for r in rows] == ["Moscow Oblast", "Kursk Oblast", "Dyagilevo"]
+
+
+def test_blows_told_after_a_lede_that_dates_the_raid_apart_are_that_nights():
+    text = ("Kyiv\nSearch crews were still digging through a wrecked block in Kyiv on Wednesday, a day after one of "
+            "Russia's heaviest drone and missile raids on the capital.\n\nTwo more people were killed in the southern "
+            "port city of Odesa, local authorities said.\n")
+    rows = events_of(text, "2025-06-18", category="attack")
+    assert [(r["location"], str(r["event_date"])[:10]) for r in rows] == [("Kyiv", "2025-06-17"), ("Odesa", "2025-06-17")]

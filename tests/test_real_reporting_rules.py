@@ -89,6 +89,10 @@ TRIGGERS = [
                  id="talks-told-first-open"),
     pytest.param("The president called the strikes on the power plants \"deliberate and cynical\".", [STATEMENT],
                  id="the-strikes-commented-on-are-a-statement"),
+    pytest.param("The EU's top diplomat said the incursion was one more unacceptable breach of sovereignty.",
+                 [STATEMENT], id="a-judgement-on-an-incursion-is-a-statement-not-a-clash"),
+    pytest.param("President Joe Biden called Monday's attack outrageous.", [STATEMENT],
+                 id="a-judgement-on-an-attack-is-a-statement"),
     pytest.param("The envoy accused Western countries that supply Kiev with weapons of complicity.", [STATEMENT],
                  id="countries-that-supply-weapons-is-no-delivery"),
     pytest.param("Russian missiles struck the power plant on Monday night, the governor said.", [("attack", "strike")],
@@ -519,7 +523,6 @@ def test_each_day_in_a_plea_is_no_background():
 @pytest.mark.parametrize("text", [
     "Both sides agreed to work out steps to stop strikes on energy facilities.",
     "Russia could use the holiday as a pretext for more strikes, officials fear.",
-    "The EU's top diplomat said the incursion was one more unacceptable breach of sovereignty.",
     "The new measures aim to make it harder to get around sanctions the EU already has in place.",
     "Analysts say the elderly tankers are Moscow's way of evading the international sanctions on its oil.",
     "The announcement came as the president was in Hiroshima for the G7 summit.",

@@ -284,7 +284,9 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
     if best.category == "air_defense" and best.kind == "interception":
         tail = text[best.end:]
         impact = lexicon().impact.search(tail)
-        launch = max((t for t in triggers if t.category == "attack" and t.weight >= 3 and t.opens),
+        # …but no ground fight: "anti-aircraft troops repelled the attack" is the interception itself
+        launch = max((t for t in triggers if t.category == "attack" and t.weight >= 3 and t.opens
+                      and t.kind not in GROUND_KINDS),
                      key=lambda t: t.weight, default=None)
         if launch is not None:
             chosen.append(launch)  # "Ukraine had fired 10 cruise missiles…; seven were shot down"

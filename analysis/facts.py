@@ -140,7 +140,10 @@ LAUNCHED_FROM = re.compile(r"\b(?:launch(?:ed|ing|es)?|fir(?:ed|ing)|took\s+off|
                            r"territory\s+of\s+(?:the\s+)?|areas?\s+(?:of|near)\s+(?:the\s+)?|occupied\s+|temporarily\s+occupied\s+)?$",
                            re.I)
 # between the places of a list of launch sites: "the Oryol and Bryansk regions, Millerovo and Primorsko-Akhtarsk"
-LAUNCH_LIST_GAP = re.compile(r"^\s*(?:regions?|oblasts?|areas?)?\s*(?:,\s*(?:and\s+)?|\s*and\s+)(?:the\s+)?(?:occupied\s+)?$", re.I)
+# …, or the country or region holding them, and further sites of their own: "from Primorsko-Akhtarsk, Oryol and
+# Bryansk in Russia and from Cape Chauda in temporarily occupied Crimea"
+LAUNCH_LIST_GAP = re.compile(r"^\s*(?:regions?|oblasts?|areas?)?\s*(?:,\s*(?:and\s+)?|\s*and\s+|\s+in\s+)(?:from\s+)?(?:the\s+)?"
+                             r"(?:(?-i:[A-Z])[\w’'-]+\s+){0,2}?(?:in\s+)?(?:temporarily\s+)?(?:occupied\s+)?$", re.I)
 NIGHT_SPAN_OPEN = re.compile(r"\b(?:between|from)\b", re.I)
 NIGHT_DAY_AFTER = re.compile(r"\s*(?:to|into|-|–|—|/)\s*(\d{1,2})\b(?!\s*(?:km|kilomet|miles|per|%|,\d))", re.I)
 NIGHT_WORD = re.compile(r"\b(?:overnight|night)\b", re.I)
@@ -405,7 +408,8 @@ def _triggers(text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list
     read in "sent … munitions to Russia": weapons sent to a country are a delivery, not a blow."""
     weapons = found["weapons"]
     return [t for t in categories_mod.find_triggers(text)
-            if (not t.requires_weapon or any(w.start >= t.end for w in weapons) or _weapons_given_by(text, t, weapons))
+            if (not t.requires_weapon or any(w.start >= t.end for w in weapons) or _weapons_given_by(text, t, weapons)
+                or _weapons_of_a_relative(text, t, weapons))
             and not (t.kind == "strike" and SEND_VERB.fullmatch(t.text) and _sent_to_a_country(text, t.end))]
 
 
@@ -416,6 +420,15 @@ def _weapons_given_by(text: str, t: Trigger, weapons: list) -> bool:
     """"Leopard 2 tanks promised by Germany and Portugal": the weapons right before the verb, the givers
     after "by" (a reduced passive) — the weapon need not follow the verb."""
     return t.kind == "aid" and bool(BY_AFTER.match(text, t.end)) and any(0 <= t.start - w.end <= 2 for w in weapons)
+
+
+RELATIVE_SUBJECT = re.compile(r"\s+(?:that|which)\s+(?:[\w’'-]+\s+){1,3}")
+
+
+def _weapons_of_a_relative(text: str, t: Trigger, weapons: list) -> bool:
+    """"62 of the 145 drones that Russia sent against Ukraine": the weapons the relative clause's verb sent
+    stand before it."""
+    return any(0 <= t.start - w.end <= 40 and RELATIVE_SUBJECT.fullmatch(text, w.end, t.start) for w in weapons)
 
 
 SEND_VERB = re.compile(r"sent|send|sends|sending|shipped|ships|shipping", re.I)

@@ -637,3 +637,23 @@ def test_blows_told_after_a_lede_that_dates_the_raid_apart_are_that_nights():
             "port city of Odesa, local authorities said.\n")
     rows = events_of(text, "2025-06-18", category="attack")
     assert [(r["location"], str(r["event_date"])[:10]) for r in rows] == [("Kyiv", "2025-06-17"), ("Odesa", "2025-06-17")]
+
+
+def test_the_launch_a_relative_clause_tells_is_the_attack():
+    rows = events_of("T\n\nUkrainian defenders brought down 62 of the 145 drones that Russia sent against Ukraine "
+                     "overnight on Sunday, November 10, the Ukrainian Air Force said on Telegram.\n", "2024-11-10")
+    assert sorted((r["category"], r["actor1"], r["weapon_count"]) for r in rows) == \
+        [("air_defense", "Ukraine", 62), ("attack", "Russia", 145)]
+
+
+def test_anti_aircraft_troops_that_repelled_the_attack_intercepted_it():
+    from test_real_triggers import kinds
+    assert kinds("The Air Force's anti-aircraft missile troops and aviation repelled the attack together with EW "
+                 "units.") == [("air_defense", "interception")]
+
+
+def test_every_site_of_a_launch_list_is_no_place_of_the_blow():
+    from analysis.facts import _real_places
+    text = ("The Air Force tracked 145 drones launched from Primorsko-Akhtarsk, Oryol and Bryansk in Russia and from "
+            "Cape Chauda in temporarily occupied Crimea.")
+    assert [p.place for p in _real_places(text, gazetteer().find(text), set())] == []

@@ -152,6 +152,20 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
                         and NATIONAL_BODY.search(facts.text)):
         draft.place = seats[0]  # "Officials in Kherson said two were killed": the seat, when nothing else is named
         # but "In Moscow, the ministry said its forces struck energy sites": a capital seats a government
+    elif draft.category == "humanitarian" and not draft.nationwide:
+        draft.place = _story_place(ctx)
+
+
+def _story_place(ctx: ArticleContext) -> PlaceMention | None:
+    """A blow or a relief with no place in its sentence or paragraph happened where the story stands
+    (CONTRACT §7: the nearest named place of the same story): "Over the same period, 140 people were
+    evacuated" in a report on the Donetsk region. The story's last city, when it lies in the last region
+    named (or no region was), else that region."""
+    city = ctx.cities[-1] if ctx.cities else None
+    region = ctx.regions[-1] if ctx.regions else None
+    if city is not None and (region is None or city.admin1 == region.place):
+        return city
+    return region or city
 
 
 def _official_place(official: PlaceMention, ctx: ArticleContext) -> PlaceMention:

@@ -657,3 +657,11 @@ def test_every_site_of_a_launch_list_is_no_place_of_the_blow():
     text = ("The Air Force tracked 145 drones launched from Primorsko-Akhtarsk, Oryol and Bryansk in Russia and from "
             "Cape Chauda in temporarily occupied Crimea.")
     assert [p.place for p in _real_places(text, gazetteer().find(text), set())] == []
+
+
+def test_relief_with_no_place_of_its_own_is_where_the_story_stands():
+    text = ("Donetsk region\nRussian forces fired on towns and villages of the Donetsk region 14 times over the past day, "
+            "the governor said.\n\nOver the same period, 140 people, 28 of them children, were evacuated from the "
+            "front line.\n")
+    rows = events_of(text, "2025-04-02", category="humanitarian")
+    assert [r["location"] for r in rows] == ["Donetsk Oblast"]

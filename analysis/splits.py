@@ -26,10 +26,11 @@ if TYPE_CHECKING:
 # "37 above the Bryansk Region", "12 of them over Belgorod region", "three apiece above the Voronezh Region":
 # a count, then a preposition of airspace, right before a region's or city's name. The words between may
 # name what was downed ("of them were destroyed"), never people or buildings ("two people were hurt in …").
-BREAKDOWN_BEFORE = re.compile(r"\b(" + NUMBER + r"|another|one more)\s+(?:(?!(?:people|persons?|civilians|residents|children|killed|"
+BREAKDOWN_BEFORE = re.compile(r"\b(?:another\s+|a further\s+)?(" + NUMBER + r"|another|one more)\s+(?:(?!(?:people|persons?|civilians|residents|children|killed|"
                               r"dead|died|injured|wounded|hurt|homes?|houses?|buildings?)\b)[\w-]+\s+){0,6}?"
                               r"(?:(apiece|each)\s+)?"
-                              r"(?:above|over|in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?$", re.I)
+                              r"(?:above|over|in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
+                              r"(?:(?:temporarily\s+)?(?:annexed|occupied|Russian-annexed|Russian-occupied)\s+)?$", re.I)
 # "Of these, the Volgograd Region accounted for eleven, the Republic of Crimea for seven, the Belgorod and
 # Voronezh Regions for five apiece": the count after the name, in a sentence that says "accounted for"
 ACCOUNTED = re.compile(r"\baccount(?:ed|s)?\s+for\b", re.I)

@@ -93,6 +93,10 @@ TRIGGERS = [
                  [STATEMENT], id="a-judgement-on-an-incursion-is-a-statement-not-a-clash"),
     pytest.param("President Joe Biden called Monday's attack outrageous.", [STATEMENT],
                  id="a-judgement-on-an-attack-is-a-statement"),
+    pytest.param("Polish and allied planes took to the air over southeastern Poland, the Operational Command said.",
+                 [("air_defense", "interception")], id="air-policing-jets-took-to-the-air"),
+    pytest.param("Poland scrambles jets as missiles head west", [("air_defense", "interception")],
+                 id="air-policing-scrambled-jets"),
     pytest.param("The envoy accused Western countries that supply Kiev with weapons of complicity.", [STATEMENT],
                  id="countries-that-supply-weapons-is-no-delivery"),
     pytest.param("Russian missiles struck the power plant on Monday night, the governor said.", [("attack", "strike")],
@@ -665,3 +669,11 @@ def test_relief_with_no_place_of_its_own_is_where_the_story_stands():
             "front line.\n")
     rows = events_of(text, "2025-04-02", category="humanitarian")
     assert [r["location"] for r in rows] == ["Donetsk Oblast"]
+
+
+def test_a_breakdown_over_annexed_crimea_is_a_breakdown():
+    rows = events_of("T\nThe Defense Ministry said its forces had destroyed 13 Ukrainian drones over the Volgograd region "
+                     "during the night, as well as five over the Rostov region and another five over annexed Crimea.\n",
+                     "2025-08-19", category="air_defense")
+    assert [(r["location"], r["weapon_count"]) for r in rows] == \
+        [("Volgograd Oblast", 13), ("Rostov Oblast", 5), ("Crimea", 5)]

@@ -195,7 +195,14 @@ def build_all(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_
         return []
     return [d for donor in _split_donors(build(facts, trigger, ctx, last_attack, last_event))
             for part in _split_breakdowns(donor) for taken in _split_places_taken(part)
-            for d in _split_places_hit(taken)]
+            for d in _split_places_hit(taken) if not _aid_by_a_warring_side(d)]
+
+
+def _aid_by_a_warring_side(draft: Draft) -> bool:
+    """Arms are given to the sides at war, not by them: a military_support draft whose giver came out as
+    Russia or Ukraine read a recipient, a speaker or a POW flight ("They will be delivered by military
+    transport aircraft to Moscow") as the giver, and is no pledge."""
+    return draft.category == "military_support" and actors_mod.opponent(draft.actor1) is not None
 
 
 def _places_taken(draft: Draft) -> list[PlaceMention]:

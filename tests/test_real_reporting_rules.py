@@ -677,3 +677,12 @@ def test_a_breakdown_over_annexed_crimea_is_a_breakdown():
                      "2025-08-19", category="air_defense")
     assert [(r["location"], r["weapon_count"]) for r in rows] == \
         [("Volgograd Oblast", 13), ("Rostov Oblast", 5), ("Crimea", 5)]
+
+
+def test_arms_are_given_to_the_sides_at_war_not_by_them():
+    rows = events_of("Swap\nThe freed servicemen will be delivered by military transport aircraft to Moscow for "
+                     "treatment, the ministry said.\n", "2024-01-03", category="military_support")
+    assert rows == []
+    rows = events_of("Aid\nGermany will send Ukraine five more Patriot systems, the ministry said.\n", "2025-08-01",
+                     category="military_support")
+    assert [(r["actor1"], r["actor2"]) for r in rows] == [("Germany", "Ukraine")]

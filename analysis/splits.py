@@ -201,8 +201,12 @@ def build_all(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_
 def _aid_by_a_warring_side(draft: Draft) -> bool:
     """Arms are given to the sides at war, not by them: a military_support draft whose giver came out as
     Russia or Ukraine read a recipient, a speaker or a POW flight ("They will be delivered by military
-    transport aircraft to Moscow") as the giver, and is no pledge."""
-    return draft.category == "military_support" and actors_mod.opponent(draft.actor1) is not None
+    transport aircraft to Moscow") as the giver, and is no pledge. Nor is one whose giver is only assumed
+    or vague ("Unknown", "the international community": "Ukraine's Western partners continue to deliver
+    tanks" tells an ongoing flow, not a donor's decision)."""
+    return draft.category == "military_support" and (actors_mod.opponent(draft.actor1) is not None
+                                                      or draft.actor1 == "Unknown"
+                                                      or draft.actor1 in actors_mod.lexicon_weak())
 
 
 def _places_taken(draft: Draft) -> list[PlaceMention]:

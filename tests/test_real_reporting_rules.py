@@ -686,3 +686,9 @@ def test_arms_are_given_to_the_sides_at_war_not_by_them():
     rows = events_of("Aid\nGermany will send Ukraine five more Patriot systems, the ministry said.\n", "2025-08-01",
                      category="military_support")
     assert [(r["actor1"], r["actor2"]) for r in rows] == [("Germany", "Ukraine")]
+
+
+def test_an_ongoing_flow_of_arms_with_no_giver_named_is_no_pledge():
+    rows = events_of("Bakhmut\nUkraine's Western partners continue to deliver main battle tanks.\n", "2023-03-08",
+                     category="military_support")
+    assert rows == []

@@ -152,7 +152,8 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
                         and NATIONAL_BODY.search(facts.text)):
         draft.place = seats[0]  # "Officials in Kherson said two were killed": the seat, when nothing else is named
         # but "In Moscow, the ministry said its forces struck energy sites": a capital seats a government
-    elif draft.category == "humanitarian" and not draft.nationwide:
+    elif draft.category == "humanitarian" and draft.kind not in ("prisoner_exchange", "captives") \
+            and not draft.nationwide:   # an exchange between the sides has no place of its own
         draft.place = _story_place(ctx)
 
 

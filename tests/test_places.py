@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis import gazetteer as gazetteer_mod
 from analysis.gazetteer import build_index
 from analysis.places import Gazetteer, PlaceMention, gazetteer
 
@@ -81,6 +82,20 @@ def test_index_cache_is_written_and_reused(tmp_path):
     stamp = cache.stat().st_mtime_ns
     _timed_load(env)                      # reads it back without rebuilding
     assert cache.stat().st_mtime_ns == stamp
+
+
+def test_index_cache_keeps_other_checkouts_pickles(tmp_path):
+    """The cache is shared by checkouts with other data: a rebuild leaves their pickles, and removes only
+    those unused for STALE_DAYS."""
+    env = {**os.environ, "NEWSFRAME_CACHE_DIR": str(tmp_path)}
+    other, stale = tmp_path / "places-0123456789abcdef0123.pickle", tmp_path / "places-fedcba9876543210fedc.pickle"
+    other.write_bytes(b"another checkout's index")
+    stale.write_bytes(b"an index no one used for long")
+    old = time.time() - (gazetteer_mod.STALE_DAYS + 1) * 86400
+    os.utime(stale, (old, old))
+    _timed_load(env)                      # builds this checkout's index and writes it beside the others
+    assert other.exists() and not stale.exists()
+    assert len(list(tmp_path.glob("places-*.pickle"))) == 2
 
 
 def test_cached_index_equals_fresh_build(g):

@@ -82,9 +82,11 @@ def extract_job(job: tuple[Path, dict | None]) -> ArticleTables | InputError:
     returned as its InputError, so that the caller decides whether to stop or go on."""
     path, row = job
     try:
-        return extract_article(read_article(path, row))
+        tables = extract_article(read_article(path, row))
     except InputError as error:
         return error
+    add_claims({"articles": [tables.article], "events": tables.events})   # per article: in the worker
+    return tables
 
 
 def _collect(results, keep_going: bool, on_error, progress) -> tuple[dict, list]:
@@ -199,13 +201,15 @@ def tables_of(rows: dict[str, list]) -> dict[str, pd.DataFrame]:
 
 def add_claims(rows: dict[str, list]) -> None:
     """Who claims each event (``claimed_by``): it depends on the event and its own article only, so it
-    is computed per article, before incidents are resolved across articles."""
+    is computed per article (by the worker that extracted it, see ``extract_job``), before incidents are
+    resolved across articles."""
     from analysis import claims
     from analysis.actors import perspective_of
 
     side = {a["article_id"]: perspective_of(a["timezone"]) for a in rows["articles"]}
     for r in rows["events"]:
-        r["claimed_by"] = claims.claimed_by(r["sentence"], claims.claimant_side(r, side.get(r["article_id"])), r)
+        if "claimed_by" not in r:   # ``extract_job`` sets it in the worker that extracted the article
+            r["claimed_by"] = claims.claimed_by(r["sentence"], claims.claimant_side(r, side.get(r["article_id"])), r)
 
 
 def load(path: str | Path = "seeds", keep_going: bool = False) -> Corpus:

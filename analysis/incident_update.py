@@ -115,7 +115,10 @@ def _split_old(old: pd.DataFrame, gone: set[str], dirty: set[tuple[str, str]]) -
         keys = pd.Series([f"{k}\0{e}" for k, e in dirty])
         stale |= (old["block"] + "\0" + old["b"]).isin(keys)
     keep, drop = old[~stale], old[stale]
-    kept = list(zip(keep["block"], keep["agreement"].astype(int), keep["a"], keep["b"]))
+    def plain(column: str) -> list:   # Python values: iterating an Arrow-backed column is slow
+        return keep[column].to_numpy(dtype=object, na_value=None).tolist()
+
+    kept = list(zip(plain("block"), keep["agreement"].astype(int).tolist(), plain("a"), plain("b")))
     return kept, set(drop["a"]) | set(drop["b"])
 
 
@@ -135,7 +138,9 @@ def update(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], remove
     resolved = {e for e in _components(pairs, seeds) if e in current}
     subset = [current[e] for e in sorted(resolved, key=lambda e: current[e].row)]
     local = {r.event_id: k for k, r in enumerate(subset)}
-    subset = [inc.Record(k, *(getattr(r, f) for f in inc.Record.__slots__[1:])) for k, r in enumerate(subset)]
+    # renumbered in the subset's order; a record already at its place (every one, on a first run) is kept
+    subset = [r if r.row == k else inc.Record(k, *(getattr(r, f) for f in inc.Record.__slots__[1:]))
+              for k, r in enumerate(subset)]
     chosen = sorted({(agr, local[a], local[b]) for _, agr, a, b in pairs if a in local and b in local},
                     key=lambda p: (-p[0], p[1], p[2]))
     ids = inc.incident_ids(subset, inc.cluster(subset, chosen))

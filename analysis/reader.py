@@ -154,8 +154,13 @@ def _check_timezone(name: str, where: str, line: int | None) -> str:
 
 def _inside(path: Path, folder: Path) -> bool:
     """Does ``path``, with every symlink followed, lie in ``folder`` (also resolved)? Why: a link named
-    like an article could otherwise put any file of the machine (/etc/os-release) into the tables."""
+    like an article could otherwise put any file of the machine (/etc/os-release) into the tables.
+
+    A plain file named directly in the folder (no link, no ``..``) lies in it whatever the folder
+    resolves to: one ``lstat`` instead of resolving every component, for each of 10,000 catalog rows."""
     try:
+        if path.parent == Path(folder) and path.name not in ("", ".", "..") and not path.is_symlink():
+            return True
         return path.resolve().is_relative_to(Path(folder).resolve())
     except (OSError, RuntimeError, ValueError):  # a symlink loop, a name the OS refuses
         return False

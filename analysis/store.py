@@ -34,6 +34,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import engines
@@ -200,23 +201,35 @@ def extract_rows(todo: list, keep_going: bool, report: Callable, workers: int, e
             bar.close()
 
 
-def owner(tables: dict[str, pd.DataFrame], name: str) -> pd.Series:
+def texts(series: pd.Series) -> list:
+    """A text column as Python values, None where missing. Why: a dict built from, or a ``map`` over, an
+    Arrow-backed column reads it value by value in Python, seconds over a 10,000-article store."""
+    return series.to_numpy(dtype=object, na_value=None).tolist()
+
+
+def owners(tables: dict[str, pd.DataFrame], name: str) -> list:
     """The article of each row of a table (mentions name their event, whose article it is)."""
     df = tables[name]
     if "article_id" in df.columns:
-        return df["article_id"]
+        return texts(df["article_id"])
     events = tables["events"]
-    return df["event_id"].map(dict(zip(events["event_id"], events["article_id"])))
+    of = dict(zip(texts(events["event_id"]), texts(events["article_id"])))
+    return [of.get(e) for e in texts(df["event_id"])]
+
+
+def _owned_by(tables: dict[str, pd.DataFrame], name: str, articles: set[str]) -> np.ndarray:
+    """Which rows of a table belong to one of ``articles``."""
+    return np.fromiter((a in articles for a in owners(tables, name)), dtype=bool, count=len(tables[name]))
 
 
 def _order(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Rows in file-name order of their article (a full extraction's order), each article's rows kept
     in their own order."""
     articles = tables["articles"].sort_values("file", kind="stable").reset_index(drop=True)
-    rank = dict(zip(articles["article_id"], range(len(articles))))
+    rank = dict(zip(texts(articles["article_id"]), range(len(articles))))
     out = {"articles": articles}
     for name in EXTRACTED[1:]:
-        key = owner(tables, name).map(rank).to_numpy()
+        key = np.array([rank.get(a, np.nan) for a in owners(tables, name)], dtype="float64")
         out[name] = tables[name].iloc[key.argsort(kind="stable")].reset_index(drop=True)
     return out
 
@@ -232,7 +245,7 @@ def _combine(previous: Previous | None, rows: dict[str, list], drop: set[str]) -
     combined = {}
     for name in EXTRACTED:
         old = previous.tables[name] if previous else fresh[name].iloc[:0]
-        mine = owner(previous.tables, name).isin(drop) if previous else pd.Series(dtype=bool)
+        mine = _owned_by(previous.tables, name, drop) if previous else pd.Series(dtype=bool)
         parts = [df for df in (old[~mine], fresh[name]) if len(df)]
         combined[name] = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts or [fresh[name]])[0]
     return _order(combined)
@@ -254,7 +267,7 @@ def _resolve(previous: Previous | None, tables: dict[str, pd.DataFrame], drop: s
         old = previous.tables["events"]
         gone = old[old["article_id"].isin(drop)]
         removed = inc.records(gone, previous.tables["articles"]) if len(gone) else []
-        old_ids, pairs = dict(zip(old["event_id"], old["incident_id"])), previous.pairs
+        old_ids, pairs = dict(zip(texts(old["event_id"]), texts(old["incident_id"]))), previous.pairs
     res = update(events, articles, added, removed, pairs, old_ids)
     retired = {old_ids[e] for e in res.resolved if e in old_ids} | {old_ids[r.event_id] for r in removed}
     outside = ~events["event_id"].isin(res.resolved)
@@ -262,7 +275,8 @@ def _resolve(previous: Previous | None, tables: dict[str, pd.DataFrame], drop: s
         log.warning("incidents do not split along the changed events: resolving every incident afresh")
         res, retired = update(events, articles, set(events["event_id"]), [], no_pairs, {}), set(old_ids.values())
     events = events.copy()
-    events["incident_id"] = events["event_id"].map(res.ids).fillna(events["incident_id"]).astype("string")
+    events["incident_id"] = pd.array([res.ids.get(e, i) for e, i in zip(texts(events["event_id"]), texts(events["incident_id"]))],
+                                     dtype="string")
     return events, _incident_table(previous, events, articles, res.resolved, retired), res.pairs, len(res.resolved), retired
 
 
@@ -272,7 +286,7 @@ def _incident_table(previous: Previous | None, events: pd.DataFrame, articles: p
     from analysis import incident_table
 
     mine = events[events["event_id"].isin(resolved)]
-    built = frame("incidents", incident_table.build(mine, articles).to_dict("records") if len(mine) else [])
+    built = frame("incidents", incident_table.build(mine, articles) if len(mine) else [])
     old = previous.tables["incidents"] if previous is not None else built.iloc[:0]
     parts = [df for df in (old[~old["incident_id"].isin(retired)], built) if len(df)]
     table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts or [built])[0]
@@ -282,8 +296,9 @@ def _incident_table(previous: Previous | None, events: pd.DataFrame, articles: p
 def _months(tables: dict[str, pd.DataFrame]) -> dict[str, pd.Series]:
     """The partition of every row: its article's publication month; an incident's first-report month."""
     articles = tables["articles"]
-    month = dict(zip(articles["article_id"], month_of(articles["published"])))
-    out = {name: owner(tables, name).map(month).fillna("unknown") for name in EXTRACTED}
+    month = dict(zip(texts(articles["article_id"]), month_of(articles["published"])))
+    out = {name: pd.Series([month.get(a, "unknown") for a in owners(tables, name)], index=tables[name].index, dtype="str")
+           for name in EXTRACTED}
     out["incidents"] = month_of(tables["incidents"]["first_reported"])
     return out
 
@@ -302,8 +317,9 @@ def _dirty_months(previous: Previous | None, tables: dict, months: dict, drop: s
     kept_ids = set(old_inc["incident_id"]) - retired
     inc_months |= set(months["incidents"][~tables["incidents"]["incident_id"].isin(kept_ids)])
     old_ev = previous.tables["events"]
-    before = tables["events"]["event_id"].map(dict(zip(old_ev["event_id"], old_ev["incident_id"])))
-    relabelled = set(months["events"][before.ne(tables["events"]["incident_id"]).fillna(True).to_numpy()])
+    before = dict(zip(texts(old_ev["event_id"]), texts(old_ev["incident_id"])))
+    changed = [before.get(e) != i for e, i in zip(texts(tables["events"]["event_id"]), texts(tables["events"]["incident_id"]))]
+    relabelled = set(months["events"][np.array(changed, dtype=bool)])
     return {**{name: touched for name in EXTRACTED}, "events": touched | relabelled, "incidents": inc_months}
 
 
@@ -330,7 +346,8 @@ def write_store(store: Path, tables: dict, previous_dir: Path | None, dirty: dic
     written = 0
     for name in TABLES:
         old = table_files(previous_dir, name) if previous_dir is not None else {}
-        arrow = pa.Table.from_pandas(tables[name], preserve_index=False)
+        # one chunk per column: a month's ``take`` from the hundreds of chunks the last run's files give is slow
+        arrow = pa.Table.from_pandas(tables[name], preserve_index=False).combine_chunks()
         for month, index in tables[name].groupby(months[name].to_numpy(), sort=True).indices.items():
             reuse = old.get(month) if month not in dirty[name] else None
             _place(reuse, store / name / f"month={month}" / "part-0.parquet",

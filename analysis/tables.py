@@ -13,12 +13,17 @@ from analysis.publish import publishing
 from analysis.schemas import SCHEMAS, TABLES
 
 
-def frame(table: str, rows: list[dict]) -> pd.DataFrame:
-    """A DataFrame with exactly the schema's dtypes (extra columns kept after them), validated."""
+def frame(table: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
+    """A DataFrame with exactly the schema's dtypes (extra columns kept after them), validated. ``rows``
+    may be a DataFrame already (an incidents table built vectorised): typed as it is, not via records."""
     schema = SCHEMAS[table]
     columns = list(schema.columns)
-    extra = [c for c in (rows[0].keys() if rows else []) if c not in schema.columns]
-    df = pd.DataFrame.from_records(rows, columns=columns + extra)
+    if isinstance(rows, pd.DataFrame):
+        extra = [c for c in rows.columns if c not in schema.columns]
+        df = rows.reindex(columns=columns + extra).reset_index(drop=True)
+    else:
+        extra = [c for c in (rows[0].keys() if rows else []) if c not in schema.columns]
+        df = pd.DataFrame.from_records(rows, columns=columns + extra)
     for name, col in schema.columns.items():
         dtype = str(col.dtype)
         if dtype == "datetime64[ns]":

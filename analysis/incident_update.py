@@ -22,9 +22,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analysis import incidents as inc
+from analysis.tables import among, texts
 
 PAIR_COLUMNS = ["block", "agreement", "a", "b"]
 
@@ -110,15 +112,11 @@ def _split_old(old: pd.DataFrame, gone: set[str], dirty: set[tuple[str, str]]) -
     endpoints of those that are not: they seed the components to re-resolve."""
     if old.empty:
         return [], set()
-    stale = old["a"].isin(gone) | old["b"].isin(gone)
+    stale = among(old["a"], gone) | among(old["b"], gone)
     if dirty:
-        keys = pd.Series([f"{k}\0{e}" for k, e in dirty])
-        stale |= (old["block"] + "\0" + old["b"]).isin(keys)
+        stale |= np.fromiter(((k, e) in dirty for k, e in zip(texts(old["block"]), texts(old["b"]))), dtype=bool, count=len(old))
     keep, drop = old[~stale], old[stale]
-    def plain(column: str) -> list:   # Python values: iterating an Arrow-backed column is slow
-        return keep[column].to_numpy(dtype=object, na_value=None).tolist()
-
-    kept = list(zip(plain("block"), keep["agreement"].astype(int).tolist(), plain("a"), plain("b")))
+    kept = list(zip(texts(keep["block"]), keep["agreement"].astype(int).tolist(), texts(keep["a"]), texts(keep["b"])))
     return kept, set(drop["a"]) | set(drop["b"])
 
 

@@ -42,7 +42,7 @@ from analysis.errors import InputError, NewsframeError
 from analysis.fingerprint import extractor_version, fingerprint
 from analysis.publish import publishing
 from analysis.schemas import EXTRACTED, SCHEMAS, TABLES
-from analysis.tables import frame, is_tables_output, write_flat
+from analysis.tables import among, frame, is_tables_output, texts, write_flat
 
 log = logging.getLogger("newsframe")
 
@@ -201,12 +201,6 @@ def extract_rows(todo: list, keep_going: bool, report: Callable, workers: int, e
             bar.close()
 
 
-def texts(series: pd.Series) -> list:
-    """A text column as Python values, None where missing. Why: a dict built from, or a ``map`` over, an
-    Arrow-backed column reads it value by value in Python, seconds over a 10,000-article store."""
-    return series.to_numpy(dtype=object, na_value=None).tolist()
-
-
 def owners(tables: dict[str, pd.DataFrame], name: str) -> list:
     """The article of each row of a table (mentions name their event, whose article it is)."""
     df = tables[name]
@@ -265,13 +259,13 @@ def _resolve(previous: Previous | None, tables: dict[str, pd.DataFrame], drop: s
     removed, old_ids, pairs = [], {}, no_pairs
     if previous is not None:
         old = previous.tables["events"]
-        gone = old[old["article_id"].isin(drop)]
+        gone = old[among(old["article_id"], drop)]
         removed = inc.records(gone, previous.tables["articles"]) if len(gone) else []
         old_ids, pairs = dict(zip(texts(old["event_id"]), texts(old["incident_id"]))), previous.pairs
     res = update(events, articles, added, removed, pairs, old_ids)
     retired = {old_ids[e] for e in res.resolved if e in old_ids} | {old_ids[r.event_id] for r in removed}
-    outside = ~events["event_id"].isin(res.resolved)
-    if events.loc[outside, "incident_id"].isin(retired).any() or (events.loc[outside, "incident_id"] == PLACEHOLDER).any():
+    outside = ~among(events["event_id"], res.resolved)
+    if among(events.loc[outside, "incident_id"], retired).any() or (events.loc[outside, "incident_id"] == PLACEHOLDER).any():
         log.warning("incidents do not split along the changed events: resolving every incident afresh")
         res, retired = update(events, articles, set(events["event_id"]), [], no_pairs, {}), set(old_ids.values())
     events = events.copy()
@@ -285,10 +279,10 @@ def _incident_table(previous: Previous | None, events: pd.DataFrame, articles: p
     """The incidents kept from the last run, plus those of the re-resolved events built afresh."""
     from analysis import incident_table
 
-    mine = events[events["event_id"].isin(resolved)]
+    mine = events[among(events["event_id"], resolved)]
     built = frame("incidents", incident_table.build(mine, articles) if len(mine) else [])
     old = previous.tables["incidents"] if previous is not None else built.iloc[:0]
-    parts = [df for df in (old[~old["incident_id"].isin(retired)], built) if len(df)]
+    parts = [df for df in (old[~among(old["incident_id"], retired)], built) if len(df)]
     table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts or [built])[0]
     return table.sort_values(["event_date", "incident_id"], na_position="last", kind="stable").reset_index(drop=True)
 
@@ -297,7 +291,7 @@ def _months(tables: dict[str, pd.DataFrame]) -> dict[str, pd.Series]:
     """The partition of every row: its article's publication month; an incident's first-report month."""
     articles = tables["articles"]
     month = dict(zip(texts(articles["article_id"]), month_of(articles["published"])))
-    out = {name: pd.Series([month.get(a, "unknown") for a in owners(tables, name)], index=tables[name].index, dtype="str")
+    out = {name: pd.Series([month.get(a, "unknown") for a in owners(tables, name)], index=tables[name].index, dtype=object)
            for name in EXTRACTED}
     out["incidents"] = month_of(tables["incidents"]["first_reported"])
     return out
@@ -310,12 +304,12 @@ def _dirty_months(previous: Previous | None, tables: dict, months: dict, drop: s
         return {name: set(months[name]) for name in TABLES}
     fp = previous.fingerprints
     touched = set(fp.loc[fp["article_id"].isin(drop), "month"])
-    fresh = ~tables["articles"]["article_id"].isin(set(previous.tables["articles"]["article_id"]) - drop)
+    fresh = ~among(tables["articles"]["article_id"], set(texts(previous.tables["articles"]["article_id"])) - drop)
     touched |= set(months["articles"][fresh])
     old_inc = previous.tables["incidents"]
-    inc_months = set(month_of(old_inc.loc[old_inc["incident_id"].isin(retired), "first_reported"]))
-    kept_ids = set(old_inc["incident_id"]) - retired
-    inc_months |= set(months["incidents"][~tables["incidents"]["incident_id"].isin(kept_ids)])
+    inc_months = set(month_of(old_inc.loc[among(old_inc["incident_id"], retired), "first_reported"]))
+    kept_ids = set(texts(old_inc["incident_id"])) - retired
+    inc_months |= set(months["incidents"][~among(tables["incidents"]["incident_id"], kept_ids)])
     old_ev = previous.tables["events"]
     before = dict(zip(texts(old_ev["event_id"]), texts(old_ev["incident_id"])))
     changed = [before.get(e) != i for e, i in zip(texts(tables["events"]["event_id"]), texts(tables["events"]["incident_id"]))]

@@ -27,6 +27,7 @@ from analysis import dates as dates_mod
 from analysis import places as places_mod
 from analysis import unlisted as unlisted_mod
 from analysis import weapons as weapons_mod
+from analysis.prefilter import Gate
 from analysis.registry import expand
 from analysis.settings import settings
 
@@ -89,6 +90,7 @@ BACKGROUND = re.compile(r"\b(?:ha(?:s|ve|d)|ha['’]s)\s+(?:\w+\s+)?(?:repeatedl
                         # "The two sides last swapped 115 prisoners each on Aug. 24": the time before this one
                         r"|\b(?:last|previously)\s+(?:swapped|exchanged|traded|met|held|struck|attacked|visited|spoke)\b",
                         re.I)
+BACKGROUND_GATE = Gate(BACKGROUND)   # skips the sentences without a word BACKGROUND needs (most of them)
 # Ukrainian outlets label what is not news: "Background: …", "Reminder: …", "For reference: …"
 BACKGROUND_LABEL = re.compile(r"\W*(?:Background|Context|Reminder|Recall|For reference|For context|Backstory)\s*:", re.I)
 # "the biggest attack since the invasion began": a superlative measures a new happening against the past
@@ -363,7 +365,7 @@ def _background(text: str, dates: list[DateMention], dateline_end: int) -> bool:
     sentence that names its day ("on Monday", "overnight") reports a happening of the news window."""
     if BACKGROUND_LABEL.match(text, dateline_end):
         return True   # "Background: Kherson has been shelled every day since…": the outlet labels it so
-    if not BACKGROUND.search(text) or SUPERLATIVE_SINCE.search(text):
+    if not BACKGROUND_GATE.search(text) or SUPERLATIVE_SINCE.search(text):
         return False
     return not any(m.precision == "day" and not m.future and m.start >= dateline_end
                    and not m.text.lower().startswith("since") for m in dates)

@@ -19,6 +19,7 @@ returns ``None`` so that the caller always runs the pattern.
 """
 from __future__ import annotations
 
+import re
 from re import _constants as C   # the regex parser's node types, stable across CPython 3.11+
 from re import _parser
 
@@ -237,3 +238,52 @@ def _initial(items: list, lead: str) -> frozenset[str] | None:
         sets = [_initial(list(branch) + rest, lead) for branch in av[1]]
         return None if any(s is None for s in sets) else frozenset().union(*sets)
     return None
+
+
+# -- a gate before one costly search ------------------------------------------------------------------------
+
+_WORD_STARTS = (C.AT_BOUNDARY, C.AT_BEGINNING, C.AT_BEGINNING_STRING)
+# Letters a case-insensitive pattern matches as an ASCII letter although ``str.lower`` keeps them apart
+# ("ı", "ſ"), or turns into two characters ("İ"): a text holding one is always searched.
+_FOLDED = ("\u0130", "\u0131", "\u017f")
+
+
+def _begins_word(items: list) -> bool:
+    """Does every match of the sequence begin at a word start (``\\b`` or ``^`` first, in every branch)?"""
+    if not items:
+        return False
+    op, av = items[0]
+    if op is C.AT:
+        return av in _WORD_STARTS
+    if op is C.SUBPATTERN:
+        return _begins_word(list(av[3]) + items[1:])
+    if op is C.BRANCH:
+        return all(_begins_word(list(branch) + items[1:]) for branch in av[1])
+    return False
+
+
+class Gate:
+    """``pattern.search`` behind a cheap test: a text none of whose words starts with one of the pattern's
+    ``necessary_words`` cannot match, and is not searched. Why: a long case-insensitive alternation
+    (``facts.BACKGROUND``) tries every branch at every character of every sentence; the words it needs
+    are found in one pass over the lower-case text. Without a provable set (a pattern that may begin
+    inside a word, or needs no word) every text is searched, so the gate never changes a result.
+
+        >>> bool(Gate(re.compile(r"\\bha(?:s|ve)\\s+long\\s+\\w+ed", re.I)).search("It has long suffered"))
+        True
+        >>> Gate(re.compile(r"\\bha(?:s|ve)\\s+long\\s+\\w+ed", re.I)).finder.pattern
+        '(?<![a-z])(?:long)'
+    """
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        tree = list(_parser.parse(pattern.pattern, pattern.flags))
+        words = necessary_words(pattern.pattern, pattern.flags) if _begins_word(tree) else None
+        self.finder = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(map(re.escape, words))) + ")") if words else None
+
+    def search(self, text: str) -> re.Match | None:
+        if self.finder is not None and not any(ch in text for ch in _FOLDED):
+            low = text.lower()
+            if len(low) == len(text) and self.finder.search(low) is None:
+                return None
+        return self.pattern.search(text)

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.categories import candidates, lexicon
-from analysis.prefilter import PREFIX, necessary_words
+from analysis.prefilter import PREFIX, Gate, necessary_words
 from analysis.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,3 +67,19 @@ def test_every_pattern_that_matches_a_real_sentence_is_a_candidate():
             assert matching <= candidates(sentence), (path.name, sentence[:80])
             checked += bool(matching)
     assert checked > 500   # the sets are real-shaped: most sentences open some trigger
+
+
+def test_gate_searches_as_the_pattern_does():
+    """``Gate`` skips only texts the pattern cannot match, case folds and letters ``lower`` changes included;
+    a pattern that may begin inside a word gets no gate."""
+    from analysis.facts import BACKGROUND, BACKGROUND_GATE
+
+
+    texts = ["Russia has repeatedly struck the city since 2022.", "Drones hit Kyiv overnight.",
+             "THE PLANT HAS COME UNDER REPEATED ATTACK", "Kyiv uses them mainly to guard the sky",
+             "SİNCE THE FULL-SCALE INVASION, it has been shelled", "ſince 2014 the town is hit daily",
+             "On a regular basis", "Officials said nothing.", ""]
+    for text in texts:
+        assert bool(BACKGROUND_GATE.search(text)) == bool(BACKGROUND.search(text)), text
+    assert BACKGROUND_GATE.finder is not None
+    assert Gate(re.compile(r"\w+ing since", re.I)).finder is None

@@ -88,6 +88,7 @@ class _Tok:
     key: str
     cap: bool
     upper: bool
+    title: bool            # a title word ("President", "governor"): the names after it are people
 
 
 @lru_cache(maxsize=65536)
@@ -129,12 +130,15 @@ class Gazetteer:
         self._not_before = set(rules["not_before"])
         self._settlement_words = set(rules["settlements"]["words"])
         self._given_names = {norm_key(w) for w in rules["given_names"]}
+        self._words: dict[str, tuple[str, bool, bool, bool]] = {}   # word → its token fields (``_tok``)
 
     # -- public API ----------------------------------------------------------------------
 
     def find(self, text: str, context_cities: Sequence[str] = (),
              context_regions: Sequence[str] = ()) -> list[PlaceMention]:
-        toks = [self._tok(text, s, e) for s, e in tokens_of(text)]
+        words = self._words
+        toks = [_Tok(s, e, word, *(words.get(word) or self._word(word)))
+                for s, e in tokens_of(text) for word in (text[s:e],)]
         if not toks:
             return []
         gaps = [text[toks[k].end:toks[k + 1].start] for k in range(len(toks) - 1)] + [text[toks[-1].end:]]
@@ -202,10 +206,14 @@ class Gazetteer:
 
     # -- tokens ------------------------------------------------------------------------------
 
-    @staticmethod
-    def _tok(text: str, s: int, e: int) -> _Tok:
-        word = text[s:e]
-        return _Tok(s, e, word, *_word_info(word))
+    def _word(self, word: str) -> tuple[str, bool, bool, bool]:
+        """A word's token fields, kept for the next sentence: words recur, and a sentence has dozens
+        (one lookup per word instead of a title test and a cached call)."""
+        if len(self._words) >= 65536:
+            self._words.clear()
+        key, cap, upper = _word_info(word)
+        info = self._words[word] = (key, cap, upper, word.lower() in self._titles_any or word in self._titles_cap)
+        return info
 
     @staticmethod
     def _joinable(gap: str, left: _Tok) -> bool:
@@ -219,8 +227,9 @@ class Gazetteer:
         words = [t for t in toks if len(t.text) >= _LONG_WORD and t.text[:1].isalpha()]
         return len(words) >= _TITLE_WORDS and sum(t.cap for t in words) / len(words) >= _TITLE_SHARE
 
-    def _is_title(self, t: _Tok) -> bool:
-        return t.text.lower() in self._titles_any or t.text in self._titles_cap
+    @staticmethod
+    def _is_title(t: _Tok) -> bool:
+        return t.title
 
     def _person_tokens(self, toks: list[_Tok], gaps: list[str]) -> set[int]:
         """Tokens of personal names written after a title, and surnames right after a given name ("Alexander

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import procs
+from analysis import engines, procs
 from analysis.errors import InputError
 from analysis.pipeline import ArticleTables, extract_article
 from analysis.reader import find_article_files, iter_articles, read_article, read_catalog
@@ -125,7 +125,7 @@ def _extract_parallel(folder: Path, keep_going: bool, on_error: Callable | None,
         list(iter_articles(folder))  # raises the folder's own error
     with procs.stop_on_signals(), ProcessPoolExecutor(max_workers=workers, initializer=procs.worker_init,
                                                       initargs=(os.getpid(),)) as pool:
-        results = pool.map(extract_job, jobs, chunksize=max(1, len(jobs) // (workers * 8) or 1))
+        results = pool.map(extract_job, jobs, chunksize=engines.chunk_size(len(jobs), workers))
         rows, errors = _collect(results, keep_going, on_error, bar)
     for _, e in seen_errors:
         (on_error or (lambda e: None))(e)

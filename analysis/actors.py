@@ -32,6 +32,8 @@ _ASIDE = r"(?:,\s*(?:for (?:its|his|her|their) part|in turn|meanwhile|however|in
 LISTENER_VERBS = frozenset({"told", "tells", "telling", "briefed", "briefs", "informed", "informs", "assured", "assures"})
 _SPEAKER_AFTER = re.compile(r"^" + _ASIDE + r"(?:[\s,]+(?:[A-Z][\w’'-]+\s+){0,3})?[\s,]*(?:has |had |have |also |now |later |on \w+ )?"
                             + SPEECH_VERBS + r"\b")
+_JUDGE_AFTER = re.compile(r"^[\s,]*(?:calls|called|calling|describes|described|condemns|condemned|denounces|denounced"
+                          r"|brands|branded)\b")
 _ACCORDING_BEFORE = re.compile(r"(?:according to|[,”\"’]\s*(?:said|says|told))\s+(?:the\s+)?$", re.I)
 _ARMED = re.compile(r"^[\s’'s]*(?:armed forces|forces|troops|army|military|navy|air force|air defen[cs]es?|marines|soldiers|special forces|drone forces|border guards|National Guard)\b", re.I)
 # "…said it had shot down", not "…said it was a Kh-22" (a copula names what struck, not who)
@@ -205,6 +207,8 @@ def _role(text: str, start: int, end: int, kind: str) -> str:
         return "recipient"   # "aid to Ukraine"; "Zelensky told the UN Security Council that…": who hears it
     if _SPEAKER_AFTER.match(after):
         return "speaker"
+    if kind in ("person", "titled") and _JUDGE_AFTER.match(after):
+        return "speaker"  # "Zelenskiy calls strike on Epicentr store 'yet more Russian insanity'": he judges it
     if _ACCORDING_BEFORE.search(before) and not (kind == "demonym" and not lexicon().units.match(after)):
         return "speaker"  # "…, said the Ukrainian military" — but "said Ukrainian missiles had hit": the weapons' side
     return "subject"

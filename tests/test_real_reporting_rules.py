@@ -692,3 +692,9 @@ def test_an_ongoing_flow_of_arms_with_no_giver_named_is_no_pledge():
     rows = events_of("Bakhmut\nUkraine's Western partners continue to deliver main battle tanks.\n", "2023-03-08",
                      category="military_support")
     assert rows == []
+
+
+def test_a_leader_who_passes_judgement_on_a_strike_did_not_strike():
+    rows = events_of("Kharkiv\nZelenskiy calls strike on Epicentr DIY store 'yet more Russian insanity'.\n", "2024-05-25",
+                     category="attack")
+    assert rows and all(r["actor1"] == "Russia" for r in rows)

@@ -195,7 +195,37 @@ def build_all(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_
         return []
     return [d for donor in _split_donors(build(facts, trigger, ctx, last_attack, last_event))
             for part in _split_breakdowns(donor) for taken in _split_places_taken(part)
-            for d in _split_places_hit(taken) if not _aid_by_a_warring_side(d)]
+            for hit in _split_places_hit(taken) for d in _split_second_blow(hit) if not _aid_by_a_warring_side(d)]
+
+
+# a clause of its own after the blow's place: "…, and an oil depot in the Oryol region caught fire", "…, while a
+# woman was injured in Ivashky", "…, one close to Tikhoretsk and the other outside Oktyabrsky"
+CLAUSE_AFTER = re.compile(r",\s*(?:and|while|whereas)\s+|;\s*|\s+and\s+(?=the\s+other\b)|\s+while\s+", re.I)
+# what makes that clause a blow of its own
+HARM = re.compile(r"\b(?:caught fire|set (?:on )?fire|ablaze|(?:was|were) (?:hit|struck|damaged|destroyed|hurt|injured|wounded|killed)"
+                  r"|hurt|injured|wounded|killed|the other|another (?:[\w-]+ )?(?:attack|strike))\b", re.I)
+
+
+def _split_second_blow(draft: Draft) -> list[Draft]:
+    """A strike told with a second blow elsewhere in a clause of its own ("A drone struck a unit of the
+    refinery in Kstovo on Tuesday, and an oil depot in the Oryol region caught fire after another drone
+    attack") is two events, one per place; the second keeps the side and the day, not the counts."""
+    if draft.category != "attack" or draft.kind != "strike" or draft.place is None:
+        return [draft]
+    text, first = draft.main.text, draft.place
+    for m in CLAUSE_AFTER.finditer(text, first.end):
+        end = next((b.start() for b in CLAUSE_AFTER.finditer(text, m.end())), len(text))
+        other = next((p for p in draft.main.located_places if m.end() <= p.start < end
+                      and p.kind in ("city", "district", "region") and p.place not in (first.place, first.admin1)), None)
+        sides = {a.actor for a in draft.main.actors if m.end() <= a.start < end and a.actor
+                 and a.role in ("subject", "possessive")}
+        if other is None or not HARM.search(text, m.end(), end) or sides - {draft.actor1}:
+            continue
+        second = replace(draft, part=f"{other.start}", notes=list(draft.notes), mentions=list(draft.mentions),
+                         weapon_count=None, fatalities=None, injuries=None)
+        second.place, second.place_explicit = other, True
+        return [draft, second]
+    return [draft]
 
 
 def _aid_by_a_warring_side(draft: Draft) -> bool:

@@ -698,3 +698,14 @@ def test_a_leader_who_passes_judgement_on_a_strike_did_not_strike():
     rows = events_of("Kharkiv\nZelenskiy calls strike on Epicentr DIY store 'yet more Russian insanity'.\n", "2024-05-25",
                      category="attack")
     assert rows and all(r["actor1"] == "Russia" for r in rows)
+
+
+def test_a_second_blow_in_a_clause_of_its_own_is_an_event_of_its_own():
+    rows = events_of("Refineries\nA drone struck a processing unit at Lukoil's NORSI refinery in Kstovo, in the Nizhny "
+                     "Novgorod region, on Tuesday, and an oil depot in the Oryol region caught fire after another "
+                     "drone attack.\n", "2024-03-13", category="attack")
+    assert [(r["location"], str(r["event_date"])[:10]) for r in rows] == \
+        [("Kstovo", "2024-03-12"), ("Oryol Oblast", "2024-03-12")]
+    rows = events_of("Kharkiv\nRussian missiles struck Kharkiv overnight, and the governor of the Kharkiv region said two "
+                     "people were killed.\n", "2024-03-13", category="attack")
+    assert [r["location"] for r in rows] == ["Kharkiv"]

@@ -32,6 +32,8 @@ _ASIDE = r"(?:,\s*(?:for (?:its|his|her|their) part|in turn|meanwhile|however|in
 LISTENER_VERBS = frozenset({"told", "tells", "telling", "briefed", "briefs", "informed", "informs", "assured", "assures"})
 _SPEAKER_AFTER = re.compile(r"^" + _ASIDE + r"(?:[\s,]+(?:[A-Z][\w’'-]+\s+){0,3})?[\s,]*(?:has |had |have |also |now |later |on \w+ )?"
                             + SPEECH_VERBS + r"\b")
+_BLOGGERS_AFTER = re.compile(r"^\s+(?:military\s+|war\s+|pro-war\s+)?(?:bloggers|milbloggers|correspondents|Telegram\s+channels?)\b",
+                             re.I)
 _JUDGE_AFTER = re.compile(r"^[\s,]*(?:calls|called|calling|describes|described|condemns|condemned|denounces|denounced"
                           r"|brands|branded)\b")
 _ACCORDING_BEFORE = re.compile(r"(?:according to|[,”\"’]\s*(?:said|says|told))\s+(?:the\s+)?$", re.I)
@@ -207,6 +209,8 @@ def _role(text: str, start: int, end: int, kind: str) -> str:
         return "recipient"   # "aid to Ukraine"; "Zelensky told the UN Security Council that…": who hears it
     if _SPEAKER_AFTER.match(after):
         return "speaker"
+    if kind in ("demonym", "name") and _BLOGGERS_AFTER.match(after):
+        return "speaker"  # "Russian military bloggers posted images of Storm Shadow fragments": who tells
     if kind in ("person", "titled") and _JUDGE_AFTER.match(after):
         return "speaker"  # "Zelenskiy calls strike on Epicentr store 'yet more Russian insanity'": he judges it
     if _ACCORDING_BEFORE.search(before) and not (kind == "demonym" and not lexicon().units.match(after)):

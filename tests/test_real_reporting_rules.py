@@ -709,3 +709,10 @@ def test_a_second_blow_in_a_clause_of_its_own_is_an_event_of_its_own():
     rows = events_of("Kharkiv\nRussian missiles struck Kharkiv overnight, and the governor of the Kharkiv region said two "
                      "people were killed.\n", "2024-03-13", category="attack")
     assert [r["location"] for r in rows] == ["Kharkiv"]
+
+
+def test_bloggers_who_post_images_of_a_blow_tell_of_it():
+    rows = events_of("Kursk\nAlso on Wednesday, Russian military bloggers posted images of British-made Storm Shadow "
+                     "missile fragments in the Kursk region, and Western media reported that Ukraine had fired the "
+                     "missiles at a command post there.\n", "2024-11-20", category="attack")
+    assert rows and all(r["actor1"] == "Ukraine" for r in rows)

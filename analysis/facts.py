@@ -48,7 +48,7 @@ ATTACK_NOUNS = re.compile(expand(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|ar
                                  "facts.ATTACK_NOUNS"), re.I)
 MONTH_START = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d", re.I)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,\s*$")
-DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]{2,},[^—–\n.!?]{0,70}[—–]\s*|^\s*[A-Z][A-Z’'.\- ]+,(?:\s*[A-Z][\w ]+)?(?:\s*\([^)]*\))?\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[\w ,]{3,30}\d{4}\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[A-Z][a-z]+\.? \d{1,2}\.(?:\s+|$)")
+DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]{2,},[^—–\n.!?]{0,70}[—–]\s*|^\s*[A-Z][A-Z’'.\- ]+,(?:\s*[A-Z][\w ]+)?(?:\s*\([^)]*\))?\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[\w ,.]{3,30}\d{4}\s*[—–-]\s*|^\s*[A-Z][A-Z’'.\- ]+,\s*[A-Z][a-z]+\.? \d{1,2}\.(?:\s+|$)")
 # A dateline with the outlet in brackets, in any case and with any dash, spaced or not: "KHARKIV (Reuters)
 # -Text", "Brussels (AFP) - The", "MOSCOW, Sept. 12 (Xinhua) -- Russian", "ODESA, Ukraine (AP) —"; and the
 # "Kyiv • Outlet" line of a site's header. Either says where the report was filed, never where it happened.
@@ -315,6 +315,11 @@ def _canonical_word(word: str | None) -> str | None:
     return hit[0] if hit else None
 
 
+# "According to the Telegram channel Baza", "the newspaper Kommersant": a medium's name, not a place
+MEDIUM_BEFORE = re.compile(r"\b(?:Telegram\s+channel|channel|newspaper|news\s+outlet|outlet|news\s+agency|agency|website|"
+                           r"broadcaster|portal|tabloid)\s+$", re.I)
+
+
 def _real_places(text: str, places: list[PlaceMention], people: set[str]) -> list[PlaceMention]:
     """Drop what the gazetteer mistook for a place: a ship's name ("the landing ship Minsk"), a person's
     name seen earlier with a title ("Admiral Viktor Sokolov" … "showed Sokolov"), a modifier ("Kyiv-based"),
@@ -326,7 +331,8 @@ def _real_places(text: str, places: list[PlaceMention], people: set[str]) -> lis
                 (launch_end is not None and LAUNCH_LIST_GAP.match(text[launch_end:p.start])):
             launch_end = p.end
             continue   # a launch site ("launching them from Millerovo"): not where the weapons struck
-        if VESSEL_BEFORE.search(text[max(0, p.start - window):p.start]) or p.text in people:
+        if VESSEL_BEFORE.search(text[max(0, p.start - window):p.start]) or p.text in people \
+                or MEDIUM_BEFORE.search(text, max(0, p.start - 30), p.start):
             continue
         if text[p.end:p.end + 1] in "-‑" and text[p.end + 1:p.end + 2].islower():
             continue  # "Moscow-installed governor", "Kyiv-based": a modifier, not a place

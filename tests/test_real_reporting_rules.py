@@ -716,3 +716,10 @@ def test_bloggers_who_post_images_of_a_blow_tell_of_it():
                      "missile fragments in the Kursk region, and Western media reported that Ukraine had fired the "
                      "missiles at a command post there.\n", "2024-11-20", category="attack")
     assert rows and all(r["actor1"] == "Ukraine" for r in rows)
+
+
+def test_a_dateline_with_an_abbreviated_month_and_a_medium_are_no_places():
+    from analysis.facts import DATELINE_PLACE, _real_places
+    assert DATELINE_PLACE.match("KYIV, Aug. 12, 2024 — Ukraine's army chief said on Monday that his troops advanced.")
+    text = "According to the Telegram channel Baza, cars caught fire at a car park in Kashira."
+    assert "Baza" not in [p.name for p in _real_places(text, gazetteer().find(text), set())]

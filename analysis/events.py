@@ -572,7 +572,7 @@ def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states
     # not the defender, whichever side the sentence names first
     fired_by = weapon_operator([w for w in facts.weapons if w.role in ("intercepted", "destroyed", "launched")
                               and "air defence" not in w.weapon])   # "shot down by S-400 … systems" defend
-    if fired_by:
+    if fired_by and not attackers:   # "57 Ukrainian drones and three guided bombs": the side named wins
         attackers.add(fired_by)
     downed = _downed_count(facts)
     if draft.place is None and last_attack is not None and last_attack.place is not None \

@@ -315,6 +315,8 @@ def _canonical_word(word: str | None) -> str | None:
     return hit[0] if hit else None
 
 
+# "Russian air defense systems intercepted …": the side that defends, not one that fired
+AIR_DEFENCE_AFTER = re.compile(r"(?:['’]s)?\s+(?:air[- ]defen[cs]es?|anti-aircraft|air[- ]defen[cs]e\s+(?:systems|units|forces))\b", re.I)
 # "According to the Telegram channel Baza", "the newspaper Kommersant": a medium's name, not a place
 MEDIUM_BEFORE = re.compile(r"\b(?:Telegram\s+channel|channel|newspaper|news\s+outlet|outlet|news\s+agency|agency|website|"
                            r"broadcaster|portal|tabloid)\s+$", re.I)
@@ -523,6 +525,7 @@ def _roles(text: str, actors: list[ActorMention],
             role = "place"  # "KHARKIV, Ukraine (June 7, 2025) —", "Kherson, Ukraine": where, not who
         # "in western Russia after a drone attack": the country where it happened is no side that fired
         if a.kind in ("demonym", "name", "capital") and a.actor and role != "place" \
+                and not AIR_DEFENCE_AFTER.match(text, a.end) \
                 and (ATTACK_NOUNS.match(text[a.end:a.end + window]) or LAUNCHER_AFTER.match(text, a.end)):
             attacker_side.add(a.actor)
         if a.kind == "demonym" and TARGET_NOUN_AFTER.match(text, a.end):
@@ -585,7 +588,7 @@ def analyse(sentence: Sentence, ctx: ArticleContext) -> SentenceFacts:
     attacker_side = {a.actor for a in actors if a.actor in attacker_side}
     for w in found["weapons"]:
         owner = _canonical_word(w.owner)
-        if owner:
+        if owner and "air defence" not in w.weapon:   # "Russian air defense systems" defend; they fire at no one
             attacker_side.add(owner)
     casualties = found["casualties"]
     fatalities, injuries = casualties_mod.totals(casualties)

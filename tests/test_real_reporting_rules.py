@@ -723,3 +723,12 @@ def test_a_dateline_with_an_abbreviated_month_and_a_medium_are_no_places():
     assert DATELINE_PLACE.match("KYIV, Aug. 12, 2024 — Ukraine's army chief said on Monday that his troops advanced.")
     text = "According to the Telegram channel Baza, cars caught fire at a car park in Kashira."
     assert "Baza" not in [p.name for p in _real_places(text, gazetteer().find(text), set())]
+
+
+def test_the_side_whose_air_defences_downed_the_drones_defended():
+    for text in ("Russian air defense systems intercepted and destroyed 58 Ukrainian drones over six regions "
+                 "overnight, the Russian Defense Ministry reported.",
+                 "Over the past 24 hours, air defence systems brought down three guided aerial bombs and 57 "
+                 "Ukrainian drones, the ministry said."):
+        rows = events_of("T\n" + text + "\n", "2024-03-13", "Europe/Moscow", category="air_defense")
+        assert [(r["actor1"], r["actor2"]) for r in rows] == [("Russia", "Ukraine")], text

@@ -154,6 +154,12 @@ def is_capital(name: str) -> bool:
     return lexicon().surface.get(name, (None, ""))[1] == "capital"
 
 
+def capital_of(country: str | None) -> str | None:
+    """The first capital ``actors.yaml`` lists for a country ("Ukraine" → "Kyiv"), None when none."""
+    return next((form for form, (canonical, kind) in lexicon().surface.items()
+                 if canonical == country and kind == "capital"), None) if country else None
+
+
 def is_combatant(actor: str | None) -> bool:
     """Does this side fight in the war (``combatants``)? Only a combatant can be a strike's agent."""
     return actor in lexicon().combatants

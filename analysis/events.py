@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, TypeVar
 from analysis import actors as actors_mod
 from analysis import categories as categories_mod
 from analysis import dates as dates_mod
+from analysis import places as places_mod
 from analysis import registry
 from analysis.context import speaker_seats
 from analysis.weapons import weapon_operator
@@ -141,6 +142,8 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         draft.place, draft.place_explicit = facility, True
     elif facts.anaphora == "region" and ctx.regions:
         draft.place = ctx.regions[-1]  # "the region": the region the story (or its headline) named last
+    elif THE_CAPITAL.search(facts.text) and (capital := _the_capital(facts, ctx)) is not None:
+        draft.place = capital          # "Sirens have rung out across the capital once more"
     elif (facts.city_anaphora or facts.anaphora == "city") and ctx.cities:
         draft.place = ctx.cities[-1]   # "the city", "the port": the city named last, the headline's first
     elif ctx.paragraph_place is not None and (draft.category in ("attack", "air_defense", "humanitarian")
@@ -155,6 +158,21 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     elif draft.category == "humanitarian" and draft.kind not in ("prisoner_exchange", "captives") \
             and not draft.nationwide:   # an exchange between the sides has no place of its own
         draft.place = _story_place(ctx)
+
+
+THE_CAPITAL = re.compile(r"\bthe\s+(?:(Ukrainian|Russian)\s+)?capital\b(?!['’]s?\s+(?:mayor|governor))", re.I)
+
+
+def _the_capital(facts: SentenceFacts, ctx: ArticleContext) -> PlaceMention | None:
+    """"the capital": the last capital the story named, else the capital of the side the text names
+    ("the Russian capital") or of the outlet's own side — not the last city named (Dnipro is no capital)."""
+    named = next((p for p in reversed(ctx.cities) if actors_mod.is_capital(p.name)), None)
+    side = THE_CAPITAL.search(facts.text).group(1)
+    if named is not None and side is None:
+        return named
+    country = {"ukrainian": "Ukraine", "russian": "Russia"}.get((side or "").lower(), ctx.perspective)
+    name = actors_mod.capital_of(country)
+    return places_mod.gazetteer().lookup(name) if name else None
 
 
 def _story_place(ctx: ArticleContext) -> PlaceMention | None:

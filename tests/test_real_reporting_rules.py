@@ -732,3 +732,11 @@ def test_the_side_whose_air_defences_downed_the_drones_defended():
                  "Ukrainian drones, the ministry said."):
         rows = events_of("T\n" + text + "\n", "2024-03-13", "Europe/Moscow", category="air_defense")
         assert [(r["actor1"], r["actor2"]) for r in rows] == [("Russia", "Ukraine")], text
+
+
+def test_the_capital_is_the_capital_not_the_city_named_last():
+    text = ("Live\n\nPosted at 09:10 - Dnipro\n\nA missile hit an industrial site in Dnipro, the governor said.\n\n"
+            "Posted at 09:40 - Sirens\n\nSirens have rung out across the capital once more, sending people back "
+            "into shelters.\n")
+    rows = events_of(text, "2022-08-24", category="air_defense")
+    assert [r["location"] for r in rows] == ["Kyiv"]

@@ -453,19 +453,7 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
     if agent is None and PRONOUN_AGENT.search(facts.text[:draft.trigger.start]):
         # "Russia’s Defence Ministry said on Monday it had struck…": the speaker is the agent
         agent = _first(states, lambda a: a.role == "speaker" and a.actor and a.start < draft.trigger.start)
-    # "…the attack on the Russian city of Belgorod rose to 24, as Moscow said it had hit Kharkiv": a side named
-    # after the blow that holds the place hit speaks in a clause of its own, it did not strike itself
-    agent = agent or _first(states, lambda a: a.role in ("subject", "possessive") and a.kind != "titled"
-                            and not (a.kind == "person" and a.role == "speaker")
-                            and not (passive and a.start < draft.trigger.start)
-                            and not (a.start >= draft.trigger.end and place_country and a.actor == place_country)
-                            # "…a missile fired from a bomber, and that Ukrainian air defences have no means of
-                            # shooting it down": a side named in a later clause acts in that clause
-                            and not (a.start >= draft.trigger.end
-                                     and LATER_CLAUSE.search(facts.text, draft.trigger.end, a.start))
-                            # "Zelenskiy has given the first death toll from the strike on Poltava": a leader of
-                            # the side whose place was hit reports the blow, he did not strike it
-                            and not (a.kind in ("person", "titled") and place_country and a.actor == place_country))
+    agent = agent or _subject_agent(facts, draft, states, place_country, bool(passive))
     if agent is not None and (agent.actor in weak or not actors_mod.is_combatant(agent.actor)):
         agent = None
     owner = next(iter(sorted(facts.attacker_side)), None)
@@ -489,6 +477,22 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
         _side_that_advances(draft)
     elif categories_mod.is_repelled(draft.trigger):
         _side_that_assaulted(facts, draft, states)
+
+
+def _subject_agent(facts: SentenceFacts, draft: Draft, states: list[ActorMention], place_country: str | None,
+                   passive: bool) -> ActorMention | None:
+    """The side named as the sentence's subject, unless it is plainly not the striker: a speaker, the side
+    named before a passive blow, the side holding the place hit named after it ("…the attack on Belgorod
+    rose to 24, as Moscow said it had hit Kharkiv"), a side in a later clause ("…a missile fired from a
+    bomber, and that Ukrainian air defences cannot shoot it down"), or a leader of the side hit reporting
+    the blow ("Zelenskiy has given the first death toll from the strike on Poltava")."""
+    t = draft.trigger
+    return _first(states, lambda a: a.role in ("subject", "possessive") and a.kind != "titled"
+                  and not (a.kind == "person" and a.role == "speaker")
+                  and not (passive and a.start < t.start)
+                  and not (a.start >= t.end and place_country and a.actor == place_country)
+                  and not (a.start >= t.end and LATER_CLAUSE.search(facts.text, t.end, a.start))
+                  and not (a.kind in ("person", "titled") and place_country and a.actor == place_country))
 
 
 def _attack_target(draft: Draft, states: list[ActorMention], place_country: str | None, passive: bool,

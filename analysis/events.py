@@ -463,6 +463,8 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
         draft.actor1, draft.actor1_explicit = owner, True
     elif operator:
         draft.actor1 = operator  # "Storm Shadow missiles slammed into…": only one side fires them
+    elif draft.kind in ("capture", "recapture") and (claimant := _claimant(states)) is not None:
+        draft.actor1 = claimant   # "Ukraine's General Staff said troops had retaken …": a side claims its own gains
     elif place_country and actors_mod.opponent(place_country):
         draft.actor1 = actors_mod.opponent(place_country)
         draft.notes.append(("inferred_actor", f"attacker not named; {draft.actor1} inferred as the opponent of {place_country}"))
@@ -477,6 +479,12 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
         _side_that_advances(draft)
     elif categories_mod.is_repelled(draft.trigger):
         _side_that_assaulted(facts, draft, states)
+
+
+def _claimant(states: list[ActorMention]) -> str | None:
+    """The side at war that speaks in the sentence ("Ukraine's General Staff said", "Moscow said"), if any."""
+    speaker = _first(states, lambda a: a.role == "speaker" and a.actor and actors_mod.is_combatant(a.actor))
+    return speaker.actor if speaker is not None else None
 
 
 def _subject_agent(facts: SentenceFacts, draft: Draft, states: list[ActorMention], place_country: str | None,

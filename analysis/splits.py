@@ -239,11 +239,20 @@ def _aid_by_a_warring_side(draft: Draft) -> bool:
                                                       or draft.actor1 in actors_mod.lexicon_weak())
 
 
+# what opens the list of places a capture names after a summary of them: "recaptured several villages near the
+# town, among them", "retook a string of villages near Kupiansk, including"
+LIST_INTRO = re.compile(r"[^.;:]{0,60}?,?\s+(?:among\s+them|including|such\s+as|namely)\s+(?:the\s+)?", re.I)
+
+
 def _places_taken(draft: Draft) -> list[PlaceMention]:
     """The towns a capture trigger takes as coordinated objects: "captured Borivske, Lysychansk and
     Mykolaivka" (names right after the trigger, joined by commas or "and", with nothing else between)."""
     t, text = draft.trigger, draft.main.text
     towns = [p for p in draft.main.located_places if p.kind in ("city", "district") and p.start >= t.start]
+    intro = LIST_INTRO.match(text, t.end)
+    if intro is not None:   # "retook a string of villages near Kupiansk, including Synkivka and …"
+        towns = [p for p in towns if p.start >= intro.end()]
+        return _listed(text, towns, TAKEN_LIST_GAP) if towns and towns[0].start == intro.end() else []
     if not towns or not (towns[0].start < t.end or TAKEN_GAP.match(text[t.end:towns[0].start])):
         return []
     return _listed(text, towns, TAKEN_LIST_GAP)

@@ -61,6 +61,18 @@ SLOTS = (
 # "Russian forces seized Dvorichanske (northeast of Kupyansk), Platonivka (east of Sloviansk), and Hai"
 TAKEN = re.compile(rf"\b(?:seized|captured|took|taken|liberated|retook|recaptured|retaken|entered)\s+(?:control\s+of\s+)?"
                    rf"(?:the\s+)?(?:villages?\s+of\s+|settlements?\s+of\s+)?({NAME})(?![\w’'-])")
+# a place taken, named before its verb or after a list's opening words: "Robotyne was liberated by …", "Verbove
+# had returned to Ukrainian control", "raising the flag in Urozhaine", "added Piatykhatky to the list of
+# settlements", "the villages it had captured were Lukiantsi, Zelene and …", "retook several villages, among them X"
+TAKEN_OTHERWISE = re.compile(
+    rf"({NAME})\s+(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:now\s+|fully\s+|completely\s+|officially\s+)?"
+    rf"(?:captured|liberated|seized|retaken|recaptured|overrun)\b"
+    rf"|({NAME})\s+(?:(?:has|have|had)\s+)?(?:returned|come\s+back|been\s+returned|is\s+back|was\s+back)\s+(?:to|under)\s+\S+\s+control"
+    rf"|\bflags?\s+(?:(?:is|was|has\s+been)\s+(?:now\s+)?(?:flying|raised|hoisted|back)\s+(?:again\s+)?)?(?:in|over|above|at)\s+(?:the\s+)?"
+    rf"(?:(?:village|town|city|centre|center|outskirts)\s+of\s+)?({NAME})"
+    rf"|\b(?:added|adds|adding)\s+({NAME})\s+(?:[\w’'-]+\s+){{0,4}}?to\s+(?:the|a|its|their)\s+list\b"
+    rf"|\b(?:captured|liberated|seized|taken|retaken|recaptured)\s+(?:were|as|are|included|include)\s+({NAME})"
+    rf"|\b(?:captured|liberated|seized|taken|retaken|recaptured|retook|retaken)\s+[^.;:]{{0,60}}?,?\s+(?:among\s+them|including|such\s+as|namely)\s+({NAME})")
 NEXT_AFTER_NOTE = re.compile(rf"\s*(?:\([^()]{{0,160}}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})(?![\w’'-])")
 # a base named after its place needs no shape: "at Skrydstrup air base", "the Ramstein air base in Germany"
 BASE = re.compile(rf"({NAME})\s+(?:military\s+|air\s+force\s+)?(?:air\s+base|airbase|airfield|naval\s+base)\b", re.I)
@@ -105,8 +117,9 @@ def _spans(text: str, known: Collection[str]) -> list[tuple[int, int]]:
             while m.re is BEFORE and (nxt := NEXT.match(text, spans[-1][1])) is not None:
                 spans.append(nxt.span(1))
     lower = text.lower()
-    for m in TAKEN.finditer(text):
-        listed = [m.span(1)]
+    for m in [*TAKEN.finditer(text), *TAKEN_OTHERWISE.finditer(text)]:
+        group = next(k for k in range(1, (m.re.groups or 1) + 1) if m.group(k) is not None)
+        listed = [m.span(group)]
         while (nxt := NEXT_AFTER_NOTE.match(text, listed[-1][1])) is not None:
             listed.append(nxt.span(1))
         spans += [s for s in listed if gazetteer().lookup(text[s[0]:s[1]]) is None]

@@ -329,6 +329,24 @@ ROWS = [
     _rows("weapons-promised-by-several-donors-are-one-event-per-donor",
           "The minister said on Monday that CV90 vehicles promised by Sweden and Denmark will reach Ukraine in the "
           "spring.", "2023-03-13", "military_support", SIDES, [("Denmark", "Ukraine"), ("Sweden", "Ukraine")]),
+    _rows("a-place-named-before-its-capture-is-the-place-taken",
+          "Robotyne was liberated by the Ukrainian 65th Mechanised Brigade, the brigade said, while the border guard "
+          "service said Verbove had returned to Ukrainian control.", "2023-08-29", "attack", SIDES + ("location",),
+          [("Ukraine", "Russia", "Robotyne"), ("Ukraine", "Russia", "Verbove")]),
+    _rows("a-flag-raised-in-a-village-is-its-capture",
+          "Footage verified on Monday shows Ukrainian soldiers raising the national flag in Urozhaine, a village "
+          "south of Velyka Novosilka.", "2023-06-13", "attack", ("actor1", "location"), [("Ukraine", "Urozhaine")]),
+    _rows("a-village-added-to-the-list-of-those-liberated-is-taken",
+          "On Monday evening, Deputy Defence Minister Hanna Maliar added Piatykhatky to the list of settlements "
+          "Ukrainian forces had liberated.", "2023-06-13", "attack", ("actor1", "location"), [("Ukraine", "Piatykhatky")]),
+    _rows("villages-taken-listed-after-including-are-one-event-each-by-the-side-that-claims-them",
+          "Ukraine's General Staff said troops had retaken a string of villages near Kupiansk, including Synkivka and "
+          "Petropavlivka.", "2022-09-12", "attack", ("actor1", "location"),
+          [("Ukraine", "Petropavlivka"), ("Ukraine", "Synkivka")]),
+    _rows("villages-a-ministry-lists-as-captured-are-one-event-each",
+          "Moscow's defence ministry said its units had pushed forward, and the villages it listed as captured were "
+          "Lukiantsi, Zelene and Starytsia.", "2024-05-16", "attack", ("location",),
+          [("Lukiantsi",), ("Starytsia",), ("Zelene",)], "Europe/Moscow"),
     _rows("a-second-pledge-in-a-clause-of-its-own-has-its-own-giver",
           "Norway offered 40 million euros for ammunition for Ukraine's army, and Finland said it was readying a new "
           "package covering artillery and air defence.", "2025-07-22", "military_support", SIDES,

@@ -148,6 +148,19 @@ DONORS_AFTER_BY = re.compile(r"\b(?:paid for|funded|financed|co-financed|bankrol
                              r"pledged|offered|promised)(?:\s+jointly)?\s+by\s+(?:the\s+)?", re.I)
 
 
+# "Ukraine is to receive 100 tanks from Germany, Denmark and the Netherlands": the donors after "from"
+RECEIVE = re.compile(r"(?:receive|get|obtain)", re.I)
+DONORS_AFTER_FROM = re.compile(r"\bfrom\s+(?:the\s+)?")
+
+
+def _donors_named_after(draft: Draft) -> re.Match | None:
+    """Where a list of donors named after the trigger begins: after "by" ("paid for by Britain and Norway"),
+    or after "from" when the side that receives is the subject."""
+    if RECEIVE.match(draft.trigger.text):
+        return DONORS_AFTER_FROM.search(draft.main.text, draft.trigger.end)
+    return DONORS_AFTER_BY.search(draft.main.text)
+
+
 def _split_donors(draft: Draft) -> list[Draft]:
     """A joint pledge is one event per donor (CONTRACT §7): "Germany, Canada and the Czech Republic pledged…"
     → three military_support events, each with its own weapon and recipient; so is aid "paid for by Britain
@@ -157,7 +170,7 @@ def _split_donors(draft: Draft) -> list[Draft]:
     # a country's name in the list may read as a place ("Sweden, Denmark and…"): the commas make it a donor
     states = [a for a in draft.main.actors if a.actor and a.role not in ("modifier", "recipient", "target")]
     head = _first(states, lambda a: a.actor == draft.actor1)
-    by = DONORS_AFTER_BY.search(draft.main.text)
+    by = _donors_named_after(draft)
     if by is not None:   # "paid for by Britain and Norway": the donors follow "by", wherever the trigger is
         head = _first(states, lambda a: a.start >= by.end() and a.start - by.end() <= 4) or head
     if head is None:
@@ -174,9 +187,15 @@ def _split_donors(draft: Draft) -> list[Draft]:
             group.append(a.actor)
         last = a
     # "Germany and Ukraine agreed that Berlin will supply…": the side the donors back is no donor
-    if len(group) < 2 or (last.end > draft.trigger.start and by is None) or actors_mod.backed_side(head.actor) in group:
+    single = RECEIVE.match(draft.trigger.text) and by is not None   # "…42 F-16s from the Netherlands"
+    if len(group) < (1 if single else 2) or (last.end > draft.trigger.start and by is None) \
+            or actors_mod.backed_side(head.actor) in group:
         return [draft]
-    recipient = _first(draft.main.actors, lambda a: a.role == "recipient" and a.actor and a.actor not in group)
+    # a side at war first: "pay for American weapons for Ukraine" arms Ukraine, not the United States
+    recipients = [a for a in draft.main.actors if a.role == "recipient" and a.actor and a.actor not in group]
+    recipient = _first(recipients, lambda a: actors_mod.is_combatant(a.actor)) or _first(recipients, bool)
+    if draft.place is not None and draft.place.kind == "country" and draft.place.place in group:
+        draft.place = None   # "from Germany, Denmark and the Netherlands": donors, not where it happened
     out = []
     for k, donor in enumerate(group):
         d = draft if k == 0 else replace(draft, part=donor, notes=list(draft.notes), mentions=list(draft.mentions),

@@ -347,6 +347,16 @@ ROWS = [
           "Moscow's defence ministry said its units had pushed forward, and the villages it listed as captured were "
           "Lukiantsi, Zelene and Starytsia.", "2024-05-16", "attack", ("location",),
           [("Lukiantsi",), ("Starytsia",), ("Zelene",)], "Europe/Moscow"),
+    _rows("donors-who-together-pay-for-arms-are-one-event-each-and-arm-the-side-at-war",
+          "Finland, Estonia and Lithuania will jointly pay roughly $300 million for American-made air defence missiles "
+          "for Ukraine, the three defence ministries said on Monday.", "2025-09-01", "military_support",
+          (*SIDES, "location"), [("Estonia", "Ukraine", None), ("Finland", "Ukraine", None), ("Lithuania", "Ukraine", None)]),
+    _rows("arms-a-side-is-to-receive-from-named-donors-come-from-each-donor",
+          "Kyiv is due to get 24 tracked howitzers from Belgium and Portugal from the spring, the Belgian government "
+          "said.", "2024-02-11", "military_support", SIDES, [("Belgium", "Ukraine"), ("Portugal", "Ukraine")]),
+    _rows("money-earmarked-for-tank-repairs-is-aid",
+          "Norway earmarked about $20 million so that Ukrainian Leopard 2 tanks can be serviced at Polish plants.",
+          "2024-04-26", "military_support", SIDES, [("Norway", "Ukraine")]),
     _rows("a-second-pledge-in-a-clause-of-its-own-has-its-own-giver",
           "Norway offered 40 million euros for ammunition for Ukraine's army, and Finland said it was readying a new "
           "package covering artillery and air defence.", "2025-07-22", "military_support", SIDES,

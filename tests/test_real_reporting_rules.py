@@ -56,6 +56,8 @@ TRIGGERS = [
     pytest.param("Of the 40 attack drones Moscow launched at three Ukrainian regions on Thursday night, 31 were shot "
                  "down, the air force said.", [("air_defense", "interception"), STRIKE],
                  id="weapons-first-count-downed-after"),
+    pytest.param("Russian air defence systems eliminated 41 Ukrainian fixed-wing drones over seven regions overnight, the "
+                 "defence ministry reported on Sunday.", [("air_defense", "interception")], id="air-defences-eliminated"),
     pytest.param("Investigators have yet to establish what caused the blast, the police said.", [],
                  id="the-blast-is-one-already-told"),
     pytest.param("The General Staff said its units had repelled more than 70 Russian attacks along the front.",

@@ -263,6 +263,9 @@ def _aid_by_a_warring_side(draft: Draft) -> bool:
 LIST_INTRO = re.compile(r"[^.;:]{0,60}?,?\s+(?:among\s+them|including|such\s+as|namely)\s+(?:the\s+)?", re.I)
 
 
+LIST_BEFORE_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
+
+
 def _places_taken(draft: Draft) -> list[PlaceMention]:
     """The towns a capture trigger takes as coordinated objects: "captured Borivske, Lysychansk and
     Mykolaivka" (names right after the trigger, joined by commas or "and", with nothing else between)."""
@@ -272,9 +275,25 @@ def _places_taken(draft: Draft) -> list[PlaceMention]:
     if intro is not None:   # "retook a string of villages near Kupiansk, including Synkivka and …"
         towns = [p for p in towns if p.start >= intro.end()]
         return _listed(text, towns, TAKEN_LIST_GAP) if towns and towns[0].start == intro.end() else []
+    if towns and towns[0].start == t.start:
+        # the place before a passive capture, and the list it ends: "X, Y and Z have been freed by …"
+        before = [p for p in draft.main.located_places if p.kind in ("city", "district") and p.end <= t.start]
+        return _listed_before(text, before, towns[0]) + _listed(text, towns, TAKEN_LIST_GAP)[:1]
     if not towns or not (towns[0].start < t.end or TAKEN_GAP.match(text[t.end:towns[0].start])):
         return []
     return _listed(text, towns, TAKEN_LIST_GAP)
+
+
+def _listed_before(text: str, places: list[PlaceMention], last: PlaceMention) -> list[PlaceMention]:
+    """The places of a list that ends with ``last``, in order: each joined to the next by a comma or "and"."""
+    out: list[PlaceMention] = []
+    nxt = last
+    for p in reversed(places):
+        if not LIST_BEFORE_GAP.match(text[p.end:nxt.start]):
+            break
+        out.insert(0, p)
+        nxt = p
+    return out
 
 
 # a note in brackets after a list's item: "seized Dvorichanske (northeast of Kupyansk), Platonivka (…), and Hai"

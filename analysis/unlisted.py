@@ -65,8 +65,9 @@ TAKEN = re.compile(rf"\b(?:seized|captured|took|taken|liberated|retook|recapture
 # had returned to Ukrainian control", "raising the flag in Urozhaine", "added Piatykhatky to the list of
 # settlements", "the villages it had captured were Lukiantsi, Zelene and …", "retook several villages, among them X"
 TAKEN_OTHERWISE = re.compile(
-    rf"({NAME})\s+(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:now\s+|fully\s+|completely\s+|officially\s+)?"
-    rf"(?:captured|liberated|seized|retaken|recaptured|overrun)\b"
+    rf"({NAME})(?:,\s+in\s+(?:the\s+)?(?:[\w’'-]+\s+){{1,3}}?(?:region|oblast|district|area|province),)?\s+"
+    rf"(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:now\s+|fully\s+|completely\s+|officially\s+)?"
+    rf"(?:captured|liberated|seized|retaken|recaptured|overrun|freed)\b"
     rf"|({NAME})\s+(?:(?:has|have|had)\s+)?(?:returned|come\s+back|been\s+returned|is\s+back|was\s+back)\s+(?:to|under)\s+\S+\s+control"
     rf"|\bflags?\s+(?:(?:is|was|has\s+been)\s+(?:now\s+)?(?:flying|raised|hoisted|back)\s+(?:again\s+)?)?(?:in|over|above|at)\s+(?:the\s+)?"
     rf"(?:(?:village|town|city|centre|center|outskirts)\s+of\s+)?({NAME})"
@@ -120,6 +121,9 @@ def _spans(text: str, known: Collection[str]) -> list[tuple[int, int]]:
     for m in [*TAKEN.finditer(text), *TAKEN_OTHERWISE.finditer(text)]:
         group = next(k for k in range(1, (m.re.groups or 1) + 1) if m.group(k) is not None)
         listed = [m.span(group)]
+        while m.re is TAKEN_OTHERWISE and group == 1 and (prev := PREV.search(text, max(0, listed[0][0] - 60),
+                                                                               listed[0][0])) is not None:
+            listed.insert(0, prev.span(1))   # "Novovoskresenske, Novohryhorivka and Petropavlivka … have been freed"
         while (nxt := NEXT_AFTER_NOTE.match(text, listed[-1][1])) is not None:
             listed.append(nxt.span(1))
         spans += [s for s in listed if gazetteer().lookup(text[s[0]:s[1]]) is None]

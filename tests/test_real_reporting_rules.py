@@ -335,6 +335,10 @@ ROWS = [
           "Robotyne was liberated by the Ukrainian 65th Mechanised Brigade, the brigade said, while the border guard "
           "service said Verbove had returned to Ukrainian control.", "2023-08-29", "attack", SIDES + ("location",),
           [("Ukraine", "Russia", "Robotyne"), ("Ukraine", "Russia", "Verbove")]),
+    _rows("a-list-of-villages-freed-named-before-the-verb-is-one-event-per-village",
+          "Davydiv Brid, Velyka Oleksandrivka and Dudchany, in the southern Kherson region, have been freed by "
+          "Ukrainian forces, President Zelensky said in his nightly address.", "2022-10-05", "attack",
+          ("actor1", "location"), [("Ukraine", "Davydiv Brid"), ("Ukraine", "Dudchany"), ("Ukraine", "Velyka Oleksandrivka")]),
     _rows("a-flag-raised-in-a-village-is-its-capture",
           "Footage verified on Monday shows Ukrainian soldiers raising the national flag in Urozhaine, a village "
           "south of Velyka Novosilka.", "2023-06-13", "attack", ("actor1", "location"), [("Ukraine", "Urozhaine")]),

@@ -328,6 +328,9 @@ ROWS = [
           "Russian troops also struck power facilities in the eastern Kharkiv region, the northern Sumy region and "
           "the central Poltava region, officials said.", "2025-10-20", "attack", ("location",),
           [("Kharkiv Oblast",), ("Poltava Oblast",), ("Sumy Oblast",)]),
+    _rows("strikes-on-sites-named-at-length-in-a-list-of-regions-are-one-event-per-region",
+          "Russian missiles struck army training grounds and fuel depots in the Volyn and Rivne regions overnight, "
+          "officials said.", "2022-06-26", "attack", ("location",), [("Rivne Oblast",), ("Volyn Oblast",)]),
     _rows("weapons-promised-by-several-donors-are-one-event-per-donor",
           "The minister said on Monday that CV90 vehicles promised by Sweden and Denmark will reach Ukraine in the "
           "spring.", "2023-03-13", "military_support", SIDES, [("Denmark", "Ukraine"), ("Sweden", "Ukraine")]),

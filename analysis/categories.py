@@ -96,6 +96,8 @@ def lexicon() -> TriggerLexicon:
 # "its pledge not to hit energy facilities", "did not strike": no attack happened.
 NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|no reports? of|no (?:sign|signs|word|indication) of|refrain from|refrained from|ban on|pledge to stop"
                       r"|potential|possible|threat of|risk of|fear of|fears of|warned of|warning of|plans? to|would"
+                      # "Moscow should consider using a nuclear device": advice, not a blow
+                      r"|should|ought to|consider|considering"
                       r"|preparing|prepare|prepares|planning|plotting|accus\w+ \w+ of (?:preparing|planning)"
                       r"|let|lets|allow|allows|allowing|allowed|permit|permits|permission to|blessing to)"
                       r"\s+(?:[\w-]+\s+){0,2}$"
@@ -107,8 +109,10 @@ HYPOTHETICAL = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+\s+){0,3}(?:can|could|wo
 # "Russia's Defence Ministry denied carrying out the strike": a denial reports no new happening.
 DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|refuted|dismissed claims)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "Germany had refused to send lethal weapons": no delivery (a promise, "would send", still is one).
-REFUSAL = re.compile(r"\b(?:refused|refuses|refusing|declined|declines|ruled out|rules out|not(?!\s+only)|never|n['’]t|no longer)"
-                     r"\s+(?:to\s+)?(?:[\w-]+\s+){0,1}$", re.I)
+# "Kyiv's allies must stop hesitating and deliver the jets now": a demand, not a delivery
+REFUSAL = re.compile(r"\b(?:refused|refuses|refusing|declined|declines|ruled out|rules out|not(?!\s+only)|never|n['’]t|no longer"
+                     r"|must|should|ought to|need to|needs to)"
+                     r"\s+(?:to\s+)?(?:[\w-]+\s+){0,2}(?:(?:and|to)\s+)?$", re.I)
 # "When Russia hits our schools …", "every time they shell the city …": a present-tense blow after "when"/"whenever"
 # tells what happens in general, not a happening of the news window.
 GENERIC_WHEN = re.compile(r"\b(?:when|whenever|every time|each time|if)\s+(?:[\w’'-]+\s+){0,3}$", re.I)

@@ -742,11 +742,30 @@ def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: 
     """As ``_parties``; a reaction to the story's attack is about its attacker; a summoned envoy's country
     is the one summoned (``_summoned``)."""
     _parties(facts, ctx, draft, states, last_attack, last_event)
+    if draft.kind == "statement" and (speaker := _trailing_speaker(facts, draft, states)) is not None:
+        if draft.actor2 == speaker.actor:
+            draft.actor2 = draft.actor1 if draft.actor1 != speaker.actor else None
+        draft.actor1, draft.actor1_detail, draft.actor1_explicit = speaker.actor, speaker.detail, True
     if draft.trigger.text.lower().startswith("summon"):
         _summoned(facts, ctx, draft)
     if last_attack is not None and ATTACK_REFERENCE.search(facts.text) \
             and last_attack.actor1 != draft.actor1 and (draft.actor2 is None or draft.actor2 == last_attack.actor2):
         draft.actor2 = last_attack.actor1  # "Kellogg said the strike crossed any line": about the attacker
+
+
+# the speaker named after what was said, at the end of the sentence: "…, US Vice President Kamala Harris said of
+# his offer on Saturday", "…, Chechnya's leader Ramzan Kadyrov said on Saturday"
+TRAILING_SPEECH = re.compile(r",\s+(?P<who>[^,;\"“”]{2,90}?)\s+(?:said|says|told|added|warned|stated|declared|wrote)\b[^,;\"“”]*$")
+
+
+def _trailing_speaker(facts: SentenceFacts, draft: Draft, states: list[ActorMention]) -> ActorMention | None:
+    """A statement reported before its speaker ("Ukraine was being asked to surrender, not to negotiate, US Vice
+    President Kamala Harris said"): the speaker named after the trigger, in the closing "X said", made it."""
+    tail = TRAILING_SPEECH.search(facts.text, draft.trigger.end)
+    if tail is None:
+        return None
+    weak = set(actors_mod.lexicon_weak())
+    return _first(states, lambda a: tail.start("who") <= a.start < tail.end("who") and a.actor and a.actor not in weak)
 
 
 @registry.attributes("military_support")

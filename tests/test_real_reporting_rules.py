@@ -58,6 +58,14 @@ TRIGGERS = [
                  id="weapons-first-count-downed-after"),
     pytest.param("Russian air defence systems eliminated 41 Ukrainian fixed-wing drones over seven regions overnight, the "
                  "defence ministry reported on Sunday.", [("air_defense", "interception")], id="air-defences-eliminated"),
+    pytest.param("Moscow ought to consider using a small nuclear device in Ukraine after the retreat, the Chechen leader "
+                 "said on Saturday.", [], id="advice-to-strike-is-no-strike"),
+    pytest.param("The bloc's partners must stop dithering and send the promised jets at once, Lithuania's president told "
+                 "reporters in Vilnius.", [], id="a-demand-for-arms-is-no-delivery"),
+    pytest.param("UN Secretary-General Antonio Guterres said he deeply regretted the decision to quit the grain "
+                 "corridor.", [STATEMENT], id="regretted-is-a-statement"),
+    pytest.param("The West is dragging the world towards a nuclear disaster, Russia's deputy foreign minister Sergei "
+                 "Ryabkov warned on Monday.", [STATEMENT], id="a-warning-closed-by-its-speaker"),
     pytest.param("Investigators have yet to establish what caused the blast, the police said.", [],
                  id="the-blast-is-one-already-told"),
     pytest.param("The General Staff said its units had repelled more than 70 Russian attacks along the front.",
@@ -366,6 +374,12 @@ ROWS = [
     _rows("money-earmarked-for-tank-repairs-is-aid",
           "Norway earmarked about $20 million so that Ukrainian Leopard 2 tanks can be serviced at Polish plants.",
           "2024-04-26", "military_support", SIDES, [("Norway", "Ukraine")]),
+    _rows("a-statement-closed-by-its-speaker-is-the-speakers",
+          "Russia's terms were rejected as a demand for surrender, US Secretary of State Antony Blinken said on Friday.",
+          "2024-06-15", "diplomacy", ("actor1",), [("United States",)]),
+    _rows("the-council-of-the-eu-is-the-eu",
+          "On Monday, the Council of the European Union adopted a 14th package of sanctions against Russia.",
+          "2024-06-24", "diplomacy", SIDES, [("European Union", "Russia")]),
     _rows("a-second-pledge-in-a-clause-of-its-own-has-its-own-giver",
           "Norway offered 40 million euros for ammunition for Ukraine's army, and Finland said it was readying a new "
           "package covering artillery and air defence.", "2025-07-22", "military_support", SIDES,

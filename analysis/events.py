@@ -144,6 +144,8 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         draft.place = ctx.regions[-1]  # "the region": the region the story (or its headline) named last
     elif THE_CAPITAL.search(facts.text) and (capital := _the_capital(facts, ctx)) is not None:
         draft.place = capital          # "Sirens have rung out across the capital once more"
+    elif (facts.city_anaphora or facts.anaphora == "city") and (mayor := _first(facts.official_places, lambda p: p.kind == "city")):
+        draft.place = mayor            # "Kharkiv mayor Ihor Terekhov says … struck facilities in the city": his city
     elif (facts.city_anaphora or facts.anaphora == "city") and ctx.cities:
         draft.place = ctx.cities[-1]   # "the city", "the port": the city named last, the headline's first
     elif ctx.paragraph_place is not None and (draft.category in ("attack", "air_defense", "humanitarian")

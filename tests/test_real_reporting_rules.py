@@ -380,6 +380,10 @@ ROWS = [
     _rows("the-year-a-pledge-covers-is-not-its-day",
           "Finland said it would raise its military support for Ukraine this year by more than 200 million euros.",
           "2024-04-26", "military_support", ("event_date",), [("2024-04-26",)]),
+    _rows("the-city-a-mayor-speaks-of-is-his-own",
+          "A missile hit a depot in Dnipro before dawn. Zaporizhzhia mayor Ivan Fedorov says Russian drones struck "
+          "energy facilities in the city several times.", "2024-03-22", "attack", ("location",),
+          [("Dnipro",), ("Zaporizhzhia",)]),
     _rows("the-council-of-the-eu-is-the-eu",
           "On Monday, the Council of the European Union adopted a 14th package of sanctions against Russia.",
           "2024-06-24", "diplomacy", SIDES, [("European Union", "Russia")]),

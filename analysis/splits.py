@@ -263,6 +263,9 @@ def _aid_by_a_warring_side(draft: Draft) -> bool:
 LIST_INTRO = re.compile(r"[^.;:]{0,60}?,?\s+(?:among\s+them|including|such\s+as|namely)\s+(?:the\s+)?", re.I)
 
 
+# a capture told as the state of its subject, and what may stand between the subject and it
+CONTROL_STATE = re.compile(r"^(?:is|was|were|are)\b.*\bcontrol\b", re.I)
+APPOSITIVE = re.compile(r"^\s*(?:,[^,;]{0,90},)?\s*$")
 LIST_BEFORE_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
 
 
@@ -279,6 +282,11 @@ def _places_taken(draft: Draft) -> list[PlaceMention]:
         # the place before a passive capture, and the list it ends: "X, Y and Z have been freed by …"
         before = [p for p in draft.main.located_places if p.kind in ("city", "district") and p.end <= t.start]
         return _listed_before(text, before, towns[0]) + _listed(text, towns, TAKEN_LIST_GAP)[:1]
+    if CONTROL_STATE.search(t.text):
+        # "Serebrianka and Mykolaivka, two villages in the Donetsk region, are now under the control of …"
+        before = [p for p in draft.main.located_places if p.kind in ("city", "district") and p.end <= t.start]
+        if before and APPOSITIVE.match(text[before[-1].end:t.start]):
+            return _listed_before(text, before[:-1], before[-1]) + [before[-1]]
     if not towns or not (towns[0].start < t.end or TAKEN_GAP.match(text[t.end:towns[0].start])):
         return []
     return _listed(text, towns, TAKEN_LIST_GAP)

@@ -40,8 +40,8 @@ _SETTLEMENT = r"(?:village|town|settlement|hamlet|selo)"
 # "the village of Yasnobrodivka", "the villages of Stavky and …", "the town Kurakhove"
 BEFORE = re.compile(rf"\b{_SETTLEMENT}s?\s+(?:of\s+)?({NAME})", re.I)
 # "Novoosynove, a village in the Kupiansk district", "Oktyabrsky, a village in the Tver region"
-AFTER = re.compile(rf"({NAME}),\s+(?:a|the)\s+(?:small\s+|tiny\s+|frontline\s+|front-line\s+|nearby\s+|border\s+)?"
-                   rf"{_SETTLEMENT}\s+(?:in|near|of|outside|on|close\s+to)\b", re.I)
+AFTER = re.compile(rf"({NAME}),\s+(?:a|the|two|three|four|both)\s+(?:small\s+|tiny\s+|frontline\s+|front-line\s+|nearby\s+|border\s+)?"
+                   rf"{_SETTLEMENT}s?\s+(?:in|near|of|outside|on|close\s+to)\b", re.I)
 # the next names of a list the cue opens: "the villages of Stavky, Novoselivka and Maslyakivka"
 NEXT = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})")
 # place slots, for toponym-shaped names only: "In Horiane, …", "shelling hit Pidseredne", "an airstrike on
@@ -115,6 +115,8 @@ def _spans(text: str, known: Collection[str]) -> list[tuple[int, int]]:
     if cue:
         for m in [*BEFORE.finditer(text), *AFTER.finditer(text)]:
             spans.append(m.span(1))
+            while m.re is AFTER and (prev := PREV.search(text, max(0, spans[-1][0] - 60), spans[-1][0])) is not None:
+                spans.append(prev.span(1))   # "Serebrianka and Mykolaivka, two villages in …"
             while m.re is BEFORE and (nxt := NEXT.match(text, spans[-1][1])) is not None:
                 spans.append(nxt.span(1))
     lower = text.lower()

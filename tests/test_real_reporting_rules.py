@@ -350,6 +350,10 @@ ROWS = [
           "Davydiv Brid, Velyka Oleksandrivka and Dudchany, in the southern Kherson region, have been freed by "
           "Ukrainian forces, President Zelensky said in his nightly address.", "2022-10-05", "attack",
           ("actor1", "location"), [("Ukraine", "Davydiv Brid"), ("Ukraine", "Dudchany"), ("Ukraine", "Velyka Oleksandrivka")]),
+    _rows("villages-told-as-under-a-sides-control-are-one-capture-each",
+          "MOSCOW (Reuters) -Hirnyk and Kurakhivka, two villages in the Donetsk region of eastern Ukraine, are now "
+          "under the control of Russian troops, the Defence Ministry in Moscow said on Wednesday.", "2024-10-23",
+          "attack", ("actor1", "location"), [("Russia", "Hirnyk"), ("Russia", "Kurakhivka")], "Europe/Moscow"),
     _rows("a-flag-raised-in-a-village-is-its-capture",
           "Footage verified on Monday shows Ukrainian soldiers raising the national flag in Urozhaine, a village "
           "south of Velyka Novosilka.", "2023-06-13", "attack", ("actor1", "location"), [("Ukraine", "Urozhaine")]),

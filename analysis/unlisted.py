@@ -199,10 +199,19 @@ def _person_words() -> frozenset[str]:
     return frozenset(norm_key(w) for w in [*rules["person_like"], *rules["titles"]])
 
 
+# a sentence that opens in one region: "In the Smolensk region, Governor Anokhin wrote that drones had hit sites
+# near the villages of Peresna and Divasy"
+REGION_INTRO = re.compile(r"^\s*(?:In|Over|Across)\s+(?:the\s+)?[^,;]{2,40}?\s+(?:region|oblast|krai|republic)\s*,", re.I)
+
+
 def _mention(text: str, start: int, end: int, found: list[PlaceMention]) -> PlaceMention:
-    """The village, in the region or country named right after it, if any ("…, a village in the Tver region")."""
+    """The village, in the region or country named right after it, if any ("…, a village in the Tver region"),
+    else in the region the sentence opens with."""
     near = next((p for p in sorted(found, key=lambda p: p.start)
                  if end <= p.start <= end + REGION_WINDOW and p.kind in ("region", "district", "country")), None)
+    intro = REGION_INTRO.match(text)
+    if near is None and intro is not None and intro.end() <= start:
+        near = next((p for p in found if p.kind == "region" and p.end <= intro.end()), None)
     admin1 = None if near is None else (near.place if near.kind == "region" else near.admin1)
     country = None if near is None else near.country
     name = text[start:end]

@@ -388,6 +388,10 @@ ROWS = [
           "A missile hit a depot in Dnipro before dawn. Zaporizhzhia mayor Ivan Fedorov says Russian drones struck "
           "energy facilities in the city several times.", "2024-03-22", "attack", ("location",),
           [("Dnipro",), ("Zaporizhzhia",)]),
+    _rows("a-village-of-a-sentence-that-opens-in-a-region-lies-in-it",
+          "In the Kursk region, Governor Roman Starovoit wrote that two drones had targeted a substation at around "
+          "4:00 a.m., hitting sites near the villages of Plekhovo and Zhuravka.", "2023-06-02", "attack",
+          ("actor1", "location", "admin1"), [("Ukraine", "Plekhovo", "Kursk Oblast")], "Europe/Moscow"),
     _rows("the-council-of-the-eu-is-the-eu",
           "On Monday, the Council of the European Union adopted a 14th package of sanctions against Russia.",
           "2024-06-24", "diplomacy", SIDES, [("European Union", "Russia")]),

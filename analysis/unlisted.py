@@ -50,7 +50,7 @@ SLOTS = (
     (("In ",), re.compile(rf"(?:^|[;:—–]\s*|\b(?:and|while|meanwhile|but)\s+)(?-i:In)\s+({NAME}),", re.I)),
     (("hit", "struck", "strike", "shell", "attack", "bomb", "target", "pound", "assault", "fire"),
      re.compile(rf"\b(?:hit|hits|struck|strikes|shelled|shells|attacked|attacks|bombed|targeted|pounded|"
-                rf"shelling|strike|airstrike|attack|assaults?|fire)\s+(?:on\s+|at\s+)?({NAME})\b", re.I)),
+                rf"shelling|strike|airstrike|attack|assaults?|fire|fired|firing)\s+(?:on\s+|at\s+|upon\s+)?({NAME})\b", re.I)),
     ((" in the ",), re.compile(rf"({NAME})\s+in\s+the\s+{NAME}\s+(?:district|region|community|hromada|raion|area)\b")),
     # a site named after its place: "the Kirovske military airfield", "the Afipsky oil refinery"
     (("airfield", "air base", "airbase", "refinery", "depot", "arsenal", "power plant", "substation"),

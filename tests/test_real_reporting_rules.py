@@ -392,6 +392,9 @@ ROWS = [
           "In the Kursk region, Governor Roman Starovoit wrote that two drones had targeted a substation at around "
           "4:00 a.m., hitting sites near the villages of Plekhovo and Zhuravka.", "2023-06-02", "attack",
           ("actor1", "location", "admin1"), [("Ukraine", "Plekhovo", "Kursk Oblast")], "Europe/Moscow"),
+    _rows("forces-that-fired-on-a-village-struck-it",
+          "Ukrainian troops opened fire on the village of Zhuravka overnight, the Bryansk governor said.", "2023-06-02",
+          "attack", ("actor1", "location"), [("Ukraine", "Zhuravka")], "Europe/Moscow"),
     _rows("the-council-of-the-eu-is-the-eu",
           "On Monday, the Council of the European Union adopted a 14th package of sanctions against Russia.",
           "2024-06-24", "diplomacy", SIDES, [("European Union", "Russia")]),

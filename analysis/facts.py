@@ -155,6 +155,10 @@ NIGHT_RANGE = re.compile(r"\b(\d{1,2})\s*[-–/]\s*(\d{1,2})\b")
 NIGHT_FROM_EVENING = re.compile(r"\b(?:from|since|starting(?:\s+(?:at|from))?|beginning(?:\s+at)?)\s+(?:about\s+|around\s+)?"
                                 r"(?:(?:[6-9]|1[01])(?:[:.]\d\d)?\s*p\.?\s?m\.?|(?:1[89]|2[0-3])[:.]\d\d)"
                                 r"\s*(?:\(?[A-Z]{2,4}\)?\s+|local time\s+|Kyiv time\s+)?(?:on\s+)?(?:the\s+)?$", re.I)
+# "between late Thursday and the morning", "from Saturday evening until dawn": a night that ends the next morning
+LATE_EVENING = re.compile(r"\b(?:late|evening|night)\b", re.I)
+TO_MORNING = re.compile(r"(?:\s+(?:evening|night))?\s+(?:and|to|until|till|into)\s+(?:the\s+)?(?:early\s+)?"
+                        r"(?:morning|dawn|daybreak|early\s+hours|small\s+hours)\b", re.I)
 EVENING_TIME = re.compile(r"\b(?:[6-9]|1[01])(?:[:.]\d\d)?\s*p\.?\s?m\b|\b(?:1[89]|2[0-3])[:.]\d\d\b", re.I)
 NIGHT_SPAN_JOIN = re.compile(r"(?:(?!\.\s)[^;])*?\b(?:and|to|until|till)\b", re.I)
 CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
@@ -264,6 +268,8 @@ def _night_span(usable: list[DateMention], text: str) -> DateMention | None:
     for m in days:
         if NIGHT_FROM_EVENING.search(text, max(0, m.start - 40), m.start) and len(days) == 1:
             return dataclasses.replace(m, date=m.date + dt.timedelta(days=1))   # "from 7.30pm on Saturday"
+        if LATE_EVENING.search(text, max(0, m.start - 12), m.end) and TO_MORNING.match(text, m.end) and len(days) == 1:
+            return dataclasses.replace(m, date=m.date + dt.timedelta(days=1))   # "between late Thursday and the morning"
     for m in days:
         # "overnight on March 14 to 15", "on the night of 7-8 October": the second day is a bare number
         morning = (m.date + dt.timedelta(days=1)).day

@@ -66,6 +66,11 @@ TRIGGERS = [
                  "corridor.", [STATEMENT], id="regretted-is-a-statement"),
     pytest.param("The West is dragging the world towards a nuclear disaster, Russia's deputy foreign minister Sergei "
                  "Ryabkov warned on Monday.", [STATEMENT], id="a-warning-closed-by-its-speaker"),
+    pytest.param("Annexed Crimea accounted for 30 of them, according to the ministry.", [], id="annexed-crimea-is-no-annexation"),
+    pytest.param("The governor said more than a dozen drones had been stopped by air defences over the port.",
+                 [("air_defense", "interception")], id="stopped-by-air-defences"),
+    pytest.param("The fleet's aircraft and patrol boats destroyed four Ukrainian unmanned boats at sea overnight.",
+                 [("air_defense", "interception")], id="unmanned-boats-destroyed"),
     pytest.param("Investigators have yet to establish what caused the blast, the police said.", [],
                  id="the-blast-is-one-already-told"),
     pytest.param("The General Staff said its units had repelled more than 70 Russian attacks along the front.",
@@ -395,6 +400,10 @@ ROWS = [
     _rows("forces-that-fired-on-a-village-struck-it",
           "Ukrainian troops opened fire on the village of Zhuravka overnight, the Bryansk governor said.", "2023-06-02",
           "attack", ("actor1", "location"), [("Ukraine", "Zhuravka")], "Europe/Moscow"),
+    _rows("a-night-from-late-evening-to-the-morning-is-dated-by-its-morning",
+          "The ministry said its air defence units had intercepted 88 Ukrainian drones over nine regions between late "
+          "Saturday and the morning.", "2025-01-26", "air_defense", ("event_date", "weapon_count"), [("2025-01-26", 88)],
+          "Europe/Moscow"),
     _rows("the-council-of-the-eu-is-the-eu",
           "On Monday, the Council of the European Union adopted a 14th package of sanctions against Russia.",
           "2024-06-24", "diplomacy", SIDES, [("European Union", "Russia")]),

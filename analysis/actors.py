@@ -180,6 +180,11 @@ _BACKERS = re.compile(r"\s*(?:(?:western|european|foreign|international|nato|clo
                       r"(?:backers|allies|partners|supporters|friends|donors|sponsors)\b", re.I)
 
 
+# a unit with a verb after it is the subject of the reported clause: "said Russian troops had seized …"
+_REPORTED_SUBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units|soldiers|army|military|servicemen|fighters)"
+                               r"\s+(?:had|has|have|were|was|are|is|would|will|recently|also|\w+ed)\b", re.I)
+
+
 def _role(text: str, start: int, end: int, kind: str) -> str:
     before = text[max(0, start - _ROLE_BEFORE_CHARS):start]
     determiners = _DETERMINERS.search(before)   # searched once: it scans the whole window
@@ -219,8 +224,11 @@ def _role(text: str, start: int, end: int, kind: str) -> str:
         return "speaker"  # "Russian military bloggers posted images of Storm Shadow fragments": who tells
     if kind in ("person", "titled") and _JUDGE_AFTER.match(after):
         return "speaker"  # "Zelenskiy calls strike on Epicentr store 'yet more Russian insanity'": he judges it
-    if _ACCORDING_BEFORE.search(before) and not (kind == "demonym" and not lexicon().units.match(after)):
-        return "speaker"  # "…, said the Ukrainian military" — but "said Ukrainian missiles had hit": the weapons' side
+    if _ACCORDING_BEFORE.search(before) and not (kind == "demonym" and not lexicon().units.match(after)) \
+            and not _REPORTED_SUBJECT.match(after):
+        # "…, said the Ukrainian military" — but "said Ukrainian missiles had hit": the weapons' side, and "said
+        # Russian troops had seized Vremivka": the subject of what was said
+        return "speaker"
     return "subject"
 
 

@@ -377,7 +377,7 @@ def _split_places_taken(draft: Draft) -> list[Draft]:
 
 
 # an advance, not a fight: "gained ground", "advanced near", "made gains"
-ADVANCE = re.compile(r"(?:gain|advanc|made|making|make|recently|marginally|reportedly)", re.I)
+ADVANCE = re.compile(r"(?:gain|advanc|made|making|make|recently|marginally|reportedly|edged|pushed|moved|inched|crept|pressed)", re.I)
 # between an advance and the first place of its list: "gained ground inside Sumy Oblast and around …"
 ADVANCE_LEAD = re.compile(r"^\s*(?:(?:in|inside|near|around|toward|towards|outside|(?:north|south|east|west)(?:east|west)? of)"
                           r"\s+)?(?:the\s+)?$", re.I)

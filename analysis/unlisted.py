@@ -36,7 +36,7 @@ from analysis.places import PlaceMention, gazetteer, norm_key
 # A name as written: capitalised words of letters (apostrophes and hyphens inside), at most three
 _WORD = r"(?-i:[A-Z])[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*"
 NAME = rf"{_WORD}(?:[ -]{_WORD}){{0,2}}"
-_SETTLEMENT = r"(?:village|town|settlement|hamlet|selo)"
+_SETTLEMENT = r"(?:village|town|settlement|hamlet|selo|community|communitie|locality|localitie)"
 # "the village of Yasnobrodivka", "the villages of Stavky and …", "the town Kurakhove"
 BEFORE = re.compile(rf"\b{_SETTLEMENT}s?\s+(?:of\s+)?({NAME})", re.I)
 # "Novoosynove, a village in the Kupiansk district", "Oktyabrsky, a village in the Tver region"

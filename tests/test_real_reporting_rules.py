@@ -359,6 +359,17 @@ ROWS = [
           "MOSCOW (Reuters) -Hirnyk and Kurakhivka, two villages in the Donetsk region of eastern Ukraine, are now "
           "under the control of Russian troops, the Defence Ministry in Moscow said on Wednesday.", "2024-10-23",
           "attack", ("actor1", "location"), [("Russia", "Hirnyk"), ("Russia", "Kurakhivka")], "Europe/Moscow"),
+    _rows("troops-named-after-said-are-the-subject-of-what-was-said",
+          "DeepState, a Ukrainian open-source mapping project, said Russian troops had seized Vremivka, a village "
+          "nearby.", "2025-01-27", "attack", ("actor1", "location"), [("Russia", "Vremivka")]),
+    _rows("troops-that-edged-forward-near-two-towns-advanced-at-each",
+          "Ukrainian troops recently pushed forward north of Sudzha in Kursk Oblast; Russian troops recently edged "
+          "forward near Toretsk and near Selydove.", "2024-10-21", "attack", ("actor1", "location"),
+          [("Russia", "Selydove"), ("Russia", "Toretsk"), ("Ukraine", "Sudzha")]),
+    _rows("communities-liberated-are-places-taken",
+          "The Defence Ministry said Russian troops had liberated the communities of Hrodivka and Zhelanne.",
+          "2024-09-01", "attack", ("actor1", "location"), [("Russia", "Hrodivka"), ("Russia", "Zhelanne")],
+          "Europe/Moscow"),
     _rows("a-flag-raised-in-a-village-is-its-capture",
           "Footage verified on Monday shows Ukrainian soldiers raising the national flag in Urozhaine, a village "
           "south of Velyka Novosilka.", "2023-06-13", "attack", ("actor1", "location"), [("Ukraine", "Urozhaine")]),

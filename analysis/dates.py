@@ -523,3 +523,19 @@ def best_date(mentions: list[DateMention]) -> DateMention | None:
         if best_key is None or key < best_key:
             best, best_key = m, key
     return best
+
+
+# "closed its airspace until December 9", "days before the May 9 parade": a bound or another happening's day
+OTHER_DAY_BEFORE = re.compile(r"\b(?:until|till|through|(?:days|weeks|hours|shortly|just|a day|a week)\s+(?:before|ahead of)|ahead of)"
+                              r"\s+(?:the\s+)?$", re.I)
+PERIOD = re.compile(r"(?:this|next|the coming)\s+(?:year|month)", re.I)
+
+
+def another_days_date(m: DateMention, text: str) -> bool:
+    """A date that is not the happening's own: the span a pledge covers ("this year"), a bound ("until December
+    9") or another happening's day ("days before the May 9 parade")."""
+    return bool(PERIOD.fullmatch(m.text.strip()) or BOUND.match(m.text)
+                or OTHER_DAY_BEFORE.search(text, max(0, m.start - 40), m.start))
+
+
+BOUND = re.compile(r"\s*(?:until|till|through)\b", re.I)   # "until December 9" (the mention holds the word)

@@ -275,7 +275,8 @@ def _date_of_trigger(facts: SentenceFacts, draft: Draft) -> DateMention | None:
     t = draft.trigger
     w = settings().windows
     for d in facts.dates:
-        if d.future or d.date is None or d.precision != "day" or d.start < facts.dateline_end:
+        if d.future or d.date is None or d.precision != "day" or d.start < facts.dateline_end \
+                or dates_mod.another_days_date(d, facts.text):
             continue
         if 0 <= d.start - t.end <= w.date_after_trigger or 0 <= t.start - d.end <= w.date_before_trigger:
             return d
@@ -350,7 +351,7 @@ def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
             and not PERIOD_APPOSITIVE.search(facts.text, max(0, own.start - 30), own.start) \
             and not _closes_place_phrase(facts, draft, own):
         own = None  # "…exchange agreed at the Istanbul talks on May 16": the date of something else
-    future = [d for d in facts.dates if d.future and d.date is not None]
+    future = [d for d in facts.dates if d.future and d.date is not None and not dates_mod.another_days_date(d, facts.text)]
     if draft.category == "diplomacy" and future and (own is None or own.precision != "day"):
         draft.future = True
         if not PROPOSAL.search(facts.text[:future[0].start]):
@@ -672,8 +673,8 @@ def _parties(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: li
     elif facts.text.lstrip().startswith(("He ", "She ", "They ")) and last_event is not None and last_event.actor1:
         draft.actor1, draft.actor1_explicit = last_event.actor1, True
         draft.actor1_detail = last_event.actor1_detail
-    first = _passive_agent(facts.text, draft, usable) or _first(usable, lambda a: a.role != "recipient") \
-        or (usable[0] if usable else None)
+    first = _passive_agent(facts.text, draft, usable) or _subject_right_before(facts.text, draft, usable) \
+        or _first(usable, lambda a: a.role != "recipient") or (usable[0] if usable else None)
     acting = None
     if draft.actor1 is None and first is not None:
         draft.actor1 = _resolve_titled(first, draft)
@@ -685,6 +686,36 @@ def _parties(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: li
         second = _object_of_trigger(draft, rest) or recipient or (rest[0] if rest else None)
         draft.actor2 = second.actor if second is not None else None
     return acting, usable
+
+
+# what may stand between a subject and its verb: "Zelensky denounced", "Latvia also closed", "Seoul on Monday said"
+SUBJECT_GAP = re.compile(r"^\s+(?:(?:also|again|then|later|formally|officially|quickly|swiftly|\w+ly)\s+|on\s+\w+day\s+)?$", re.I)
+
+
+def _subject_right_before(text: str, draft: Draft, usable: list[ActorMention]) -> ActorMention | None:
+    """The side named right before a statement's verb is its subject ("In Granada, on the sidelines of a European
+    Political Community summit, President Volodymyr Zelensky denounced the strike"), whoever the sentence
+    named first."""
+    if draft.category != "diplomacy":
+        return None
+    t = draft.trigger
+    subject = _first(reversed(usable), lambda a: a.end <= t.start and SUBJECT_GAP.match(text[a.end:t.start]) is not None
+                     and a.role in ("subject", "possessive", "speaker") and a.actor is not None)
+    if subject is None:
+        return None
+    # "President Zelensky and Polish Prime Minister Donald Tusk signed": the first of two joined subjects
+    before = [a for a in usable if a.end <= subject.start and a.actor]
+    if before and JOINED.fullmatch(text[before[-1].end:subject.start]):
+        return before[-1]
+    if PRONOUN_JOINED.search(text, max(0, subject.start - 40), subject.start):
+        return None   # "where he and Vladimir Zelensky signed": "he" came first
+    return subject
+
+
+PRONOUN_JOINED = re.compile(r"\b(?:he|she|they|we)\s+and\s+(?:[\w’'.-]+\s+){0,4}$", re.I)
+
+
+JOINED = re.compile(r"\s+and\s+(?:[\w’'.-]+\s+){0,4}")
 
 
 PASSIVE_BY = re.compile(r"\s+by\s+", re.I)
@@ -744,6 +775,7 @@ def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: 
     """As ``_parties``; a reaction to the story's attack is about its attacker; a summoned envoy's country
     is the one summoned (``_summoned``)."""
     _parties(facts, ctx, draft, states, last_attack, last_event)
+    _rejection_of_a_side(facts, draft)
     if draft.kind == "statement" and (speaker := _trailing_speaker(facts, draft, states)) is not None:
         if draft.actor2 == speaker.actor:
             draft.actor2 = draft.actor1 if draft.actor1 != speaker.actor else None
@@ -753,6 +785,20 @@ def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: 
     if last_attack is not None and ATTACK_REFERENCE.search(facts.text) \
             and last_attack.actor1 != draft.actor1 and (draft.actor2 is None or draft.actor2 == last_attack.actor2):
         draft.actor2 = last_attack.actor1  # "Kellogg said the strike crossed any line": about the attacker
+
+
+REJECTION = re.compile(r"(?:rejected|dismissed|denied|refuted|rebutted|disputed)", re.I)
+
+
+def _rejection_of_a_side(facts: SentenceFacts, draft: Draft) -> None:
+    """"Viktor Trehubov, spokesman for the Khortytsia group, rejected the Russian claim": a side named only after
+    a rejection is the one rejected, and at war its enemy rejects it."""
+    first = [a for a in facts.actors if a.actor and a.actor == draft.actor1]
+    if not REJECTION.match(draft.trigger.text) or not first or first[0].start < draft.trigger.end:
+        return
+    enemy = actors_mod.opponent(draft.actor1)
+    if enemy:
+        draft.actor1, draft.actor2, draft.actor1_detail, draft.actor1_explicit = enemy, draft.actor1, None, False
 
 
 # the speaker named after what was said, at the end of the sentence: "…, US Vice President Kamala Harris said of

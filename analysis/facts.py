@@ -235,7 +235,6 @@ TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:people |those |civi
 # "… bigger than the swap agreed at the first round of talks on May 16", "since the previous meeting on
 # March 3": the date of an earlier happening the sentence compares with, not of the one it reports.
 # "Britain had given £2.3bn in military aid this year": the span a tally or a plan covers, not a day it happened
-PERIOD = re.compile(r"(?:this|next|the coming)\s+(?:year|month)", re.I)
 EARLIER_REFERENCE = re.compile(r"(?:\bthan\b|\b(?:previous|first|last|earlier|prior)\s+(?:round|meeting|talks|summit|swap|"
                                r"exchange|visit|session|call))[^,;.()]{0,80}$", re.I)
 
@@ -289,7 +288,7 @@ def _own_date(mentions: list[DateMention], text: str = "", dateline_end: int = 0
     """The sentence's own date for the happening: not a dateline's filing date, and not the date a
     death toll was updated ("The death toll from … rose to 35 on Monday")."""
     usable = [m for m in mentions if not m.future and m.date is not None and m.start >= dateline_end
-              and not PERIOD.fullmatch(m.text.strip())
+              and not dates_mod.another_days_date(m, text)
               and not _quoted_relative(m, text) and not EARLIER_REFERENCE.search(text, max(0, m.start - 90), m.start)
               and not _names_a_cause(m, text)]
     toll = TOLL_UPDATE.search(text)

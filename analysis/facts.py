@@ -418,7 +418,23 @@ def _places(text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list[P
     named only as an official's. The cities named so far choose the district an ambiguous name means."""
     found = places_mod.gazetteer().find(text, ctx.recent_city_names, ctx.region_names)
     found = sorted(found + unlisted_mod.unlisted(text, found, ctx.villages, ctx.people), key=lambda p: p.start)
-    return _real_places(text, found, ctx.people)
+    return [_region_around(text, p) for p in _real_places(text, found, ctx.people)]
+
+
+# "Russian drones attacked the region around Kyiv", "the area surrounding Kharkiv": the city's region
+REGION_AROUND = re.compile(r"\b(?:region|area|province|oblast)\s+(?:around|surrounding)\s+$", re.I)
+
+
+def _region_around(text: str, p: PlaceMention) -> PlaceMention:
+    """A city named as the centre of the region around it stands for that region."""
+    if p.kind != "city" or not p.admin1 or not REGION_AROUND.search(text, max(0, p.start - 30), p.start):
+        return p
+    # Kyiv (and Sevastopol) are regions of their own: their region is the one named after them
+    regions = (places_mod.gazetteer().lookup(name) for name in (p.admin1, f"{p.place} Oblast", f"{p.place} region"))
+    region = next((r for r in regions if r is not None and r.kind == "region"), None)
+    if region is None:
+        return p
+    return dataclasses.replace(region, start=p.start, end=p.end, text=p.text)
 
 
 def _triggers(text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list[Trigger]:

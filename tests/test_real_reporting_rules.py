@@ -71,6 +71,12 @@ TRIGGERS = [
                  [("air_defense", "interception")], id="stopped-by-air-defences"),
     pytest.param("The fleet's aircraft and patrol boats destroyed four Ukrainian unmanned boats at sea overnight.",
                  [("air_defense", "interception")], id="unmanned-boats-destroyed"),
+    pytest.param("President Volodymyr Zelensky said on Friday he had decided to dismiss the heads of every regional "
+                 "recruitment office after an audit found abuses.", [("other", "personnel")], id="chiefs-dismissed"),
+    pytest.param("Ground forces commander Oleksandr Syrsky was put in charge of Ukraine's armed forces on Thursday.",
+                 [("other", "personnel")], id="put-in-charge-of-the-army"),
+    pytest.param("Syrsky, who was named commander-in-chief last week, said the front was holding.", [],
+                 id="an-appointment-in-a-relative-clause-is-background"),
     pytest.param("Investigators have yet to establish what caused the blast, the police said.", [],
                  id="the-blast-is-one-already-told"),
     pytest.param("The General Staff said its units had repelled more than 70 Russian attacks along the front.",

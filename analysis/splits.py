@@ -332,7 +332,8 @@ HIT_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:in|at|on|near|outside
 # a town's region after it, no item of its own: "in Kstovo in Nizhny Novgorod Oblast"
 REGION_NOTE = re.compile(r"^\s*,?\s*in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?$", re.I)
 # between a strike and the first place of its list: "hit energy facilities in the northern …"
-HIT_LEAD = re.compile(r"^\s*(?:[\w-]+\s+){0,6}?(?:in|on|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?$",
+HIT_LEAD = re.compile(r"^\s*(?:[\w-]+\s+){0,6}?(?:in|on|across)\s+(?:the\s+)?(?:(?:Russia|Ukraine|Belarus)['’]s\s+)?"
+                      r"(?:(?:north|south|east|west|central)[\w-]*\s+)?$",
                       re.I)
 
 

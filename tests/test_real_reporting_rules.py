@@ -350,6 +350,9 @@ ROWS = [
     _rows("strikes-on-sites-named-at-length-in-a-list-of-regions-are-one-event-per-region",
           "Russian missiles struck army training grounds and fuel depots in the Volyn and Rivne regions overnight, "
           "officials said.", "2022-06-26", "attack", ("location",), [("Rivne Oblast",), ("Volyn Oblast",)]),
+    _rows("sites-struck-in-a-countrys-regions-are-one-event-per-region",
+          "Ukraine's General Staff said its forces had struck an arms plant in Russia's Penza region and a fuel depot "
+          "in Dagestan overnight.", "2025-10-22", "attack", ("location",), [("Dagestan",), ("Penza Oblast",)]),
     _rows("weapons-promised-by-several-donors-are-one-event-per-donor",
           "The minister said on Monday that CV90 vehicles promised by Sweden and Denmark will reach Ukraine in the "
           "spring.", "2023-03-13", "military_support", SIDES, [("Denmark", "Ukraine"), ("Sweden", "Ukraine")]),

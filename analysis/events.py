@@ -106,6 +106,8 @@ def _resolve_titled(mention: ActorMention, draft: Draft) -> str | None:
 
 CONTAINER_INTRO = re.compile(r"^\s*In\s+the\s+(?:[\w’'-]+\s+){1,3}?(?:district|raion|rayon|community|hromada)\s*,", re.I)
 NATIONAL_BODY = re.compile(r"\b(?:ministry|government|Kremlin|Pentagon|General Staff|White House)\b", re.I)
+BLOW_PLACE_BEFORE = re.compile(registry.expand(r"\b(?:{attack_nouns}|shelling|bombardment|assault)\s+(?:on|against|in)\s+"
+                                                r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", "events.BLOW_PLACE_BEFORE"), re.I)
 COUNTRY_OBJECT_BEFORE = re.compile(r"\b(?:against|to|on|for|with|towards?|from)\s+$", re.I)
 
 
@@ -117,9 +119,11 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     said … over Russia") unless the sentence names no other place."""
     candidates = [p for p in facts.located_places if p.kind != "facility"]
     if draft.category in ("diplomacy", "military_support"):
-        # "sanctions against Russia", "aid to Ukraine": the country acted on, not where it happened
+        # "sanctions against Russia", "aid to Ukraine": the country acted on, not where it happened; "summoned
+        # the ambassador over the missile attack on Sevastopol": the place of the blow it answers
         candidates = [p for p in candidates if not (p.kind == "country" and
-                                                    COUNTRY_OBJECT_BEFORE.search(facts.text, max(0, p.start - 12), p.start))]
+                                                    COUNTRY_OBJECT_BEFORE.search(facts.text, max(0, p.start - 12), p.start))
+                      and not BLOW_PLACE_BEFORE.search(facts.text, max(0, p.start - 50), p.start)]
     seats = speaker_seats(facts, candidates) if draft.category in ("attack", "air_defense", "humanitarian") else []
     candidates = [p for p in candidates if p not in seats]
     if categories_mod.is_nationwide(facts.text):
@@ -776,6 +780,10 @@ def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: 
     is the one summoned (``_summoned``)."""
     _parties(facts, ctx, draft, states, last_attack, last_event)
     _rejection_of_a_side(facts, draft)
+    if draft.kind == "sanctions" and (subject := _reported_subject(facts, draft, states)) is not None:
+        draft.actor1, draft.actor1_detail, draft.actor1_explicit = subject.actor, subject.detail, True
+        if draft.actor2 == subject.actor:
+            draft.actor2 = None
     if draft.kind == "statement" and (speaker := _trailing_speaker(facts, draft, states)) is not None:
         if draft.actor2 == speaker.actor:
             draft.actor2 = draft.actor1 if draft.actor1 != speaker.actor else None
@@ -785,6 +793,20 @@ def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: 
     if last_attack is not None and ATTACK_REFERENCE.search(facts.text) \
             and last_attack.actor1 != draft.actor1 and (draft.actor2 is None or draft.actor2 == last_attack.actor2):
         draft.actor2 = last_attack.actor1  # "Kellogg said the strike crossed any line": about the attacker
+
+
+# "Biden said the G7 would ban imports of Russian gold": the side that does it follows the speech verb
+REPORTED_SUBJECT_BEFORE = re.compile(r"\b(?:said|says|announced|confirmed|stated)\s+(?:that\s+)?(?:the\s+)?$", re.I)
+REPORTED_VERB_GAP = re.compile(r"^\s+(?:(?:would|will|had|has|have|was|were|is|are|also|now|agreed to|decided to|plans to|"
+                               r"is set to|was set to|is going to|would also|will also)\s+){0,3}$", re.I)
+
+
+def _reported_subject(facts: SentenceFacts, draft: Draft, states: list[ActorMention]) -> ActorMention | None:
+    """The side a speaker says takes the measure, named between the speech verb and the trigger."""
+    t = draft.trigger
+    return _first(states, lambda a: a.actor is not None and a.end <= t.start
+                  and REPORTED_SUBJECT_BEFORE.search(facts.text, max(0, a.start - 30), a.start) is not None
+                  and REPORTED_VERB_GAP.match(facts.text[a.end:t.start]) is not None)
 
 
 REJECTION = re.compile(r"(?:rejected|dismissed|denied|refuted|rebutted|disputed)", re.I)

@@ -442,6 +442,12 @@ ROWS = [
     _rows("the-region-around-a-city-is-its-region",
           "Two people were killed when Russian drones attacked the area around Kharkiv overnight, police said.",
           "2025-01-24", "attack", ("location",), [("Kharkiv Oblast",)]),
+    _rows("a-measure-a-speaker-says-another-side-takes-is-that-sides",
+          "Biden said the G7 would ban imports of Russian gold, the country's most valuable export after energy.",
+          "2022-06-26", "diplomacy", SIDES, [("G7", "Russia")]),
+    _rows("the-place-of-a-blow-a-summons-answers-is-not-where-it-happened",
+          "The Russian Foreign Ministry on Monday summoned US Ambassador Lynne Tracy over the missile attack on "
+          "Sevastopol.", "2024-06-24", "diplomacy", ("location",), [(None,)], "Europe/Moscow"),
     _rows("the-council-of-the-eu-is-the-eu",
           "On Monday, the Council of the European Union adopted a 14th package of sanctions against Russia.",
           "2024-06-24", "diplomacy", SIDES, [("European Union", "Russia")]),

@@ -118,8 +118,9 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     ("Kursk's governor"). A happening is not placed at its speaker's seat ("the Defence Ministry in Moscow
     said … over Russia") unless the sentence names no other place."""
     candidates = [p for p in facts.located_places if p.kind != "facility"]
-    if draft.category in ("diplomacy", "military_support"):
-        # "sanctions against Russia", "aid to Ukraine": the country acted on, not where it happened; "summoned
+    if draft.category in ("diplomacy", "military_support", "humanitarian"):
+        # "sanctions against Russia", "aid to Ukraine", "bodies received from Russia": the country acted on, not
+        # where it happened; "summoned
         # the ambassador over the missile attack on Sevastopol": the place of the blow it answers
         candidates = [p for p in candidates if not (p.kind == "country" and
                                                     COUNTRY_OBJECT_BEFORE.search(facts.text, max(0, p.start - 12), p.start))

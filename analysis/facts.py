@@ -93,6 +93,8 @@ BACKGROUND = re.compile(r"\b(?:ha(?:s|ve|d)|ha['’]s)\s+(?:\w+\s+)?(?:repeatedl
 BACKGROUND_GATE = Gate(BACKGROUND)   # skips the sentences without a word BACKGROUND needs (most of them)
 # Ukrainian outlets label what is not news: "Background: …", "Reminder: …", "For reference: …"
 BACKGROUND_LABEL = re.compile(r"\W*(?:Background|Context|Reminder|Recall|For reference|For context|Backstory)\s*:", re.I)
+PREVIOUS_ONE = re.compile(r"\W*(?:the\s+)?(?:previous|last|prior|earlier)\s+(?:such\s+)?(?:repatriation|exchange|swap|handover|"
+                          r"transfer|strike|attack|round)s?\s+(?:took|was|were|came|happened|occurred)\b", re.I)
 # "the biggest attack since the invasion began": a superlative measures a new happening against the past
 SUPERLATIVE_SINCE = re.compile(r"\b(?:\w+est|most|first|record)\b(?:\s+[\w-]+){0,6}?\s+since\b", re.I)
 VESSEL_BEFORE = re.compile(r"\b(?:ship|submarine|cruiser|frigate|corvette|vessel|tanker|boat|flagship|destroyer|warship|tug)\s+(?:the\s+)?$", re.I)
@@ -381,6 +383,8 @@ def _background(text: str, dates: list[DateMention], dateline_end: int) -> bool:
     sentence that names its day ("on Monday", "overnight") reports a happening of the news window."""
     if BACKGROUND_LABEL.match(text, dateline_end):
         return True   # "Background: Kherson has been shelled every day since…": the outlet labels it so
+    if PREVIOUS_ONE.match(text, dateline_end):
+        return True   # "The previous repatriation took place on September 18": an earlier one, for comparison
     if not BACKGROUND_GATE.search(text) or SUPERLATIVE_SINCE.search(text):
         return False
     return not any(m.precision == "day" and not m.future and m.start >= dateline_end

@@ -448,6 +448,13 @@ ROWS = [
     _rows("the-place-of-a-blow-a-summons-answers-is-not-where-it-happened",
           "The Russian Foreign Ministry on Monday summoned US Ambassador Lynne Tracy over the missile attack on "
           "Sevastopol.", "2024-06-24", "diplomacy", ("location",), [(None,)], "Europe/Moscow"),
+    _rows("bodies-received-from-the-other-side-are-a-repatriation-with-no-place",
+          "Ukraine received the bodies of 1,000 fallen soldiers from Russia on Thursday, the coordination "
+          "headquarters said.", "2025-10-23", "humanitarian", (*SIDES, "location", "event_date"),
+          [("Ukraine", "Russia", None, "2025-10-23")]),
+    _rows("the-previous-repatriation-is-told-for-comparison",
+          "The previous repatriation took place on September 18, when Ukraine also received 1,000 bodies.",
+          "2025-10-23", "humanitarian", ("event_date",), []),
     _rows("the-council-of-the-eu-is-the-eu",
           "On Monday, the Council of the European Union adopted a 14th package of sanctions against Russia.",
           "2024-06-24", "diplomacy", SIDES, [("European Union", "Russia")]),

@@ -98,6 +98,8 @@ NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|no reports? of|
                       r"|potential|possible|threat of|risk of|fear of|fears of|warned of|warning of|plans? to|would"
                       # "Moscow should consider using a nuclear device": advice, not a blow
                       r"|should|ought to|consider|considering"
+                      # "will negotiate only after Russian forces withdraw": a condition, not a happening
+                      r"|only after|only once|only when|unless|until"
                       r"|preparing|prepare|prepares|planning|plotting|accus\w+ \w+ of (?:preparing|planning)"
                       r"|let|lets|allow|allows|allowing|allowed|permit|permits|permission to|blessing to)"
                       r"\s+(?:[\w-]+\s+){0,2}$"

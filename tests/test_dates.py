@@ -468,3 +468,10 @@ def test_a_weekday_before_a_past_verb_is_not_future():
         assert (m.date, m.future) == (day, False)
     (m,) = find_dates("Germany will supply the guns on Tuesday.", dt.date(2022, 4, 27))
     assert m.future and m.date == dt.date(2022, 5, 3)
+
+
+def test_a_weekday_right_after_a_speech_verb_is_past_even_in_a_clause_that_promises():
+    # "…will negotiate only after …, Kuleba said on Thursday" [Fri 2023-08-11]: said on the Thursday before
+    text = "Ukraine will negotiate with Russia only after Russian forces withdraw, Kuleba said on Thursday."
+    (m,) = [d for d in find_dates(text, dt.date(2023, 8, 11)) if "Thursday" in d.text]
+    assert m.date == dt.date(2023, 8, 10) and not m.future

@@ -455,6 +455,16 @@ ROWS = [
     _rows("the-previous-repatriation-is-told-for-comparison",
           "The previous repatriation took place on September 18, when Ukraine also received 1,000 bodies.",
           "2025-10-23", "humanitarian", ("event_date",), []),
+    _rows("servicemen-brought-back-after-a-relative-clause-are-an-exchange",
+          "According to the ministry, 195 Russian servicemen, whose lives had been at risk in captivity, were brought "
+          "back from Kiev-controlled territory following negotiations.", "2024-01-31", "humanitarian", ("actor1",),
+          [("Russia",)], "Europe/Moscow"),
+    _rows("a-group-of-pows-welcomed-home-is-an-exchange",
+          "On Saturday Ukraine welcomed home a further group of POWs held in Russia, most of them officers.",
+          "2025-06-14", "humanitarian", SIDES, [("Ukraine", "Russia")]),
+    _rows("a-withdrawal-set-as-a-condition-is-no-happening-and-a-day-said-is-past",
+          "Ukraine will negotiate with Russia only after Russian forces withdraw from Ukrainian land, Foreign Minister "
+          "Dmytro Kuleba said on Thursday.", "2023-08-11", "attack", ("location",), []),
     _rows("the-council-of-the-eu-is-the-eu",
           "On Monday, the Council of the European Union adopted a 14th package of sanctions against Russia.",
           "2024-06-24", "diplomacy", SIDES, [("European Union", "Russia")]),

@@ -69,10 +69,13 @@ def _changed_days(recs: list[inc.Record], added: set[str], removed: list[inc.Rec
     return days
 
 
-def _fresh_pairs(blocks: dict, changed: dict[str, set[int]]) -> tuple[list[tuple], set[tuple[str, str]]]:
+def _fresh_pairs(blocks: dict, changed: dict[str, set[int]],
+                 recs: list[inc.Record]) -> tuple[list[tuple], set[tuple[str, str]]]:
     """The pairs of every dirty event (``candidate_pairs``'s loop, for those events only), and the
-    (block, event) keys of the dirty events, whose stored pairs are replaced."""
+    (block, event) keys of the dirty events, whose stored pairs are replaced. ``recs``: every record,
+    in row order (each ``row`` its index)."""
     window, limit = inc.rules().night_days, inc.rules().max_neighbours
+    alike = _Alike(recs)
     fresh, dirty = [], set()
     for key, days in changed.items():
         members = blocks.get(key, [])
@@ -83,9 +86,28 @@ def _fresh_pairs(blocks: dict, changed: dict[str, set[int]]) -> tuple[list[tuple
             for a in members[max(0, k - limit):k][::-1]:
                 if b.day - a.day > window:
                     break
-                if inc.compatible(a, b):
+                if a.article != b.article and alike(a, b):   # ``inc.compatible``, signatures compared once
                     fresh.append((key, inc.agreement(a, b), a.event_id, b.event_id))
     return fresh, dirty
+
+
+class _Alike:
+    """``incidents._alike``, each pair of signatures compared once (as ``incidents.cluster`` does). Why:
+    many outlets reporting one happening give many events of one signature, and a first run compares
+    each event with up to ``max_neighbours`` block members — half a million comparisons for 19,000
+    events, most of them repeats."""
+
+    def __init__(self, recs: list[inc.Record]) -> None:
+        ids: dict[tuple, int] = {}
+        self.sig = [ids.setdefault(inc.signature(r), len(ids)) for r in recs]   # by ``row``
+        self.memo: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, a: inc.Record, b: inc.Record) -> bool:
+        key = (self.sig[a.row], self.sig[b.row])
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = inc._alike(a, b)
+        return found
 
 
 def _components(pairs: list[tuple], seeds: set[str]) -> set[str]:
@@ -126,21 +148,45 @@ def update(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], remove
     records from the last run) touch. ``events`` is the whole corpus in its row order; ``old_pairs`` and
     ``old_ids`` (event id → incident id) are the last run's. Returns the new ids of the re-resolved events."""
     recs = inc.records(events, articles)
-    fresh, dirty = _fresh_pairs(_blocks(recs), _changed_days(recs, added, removed))
+    fresh, dirty = _fresh_pairs(_blocks(recs), _changed_days(recs, added, removed), recs)
     kept, stale_ends = _split_old(old_pairs, {r.event_id for r in removed}, dirty)
     pairs = kept + fresh
-    lost = {old_ids.get(r.event_id) for r in removed}
-    survivors = {e for e, i in old_ids.items() if i in lost}
-    seeds = set(added) | stale_ends | survivors | {p[2] for p in fresh} | {p[3] for p in fresh}
     current = {r.event_id: r for r in recs}
-    resolved = {e for e in _components(pairs, seeds) if e in current}
+    resolved = _reached(current, pairs, fresh, added | stale_ends, removed, old_ids)
     subset = [current[e] for e in sorted(resolved, key=lambda e: current[e].row)]
     local = {r.event_id: k for k, r in enumerate(subset)}
     # renumbered in the subset's order; a record already at its place (every one, on a first run) is kept
     subset = [r if r.row == k else inc.Record(k, *(getattr(r, f) for f in inc.Record.__slots__[1:]))
               for k, r in enumerate(subset)]
-    chosen = sorted({(agr, local[a], local[b]) for _, agr, a, b in pairs if a in local and b in local},
-                    key=lambda p: (-p[0], p[1], p[2]))
+    chosen = _chosen(pairs, local)
     ids = inc.incident_ids(subset, inc.cluster(subset, chosen))
     frame = pd.DataFrame(pairs, columns=PAIR_COLUMNS).astype({"agreement": "int32"})
     return Resolution(dict(zip(local, ids)), frame, resolved)
+
+
+def _reached(current: dict[str, inc.Record], pairs: list[tuple], fresh: list[tuple], seeds: set[str],
+             removed: list[inc.Record], old_ids: dict[str, str]) -> set[str]:
+    """The current events to re-resolve: the components holding a seed, a fresh pair's end, or a survivor
+    of an incident that lost an event. When every event is a seed (a first run), that is every event,
+    and the components need not be found."""
+    if seeds >= current.keys():
+        return set(current)
+    lost = {old_ids.get(r.event_id) for r in removed}
+    survivors = {e for e, i in old_ids.items() if i in lost}
+    seeds = seeds | survivors | {p[2] for p in fresh} | {p[3] for p in fresh}
+    return {e for e in _components(pairs, seeds) if e in current}
+
+
+def _chosen(pairs: list[tuple], local: dict[str, int]) -> list[tuple[int, int, int]]:
+    """``(agreement, a, b)`` of the pairs within ``local`` (event id → index), each once, best agreement
+    first, then in row order. Sorted as single integers ``-agreement·n² + a·n + b`` (the same order as
+    the tuples ``(-agreement, a, b)``): a first run sorts hundreds of thousands, and integers sort
+    several times faster than tuples."""
+    n2 = max(1, len(local)) ** 2
+    n = max(1, len(local))
+    keys = sorted({-agr * n2 + local[a] * n + local[b] for _, agr, a, b in pairs if a in local and b in local})
+    out = []
+    for key in keys:
+        q, rest = divmod(key, n2)
+        out.append((-q, *divmod(rest, n)))
+    return out

@@ -25,28 +25,41 @@ EPILOG = """examples:
 """
 
 
+def _nothing_changed(total: int, out: Path, bad: list = ()) -> int:
+    print(f"newsframe: nothing changed: 0 of {total} articles re-extracted; {out}/ is up to date", file=sys.stderr)
+    return 1 if bad else 0
+
+
+def _is_tables_output(folder: Path) -> bool:
+    from analysis.tables import is_tables_output   # pandas: imported only for an output without the marker
+
+    return is_tables_output(folder)
+
+
 def _extract(args: argparse.Namespace) -> int:
-    from analysis.corpus import default_workers
     from analysis.publish import check_target
-    from analysis.store import update
-    from analysis.tables import is_tables_output
+    from analysis.uptodate import unchanged
 
     def report(error) -> None:
         print(f"newsframe: skipped: {error}", file=sys.stderr)
 
     out, seeds = Path(args.out), Path(args.seeds)
-    check_target(out, seeds, is_tables_output)   # before the work, not after it
+    check_target(out, seeds, _is_tables_output)   # before the work, not after it
     if args.scheduler and args.engine != "dask":
         print("newsframe: error: --scheduler needs --engine dask", file=sys.stderr)
         return 2
+    total = unchanged(seeds, out)   # a no-op run answered without pandas or the extractors
+    if total is not None:
+        return _nothing_changed(total, out)
+    from analysis.corpus import default_workers
+    from analysis.store import update
+
     workers = args.workers or default_workers()
     outcome = update(seeds, out, keep_going=args.keep_going, on_error=report, workers=workers,
                      engine=args.engine, scheduler=args.scheduler, progress=not args.quiet)
     bad, stats = outcome.errors, outcome.stats
     if stats.unchanged:
-        print(f"newsframe: nothing changed: 0 of {stats.total} articles re-extracted; {out}/ is up to date",
-              file=sys.stderr)
-        return 1 if bad else 0
+        return _nothing_changed(stats.total, out, bad)
     if outcome.tables is None:
         kept = "the previous output is kept" if out.exists() else "nothing was written"
         print(f"newsframe: no article could be read ({len(bad)} skipped, see above); {kept} in {out}",

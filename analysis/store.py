@@ -4,14 +4,15 @@ Layout of ``DIR`` (docs/contract.md §2)::
 
     DIR/<table>.csv, DIR/<table>.parquet          the flat tables, as before (analysts, the report)
     DIR/store/manifest.json                       layout, extractor version, counts, what the last run did
-    DIR/store/fingerprints.parquet                per article: file, article_id, month, fingerprint
+    DIR/store/fingerprints.parquet                per article: file, article_id, month, fingerprint, and the file state (size, times, hash of the bytes)
     DIR/store/pairs.parquet                       the incident resolver's candidate pairs (block, agreement, a, b)
     DIR/store/<table>/month=YYYY-MM/part-0.parquet   each table, one file per publication month
 
 Every row of an article lies in its article's publication month; an incident lies in the month it was
 first reported. A run
 
-1. fingerprints every article (``analysis.fingerprint``: bytes, catalog row, extractor version);
+1. fingerprints every article (``analysis.fingerprint``: bytes, catalog row, extractor version; a file whose
+   size and times are as the last run recorded is not read again);
 2. extracts only the articles whose fingerprint is new or changed (``analysis.engines``);
 3. drops the rows of changed articles and of articles gone from the seeds folder (or now unreadable);
 4. re-resolves incidents only in the pair-graph components the changed events touch
@@ -37,9 +38,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import engines
+from analysis import engines, uptodate
 from analysis.errors import InputError, NewsframeError
-from analysis.fingerprint import extractor_version, fingerprint
+from analysis.fingerprint import combine, extractor_version, file_state
 from analysis.publish import publishing
 from analysis.schemas import EXTRACTED, SCHEMAS, TABLES
 from analysis.tables import among, frame, is_tables_output, texts, write_flat
@@ -47,9 +48,11 @@ from analysis.tables import among, frame, is_tables_output, texts, write_flat
 log = logging.getLogger("newsframe")
 
 STORE = "store"
-LAYOUT = 1
+LAYOUT = uptodate.LAYOUT
 PLACEHOLDER = "inc-000000000000"   # an event's incident id until incidents are resolved
 FINGERPRINT_COLUMNS = ["file", "article_id", "month", "fingerprint"]
+# what ``fingerprint.file_state`` found, kept so that the next run hashes only the files whose size or times moved
+STATE_COLUMNS = ["size", "mtime_ns", "ctime_ns", "content"]
 
 
 @dataclass
@@ -76,8 +79,8 @@ class Previous:
     """The last run's store, read under the lock: its fingerprints at once, its tables and pairs only
     when something changed (a run with nothing to do never reads them)."""
 
-    def __init__(self, store: Path, fingerprints: pd.DataFrame):
-        self.store, self.fingerprints = store, fingerprints
+    def __init__(self, store: Path, fingerprints: pd.DataFrame, manifest: dict | None = None):
+        self.store, self.fingerprints, self.manifest = store, fingerprints, manifest or {}
         self._tables: dict[str, pd.DataFrame] | None = None
 
     @property
@@ -136,7 +139,7 @@ def read_previous(out: Path) -> Previous | None:
         if manifest.get("layout") != LAYOUT or manifest.get("extractor") != extractor_version():
             log.info("store in %s is of another extractor version: every article is re-extracted", out)
             return None
-        return Previous(store, pd.read_parquet(store / "fingerprints.parquet"))
+        return Previous(store, pd.read_parquet(store / "fingerprints.parquet"), manifest)
     except FileNotFoundError:
         return None
     except Exception as error:   # a damaged store is rebuilt, never trusted
@@ -149,6 +152,7 @@ class Plan:
     """Which articles to extract, keep and drop."""
 
     fingerprints: dict[str, str | None]       # file name → fingerprint, of every readable-looking article
+    states: dict[str, tuple]                  # file name → ``fingerprint.file_state``, where there is one
     todo: list[tuple[Path, dict | None]]      # (path, catalog row) to extract
     kept: set[str]                            # file names whose stored rows stay
     total: int                                # article files in the seeds folder
@@ -176,11 +180,23 @@ def plan(folder: Path, previous: Previous | None, keep_going: bool, report: Call
         next(iter_articles(folder))   # the reader's own "no articles" error
     files = [p for p in files if p.name not in bad]
     version = extractor_version()
-    prints = {p.name: fingerprint(p, catalog.get(p.name), version) for p in files}
+    known = known_states(previous.fingerprints) if previous else {}
+    states = {p.name: file_state(p, known.get(p.name)) for p in files}
+    prints = {name: None if st is None else combine(st[-1], catalog.get(name), version) for name, st in states.items()}
     stored = dict(zip(previous.fingerprints["file"], previous.fingerprints["fingerprint"])) if previous else {}
     kept = {name for name, fp in prints.items() if fp is not None and stored.get(name) == fp}
     jobs = [(p, catalog.get(p.name)) for p in files]
-    return Plan(prints, [job for job in jobs if job[0].name not in kept], kept, len(files) + len(bad - {""}), jobs)
+    return Plan(prints, {k: v for k, v in states.items() if v is not None}, [job for job in jobs if job[0].name not in kept],
+                kept, len(files) + len(bad - {""}), jobs)
+
+
+def known_states(fingerprints: pd.DataFrame) -> dict[str, tuple]:
+    """``fingerprint.file_state`` of each file as the last run recorded it (none from a store written
+    before the states were kept: every file is then hashed once)."""
+    if not set(STATE_COLUMNS) <= set(fingerprints.columns):
+        return {}
+    columns = [texts(fingerprints[c]) for c in ["file", *STATE_COLUMNS]]
+    return {row[0]: tuple(row[1:]) for row in zip(*columns) if None not in row}
 
 
 def extract_rows(todo: list, keep_going: bool, report: Callable, workers: int, engine: str,
@@ -353,10 +369,13 @@ def write_store(store: Path, tables: dict, previous_dir: Path | None, dirty: dic
 def write_manifest(store: Path, stats: Stats, tables: dict, plan_: Plan, pairs: pd.DataFrame, months: dict) -> None:
     """Fingerprints, pairs and ``manifest.json`` (what the next run compares with, and what this one did)."""
     arts = tables["articles"]
-    pd.DataFrame({"file": arts["file"].astype(str), "article_id": arts["article_id"].astype(str),
-                  "month": months["articles"].astype(str),
-                  "fingerprint": [plan_.fingerprints.get(f) for f in arts["file"]]},
-                 columns=FINGERPRINT_COLUMNS).to_parquet(store / "fingerprints.parquet", index=False)
+    files = texts(arts["file"])
+    states = [plan_.states.get(f) or (None,) * len(STATE_COLUMNS) for f in files]
+    columns = {"file": arts["file"].astype(str), "article_id": arts["article_id"].astype(str),
+               "month": months["articles"].astype(str), "fingerprint": [plan_.fingerprints.get(f) for f in files]}
+    columns |= {c: pd.array([s[k] for s in states], dtype="Int64" if c != "content" else "string")
+                for k, c in enumerate(STATE_COLUMNS)}
+    pd.DataFrame(columns, columns=FINGERPRINT_COLUMNS + STATE_COLUMNS).to_parquet(store / "fingerprints.parquet", index=False)
     pairs.to_parquet(store / "pairs.parquet", index=False)
     manifest = {"layout": LAYOUT, "extractor": extractor_version(), "partitioning": "publication month (YYYY-MM)",
                 "tables": {name: len(tables[name]) for name in TABLES}, "last_run": stats.__dict__}
@@ -410,7 +429,10 @@ def _run(folder: Path, out: Path, work: Path, options: dict, report: Callable) -
     previous = read_previous(out)
     plan_ = plan(folder, previous, options["keep_going"], report)
     if _unchanged(previous, plan_, out):
-        stats = Stats(articles=len(plan_.kept), total=plan_.total, events=len(previous.tables["events"]), unchanged=True)
+        # the count the manifest keeps: reading the tables to count them is most of a no-op run
+        events = previous.manifest.get("tables", {}).get("events")
+        stats = Stats(articles=len(plan_.kept), total=plan_.total,
+                      events=events if isinstance(events, int) else len(previous.tables["events"]), unchanged=True)
         raise _Stop(Outcome(None, stats))
     clock("fingerprint the articles")
     previous, rows, errors = _read_and_extract(previous, plan_, out, options, report)

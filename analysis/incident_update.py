@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import incidents as inc
-from analysis.tables import among, texts
+from analysis.tables import texts
 
 PAIR_COLUMNS = ["block", "agreement", "a", "b"]
 
@@ -110,36 +110,50 @@ class _Alike:
         return found
 
 
-def _components(pairs: list[tuple], seeds: set[str]) -> set[str]:
-    """Every event connected to a seed through the pairs (union-find)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for _, _, a, b in pairs:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[ra] = rb
-    roots = {find(s) for s in seeds}
-    return {x for x in parent if find(x) in roots} | seeds
+def _components(pairs: pd.DataFrame, seeds: set[str]) -> set[str]:
+    """Every event connected to a seed through the pairs. Vectorised (``_labels``): a re-run's pair list
+    is the whole corpus's — hundreds of thousands of pairs, a second of Python union-find."""
+    m = len(pairs)
+    codes, uniques = pd.factorize(pd.concat([pairs["a"], pairs["b"]], ignore_index=True))
+    uniques = pd.Index(uniques)
+    labels = _labels(len(uniques), codes[:m], codes[m:])
+    at = uniques.get_indexer(list(seeds))
+    reached = np.isin(labels, labels[at[at >= 0]])
+    return set(uniques[reached]) | seeds
 
 
-def _split_old(old: pd.DataFrame, gone: set[str], dirty: set[tuple[str, str]]) -> tuple[list[tuple], set[str]]:
+def _labels(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The component of each of ``n`` nodes (its smallest member) under the edges ``a[k]``–``b[k]``: each
+    round hooks the larger root of every edge to the smaller, then points every node at its root, until
+    every edge lies within one component (a few rounds: the trees flatten as they merge)."""
+    labels = np.arange(n)
+    while True:
+        la, lb = labels[a], labels[b]
+        if np.array_equal(la, lb):
+            return labels
+        low = np.minimum(la, lb)
+        np.minimum.at(labels, la, low)
+        np.minimum.at(labels, lb, low)
+        while True:
+            up = labels[labels]
+            if np.array_equal(up, labels):
+                break
+            labels = up
+
+
+def _split_old(old: pd.DataFrame, gone: set[str], dirty: set[tuple[str, str]]) -> tuple[pd.DataFrame, set[str]]:
     """The stored pairs still valid (no removed event, no dirty event as the later one), and the
-    endpoints of those that are not: they seed the components to re-resolve."""
+    endpoints of those that are not: they seed the components to re-resolve. Column operations, then
+    Python only for the few rows whose later event is dirty: the stored list is the whole corpus's."""
     if old.empty:
-        return [], set()
-    stale = among(old["a"], gone) | among(old["b"], gone)
+        return old, set()
+    stale = old["a"].isin(list(gone)).to_numpy(dtype=bool) | old["b"].isin(list(gone)).to_numpy(dtype=bool)
     if dirty:
-        stale |= np.fromiter(((k, e) in dirty for k, e in zip(texts(old["block"]), texts(old["b"]))), dtype=bool, count=len(old))
-    keep, drop = old[~stale], old[stale]
-    kept = list(zip(texts(keep["block"]), keep["agreement"].astype(int).tolist(), texts(keep["a"]), texts(keep["b"])))
-    return kept, set(drop["a"]) | set(drop["b"])
+        maybe = np.flatnonzero(old["b"].isin(list({e for _, e in dirty})).to_numpy(dtype=bool))
+        rows = zip(texts(old["block"].iloc[maybe]), texts(old["b"].iloc[maybe]))
+        stale[maybe] |= np.fromiter(((k, e) in dirty for k, e in rows), dtype=bool, count=len(maybe))
+    drop = old[stale]
+    return old[~stale], set(texts(drop["a"])) | set(texts(drop["b"]))
 
 
 def update(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], removed: list[inc.Record],
@@ -150,7 +164,9 @@ def update(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], remove
     recs = inc.records(events, articles)
     fresh, dirty = _fresh_pairs(_blocks(recs), _changed_days(recs, added, removed), recs)
     kept, stale_ends = _split_old(old_pairs, {r.event_id for r in removed}, dirty)
-    pairs = kept + fresh
+    fresh_frame = pd.DataFrame(fresh, columns=PAIR_COLUMNS).astype({"agreement": "int32"})
+    parts = [df for df in (kept, fresh_frame) if len(df)]
+    pairs = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts or [fresh_frame])[0]
     current = {r.event_id: r for r in recs}
     resolved = _reached(current, pairs, fresh, added | stale_ends, removed, old_ids)
     subset = [current[e] for e in sorted(resolved, key=lambda e: current[e].row)]
@@ -160,11 +176,10 @@ def update(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], remove
               for k, r in enumerate(subset)]
     chosen = _chosen(pairs, local)
     ids = inc.incident_ids(subset, inc.cluster(subset, chosen))
-    frame = pd.DataFrame(pairs, columns=PAIR_COLUMNS).astype({"agreement": "int32"})
-    return Resolution(dict(zip(local, ids)), frame, resolved)
+    return Resolution(dict(zip(local, ids)), pairs.reset_index(drop=True), resolved)
 
 
-def _reached(current: dict[str, inc.Record], pairs: list[tuple], fresh: list[tuple], seeds: set[str],
+def _reached(current: dict[str, inc.Record], pairs: pd.DataFrame, fresh: list[tuple], seeds: set[str],
              removed: list[inc.Record], old_ids: dict[str, str]) -> set[str]:
     """The current events to re-resolve: the components holding a seed, a fresh pair's end, or a survivor
     of an incident that lost an event. When every event is a seed (a first run), that is every event,
@@ -177,16 +192,18 @@ def _reached(current: dict[str, inc.Record], pairs: list[tuple], fresh: list[tup
     return {e for e in _components(pairs, seeds) if e in current}
 
 
-def _chosen(pairs: list[tuple], local: dict[str, int]) -> list[tuple[int, int, int]]:
+def _chosen(pairs: pd.DataFrame, local: dict[str, int]) -> list[tuple[int, int, int]]:
     """``(agreement, a, b)`` of the pairs within ``local`` (event id → index), each once, best agreement
     first, then in row order. Sorted as single integers ``-agreement·n² + a·n + b`` (the same order as
-    the tuples ``(-agreement, a, b)``): a first run sorts hundreds of thousands, and integers sort
-    several times faster than tuples."""
-    n2 = max(1, len(local)) ** 2
+    the tuples ``(-agreement, a, b)``), with numpy: a first run sorts hundreds of thousands."""
     n = max(1, len(local))
-    keys = sorted({-agr * n2 + local[a] * n + local[b] for _, agr, a, b in pairs if a in local and b in local})
-    out = []
-    for key in keys:
-        q, rest = divmod(key, n2)
-        out.append((-q, *divmod(rest, n)))
-    return out
+    index = pd.Index(list(local))   # position k holds the event whose local index is k
+    ia, ib = index.get_indexer(pairs["a"]), index.get_indexer(pairs["b"])
+    inside = (ia >= 0) & (ib >= 0)
+    agreement = pairs["agreement"].to_numpy(dtype=np.int64)[inside]
+    if n > 10 ** 8:   # n² would overflow 64 bits: the same order, as Python tuples
+        return [(-q, a, b) for q, a, b in sorted(set(zip((-agreement).tolist(), ia[inside].tolist(), ib[inside].tolist())))]
+    keys = np.unique(-agreement * (n * n) + ia[inside].astype(np.int64) * n + ib[inside])
+    q, rest = np.divmod(keys, n * n)
+    a, b = np.divmod(rest, n)
+    return list(zip((-q).tolist(), a.tolist(), b.tolist()))

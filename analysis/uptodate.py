@@ -43,17 +43,19 @@ def _check(seeds: Path, out: Path) -> int | None:
     if not all((out / f"{name}.parquet").is_file() and (out / f"{name}.csv").is_file() for name in tables):
         return None
     stored = _stored(store / "fingerprints.parquet")
-    if stored is None:
-        return None
-    catalog = read_catalog(seeds)   # a bad row raises: the full run reports it
     files = find_article_files(seeds)
-    if not files or {p.name for p in files} != stored.keys():
+    if stored is None or not files or {p.name for p in files} != stored.keys():
         return None
+    # bytes first (a file whose size and times stand is not read): a run with work to do usually leaves
+    # here, before reading the catalog that the full run reads again
     for p in files:
-        fingerprint, state = stored[p.name]
-        now = file_state(p, state)
-        if now is None or combine(now[-1], catalog.get(p.name), version) != fingerprint:
+        now = file_state(p, stored[p.name][1])
+        if now is None or now[-1] != stored[p.name][1][-1]:
             return None
+    catalog = read_catalog(seeds)   # a bad row raises: the full run reports it
+    if not all(combine(state[-1], catalog.get(name), version) == fingerprint
+               for name, (fingerprint, state) in stored.items()):
+        return None
     return len(files)
 
 

@@ -304,24 +304,30 @@ def _incident_table(previous: Previous | None, events: pd.DataFrame, articles: p
 
 
 def _months(tables: dict[str, pd.DataFrame]) -> dict[str, pd.Series]:
-    """The partition of every row: its article's publication month; an incident's first-report month."""
+    """The partition of every row of the article tables (``EXTRACTED``): its article's publication month."""
     articles = tables["articles"]
     month = dict(zip(texts(articles["article_id"]), month_of(articles["published"])))
-    out = {name: pd.Series([month.get(a, "unknown") for a in owners(tables, name)], index=tables[name].index, dtype=object)
-           for name in EXTRACTED}
-    out["incidents"] = month_of(tables["incidents"]["first_reported"])
-    return out
+    return {name: pd.Series([month.get(a, "unknown") for a in owners(tables, name)], index=tables[name].index, dtype=object)
+            for name in EXTRACTED}
 
 
-def _dirty_months(previous: Previous | None, tables: dict, months: dict, drop: set[str], retired: set[str]) -> dict:
-    """Per table, the months whose file must be rewritten: those of articles that came, changed or went,
-    of events whose incident changed, and of incidents that were replaced. Every other month is the last run's file, hard-linked."""
+def _touched(previous: Previous | None, tables: dict, months: dict, drop: set[str]) -> set[str] | None:
+    """The months of articles that came, changed or went; None on a first run (every month is new)."""
     if previous is None:
-        return {name: set(months[name]) for name in TABLES}
+        return None
     fp = previous.fingerprints
     touched = set(fp.loc[fp["article_id"].isin(drop), "month"])
     fresh = ~among(tables["articles"]["article_id"], set(texts(previous.tables["articles"]["article_id"])) - drop)
-    touched |= set(months["articles"][fresh])
+    return touched | set(months["articles"][fresh])
+
+
+def _dirty_months(previous: Previous | None, tables: dict, months: dict, touched: set[str] | None,
+                  retired: set[str]) -> dict:
+    """Per table, the months whose file must be rewritten: those of articles that came, changed or went
+    (``touched``), of events whose incident changed, and of incidents that were replaced. Every other
+    month is the last run's file, hard-linked."""
+    if previous is None:
+        return {name: set(months[name]) for name in TABLES}
     old_inc = previous.tables["incidents"]
     inc_months = set(month_of(old_inc.loc[among(old_inc["incident_id"], retired), "first_reported"]))
     kept_ids = set(texts(old_inc["incident_id"])) - retired
@@ -331,6 +337,17 @@ def _dirty_months(previous: Previous | None, tables: dict, months: dict, drop: s
     changed = [before.get(e) != i for e, i in zip(texts(tables["events"]["event_id"]), texts(tables["events"]["incident_id"]))]
     relabelled = set(months["events"][np.array(changed, dtype=bool)])
     return {**{name: touched for name in EXTRACTED}, "events": touched | relabelled, "incidents": inc_months}
+
+
+def _write(work: Path, tables: dict, previous_dir: Path | None, dirty: dict, months: dict,
+           names: tuple[str, ...]) -> int:
+    """The flat files and the store partitions of the tables ``names`` (the flat ones on threads of their
+    own, meanwhile); returns the partition files written anew."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        flat = pool.submit(write_flat, tables, work, names)
+        written = write_store(work / STORE, tables, previous_dir, dirty, months, names)
+        flat.result()
+    return written
 
 
 def _place(source: Path | None, target: Path, part: Callable) -> None:
@@ -348,13 +365,14 @@ def _place(source: Path | None, target: Path, part: Callable) -> None:
     pq.write_table(part(), target)
 
 
-def write_store(store: Path, tables: dict, previous_dir: Path | None, dirty: dict, months: dict) -> int:
-    """Every table as one Parquet file per month under ``store``; returns the files written anew. Each
-    table goes to Arrow once and each month is a ``take`` of it (no pandas copy per month)."""
+def write_store(store: Path, tables: dict, previous_dir: Path | None, dirty: dict, months: dict,
+                names: tuple[str, ...] = TABLES) -> int:
+    """Every table of ``names`` as one Parquet file per month under ``store``; returns the files written
+    anew. Each table goes to Arrow once and each month is a ``take`` of it (no pandas copy per month)."""
     import pyarrow as pa
 
     written = 0
-    for name in TABLES:
+    for name in names:
         old = table_files(previous_dir, name) if previous_dir is not None else {}
         # one chunk per column: a month's ``take`` from the hundreds of chunks the last run's files give is slow
         arrow = pa.Table.from_pandas(tables[name], preserve_index=False).combine_chunks()
@@ -443,21 +461,26 @@ def _run(folder: Path, out: Path, work: Path, options: dict, report: Callable) -
     clock(f"read the store and extract {len(plan_.todo)} articles")
     tables = _combine(previous, rows, drop)
     clock("combine the tables")
-    added = {r["event_id"] for r in rows["events"]}
-    tables["events"], tables["incidents"], pairs, n_resolved, retired = _resolve(previous, tables, drop, added)
-    clock("resolve incidents")
+    (work / STORE).mkdir()
+    previous_dir = out / STORE if previous is not None else None
+    months = _months(tables)
+    touched = _touched(previous, tables, months, drop)
+    # the article tables are final before incidents are resolved: they are written meanwhile, on a thread
+    # (Arrow's writers release the GIL, and the resolver leaves the second core idle)
+    early = tuple(name for name in EXTRACTED if name != "events")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        first = pool.submit(_write, work, {n: tables[n] for n in early}, previous_dir,
+                            {n: set(months[n]) if touched is None else touched for n in early}, dict(months), early)
+        added = {r["event_id"] for r in rows["events"]}
+        tables["events"], tables["incidents"], pairs, n_resolved, retired = _resolve(previous, tables, drop, added)
+        clock("resolve incidents (the article tables written meanwhile)")
+        months["incidents"] = month_of(tables["incidents"]["first_reported"])
+        dirty = _dirty_months(previous, tables, months, touched, retired)
+        written = _write(work, tables, previous_dir, dirty, months, ("events", "incidents")) + first.result()
     stats = Stats(articles=len(tables["articles"]), total=plan_.total, reextracted=len(plan_.todo),
                   removed=len(drop - {r["article_id"] for r in rows["articles"]}), resolved_events=n_resolved,
                   events=len(tables["events"]))
-    store = work / STORE
-    store.mkdir()
-    with ThreadPoolExecutor(max_workers=1) as pool:   # the flat tables meanwhile: Arrow's writers release the GIL
-        flat = pool.submit(write_flat, tables, work)
-        months = _months(tables)
-        written = write_store(store, tables, out / STORE if previous is not None else None,
-                              _dirty_months(previous, tables, months, drop, retired), months)
-        write_manifest(store, stats, tables, plan_, pairs, months)
-        flat.result()
+    write_manifest(work / STORE, stats, tables, plan_, pairs, months)
     clock(f"write the store ({written} partition files anew, the rest kept) and the flat tables")
     return Outcome(tables, stats, errors)
 

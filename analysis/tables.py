@@ -94,10 +94,10 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path, seeds: Path | None 
         write_flat(tables, tmp)
 
 
-def write_flat(tables: dict[str, pd.DataFrame], folder: Path) -> None:
-    """Each table as ``NAME.csv`` (spreadsheet-safe) and ``NAME.parquet`` (verbatim) in ``folder``. The
-    files are written on a few threads: Arrow's CSV and Parquet writers release the GIL, and rewriting
-    every flat table is most of a small re-run's time."""
+def write_flat(tables: dict[str, pd.DataFrame], folder: Path, names: tuple[str, ...] = TABLES) -> None:
+    """Each table of ``names`` as ``NAME.csv`` (spreadsheet-safe) and ``NAME.parquet`` (verbatim) in
+    ``folder``. The files are written on a few threads: Arrow's CSV and Parquet writers release the GIL,
+    and rewriting every flat table is most of a small re-run's time."""
     from concurrent.futures import ThreadPoolExecutor
 
     def one(name: str) -> None:
@@ -106,7 +106,7 @@ def write_flat(tables: dict[str, pd.DataFrame], folder: Path) -> None:
         df.to_parquet(folder / f"{name}.parquet", index=False)
 
     with ThreadPoolExecutor(max_workers=3) as pool:
-        list(pool.map(one, TABLES))
+        list(pool.map(one, names))
 
 
 def _csv_cells(df: pd.DataFrame):

@@ -125,6 +125,13 @@ class Place:
     population: int = 0
     tier: int = 99
 
+    def __reduce__(self):
+        """Pickled as its field values, rebuilt by the constructor. Why: the index cache holds ~40,000
+        places, and a frozen slots dataclass otherwise unpickles through ``dataclasses``' generic
+        ``__setstate__`` (a ``fields()`` call per object): 0.3 s of every process start."""
+        return Place, (self.kind, self.place, self.city, self.admin1, self.country, self.latitude, self.longitude,
+                       self.population, self.tier)
+
 
 @dataclass
 class Index:

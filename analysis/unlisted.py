@@ -74,6 +74,9 @@ TAKEN_OTHERWISE = re.compile(
     rf"|\b(?:added|adds|adding)\s+({NAME})\s+(?:[\w’'-]+\s+){{0,4}}?to\s+(?:the|a|its|their)\s+list\b"
     rf"|\b(?:captured|liberated|seized|taken|retaken|recaptured)\s+(?:were|as|are|included|include)\s+({NAME})"
     rf"|\b(?:captured|liberated|seized|taken|retaken|recaptured|retook|retaken)\s+[^.;:]{{0,60}}?,?\s+(?:among\s+them|including|such\s+as|namely)\s+({NAME})")
+# a substring test first: most sentences name no capture, and the regex tries every capitalised word
+TAKEN_OTHERWISE_WORDS = ("captured", "liberated", "seized", "retaken", "recaptured", "overrun", "freed", "control",
+                         "flag", "list", "among them", "including", "such as", "namely")
 NEXT_AFTER_NOTE = re.compile(rf"\s*(?:\([^()]{{0,160}}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})(?![\w’'-])")
 # a base named after its place needs no shape: "at Skrydstrup air base", "the Ramstein air base in Germany"
 BASE = re.compile(rf"({NAME})\s+(?:military\s+|air\s+force\s+)?(?:air\s+base|airbase|airfield|naval\s+base)\b", re.I)
@@ -120,7 +123,8 @@ def _spans(text: str, known: Collection[str]) -> list[tuple[int, int]]:
             while m.re is BEFORE and (nxt := NEXT.match(text, spans[-1][1])) is not None:
                 spans.append(nxt.span(1))
     lower = text.lower()
-    for m in [*TAKEN.finditer(text), *TAKEN_OTHERWISE.finditer(text)]:
+    otherwise = TAKEN_OTHERWISE.finditer(text) if any(w in lower for w in TAKEN_OTHERWISE_WORDS) else ()
+    for m in [*TAKEN.finditer(text), *otherwise]:
         group = next(k for k in range(1, (m.re.groups or 1) + 1) if m.group(k) is not None)
         listed = [m.span(group)]
         while m.re is TAKEN_OTHERWISE and group == 1 and (prev := PREV.search(text, max(0, listed[0][0] - 60),

@@ -461,6 +461,9 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
     if agent is None and PRONOUN_AGENT.search(facts.text[:draft.trigger.start]):
         # "Russia’s Defence Ministry said on Monday it had struck…": the speaker is the agent
         agent = _first(states, lambda a: a.role == "speaker" and a.actor and a.start < draft.trigger.start)
+    if agent is None and not passive and draft.kind == "strike":
+        # "…aircraft were scrambled … while Russia struck western Ukraine": the side right before the verb
+        agent = _subject_right_before(facts.text, draft, [a for a in states if actors_mod.is_combatant(a.actor)])
     agent = agent or _subject_agent(facts, draft, states, place_country, bool(passive))
     if agent is not None and (agent.actor in weak or not actors_mod.is_combatant(agent.actor)):
         agent = None
@@ -538,8 +541,8 @@ def _launcher_of_intercepted(facts: SentenceFacts, draft: Draft) -> None:
     rest hit Moscow", "74 drones headed for the capital had been destroyed") is an attack by the side that
     launched them: the owner of the weapons, else the opponent of the defender (the side whose air defences
     are named, else the side holding the place) — never the defender itself."""
-    if not any(t.kind == "interception" for t in facts.frames):
-        return
+    if not any(t.kind == "interception" and not SCRAMBLE.search(t.text) for t in facts.frames):
+        return   # jets scrambled while a side struck elsewhere: the strike keeps its own striker
     defender = next((a.actor for a in facts.actors if a.actor and AIR_DEFENCE_AFTER.match(facts.text[a.end:a.end + 40])), None)
     defender = defender or (actors_mod.controlling_side(draft.place) if draft.place is not None else None)
     owner = next((s for s in sorted(facts.attacker_side) if s != defender), None)
@@ -612,6 +615,8 @@ def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states
                               and "air defence" not in w.weapon])   # "shot down by S-400 … systems" defend
     if fired_by and not attackers:   # "57 Ukrainian drones and three guided bombs": the side named wins
         attackers.add(fired_by)
+    if SCRAMBLE.search(draft.trigger.text):
+        attackers = set()   # "Polish and allied aircraft were scrambled": the jets are the defender's own
     downed = _downed_count(facts)
     if draft.place is None and last_attack is not None and last_attack.place is not None \
             and not downed > (last_attack.weapon_count or 10 ** 6) \
@@ -645,6 +650,8 @@ def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states
     draft.actor2 = attacker or actors_mod.opponent(draft.actor1)
 
 
+# air policing: jets sent up to guard the airspace, not weapons fired at it
+SCRAMBLE = re.compile(r"scrambl|took to the air|into the air|escorted", re.I)
 # "Ukrainian forces shot down 130 drones": the side's forces right before the interception verb
 DEFENDER_GAP = re.compile(r"^[\s’'s]*(?:[\w-]+\s+){0,2}?(?:forces|troops|military|army|units|air defen[cs]es?|air force|"
                           r"defenders)\s+(?:(?:have|has|had)\s+)?$", re.I)
@@ -701,7 +708,7 @@ def _subject_right_before(text: str, draft: Draft, usable: list[ActorMention]) -
     """The side named right before a statement's verb is its subject ("In Granada, on the sidelines of a European
     Political Community summit, President Volodymyr Zelensky denounced the strike"), whoever the sentence
     named first."""
-    if draft.category != "diplomacy":
+    if draft.category not in ("diplomacy", "attack"):
         return None
     t = draft.trigger
     subject = _first(reversed(usable), lambda a: a.end <= t.start and SUBJECT_GAP.match(text[a.end:t.start]) is not None

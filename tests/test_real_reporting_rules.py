@@ -465,6 +465,14 @@ ROWS = [
     _rows("a-withdrawal-set-as-a-condition-is-no-happening-and-a-day-said-is-past",
           "Ukraine will negotiate with Russia only after Russian forces withdraw from Ukrainian land, Foreign Minister "
           "Dmytro Kuleba said on Thursday.", "2023-08-11", "attack", ("location",), []),
+    _rows("jets-scrambled-are-the-defenders-and-the-side-right-before-struck-is-the-striker",
+          "Poland's armed forces said Polish and allied aircraft were scrambled early on Monday to protect the "
+          "country's airspace while Russia struck western Ukraine.", "2025-06-09", "attack", SIDES,
+          [("Russia", "Ukraine")]),
+    _rows("jets-scrambled-are-the-defenders-own",
+          "Poland's armed forces said Polish and allied aircraft were scrambled early on Monday to protect the "
+          "country's airspace while Russia struck western Ukraine.", "2025-06-09", "air_defense", ("actor1",),
+          [("Poland",)]),
     _rows("the-council-of-the-eu-is-the-eu",
           "On Monday, the Council of the European Union adopted a 14th package of sanctions against Russia.",
           "2024-06-24", "diplomacy", SIDES, [("European Union", "Russia")]),

@@ -701,14 +701,15 @@ def _parties(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: li
 
 
 # what may stand between a subject and its verb: "Zelensky denounced", "Latvia also closed", "Seoul on Monday said"
-SUBJECT_GAP = re.compile(r"^\s+(?:(?:also|again|then|later|formally|officially|quickly|swiftly|\w+ly)\s+|on\s+\w+day\s+)?$", re.I)
+SUBJECT_GAP = re.compile(r"^\s+(?:(?:has|have|had|will|would|is to|was to)\s+)?"
+                         r"(?:(?:also|again|then|later|formally|officially|quickly|swiftly|\w+ly)\s+|on\s+\w+day\s+)?$", re.I)
 
 
 def _subject_right_before(text: str, draft: Draft, usable: list[ActorMention]) -> ActorMention | None:
     """The side named right before a statement's verb is its subject ("In Granada, on the sidelines of a European
     Political Community summit, President Volodymyr Zelensky denounced the strike"), whoever the sentence
     named first."""
-    if draft.category not in ("diplomacy", "attack"):
+    if draft.category not in ("diplomacy", "attack", "military_support"):
         return None
     t = draft.trigger
     subject = _first(reversed(usable), lambda a: a.end <= t.start and SUBJECT_GAP.match(text[a.end:t.start]) is not None
@@ -874,12 +875,16 @@ def _military_support(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, s
                 draft.actor2 = None
     backed = actors_mod.backed_side(draft.actor1)
     named = {a.actor for a in usable}
-    if draft.actor2 is None or (not actors_mod.opponent(draft.actor2) and backed in named):
+    if backed and draft.actor2 and draft.actor2 == actors_mod.opponent(backed):
+        draft.actor2 = backed   # "North Korea has sent more troops to back Russia in its war with Ukraine"
+    if draft.actor2 is None or (not actors_mod.opponent(draft.actor2) and (backed in named or draft.actor2 in NOT_RECIPIENTS)):
         # "Canada offered C$20m, under the so-called Danish model, for … Ukraine's defence industry": arms
         # go to a warring side, not to the third country a model or a partner is named after
         draft.actor2 = backed
 
 
+# alliances that host the pledging, never the ones armed: "at NATO headquarters, Germany promised four IRIS-T"
+NOT_RECIPIENTS = frozenset({"NATO", "European Union", "G7", "United Nations"})
 # ", who announced a …", "Scholz, who pledged up to …": a relative clause right before the trigger
 RELATIVE_BEFORE = re.compile(r",\s+who\s+(?:[^\s,;]+\s+){0,5}$")
 

@@ -473,6 +473,17 @@ ROWS = [
           "Poland's armed forces said Polish and allied aircraft were scrambled early on Monday to protect the "
           "country's airspace while Russia struck western Ukraine.", "2025-06-09", "air_defense", ("actor1",),
           [("Poland",)]),
+    _rows("troops-sent-by-the-side-right-before-the-verb-back-the-side-it-backs",
+          "SEOUL, Feb. 27 (Yonhap) -- South Korea's spy agency believes North Korea has sent more troops to back "
+          "Russia in its war with Ukraine, it said Thursday.", "2025-02-27", "military_support", SIDES,
+          [("North Korea", "Russia")], "Asia/Seoul"),
+    _rows("money-announced-for-weapons-is-aid",
+          "The swap came as President Joe Biden announced nearly $2.5bn in further weapons for Ukraine on Monday.",
+          "2024-12-30", "military_support", SIDES, [("United States", "Ukraine")]),
+    _rows("an-alliance-hosting-a-pledge-is-not-armed-by-it",
+          "At a meeting of the contact group at NATO headquarters, Germany's defence minister Boris "
+          "Pistorius promised four more IRIS-T air defence systems.", "2024-04-20", "military_support", SIDES,
+          [("Germany", "Ukraine")]),
     _rows("the-council-of-the-eu-is-the-eu",
           "On Monday, the Council of the European Union adopted a 14th package of sanctions against Russia.",
           "2024-06-24", "diplomacy", SIDES, [("European Union", "Russia")]),

@@ -372,6 +372,11 @@ def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     elif ctx.story_date is not None:
         blow = ctx.blow_date if draft.category in ("attack", "air_defense") else None
         draft.date = blow or ctx.story_date
+    elif own is not None and own.precision == "year" and ctx.published is not None and own.date.year < ctx.published.year:
+        # "…, which also never accepted Moscow's seizure of Crimea in 2014": history, not this statement's
+        # day, which is the story's (CONTRACT §7: the publication date when the story gave none)
+        draft.date = ctx.paragraph_date or ctx.section_date or \
+            dates_mod.DateMention(0, 0, "", ctx.published, "day", "context", False)
     elif own is not None:
         draft.date, draft.date_own = own, True
 

@@ -77,6 +77,8 @@ TRIGGERS = [
                  [("other", "personnel")], id="put-in-charge-of-the-army"),
     pytest.param("Syrsky, who was named commander-in-chief last week, said the front was holding.", [],
                  id="an-appointment-in-a-relative-clause-is-background"),
+    pytest.param("On June 15, the Finnish foreign minister said Helsinki would call in the Russian ambassador over the "
+                 "incursion.", [STATEMENT], id="calling-in-an-ambassador-is-a-summons"),
     pytest.param("Investigators have yet to establish what caused the blast, the police said.", [],
                  id="the-blast-is-one-already-told"),
     pytest.param("The General Staff said its units had repelled more than 70 Russian attacks along the front.",
@@ -484,6 +486,10 @@ ROWS = [
           "At a meeting of the contact group at NATO headquarters, Germany's defence minister Boris "
           "Pistorius promised four more IRIS-T air defence systems.", "2024-04-20", "military_support", SIDES,
           [("Germany", "Ukraine")]),
+    _rows("a-statement-dated-only-by-a-past-years-history-stands-on-the-storys-day",
+          "Ankara's foreign ministry said the move gravely violated international law, and Ankara also never accepted "
+          "the seizure of Crimea in 2014.", "2022-10-01", "diplomacy", ("actor1", "event_date"),
+          [("Turkey", "2022-10-01")]),
     _rows("the-council-of-the-eu-is-the-eu",
           "On Monday, the Council of the European Union adopted a 14th package of sanctions against Russia.",
           "2024-06-24", "diplomacy", SIDES, [("European Union", "Russia")]),

@@ -647,6 +647,9 @@ def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states
         draft.actor1 = last_attack.actor2
     if draft.actor1 is None and attackers:
         draft.actor1 = actors_mod.opponent(sorted(attackers)[0])
+    if SCRAMBLE.search(draft.trigger.text) and draft.actor1 and draft.place is not None \
+            and draft.place.country != draft.actor1 and (own := places_mod.gazetteer().lookup(draft.actor1)):
+        draft.place = own   # jets scrambled "to protect the country's airspace" guard their own country
     attacker = next((a for a in sorted(attackers) if a != draft.actor1), None)
     if attacker is None and operator and operator != draft.actor1:
         attacker = operator

@@ -473,8 +473,8 @@ ROWS = [
           [("Russia", "Ukraine")]),
     _rows("jets-scrambled-are-the-defenders-own",
           "Poland's armed forces said Polish and allied aircraft were scrambled early on Monday to protect the "
-          "country's airspace while Russia struck western Ukraine.", "2025-06-09", "air_defense", ("actor1",),
-          [("Poland",)]),
+          "country's airspace while Russia struck western Ukraine.", "2025-06-09", "air_defense", ("actor1", "location"),
+          [("Poland", "Poland")]),
     _rows("troops-sent-by-the-side-right-before-the-verb-back-the-side-it-backs",
           "SEOUL, Feb. 27 (Yonhap) -- South Korea's spy agency believes North Korea has sent more troops to back "
           "Russia in its war with Ukraine, it said Thursday.", "2025-02-27", "military_support", SIDES,

@@ -287,6 +287,9 @@ def _rows(rule: str, text: str, published: str, category: str, columns: tuple, e
     return pytest.param(text, published, timezone, category, columns, expected, id=rule)
 
 
+# jets scrambled while a strike fell elsewhere: the air-policing sentence two rows of ROWS test
+AIR_POLICING = ("Poland's armed forces said Polish and allied aircraft were scrambled early on Monday to protect the "
+                "country's airspace while Russia struck western Ukraine.")
 SPLIT = ("location", "weapon_count")
 SIDES = ("actor1", "actor2")
 ROWS = [
@@ -467,14 +470,11 @@ ROWS = [
     _rows("a-withdrawal-set-as-a-condition-is-no-happening-and-a-day-said-is-past",
           "Ukraine will negotiate with Russia only after Russian forces withdraw from Ukrainian land, Foreign Minister "
           "Dmytro Kuleba said on Thursday.", "2023-08-11", "attack", ("location",), []),
-    _rows("jets-scrambled-are-the-defenders-and-the-side-right-before-struck-is-the-striker",
-          "Poland's armed forces said Polish and allied aircraft were scrambled early on Monday to protect the "
-          "country's airspace while Russia struck western Ukraine.", "2025-06-09", "attack", SIDES,
-          [("Russia", "Ukraine")]),
-    _rows("jets-scrambled-are-the-defenders-own",
-          "Poland's armed forces said Polish and allied aircraft were scrambled early on Monday to protect the "
-          "country's airspace while Russia struck western Ukraine.", "2025-06-09", "air_defense", ("actor1", "location"),
-          [("Poland", "Poland")]),
+    # one sentence, two rows: the jets scrambled guard their own country; the strike beside them keeps its striker
+    _rows("the-side-right-before-struck-beside-jets-scrambled-is-the-striker", AIR_POLICING, "2025-06-09", "attack",
+          SIDES, [("Russia", "Ukraine")]),
+    _rows("jets-scrambled-are-the-defenders-own-over-their-own-country", AIR_POLICING, "2025-06-09", "air_defense",
+          ("actor1", "location"), [("Poland", "Poland")]),
     _rows("troops-sent-by-the-side-right-before-the-verb-back-the-side-it-backs",
           "SEOUL, Feb. 27 (Yonhap) -- South Korea's spy agency believes North Korea has sent more troops to back "
           "Russia in its war with Ukraine, it said Thursday.", "2025-02-27", "military_support", SIDES,

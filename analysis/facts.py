@@ -109,6 +109,8 @@ ANAPHORA_KIND = {"region": "region", "oblast": "region", "province": "region", "
 # "Russia sent 36 drones", "Moscow launched …": the subject of a launch verb is the side that fires.
 LAUNCHER_AFTER = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?(?:launched|fired|sent|unleashed|hurled)\s+"
                             r"(?:(?:about|around|some|at least|more than|over|nearly|almost)\s+)?\d", re.I)
+# "36 drones launched by Ukraine were shot down": the side after "launched by" fired them
+LAUNCHER_BEFORE = re.compile(r"\b(?:launched|fired|sent|released|unleashed)\s+by\s+(?:the\s+)?$", re.I)
 # "According to Ukraine's military, …", "Citing the Russian Defence Ministry, …": a leading source clause names
 # who reports, never who acted.
 SOURCE_INTRO = re.compile(r"^\s*(?:According to|Citing|Quoting|As reported by|Per)\b[^,.;:]{1,90},", re.I)
@@ -554,7 +556,8 @@ def _roles(text: str, actors: list[ActorMention],
         # "in western Russia after a drone attack": the country where it happened is no side that fired
         if a.kind in ("demonym", "name", "capital") and a.actor and role != "place" \
                 and not AIR_DEFENCE_AFTER.match(text, a.end) \
-                and (ATTACK_NOUNS.match(text[a.end:a.end + window]) or LAUNCHER_AFTER.match(text, a.end)):
+                and (ATTACK_NOUNS.match(text[a.end:a.end + window]) or LAUNCHER_AFTER.match(text, a.end)
+                     or LAUNCHER_BEFORE.search(text, max(0, a.start - 30), a.start)):
             attacker_side.add(a.actor)
         if a.kind == "demonym" and TARGET_NOUN_AFTER.match(text, a.end):
             role = "target"  # "A Russian military base … has been hit": whose base was hit

@@ -58,8 +58,14 @@ def breakdowns(facts: SentenceFacts) -> list[tuple[PlaceMention, int, int]]:
     above the Bryansk Region, …, three apiece above the Voronezh Region, the Smolensk Region and …". A count
     "apiece"/"each" goes on to the names listed after it; a plain count belongs to its own name only.
     Each breakdown is (place, count, where its count is written); "another above Odesa Oblast" counts one."""
-    if ACCOUNTED.search(facts.text):
-        return _counts_after(facts)
+    after = _counts_after(facts) if ACCOUNTED.search(facts.text) else []
+    told = {p.start for p, _, _ in after}
+    # "28 were downed above the Kursk Region, …; the Tula Region accounted for three": both ways in one sentence
+    return sorted(after + [b for b in _counts_before(facts) if b[0].start not in told], key=lambda b: b[0].start)
+
+
+def _counts_before(facts: SentenceFacts) -> list[tuple[PlaceMention, int, int]]:
+    """Breakdowns told count-before-name ("37 above the Bryansk Region, three apiece above …")."""
     found: list[tuple[PlaceMention, int, int]] = []
     carry: tuple[int, int, int] | None = None     # (count, where it is written, end of the last name it covered)
     previous_end = 0   # a name's count lies after the name before it ("18 over A and 12 over B": B's is 12)

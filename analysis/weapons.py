@@ -397,7 +397,10 @@ def _resolve(lex: _Lexicon, low: str, start: int, end: int, prefer_after: bool =
         target = lex.attack_prep.match(low, end, min(len(low), end + _TARGET_AFTER_CHARS))
         before = "launched" if target else "supplied"
     after, m = None, lex.after.match(low, end, min(len(low), end + _CUE_AFTER_CHARS))
-    m = m or _passive_after_modifier(lex, low, end)
+    if m is None or not m["aux"]:
+        # "36 drones launched by Ukraine were shot down": a reduced passive is a post-modifier when the
+        # phrase's own passive verb follows in the clause; that main verb gives the role
+        m = _passive_after_modifier(lex, low, m.end() if m else end) or m
     if m:
         verb, passive = " ".join(m["verb"].split()), lex.after_roles["passive"]
         if m["aux"] or (verb in passive and lex.reduced_next.match(low, m.end())):

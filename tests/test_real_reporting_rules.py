@@ -497,6 +497,14 @@ ROWS = [
           "Norway offered 40 million euros for ammunition for Ukraine's army, and Finland said it was readying a new "
           "package covering artillery and air defence.", "2025-07-22", "military_support", SIDES,
           [("Finland", "Ukraine"), ("Norway", "Ukraine")]),
+    _rows("a-count-before-and-a-count-after-the-name-in-one-breakdown",
+          "Air defences downed 50 drones: 21 were destroyed over the Kursk Region and 14 above the Bryansk Region, "
+          "while the Oryol Region accounted for nine and the Tula Region for six.", "2025-03-11", "air_defense",
+          ("weapon_count", "location"), [(6, "Tula Oblast"), (9, "Oryol Oblast"), (14, "Bryansk Oblast"),
+                                         (21, "Kursk Oblast"), (50, None)], "Europe/Moscow"),
+    _rows("drones-launched-by-a-side-are-downed-by-the-other",
+          "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
+          "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),
 ]
 
 

@@ -150,7 +150,7 @@ def _split_breakdowns(draft: Draft) -> list[Draft]:
 
 # "paid for by Britain and Norway", "funded by Germany and the Netherlands": the donors named after "by" (not
 # "missiles supplied by Britain and France": weapons already in use, told as background)
-DONORS_AFTER_BY = re.compile(r"\b(?:paid for|funded|financed|co-financed|bankrolled|donated|"
+DONORS_AFTER_BY = re.compile(r"\b(?:paid for|funded|financed|co-financed|bankrolled|donated|run|organi[sz]ed|coordinated|"
                              r"pledged|offered|promised)(?:\s+jointly)?\s+by\s+(?:the\s+)?", re.I)
 
 

@@ -502,6 +502,10 @@ ROWS = [
           "while the Oryol Region accounted for nine and the Tula Region for six.", "2025-03-11", "air_defense",
           ("weapon_count", "location"), [(6, "Tula Oblast"), (9, "Oryol Oblast"), (14, "Bryansk Oblast"),
                                          (21, "Kursk Oblast"), (50, None)], "Europe/Moscow"),
+    _rows("arms-to-reach-a-side-under-a-scheme-run-by-several-donors-are-one-event-each",
+          "Hundreds of artillery shells, together with the guns to fire them, are due to reach Ukraine under a plan "
+          "run jointly by Norway and Sweden, the two governments announced.", "2024-03-07", "military_support",
+          SIDES, [("Norway", "Ukraine"), ("Sweden", "Ukraine")]),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

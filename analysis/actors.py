@@ -41,6 +41,9 @@ _ARMED = re.compile(r"^[\s’'s]*(?:armed forces|forces|troops|army|military|nav
 # "…said it had shot down", not "…said it was a Kh-22" (a copula names what struck, not who)
 _SELF_REPORT = re.compile(r"^\s+(?:that\s+)?(?:(?:it|they|we)\b(?!\s+(?:was|is|were|are)\b)|(?:its|their|our|\w+ing)\b)", re.I)
 _CAPITAL_BODY = re.compile(r"^\s+(?:regime|government|authorities|administration|leadership|officials)\b")
+# "Under a separate deal, Prague will supply…": after a comma, a capital with a verb of its own is a subject
+_CAPITAL_VERB = re.compile(r"^\s+(?:will|would|has|have|had|must|wants|plans|"
+                           r"announced|pledged|promised|agreed|accused|warned|rejected|denied|vowed|insists|insisted)\b")
 _DETERMINERS = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that)\s+)+$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^(?:’s|'s|’|')(?!\w)")
 _WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)[\s,]*$")
@@ -240,10 +243,12 @@ def _is_capital_actor(text: str, start: int, end: int) -> bool:
         return True  # "the Kiev regime", "the Moscow authorities"
     prev = _WORD_BEFORE.search(before)
     prev_word = prev.group(1).lower() if prev else ""
+    if prev_word == "by":
+        return True   # "weapons paid for by Copenhagen and The Hague": the agent of a passive
     if prev_word in TARGET_PREPOSITIONS | PLACE_PREPOSITIONS | RECIPIENT_PREPOSITIONS | {"capital", "city", "the"}:
         return False
     if before.rstrip().endswith(","):
-        return False
+        return bool(_CAPITAL_VERB.match(after))   # "the capital, Kyiv, was hit" is a place
     if _POSSESSIVE_AFTER.match(after):
         return True
     nxt = _WORD_AFTER.match(after)

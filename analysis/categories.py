@@ -344,8 +344,9 @@ def _other_category_clauses(text: str, triggers: list[Trigger], chosen: list[Tri
 
 # "…, and Sweden said it was readying a fresh package": a clause of its own with a new, capitalised subject
 # "…, and Sweden said …", "…; Germany promised …", "…, and in Paris with President Emmanuel Macron, who pledged …"
-DONOR_CLAUSE = re.compile(r"(?:,\s*and|;)\s+(?:(?:in|at)\s+(?-i:[A-Z])[\w’'-]+\s+with\s+)?(?:the\s+)?"
-                          r"(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}(?:,\s+who)?\s+", re.I)
+# "…, while Denmark and Norway committed armoured vehicles": two givers joined by "and"
+DONOR_CLAUSE = re.compile(r"(?:,\s*and|,\s*while|,\s*whereas|;)\s+(?:(?:in|at)\s+(?-i:[A-Z])[\w’'-]+\s+with\s+)?(?:the\s+)?"
+                          r"(?-i:[A-Z])[\w’'-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]+){0,3}(?:,\s+who)?\s+", re.I)
 
 
 def _another_donor(text: str, triggers: list[Trigger], chosen: list[Trigger]) -> list[Trigger]:

@@ -885,7 +885,11 @@ def _military_support(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, s
     named = {a.actor for a in usable}
     if backed and draft.actor2 and draft.actor2 == actors_mod.opponent(backed):
         draft.actor2 = backed   # "North Korea has sent more troops to back Russia in its war with Ukraine"
-    if draft.actor2 is None or (not actors_mod.opponent(draft.actor2) and (backed in named or draft.actor2 in NOT_RECIPIENTS)):
+    # "Germany put together a €400m package, while Denmark and Norway committed armoured vehicles": in a
+    # sentence of several pledges, a third country named is another giver, not the recipient
+    several = sum(f.kind == "aid" for f in facts.frames) > 1
+    if draft.actor2 is None or (not actors_mod.opponent(draft.actor2)
+                                and (backed in named or draft.actor2 in NOT_RECIPIENTS or several)):
         # "Canada offered C$20m, under the so-called Danish model, for … Ukraine's defence industry": arms
         # go to a warring side, not to the third country a model or a partner is named after
         draft.actor2 = backed

@@ -506,6 +506,16 @@ ROWS = [
           "Hundreds of artillery shells, together with the guns to fire them, are due to reach Ukraine under a plan "
           "run jointly by Norway and Sweden, the two governments announced.", "2024-03-07", "military_support",
           SIDES, [("Norway", "Ukraine"), ("Sweden", "Ukraine")]),
+    _rows("a-money-package-and-a-second-clause-of-givers-after-while-are-one-event-each",
+          "Sweden assembled a €300 million package, while Finland and Estonia committed armoured vehicles.",
+          "2024-05-14", "military_support", SIDES,
+          [("Estonia", "Ukraine"), ("Finland", "Ukraine"), ("Sweden", "Ukraine")]),
+    _rows("a-capital-after-a-comma-with-a-verb-of-its-own-gives",
+          "In a separate arrangement, Prague will supply Kyiv with artillery shells.", "2024-05-14",
+          "military_support", SIDES, [("Czech Republic", "Ukraine")]),
+    _rows("what-a-donors-contribution-will-be",
+          "Oslo's contribution will be about forty tracked vehicles.", "2024-05-14", "military_support", SIDES,
+          [("Norway", "Ukraine")]),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

@@ -85,9 +85,10 @@ def _lexicon() -> _Lexicon:
         # "11 people were killed", "47 injured", "two people died"
         rf"{qual}(?P<a_n>{num})\s+(?:(?:{word}\s+){{0,2}}?{person}(?:{aside})?\s+)?{between}"
         rf"(?:among\s+(?:the|those)\s+)?(?:(?P<a_k>{killed})|(?P<a_i>{injured})){not_or}",
-        # "A 30-year-old woman was killed", "a married couple was killed", "a family of four died"
+        # "A 30-year-old woman was killed", "a woman of 61 was killed", "a married couple was killed", "a family
+        # of four died"
         rf"(?:(?P<b_sg>an?|one)\s+(?:{word}\s+){{0,3}}?(?:{sg}|(?P<b_c>{coll})|family\s+of\s+(?P<b_n>{num}))"
-        rf"(?:,?\s+aged\s+\d+,?|{aside})?|(?P<b_another>another))\s+{between}"
+        rf"(?:,?\s+aged\s+\d+,?|\s+of\s+\d{{1,3}}|{aside})?|(?P<b_another>another))\s+{between}"
         rf"(?:(?P<b_k>{killed})|(?P<b_i>{injured})){not_or}",
         # "killing at least three people", "wounded at least 18", "killed a married couple"
         rf"(?:(?P<c_k>{_alt(d['killed_active'])})|(?P<c_i>{_alt(d['injured_active'])}))\s+"
@@ -138,10 +139,11 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         for start in (*candidate_starts(low, k.start(), last, lex.starters, max_words=_KEYWORD_WORDS, stop=_STOP),
                       k.start()):
             m = lex.pattern.match(text, start)
-            if m and m.end() > k.start():
+            read = _read(lex, text, m) if m and m.end() > k.start() else None
+            if read or (read is not None and start == k.start()):
+                # a number that is no count ("a woman of 61 was killed": an age) leaves the next start a try
                 last = m.end()
-                out += [CasualtyMention(m.start(), m.end(), m.group(), kind, count)
-                        for kind, count in _read(lex, text, m)]
+                out += [CasualtyMention(m.start(), m.end(), m.group(), kind, count) for kind, count in read]
                 break
     return out
 

@@ -63,6 +63,8 @@ def tally(sentence: str) -> tuple[int | None, int | None]:
     ("A Russian strike on a hospital killed a doctor and wounded 12 patients.", 1, 12),
     ("The attack killed a man and a woman.", 2, None),
     ("A man aged 56 was killed.", 1, None),
+    ("The shelling left a girl of 12 dead and wounded four other people, the regional prosecutor said.", 1, 4),
+    ("In the Vasylivka district a woman of 61 was killed at home, an official said.", 1, None),
     ("Twenty-one people were wounded.", None, 21),
     ("Two people died and 14 others were injured.", 2, 14),
     ("Russian shelling killed 1 and injured 4 in Kherson Oblast over the past day.", 1, 4),

@@ -926,3 +926,12 @@ def test_the_capital_is_the_capital_not_the_city_named_last():
             "into shelters.\n")
     rows = events_of(text, "2022-08-24", category="air_defense")
     assert [r["location"] for r in rows] == ["Kyiv"]
+
+
+def test_a_town_that_came_under_bombardment_is_a_blow_of_its_own():
+    """"came under bombardment/shelling" opens a strike, even after another blow of the story."""
+    text = ("Front\nUkrainian troops repelled 30 attacks in the Pokrovsk sector on Saturday, Kyiv said.\n\n"
+            "Kostiantynivka, a town north of Horlivka, came under bombardment from Russian aircraft the same day. "
+            "Prosecutors put the number of wounded at four.\n")
+    rows = events_of(text, "2024-07-27", category="attack")
+    assert ("Russia", "Kostiantynivka", 4) in [(r["actor1"], r["location"], r["injuries"]) for r in rows]

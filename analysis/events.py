@@ -558,6 +558,8 @@ def _launcher_of_intercepted(facts: SentenceFacts, draft: Draft) -> None:
     draft.actor2 = defender or actors_mod.opponent(attacker)
 
 
+# "…, according to a tally that Kyiv's Defense Ministry put out": who tells of the assaults, not who made them
+SOURCE_AFTER = re.compile(r",\s*(?:according\s+to|citing|as\s+(?:reported|claimed|stated)|said|says|reported)\b", re.I)
 REPELLED_WINDOW = 90   # "fought off six assaults on the eastern part of X, each by Ukrainian assault groups"
 
 
@@ -568,7 +570,7 @@ def _side_that_assaulted(facts: SentenceFacts, draft: Draft, states: list[ActorM
     stopped the enemy advancing"), it becomes ``actor2`` and its opponent ``actor1``."""
     t = draft.trigger
     end = min(len(facts.text), t.end + REPELLED_WINDOW)
-    brk = categories_mod.CLAUSE_BREAK.search(facts.text, t.end, end)
+    brk = categories_mod.CLAUSE_BREAK.search(facts.text, t.end, end) or SOURCE_AFTER.search(facts.text, t.end, end)
     end = brk.start() if brk else end
     weak = set(actors_mod.lexicon_weak())
     after = _first(states, lambda a: t.start <= a.start < end and a.actor and a.actor not in weak

@@ -516,6 +516,9 @@ ROWS = [
     _rows("what-a-donors-contribution-will-be",
           "Oslo's contribution will be about forty tracked vehicles.", "2024-05-14", "military_support", SIDES,
           [("Norway", "Ukraine")]),
+    _rows("a-source-named-after-repelled-assaults-made-none-of-them",
+          "Ukrainian forces fought off 41 attacks near Toretsk, according to figures that Kyiv's General Staff "
+          "released on Sunday morning.", "2024-09-15", "attack", SIDES, [("Russia", "Ukraine")]),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

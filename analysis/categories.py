@@ -118,6 +118,10 @@ REFUSAL = re.compile(r"\b(?:refused|refuses|refusing|declined|declines|ruled out
 # "When Russia hits our schools …", "every time they shell the city …": a present-tense blow after "when"/"whenever"
 # tells what happens in general, not a happening of the news window.
 GENERIC_WHEN = re.compile(r"\b(?:when|whenever|every time|each time|if)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+# "Because a Ukrainian counteroffensive is expected there": a blow foreseen, not one that happened
+EXPECTED_AFTER = re.compile(r"\s+(?:is|are|was|were)\s+(?:widely\s+|still\s+)?(?:expected|anticipated|feared|planned|"
+                            r"likely|possible|imminent|looming)\b", re.I)
+FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|plans?\s+to|planning\s+to|intends?\s+to|going\s+to)\b[^.;,]{0,40}$", re.I)
 GENERIC_PRESENT = re.compile(r"(?:hits|strikes|attacks|shells|targets|bombs|pounds)", re.I)
 _LITERAL = re.compile(r"(?<!\\)[A-Za-z]{3,}(\?)?")
 # Words too common to tell patterns apart; every trigger alternative also has a content word.
@@ -256,7 +260,10 @@ def _negated(t: Trigger, text: str) -> bool:
         return True   # "When Russia hits our schools, it causes great pain": what happens in general
     if t.category == "attack":
         return bool(NEGATION.search(text[max(0, t.start - w.negation_before_trigger):t.start])
+                    or EXPECTED_AFTER.match(text, t.end)
                     or DENIAL.search(text[max(0, t.start - w.denial_before_trigger):t.start]))
+    if t.kind == "fortification":   # "Wagner would spend the next few days building defensive lines"
+        return bool(FUTURE_BEFORE.search(text, max(0, t.start - 50), t.start))
     if t.kind == "aid":
         return bool(REFUSAL.search(text[max(0, t.start - w.negation_before_trigger):t.start]))
     if t.category == "air_defense":

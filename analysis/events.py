@@ -696,7 +696,7 @@ def _parties(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: li
         draft.actor1, draft.actor1_explicit = last_event.actor1, True
         draft.actor1_detail = last_event.actor1_detail
     first = _passive_agent(facts.text, draft, usable) or _subject_right_before(facts.text, draft, usable) \
-        or _first(usable, lambda a: a.role != "recipient") or (usable[0] if usable else None)
+        or _builder(facts.text, draft, usable) or _first(usable, lambda a: a.role != "recipient") or (usable[0] if usable else None)
     acting = None
     if draft.actor1 is None and first is not None:
         draft.actor1 = _resolve_titled(first, draft)
@@ -733,6 +733,22 @@ def _subject_right_before(text: str, draft: Draft, usable: list[ActorMention]) -
     if PRONOUN_JOINED.search(text, max(0, subject.start - 40), subject.start):
         return None   # "where he and Vladimir Zelensky signed": "he" came first
     return subject
+
+
+# "Russian troops are digging fortifications": the side whose troops build, named right before the verb
+BUILDER_GAP = re.compile(r"^\s+(?:(?:troops|forces|army|military|units|soldiers|engineers)\s+)?"
+                         r"(?:(?:are|is|were|was|have|has|had)\s+(?:been\s+)?)?$", re.I)
+
+
+def _builder(text: str, draft: Draft, usable: list[ActorMention]) -> ActorMention | None:
+    """Who builds defences: the side named inside the trigger ("the build-up of Russian defensive lines") or
+    right before its verb ("Russian troops are digging fortifications"), not a side the sentence named
+    first ("Because a Ukrainian counteroffensive is expected there, …")."""
+    if draft.kind != "fortification":
+        return None
+    t = draft.trigger
+    return _first(usable, lambda a: t.start <= a.start < t.end and a.actor is not None) or \
+        _first(reversed(usable), lambda a: a.end <= t.start and a.actor is not None and BUILDER_GAP.match(text[a.end:t.start]))
 
 
 PRONOUN_JOINED = re.compile(r"\b(?:he|she|they|we)\s+and\s+(?:[\w’'.-]+\s+){0,4}$", re.I)

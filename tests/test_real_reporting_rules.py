@@ -519,6 +519,18 @@ ROWS = [
     _rows("a-source-named-after-repelled-assaults-made-none-of-them",
           "Ukrainian forces fought off 41 attacks near Toretsk, according to figures that Kyiv's General Staff "
           "released on Sunday morning.", "2024-09-15", "attack", SIDES, [("Russia", "Ukraine")]),
+    _rows("defences-dug-by-a-side-named-before-the-verb",
+          "As a Ukrainian counteroffensive is expected there, Russian forces are digging trenches near Tokmak.", "2023-04-02",
+          "other", ("actor1", "location", "event_type"), [("Russia", "Tokmak", "Strategic developments")]),
+    _rows("defences-a-side-would-build-later-are-no-happening",
+          "Wagner would spend the coming week building defensive positions, the commander said.", "2023-05-21",
+          "other", SIDES, []),
+    _rows("a-push-that-is-expected-is-no-attack",
+          "As a Ukrainian counteroffensive is expected there, Russian forces are digging trenches near Tokmak.", "2023-04-02",
+          "attack", SIDES, []),
+    _rows("a-site-gradually-coming-under-a-sides-control",
+          "Both sides said the outskirts of Marinka are gradually coming under Russian control.", "2023-04-02",
+          "attack", SIDES, [("Russia", "Ukraine")]),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

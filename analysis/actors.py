@@ -247,10 +247,10 @@ def _is_capital_actor(text: str, start: int, end: int) -> bool:
         return True   # "weapons paid for by Copenhagen and The Hague": the agent of a passive
     if prev_word in TARGET_PREPOSITIONS | PLACE_PREPOSITIONS | RECIPIENT_PREPOSITIONS | {"capital", "city", "the"}:
         return False
+    if _POSSESSIVE_AFTER.match(after):
+        return True   # "…, according to an AP tally, Moscow's air defenses claimed…"
     if before.rstrip().endswith(","):
         return bool(_CAPITAL_VERB.match(after))   # "the capital, Kyiv, was hit" is a place
-    if _POSSESSIVE_AFTER.match(after):
-        return True
     nxt = _WORD_AFTER.match(after)
     return bool(nxt) and nxt.group(1)[0].islower() and nxt.group(1).lower() not in {"region", "oblast", "city", "district", "mayor", "and", "or"}
 

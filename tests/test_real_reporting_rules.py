@@ -531,6 +531,13 @@ ROWS = [
     _rows("a-site-gradually-coming-under-a-sides-control",
           "Both sides said the outskirts of Marinka are gradually coming under Russian control.", "2023-04-02",
           "attack", SIDES, [("Russia", "Ukraine")]),
+    _rows("a-region-saw-drones-destroyed",
+          "Overnight, the Rostov region saw 23 Ukrainian drones destroyed, according to a Russian Defence Ministry "
+          "statement issued on Tuesday morning.", "2024-06-11", "air_defense", SIDES + ("weapon_count",),
+          [("Russia", "Ukraine", 23)], "Europe/Moscow"),
+    _rows("air-defences-claimed-about-n-drones",
+          "According to a Reuters count, Moscow's air defences claimed about 40 drones before dawn.", "2024-06-11",
+          "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

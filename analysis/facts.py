@@ -152,6 +152,7 @@ LAUNCH_LIST_GAP = re.compile(r"^\s*(?:regions?|oblasts?|areas?)?\s*(?:,\s*(?:and
                              r"(?:(?-i:[A-Z])[\w’'-]+\s+){0,2}?(?:in\s+)?(?:temporarily\s+)?(?:occupied\s+)?$", re.I)
 NIGHT_SPAN_OPEN = re.compile(r"\b(?:between|from)\b", re.I)
 NIGHT_DAY_AFTER = re.compile(r"\s*(?:to|into|-|–|—|/)\s*(\d{1,2})\b(?!\s*(?:km|kilomet|miles|per|%|,\d))", re.I)
+OVERNIGHT_GAP = re.compile(r"\s*(?:on\s+|of\s+)?")
 NIGHT_WORD = re.compile(r"\b(?:overnight|night)\b", re.I)
 NIGHT_RANGE = re.compile(r"\b(\d{1,2})\s*[-–/]\s*(\d{1,2})\b")
 # "Russia sent 79 drones into Ukraine from 7.30pm on Saturday", "since 18:00 on March 1": an air force's night,
@@ -265,6 +266,10 @@ def _night_span(usable: list[DateMention], text: str) -> DateMention | None:
     is by the morning's report."""
     days = sorted((m for m in usable if m.precision == "day"), key=lambda m: m.start)
     for first, second in zip(days, days[1:]):
+        # "Overnight Saturday," in Sunday's paper: the night that ended on Sunday morning
+        if first.kind == "overnight" and second.kind == "weekday" and OVERNIGHT_GAP.fullmatch(text, first.end, second.start) \
+                and (first.date - second.date).days == 1:
+            return first
         if (second.date - first.date).days == 1 and NIGHT_SPAN_OPEN.search(text, max(0, first.start - 60), first.end) \
                 and NIGHT_SPAN_JOIN.match(text, first.end, second.start):
             return second

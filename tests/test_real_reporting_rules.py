@@ -538,6 +538,12 @@ ROWS = [
     _rows("air-defences-claimed-about-n-drones",
           "According to a Reuters count, Moscow's air defences claimed about 40 drones before dawn.", "2024-06-11",
           "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),
+    _rows("overnight-and-the-day-before-the-paper-is-the-night-that-ended-on-its-morning",
+          "Overnight Tuesday, the Bryansk region saw 19 Ukrainian drones destroyed, the ministry said on Wednesday.",
+          "2024-06-12", "air_defense", ("event_date",), [("2024-06-12",)], "Europe/Moscow"),
+    _rows("overnight-and-the-papers-own-day-is-that-day",
+          "Russia launched 40 drones overnight Saturday, the air force said.", "2024-05-18", "attack",
+          ("event_date",), [("2024-05-18",)]),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

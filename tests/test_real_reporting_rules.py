@@ -544,6 +544,12 @@ ROWS = [
     _rows("overnight-and-the-papers-own-day-is-that-day",
           "Russia launched 40 drones overnight Saturday, the air force said.", "2024-05-18", "attack",
           ("event_date",), [("2024-05-18",)]),
+    _rows("missiles-hit-over-places-were-hit-in-the-air",
+          "\"Seven were hit over Odesa, four over Mykolaiv region and two over Kherson region,\" the air force "
+          "commander wrote.", "2023-02-10", "air_defense", ("location",),
+          [("Kherson Oblast",), ("Mykolaiv Oblast",), ("Odesa",)]),
+    _rows("people-a-reporter-met-hold-no-meeting",
+          "Residents we met on the streets of Lviv said they would not leave.", "2023-02-10", "diplomacy", SIDES, []),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

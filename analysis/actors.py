@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from analysis.lexicon import LexiconError, alternation, load_yaml, require, words
 
 TARGET_PREPOSITIONS = {"on", "at", "against", "into", "toward", "towards", "targeting", "struck", "hit", "striking", "attacked"}
+# "people who fled Ukraine": the country left behind is where they come from, not who acts
+FLED_FROM = {"fled", "fleeing", "flee", "flees", "escaped", "escaping"}
 PLACE_PREPOSITIONS = {"in", "over", "near", "across", "inside", "throughout", "from", "outside", "around", "of"}
 RECIPIENT_PREPOSITIONS = {"to", "for", "with", "supplying", "supporting", "provided", "supplied", "helping", "arming"}
 SPEECH_VERBS = r"(?:said|says|say|told|tells|reported|reports|stated|states|added|adds|announced|announces|confirmed|confirms|claimed|claims|wrote|writes|posted|noted|warned|according)"
@@ -217,7 +219,7 @@ def _role(text: str, start: int, end: int, kind: str) -> str:
             return "speaker"  # "Ukrainian officials said…", "the Ukrainian air force reported…"
     if prev_word in TARGET_PREPOSITIONS:
         return "target"
-    if prev_word in PLACE_PREPOSITIONS:
+    if prev_word in PLACE_PREPOSITIONS or prev_word in FLED_FROM:
         return "place" if kind in ("name", "capital") else "object"
     if prev_word in RECIPIENT_PREPOSITIONS or prev_word in LISTENER_VERBS:
         return "recipient"   # "aid to Ukraine"; "Zelensky told the UN Security Council that…": who hears it

@@ -129,7 +129,7 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     candidates = [p for p in candidates if p not in seats]
     if categories_mod.is_nationwide(facts.text):
         draft.nationwide = True
-    own = _places_of_own_phrase(facts, draft, candidates)
+    own = _departure(facts, draft) or _places_of_own_phrase(facts, draft, candidates)
     if own:
         draft.place, draft.place_explicit = own[0], True
         return
@@ -165,6 +165,18 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     elif draft.category == "humanitarian" and draft.kind not in ("prisoner_exchange", "captives") \
             and not draft.nationwide:   # an exchange between the sides has no place of its own
         draft.place = _story_place(ctx)
+
+
+IN_BEFORE = re.compile(r"\b(?:in|to)\s+$", re.I)
+# "a flight from Poland landed at Haneda", "were evacuated from the Kursk region to …"
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?$", re.I)
+
+
+def _departure(facts: SentenceFacts, draft: Draft) -> list[PlaceMention]:
+    """An evacuation is placed where it departs (CONTRACT §7): the place named after "from", if any."""
+    if draft.kind != "evacuation":
+        return []
+    return [p for p in facts.located_places if FROM_BEFORE.search(facts.text, max(0, p.start - 30), p.start)][:1]
 
 
 THE_CAPITAL = re.compile(r"\bthe\s+(?:(Ukrainian|Russian)\s+)?capital\b(?!['’]s?\s+(?:mayor|governor))", re.I)
@@ -956,6 +968,12 @@ def _humanitarian(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, state
             draft.actor1, draft.actor2 = ctx.perspective, other
     if draft.kind == "prisoner_exchange" and draft.actor2 is None:
         draft.actor2 = actors_mod.opponent(draft.actor1)
+    if draft.kind == "evacuation" and not draft.actor1_explicit:
+        # "people who fled Ukraine are now in Japan": the state that takes them in runs the evacuation
+        host = _first(states, lambda a: a.role == "place" and a.actor and IN_BEFORE.search(facts.text, max(0, a.start - 6), a.start)
+                      and (draft.place is None or a.actor != draft.place.country))
+        if host is not None:
+            draft.actor1 = host.actor
 
 
 def _downed_count(facts: SentenceFacts) -> int:

@@ -550,6 +550,10 @@ ROWS = [
           [("Kherson Oblast",), ("Mykolaiv Oblast",), ("Odesa",)]),
     _rows("people-a-reporter-met-hold-no-meeting",
           "Residents we met on the streets of Lviv said they would not leave.", "2023-02-10", "diplomacy", SIDES, []),
+    _rows("people-who-fled-flown-in-by-the-state-that-takes-them-in-from-where-they-left",
+          "Thirty more people who fled Ukraine are now in Canada: their chartered flight from Poland landed in "
+          "Toronto on Sunday.", "2022-05-09", "humanitarian", ("actor1", "location"), [("Canada", "Poland")],
+          "America/Toronto"),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

@@ -52,6 +52,9 @@ _WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)[\s,]*$")
 # Adjectives between a preposition and a name: "in eastern Ukraine", "across occupied Crimea".
 _PLACE_ADJECTIVES = re.compile(r"(?:\b(?:(?:north|south)[- ]?(?:east|west)ern|eastern|western|northern|southern|central|"
                                r"occupied|liberated|neighbouring|neighboring|mainland|all of|rest of)\s+)+$", re.I)
+# "Moscow region", "the New Moscow area", "Kyiv's outskirts": a capital before them is a place, not a side
+_PLACE_WORDS_AFTER = frozenset({"region", "oblast", "city", "district", "mayor", "and", "or", "area", "areas",
+                                "suburbs", "outskirts", "airport", "sky", "skies"})
 _WORD_AFTER = re.compile(r"^\s*([A-Za-z’'-]+)")
 FILE = "actors.yaml"
 _FIELDS = (("names", "name"), ("demonyms", "demonym"), ("capitals", "capital"), ("institutions", "institution"),
@@ -254,7 +257,7 @@ def _is_capital_actor(text: str, start: int, end: int) -> bool:
     if before.rstrip().endswith(","):
         return bool(_CAPITAL_VERB.match(after))   # "the capital, Kyiv, was hit" is a place
     nxt = _WORD_AFTER.match(after)
-    return bool(nxt) and nxt.group(1)[0].islower() and nxt.group(1).lower() not in {"region", "oblast", "city", "district", "mayor", "and", "or"}
+    return bool(nxt) and nxt.group(1)[0].islower() and nxt.group(1).lower() not in _PLACE_WORDS_AFTER
 
 
 def find_actors(text: str) -> list[ActorMention]:

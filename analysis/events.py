@@ -129,7 +129,7 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     candidates = [p for p in candidates if p not in seats]
     if categories_mod.is_nationwide(facts.text):
         draft.nationwide = True
-    own = _departure(facts, draft) or _places_of_own_phrase(facts, draft, candidates)
+    own = _departure(facts, draft) or _sky_of(facts, draft, candidates) or _places_of_own_phrase(facts, draft, candidates)
     if own:
         draft.place, draft.place_explicit = own[0], True
         return
@@ -177,6 +177,19 @@ def _departure(facts: SentenceFacts, draft: Draft) -> list[PlaceMention]:
     if draft.kind != "evacuation":
         return []
     return [p for p in facts.located_places if FROM_BEFORE.search(facts.text, max(0, p.start - 30), p.start)][:1]
+
+
+# "downed five drones over the New Moscow area": the sky the weapons fell from
+OVER_BEFORE = re.compile(r"\b(?:over|above)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
+def _sky_of(facts: SentenceFacts, draft: Draft, candidates: list[PlaceMention]) -> list[PlaceMention]:
+    """An interception is placed in the sky it happened in, the place named after "over/above", before any
+    other place of the sentence ("Vnukovo airport saw flights disrupted as … drones were downed over Moscow")."""
+    if draft.category != "air_defense":
+        return []
+    return [p for p in candidates if p.kind in ("city", "district", "region")
+            and OVER_BEFORE.search(facts.text, max(0, p.start - 30), p.start)][:1]
 
 
 THE_CAPITAL = re.compile(r"\bthe\s+(?:(Ukrainian|Russian)\s+)?capital\b(?!['’]s?\s+(?:mayor|governor))", re.I)

@@ -96,9 +96,14 @@ _LOOKAROUND = 48  # chars of context inspected around a candidate end; abbreviat
 _HEADING_WORDS = 15  # a heading is short ("Russian strike on Kyiv kills 12"); a longer line is a paragraph
 
 
+_END_ORNAMENT = re.compile(r"\s+[■□▪▫●◆◇★☆✦#*]+\s*$")
+
+
 def _is_heading(line: str) -> bool:
     """≤ 15 words, a letter or digit, and no closing punctuation (before trailing closers)."""
-    if line.rstrip(_CLOSERS)[-1:] in _ENDERS + ":;" or len(line.split(None, _HEADING_WORDS)) > _HEADING_WORDS:
+    # an end mark ("■", "*") after the last sentence of a story leaves it a sentence: "… labelled it terrorism. ■"
+    core = _END_ORNAMENT.sub("", line.rstrip(_CLOSERS)).rstrip(_CLOSERS)
+    if core[-1:] in _ENDERS + ":;" or len(line.split(None, _HEADING_WORDS)) > _HEADING_WORDS:
         return False
     return _ALNUM.search(line) is not None
 

@@ -554,6 +554,12 @@ ROWS = [
           "Thirty more people who fled Ukraine are now in Canada: their chartered flight from Poland landed in "
           "Toronto on Sunday.", "2022-05-09", "humanitarian", ("actor1", "location"), [("Canada", "Poland")],
           "America/Toronto"),
+    _rows("a-spokeswoman-labelled-the-raid-terrorism",
+          "Maria Zakharova, the foreign ministry's spokeswoman, labelled the attack terrorism.", "2023-07-30",
+          "diplomacy", ("actor1",), [("Russia",)], "Europe/Moscow"),
+    _rows("an-interception-is-placed-in-the-sky-it-happened-in",
+          "Sheremetyevo airport halted flights for two hours as air defences downed three drones over the New "
+          "Moscow area.", "2023-07-30", "air_defense", ("location",), [("Moscow",)], "Europe/Moscow"),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

@@ -248,3 +248,11 @@ def test_long_input_is_linear_enough():
             + "." * 200000 + "x " + " " * 200000 + "\n" + ".”" * 50000)
     blocks, sentences = segment(text)
     assert len(sentences) >= 20000
+
+
+def test_an_end_mark_after_the_last_sentence_leaves_it_a_sentence():
+    """Wire copy closes a story with "■": the last paragraph is still prose, not a heading."""
+    text = "Title\nThe spokeswoman labelled the raid terrorism. ■\n"
+    blocks, sentences = segment(text)
+    assert [b.kind for b in blocks] == ["title", "paragraph"]
+    assert [text[s.start:s.end] for s in sentences] == ["The spokeswoman labelled the raid terrorism.", "■"]

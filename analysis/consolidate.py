@@ -433,8 +433,10 @@ def _flush(pending: list[SentenceFacts], para_events: list[Draft], events: list[
         first = next((f for f in pending if f.frames), None)
         if first is None:
             return
-        home = build(first, first.frames[0], ctx, None, None)
-        events.append(home)
+        # split as an opened trigger is: "…, and a further death was reported in the Sumy region" is a blow of its own
+        drafts = build_all(first, first.frames[0], ctx, None, None) or [build(first, first.frames[0], ctx, None, None)]
+        home = drafts[0]
+        events.extend(drafts)
         pending = [f for f in pending if f is not first]
     for f in pending:
         absorb(home, f)

@@ -228,7 +228,9 @@ def build_all(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_
 CLAUSE_AFTER = re.compile(r",\s*(?:and|while|whereas)\s+|;\s*|\s+and\s+(?=the\s+other\b)|\s+while\s+", re.I)
 # what makes that clause a blow of its own
 HARM = re.compile(r"\b(?:caught fire|set (?:on )?fire|ablaze|(?:was|were) (?:hit|struck|damaged|destroyed|hurt|injured|wounded|killed)"
-                  r"|hurt|injured|wounded|killed|the other|another (?:[\w-]+ )?(?:attack|strike))\b", re.I)
+                  r"|hurt|injured|wounded|killed|the other|another (?:[\w-]+ )?(?:attack|strike)"
+                  # "…, and a further death was reported in the Kharkiv region", "…, while in Bilozerka a man suffered wounds"
+                  r"|deaths?|died|dead|wounds|lost (?:their|his|her) lives?)\b", re.I)
 
 
 def _split_second_blow(draft: Draft) -> list[Draft]:
@@ -365,11 +367,31 @@ def _places_hit(draft: Draft) -> list[PlaceMention]:
 
 def _split_places_hit(draft: Draft) -> list[Draft]:
     """Strikes on a list of regions that give no count or toll are one event per region (each region's
-    authorities report their own); a count or toll belongs to the whole and keeps the event whole."""
-    if draft.kind != "strike" or draft.trigger.weight < 3 or draft.weapon_count is not None or draft.fatalities \
-            or draft.injuries:
-        return [draft]   # "reported blasts in Lvov, Kharkov, …" (a weak trigger) tells of the blasts, not who hit what
-    return _one_per_place(draft, _places_hit(draft))
+    authorities report their own); a count or toll belongs to the whole and keeps the event whole. So are
+    towns that "both came under" a blow, named as the subjects before it."""
+    if draft.kind != "strike" or draft.weapon_count is not None or draft.fatalities or draft.injuries:
+        return [draft]
+    if draft.trigger.weight < 3:
+        # "reported blasts in Lvov, Kharkov, …" (a weak trigger) tells of the blasts, not who hit what
+        return _one_per_place(draft, _subjects_hit(draft))
+    return _one_per_place(draft, _places_hit(draft) or _subjects_hit(draft))
+
+
+# "Myrnohrad, a town on the edge of Pokrovsk, and Kurakhove, further south, both came under bombardment"
+BOTH_BEFORE = re.compile(r"\b(?:both|all|each)\s+(?:of\s+them\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+SUBJECT_JOIN = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+)?$", re.I)
+
+
+def _subjects_hit(draft: Draft) -> list[PlaceMention]:
+    """The towns named as the joined subjects of a blow ("A, …, and B, …, both came under fire"): the first
+    place at the start of the sentence and each one after "and", not places inside their notes."""
+    text, t = draft.main.text, draft.trigger
+    both = BOTH_BEFORE.search(text, max(0, t.start - 30), t.start)
+    if both is None:
+        return []
+    lead = len(text) - len(text.lstrip())
+    before = [p for p in draft.main.located_places if p.kind in ("city", "district", "region") and p.end <= both.start()]
+    return [p for p in before if p.start == lead or SUBJECT_JOIN.search(text, max(0, p.start - 8), p.start)]
 
 
 def _split_places_taken(draft: Draft) -> list[Draft]:

@@ -560,6 +560,13 @@ ROWS = [
     _rows("an-interception-is-placed-in-the-sky-it-happened-in",
           "Sheremetyevo airport halted flights for two hours as air defences downed three drones over the New "
           "Moscow area.", "2023-07-30", "air_defense", ("location",), [("Moscow",)], "Europe/Moscow"),
+    _rows("a-further-death-in-another-region-is-a-blow-of-its-own",
+          "Three people were hurt in the southern Kherson region, officials said, and a further death was reported "
+          "in the Sumy region in the north.", "2024-08-02", "attack", ("location",),
+          [("Kherson Oblast",), ("Sumy Oblast",)]),
+    _rows("towns-that-both-came-under-a-blow-are-one-event-each",
+          "Toretsk, a town west of Horlivka, and Kostiantynivka, a little further north, both came under shelling "
+          "on Friday.", "2024-08-02", "attack", ("location",), [("Kostiantynivka",), ("Toretsk",)]),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

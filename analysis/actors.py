@@ -369,6 +369,13 @@ def backed_side(supplier: str | None) -> str | None:
     return table.get(supplier, table.get("default"))
 
 
+def is_ally_of(state: str | None, side: str | None) -> bool:
+    """Is ``state`` listed by name as backing ``side`` (``backed_side``: Belarus, Iran, North Korea back
+    Russia)? Only such an ally is armed by a side at war ("Moscow would hand over Iskander-M systems to
+    Belarus"); the default backer of Ukraine is no one armed by it."""
+    return bool(state) and state not in lexicon().opponents and lexicon().backed.get(state) == side
+
+
 def controlling_side(place) -> str | None:
     """Whose side holds a place, for attributing an unattributed strike: its country, unless the lexicon
     lists it as held by the other side ("Sevastopol" → Russia)."""

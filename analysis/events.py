@@ -198,6 +198,9 @@ THE_CAPITAL = re.compile(r"\bthe\s+(?:(Ukrainian|Russian)\s+)?capital\b(?!['’]
 def _the_capital(facts: SentenceFacts, ctx: ArticleContext) -> PlaceMention | None:
     """"the capital": the last capital the story named, else the capital of the side the text names
     ("the Russian capital") or of the outlet's own side — not the last city named (Dnipro is no capital)."""
+    mayor = _first(facts.official_places, lambda p: p.kind == "city" and actors_mod.is_capital(p.name))
+    if mayor is not None:
+        return mayor   # "Moscow Mayor Sergei Sobyanin announced a ban on drone flights over the capital"
     named = next((p for p in reversed(ctx.cities) if actors_mod.is_capital(p.name)), None)
     side = THE_CAPITAL.search(facts.text).group(1)
     if named is not None and side is None:

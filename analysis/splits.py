@@ -258,10 +258,12 @@ def _split_second_blow(draft: Draft) -> list[Draft]:
 def _aid_by_a_warring_side(draft: Draft) -> bool:
     """Arms are given to the sides at war, not by them: a military_support draft whose giver came out as
     Russia or Ukraine read a recipient, a speaker or a POW flight ("They will be delivered by military
-    transport aircraft to Moscow") as the giver, and is no pledge. Nor is one whose giver is only assumed
+    transport aircraft to Moscow") as the giver, and is no pledge — unless it arms an ally listed as backing
+    it ("Moscow would hand over Iskander-M systems to Belarus"). Nor is one whose giver is only assumed
     or vague ("Unknown", "the international community": "Ukraine's Western partners continue to deliver
     tanks" tells an ongoing flow, not a donor's decision)."""
     return draft.category == "military_support" and (actors_mod.opponent(draft.actor1) is not None
+                                                      and not actors_mod.is_ally_of(draft.actor2, draft.actor1)
                                                       or draft.actor1 == "Unknown"
                                                       or draft.actor1 in actors_mod.lexicon_weak())
 

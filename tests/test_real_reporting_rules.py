@@ -567,6 +567,17 @@ ROWS = [
     _rows("towns-that-both-came-under-a-blow-are-one-event-each",
           "Toretsk, a town west of Horlivka, and Kostiantynivka, a little further north, both came under shelling "
           "on Friday.", "2024-08-02", "attack", ("location",), [("Kostiantynivka",), ("Toretsk",)]),
+    _rows("bodies-returned-after-a-relative-clause-are-a-repatriation",
+          "The bodies of 909 people, whom the Russian side says were Ukrainian soldiers, were returned to Ukraine "
+          "on Friday, the coordination centre said.", "2025-11-07", "humanitarian", ("actor1", "actor2"),
+          [("Russia", "Ukraine")]),
+    _rows("a-side-at-war-arms-an-ally-listed-as-backing-it",
+          "Putin told Lukashenko at their meeting in Minsk that Moscow would hand over more Iskander-M systems to "
+          "Belarus by the end of the year.", "2023-03-25", "military_support", SIDES, [("Russia", "Belarus")],
+          "Europe/Moscow"),
+    _rows("a-mayors-ban-on-drone-flights-over-the-capital",
+          "Moscow Mayor Sergei Sobyanin announced a ban on drone flights over the capital from Friday.",
+          "2023-05-03", "other", ("actor1", "location"), [("Russia", "Moscow")], "Europe/Moscow"),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

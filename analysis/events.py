@@ -497,6 +497,9 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
     if agent is None and not passive and draft.kind == "strike":
         # "…aircraft were scrambled … while Russia struck western Ukraine": the side right before the verb
         agent = _subject_right_before(facts.text, draft, [a for a in states if actors_mod.is_combatant(a.actor)])
+    if agent is None and draft.kind in ("capture", "recapture"):
+        # "X is now in Russian hands", "X had returned to Ukrainian control": the side named inside the phrase
+        agent = _first(states, lambda a: a.kind == "demonym" and draft.trigger.start <= a.start < draft.trigger.end)
     agent = agent or _subject_agent(facts, draft, states, place_country, bool(passive))
     if agent is not None and (agent.actor in weak or not actors_mod.is_combatant(agent.actor)):
         agent = None

@@ -63,7 +63,8 @@ CREDIT_LINE = re.compile(r"^\W*(?:(?:additional\s+)?(?:reporting|writing|editing
                          r"\s+by\b|(?:read|see)\s+(?:also|more)\b|related\s*:|by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
                          r"\s*(?:$|[|•·])|(?:[\w.'’-]+\s+){1,5}(?:could\s+not|couldn['’]t|cannot|can['’]t|was\s+unable\s+to|"
                          r"were\s+unable\s+to|ha(?:s|ve)\s+not\s+been\s+able\s+to|did\s+not)\s+(?:immediately\s+)?"
-                         r"independently\s+(?:verify|confirm)|(?:[\w.'’-]+\s+){1,4}(?:could\s+not|cannot)\s+be\s+"
+                         r"independently\s+(?:verify|confirm)|(?:[\w.'’-]+\s+){1,4}(?:was|were)\s+unable\s+to\s+"
+                         r"(?:check|verify|confirm)\b|(?:[\w.'’-]+\s+){1,4}(?:could\s+not|cannot)\s+be\s+"
                          r"independently\s+(?:verified|confirmed))", re.I)
 # Background framing: what has gone on for a while, not a happening of the news window ("Russia has
 # repeatedly struck the city since…", "The plant has come under repeated attack since the invasion began",
@@ -103,7 +104,7 @@ OFFICIAL_AFTER = re.compile(r"(?:['’]s)?\s+(?:acting\s+|regional\s+|region(?:a
                             r"prosecutors?|council)\b", re.I)
 # A place named only by its kind ("the region", "the port", "the city"): short items name it in the headline
 # or an earlier sentence; ``anaphora`` says which kind of place to take from the story (nearest named first).
-ANAPHORA = re.compile(r"\bthe\s+(region|oblast|province|port|city|capital|town|village|district)\b"
+ANAPHORA = re.compile(r"\b(?:the|that|this)\s+(region|oblast|province|port|city|capital|town|village|district)\b"
                       r"(?!['’]s?\s+(?:mayor|governor|head|authorities|administration))", re.I)
 ANAPHORA_KIND = {"region": "region", "oblast": "region", "province": "region", "district": "district"}
 # "Russia sent 36 drones", "Moscow launched …": the subject of a launch verb is the side that fires.
@@ -166,7 +167,7 @@ TO_MORNING = re.compile(r"(?:\s+(?:evening|night))?\s+(?:and|to|until|till|into)
                         r"(?:morning|dawn|daybreak|early\s+hours|small\s+hours)\b", re.I)
 EVENING_TIME = re.compile(r"\b(?:[6-9]|1[01])(?:[:.]\d\d)?\s*p\.?\s?m\b|\b(?:1[89]|2[0-3])[:.]\d\d\b", re.I)
 NIGHT_SPAN_JOIN = re.compile(r"(?:(?!\.\s)[^;])*?\b(?:and|to|until|till)\b", re.I)
-CITY_ANAPHORA = re.compile(r"\bthe (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
+CITY_ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -274,7 +274,7 @@ LIST_INTRO = re.compile(r"[^.;:]{0,60}?,?\s+(?:among\s+them|including|such\s+as|
 
 
 # a capture told as the state of its subject, and what may stand between the subject and it
-CONTROL_STATE = re.compile(r"^(?:is|was|were|are)\b.*\bcontrol\b", re.I)
+CONTROL_STATE = re.compile(r"^(?:is|was|were|are)\b.*\b(?:control|hands)\b", re.I)
 APPOSITIVE = re.compile(r"^\s*(?:,[^,;]{0,90},)?\s*$")
 LIST_BEFORE_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
 

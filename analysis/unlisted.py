@@ -63,7 +63,8 @@ TAKEN = re.compile(rf"\b(?:seized|captured|took|taken|liberated|retook|recapture
                    rf"(?:the\s+)?(?:villages?\s+of\s+|settlements?\s+of\s+)?({NAME})(?![\w’'-])")
 # a place taken, named before its verb or after a list's opening words: "Robotyne was liberated by …", "Verbove
 # had returned to Ukrainian control", "raising the flag in Urozhaine", "added Piatykhatky to the list of
-# settlements", "the villages it had captured were Lukiantsi, Zelene and …", "retook several villages, among them X"
+# settlements", "the villages it had captured were Lukiantsi, Zelene and …", "retook several villages, among them X",
+# "X is now in Russian hands"
 TAKEN_OTHERWISE = re.compile(
     rf"({NAME})(?:,\s+in\s+(?:the\s+)?(?:[\w’'-]+\s+){{1,3}}?(?:region|oblast|district|area|province),)?\s+"
     rf"(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:now\s+|fully\s+|completely\s+|officially\s+)?"
@@ -73,10 +74,12 @@ TAKEN_OTHERWISE = re.compile(
     rf"(?:(?:village|town|city|centre|center|outskirts)\s+of\s+)?({NAME})"
     rf"|\b(?:added|adds|adding)\s+({NAME})\s+(?:[\w’'-]+\s+){{0,4}}?to\s+(?:the|a|its|their)\s+list\b"
     rf"|\b(?:captured|liberated|seized|taken|retaken|recaptured)\s+(?:were|as|are|included|include)\s+({NAME})"
-    rf"|\b(?:captured|liberated|seized|taken|retaken|recaptured|retook|retaken)\s+[^.;:]{{0,60}}?,?\s+(?:among\s+them|including|such\s+as|namely)\s+({NAME})")
+    rf"|\b(?:captured|liberated|seized|taken|retaken|recaptured|retook|retaken)\s+[^.;:]{{0,60}}?,?\s+(?:among\s+them|including|such\s+as|namely)\s+({NAME})"
+    # "Kostiantynopolske is now in Russian hands"
+    rf"|({NAME})\s+(?:is|was|are|were)\s+(?:now\s+|fully\s+|firmly\s+|entirely\s+)?in\s+(?:Russian|Ukrainian|its|their|Moscow['’]s|Kyiv['’]s)\s+hands\b")
 # a substring test first: most sentences name no capture, and the regex tries every capitalised word
 TAKEN_OTHERWISE_WORDS = ("captured", "liberated", "seized", "retaken", "recaptured", "overrun", "freed", "control",
-                         "flag", "list", "among them", "including", "such as", "namely")
+                         "flag", "list", "among them", "including", "such as", "namely", "hands")
 NEXT_AFTER_NOTE = re.compile(rf"\s*(?:\([^()]{{0,160}}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})(?![\w’'-])")
 # a base named after its place needs no shape: "at Skrydstrup air base", "the Ramstein air base in Germany"
 BASE = re.compile(rf"({NAME})\s+(?:military\s+|air\s+force\s+)?(?:air\s+base|airbase|airfield|naval\s+base)\b", re.I)

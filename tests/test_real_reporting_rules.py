@@ -578,6 +578,13 @@ ROWS = [
     _rows("a-mayors-ban-on-drone-flights-over-the-capital",
           "Moscow Mayor Sergei Sobyanin announced a ban on drone flights over the capital from Friday.",
           "2023-05-03", "other", ("actor1", "location"), [("Russia", "Moscow")], "Europe/Moscow"),
+    _rows("a-village-now-in-a-sides-hands-is-taken-there",
+          "Novoselydivka is now in Russian hands, the defence ministry in Moscow said on Monday.", "2024-12-23",
+          "attack", ("actor1", "location"), [("Russia", "Novoselydivka")], "Europe/Moscow"),
+    _rows("a-wire-unable-to-check-a-claim-reports-no-happening",
+          "AFP was unable to check the ministry's statement.", "2024-12-23", "diplomacy", SIDES, []),
+    _rows("a-village-called-a-settlement-is-no-diplomacy",
+          "In Russian usage the settlement is known as Ostrovske.", "2024-12-23", "diplomacy", SIDES, []),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

@@ -189,7 +189,10 @@ def absorb(event: Draft, draft_or_facts: Draft | SentenceFacts, role: str | None
         d = draft_or_facts
         for facts, r in d.mentions:
             event.mentions.append((facts, r if r != "main" else _role(facts)))
-        if event.date is None or (not event.date_own and d.date_own and d.date is not None and d.date.precision == "day"):
+        # a merged draft's day dates the event; its month or year does not ("talks … were due in November
+        # 2022" told after an interview of the day is background, not the interview's date)
+        coarse = d.date is not None and d.date.precision != "day"
+        if (event.date is None and not coarse) or (not event.date_own and d.date_own and not coarse and d.date is not None):
             event.date, event.date_own = d.date, d.date_own
         if event.time is None:
             event.time = d.time

@@ -585,6 +585,12 @@ ROWS = [
           "AFP was unable to check the ministry's statement.", "2024-12-23", "diplomacy", SIDES, []),
     _rows("a-village-called-a-settlement-is-no-diplomacy",
           "In Russian usage the settlement is known as Ostrovske.", "2024-12-23", "diplomacy", SIDES, []),
+    _rows("a-request-to-stop-striking-is-no-strike",
+          "Officials in Washington have asked Kyiv to stop targeting Russian oil refineries.", "2024-05-16",
+          "attack", SIDES, []),
+    _rows("no-escalation-is-no-attack",
+          "What is strange is the claim that pumping Ukraine with ever heavier weapons is no escalation, he added.",
+          "2023-01-30", "attack", SIDES, []),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),
@@ -1004,3 +1010,13 @@ def test_a_town_that_came_under_bombardment_is_a_blow_of_its_own():
             "Prosecutors put the number of wounded at four.\n")
     rows = events_of(text, "2024-07-27", category="attack")
     assert ("Russia", "Kostiantynivka", 4) in [(r["actor1"], r["location"], r["injuries"]) for r in rows]
+
+
+def test_an_interview_is_dated_by_its_day_not_by_background_told_after_it():
+    """A diplomat's interview, then paragraphs later talks that "were due in November 2022": the month of
+    the background does not date the interview."""
+    text = ("Interview\nWashington's policy has brought Moscow to the edge of an open clash, Sergei Ryabkov, deputy "
+            "foreign minister, believes. He set out this view in an interview with RIA Novosti.\n\n"
+            "Talks on resuming inspections were due in November 2022 but were called off.\n")
+    rows = events_of(text, "2023-01-30", "Europe/Moscow", category="diplomacy")
+    assert [(r["actor1"], r["event_date"].isoformat()) for r in rows] == [("Russia", "2023-01-30")]

@@ -250,6 +250,23 @@ def find_triggers(text: str) -> list[Trigger]:
     return found
 
 
+# a sentence about sanctions whose blow is only a verb: "the new listings also hit suppliers in third countries"
+ECONOMIC = re.compile(r"\b(?:sanctions?|blacklist\w*|listings?|asset freezes?|export (?:controls|bans|restrictions)|dual-use|"
+                      r"tariffs?|(?:US|EU|new|economic|financial) measures|financial sector|entities)\b", re.I)
+BARE_VERBS = frozenset({"hit", "hits", "hitting", "targeted", "targeting", "target", "targets", "struck", "strikes",
+                        "advanced", "tightening"})
+
+
+def _economic(t: Trigger, text: str) -> bool:
+    """A bare verb of striking in a sentence about sanctions that names no weapon is the measures' reach."""
+    return t.text.lower() in BARE_VERBS and bool(ECONOMIC.search(text)) and not _weapon_words().search(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _weapon_words() -> re.Pattern:
+    return re.compile(expand(r"\b(?:{weapon_nouns}|shelling|artillery|bombs?|airstrikes?)\b", "categories.weapon_words"), re.I)
+
+
 def _negated(t: Trigger, text: str) -> bool:
     """An attack that is negated or denied ("pledged not to hit", "denied that its forces struck"), or an
     interception only wondered about ("whether air defences could shoot down"), or a delivery refused ("refused to
@@ -258,6 +275,8 @@ def _negated(t: Trigger, text: str) -> bool:
     if t.category == "attack" and GENERIC_PRESENT.fullmatch(t.text) and \
             GENERIC_WHEN.search(text[max(0, t.start - w.negation_before_trigger):t.start]):
         return True   # "When Russia hits our schools, it causes great pain": what happens in general
+    if t.category == "attack" and _economic(t, text):
+        return True   # "The US measures hit Russia's financial sector": sanctions, not a blow
     if t.category == "attack":
         return bool(NEGATION.search(text[max(0, t.start - w.negation_before_trigger):t.start])
                     or EXPECTED_AFTER.match(text, t.end)

@@ -591,6 +591,12 @@ ROWS = [
     _rows("no-escalation-is-no-attack",
           "What is strange is the claim that pumping Ukraine with ever heavier weapons is no escalation, he added.",
           "2023-01-30", "attack", SIDES, []),
+    _rows("sanctions-that-hit-a-sector-are-no-attack",
+          "The new British measures hit Russia's shipping sector and dozens of entities in third countries.",
+          "2024-05-09", "attack", SIDES, []),
+    _rows("a-strike-in-a-sentence-about-sanctions-is-still-a-strike",
+          "Russian missiles hit Odesa as the EU weighed new sanctions.", "2024-05-09", "attack", SIDES,
+          [("Russia", "Ukraine")]),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),
@@ -1020,3 +1026,9 @@ def test_an_interview_is_dated_by_its_day_not_by_background_told_after_it():
             "Talks on resuming inspections were due in November 2022 but were called off.\n")
     rows = events_of(text, "2023-01-30", "Europe/Moscow", category="diplomacy")
     assert [(r["actor1"], r["event_date"].isoformat()) for r in rows] == [("Russia", "2023-01-30")]
+
+
+def test_new_york_is_the_city_not_york():
+    """"told reporters at UN headquarters in New York": the American city, not York in England."""
+    found = gazetteer().find("The UN spokesman told reporters at headquarters in New York on Friday.")
+    assert [(p.place, p.country) for p in found] == [("New York City", "United States")]

@@ -115,6 +115,11 @@ class ArticleContext:
     paragraph: int | None = None
     # reading: for the extractors of the next sentence
     story_day: dt.date | None = None             # the last day a sentence gave, or a new section's heading's
+    # the story's day, set in an earlier section, is not its lead's day: it still anchors "the same day", but
+    # a sentence of this section that names no day stands in the publication day ("Other allies step up"
+    # after "…signed into law on Wednesday"); the lead's own day holds for the whole story
+    day_inherited: bool = False
+    first_day: dt.date | None = None             # the first day the story's sentences gave: its lead's day
     city_names: list[str] = field(default_factory=list)   # cities named so far, in order of first mention
     city_names_seen: set[str] = field(default_factory=set)   # the same, as a set
     region_names: list[str] = field(default_factory=list)  # regions named so far, or holding a city named, latest last
@@ -186,6 +191,7 @@ class ArticleContext:
         unless its heading names one ("Monday, 25 August 2025") or it opens a live-blog entry."""
         if section != self.section:
             self.section = section
+            self.day_inherited = self.story_day is not None and self.story_day != self.first_day
             if section in self.headings:
                 self.story_day = self.headings[section].date
             elif section in self.entries:
@@ -195,7 +201,8 @@ class ArticleContext:
         """Take in what a sentence established: its day ("On February 12, …" dates "a day earlier" in the
         next), whether its paragraph is a live-blog entry (set on ``facts`` too), the cities and people it names."""
         if facts.own_date is not None and facts.own_date.precision == "day":
-            self.story_day = facts.own_date.date
+            self.story_day, self.day_inherited = facts.own_date.date, False
+            self.first_day = self.first_day or self.story_day
         if facts.paragraph != self.paragraph:
             self.paragraph, self.in_entry = facts.paragraph, facts.stamp
         facts.in_entry = self.in_entry

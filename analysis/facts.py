@@ -321,7 +321,7 @@ def _standing_day(sentence: Sentence, ctx: ArticleContext, own: DateMention | No
         return own if own.precision == "day" else None
     heading = ctx.headings.get(sentence.section)
     entry_start = stamp and sentence.paragraph != ctx.paragraph
-    day = (heading.date if heading else None) if entry_start else ctx.story_day
+    day = (heading.date if heading else None) if entry_start or ctx.day_inherited else ctx.story_day
     day = day or (heading.date if heading else None) or ctx.published
     return dates_mod.DateMention(0, 0, "", day, "day", "context", False)
 

@@ -1032,3 +1032,23 @@ def test_new_york_is_the_city_not_york():
     """"told reporters at UN headquarters in New York": the American city, not York in England."""
     found = gazetteer().find("The UN spokesman told reporters at headquarters in New York on Friday.")
     assert [(p.place, p.country) for p in found] == [("New York City", "United States")]
+
+
+def test_a_background_day_of_one_section_does_not_date_the_next_sections_news():
+    """The lead's Friday holds the story; a bill "signed into law on Wednesday" told in one section does not
+    date the pledges listed under the next heading, which are the day's news."""
+    text = ("Allies add pledges\nThe defence secretary on Friday announced a new $2 billion package for Ukraine.\n"
+            "The money\nIt is part of the aid bill the president signed into law on Wednesday.\n"
+            "Other allies step up\nNorway said it would send more artillery shells to Ukraine.\n")
+    rows = events_of(text, "2024-04-26", category="military_support")
+    assert ("Norway", "2024-04-26") in [(r["actor1"], r["event_date"].isoformat()) for r in rows]
+
+
+def test_the_leads_day_holds_under_the_next_heading():
+    """"…ended a tour on Sunday with pledges of F-16s", then a heading, then the pledge told without a day:
+    the lead's Sunday, not the Monday paper."""
+    text = ("Jets pledged\nZelensky ended his tour of northern Europe on Sunday with pledges of F-16 fighter jets.\n"
+            "Jets for Ukraine\nAt Skrydstrup air base, Prime Minister Mette Frederiksen said Denmark would give "
+            "Ukraine 19 F-16s.\n")
+    rows = events_of(text, "2023-08-21", category="military_support")
+    assert ("Denmark", "2023-08-20") in [(r["actor1"], r["event_date"].isoformat()) for r in rows]

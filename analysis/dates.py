@@ -531,13 +531,19 @@ def best_date(mentions: list[DateMention]) -> DateMention | None:
 OTHER_DAY_BEFORE = re.compile(r"\b(?:until|till|through|(?:days|weeks|hours|shortly|just|a day|a week)\s+(?:before|ahead of)|ahead of)"
                               r"\s+(?:the\s+)?$", re.I)
 PERIOD = re.compile(r"(?:this|next|the coming)\s+(?:year|month)", re.I)
+# "as Russian forces try to retake territory they lost last September": when ground changed hands before,
+# in a clause about the territory (a month or year, not the sentence's day)
+TERRITORY_BEFORE = re.compile(r"\b(?:territory|ground|land|areas?|towns?|villages?|city|region)\s+(?:that\s+|which\s+)?"
+                              r"(?:[\w’'-]+\s+){1,3}?(?:had\s+)?(?:lost|seized|captured|took|occupied|annexed|liberated|retook)\s+$", re.I)
 
 
 def another_days_date(m: DateMention, text: str) -> bool:
     """A date that is not the happening's own: the span a pledge covers ("this year"), a bound ("until December
-    9") or another happening's day ("days before the May 9 parade")."""
+    9"), another happening's day ("days before the May 9 parade") or when ground changed hands before
+    ("territory they lost last September")."""
     return bool(PERIOD.fullmatch(m.text.strip()) or BOUND.match(m.text)
-                or OTHER_DAY_BEFORE.search(text, max(0, m.start - 40), m.start))
+                or OTHER_DAY_BEFORE.search(text, max(0, m.start - 40), m.start)
+                or m.precision != "day" and TERRITORY_BEFORE.search(text, max(0, m.start - 60), m.start))
 
 
 BOUND = re.compile(r"\s*(?:until|till|through)\b", re.I)   # "until December 9" (the mention holds the word)

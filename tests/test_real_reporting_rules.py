@@ -597,6 +597,9 @@ ROWS = [
     _rows("a-strike-in-a-sentence-about-sanctions-is-still-a-strike",
           "Russian missiles hit Odesa as the EU weighed new sanctions.", "2024-05-09", "attack", SIDES,
           [("Russia", "Ukraine")]),
+    _rows("when-ground-changed-hands-before-does-not-date-an-evacuation",
+          "Residents must now leave 21 villages in the Kupiansk district, as Russian troops try to retake "
+          "territory they lost last September.", "2023-08-11", "humanitarian", ("event_date",), [("2023-08-11",)]),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

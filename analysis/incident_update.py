@@ -72,8 +72,8 @@ def _changed_days(recs: list[inc.Record], added: set[str], removed: list[inc.Rec
 def _fresh_pairs(blocks: dict, changed: dict[str, set[int]],
                  recs: list[inc.Record]) -> tuple[list[tuple], set[tuple[str, str]]]:
     """The pairs of every dirty event (``candidate_pairs``'s loop, for those events only), and the
-    (block, event) keys of the dirty events, whose stored pairs are replaced. ``recs``: every record,
-    in row order (each ``row`` its index)."""
+    (block, event) keys of the dirty events, whose stored pairs are replaced. ``recs``: the records
+    ``_nearby`` gives (each ``row`` its position in the corpus)."""
     window, limit = inc.rules().night_days, inc.rules().max_neighbours
     alike = _Alike(recs)
     fresh, dirty = [], set()
@@ -99,7 +99,7 @@ class _Alike:
 
     def __init__(self, recs: list[inc.Record]) -> None:
         ids: dict[tuple, int] = {}
-        self.sig = [ids.setdefault(inc.signature(r), len(ids)) for r in recs]   # by ``row``
+        self.sig = {r.row: ids.setdefault(inc.signature(r), len(ids)) for r in recs}   # by ``row``
         self.memo: dict[tuple[int, int], bool] = {}
 
     def __call__(self, a: inc.Record, b: inc.Record) -> bool:
@@ -161,15 +161,19 @@ def update(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], remove
     """Re-resolve the incidents that ``added`` events (ids in ``events``) and ``removed`` ones (their
     records from the last run) touch. ``events`` is the whole corpus in its row order; ``old_pairs`` and
     ``old_ids`` (event id → incident id) are the last run's. Returns the new ids of the re-resolved events."""
-    recs = inc.records(events, articles)
+    ids = texts(events["event_id"])
+    row_of = dict(zip(ids, range(len(ids))))
+    recs = _nearby(events, articles, added, removed, row_of)
     fresh, dirty = _fresh_pairs(_blocks(recs), _changed_days(recs, added, removed), recs)
     kept, stale_ends = _split_old(old_pairs, {r.event_id for r in removed}, dirty)
     fresh_frame = pd.DataFrame(fresh, columns=PAIR_COLUMNS).astype({"agreement": "int32"})
     parts = [df for df in (kept, fresh_frame) if len(df)]
     pairs = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts or [fresh_frame])[0]
+    resolved = _reached(row_of, pairs, fresh, added | stale_ends, removed, old_ids)
     current = {r.event_id: r for r in recs}
-    resolved = _reached(current, pairs, fresh, added | stale_ends, removed, old_ids)
-    subset = [current[e] for e in sorted(resolved, key=lambda e: current[e].row)]
+    missing = sorted(row_of[e] for e in resolved if e not in current)
+    current.update((r.event_id, r) for r in _records_at(events, articles, missing))
+    subset = [current[e] for e in sorted(resolved, key=row_of.__getitem__)]
     local = {r.event_id: k for k, r in enumerate(subset)}
     # renumbered in the subset's order; a record already at its place (every one, on a first run) is kept
     subset = [r if r.row == k else inc.Record(k, *(getattr(r, f) for f in inc.Record.__slots__[1:]))
@@ -179,11 +183,43 @@ def update(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], remove
     return Resolution(dict(zip(local, ids)), pairs.reset_index(drop=True), resolved)
 
 
-def _reached(current: dict[str, inc.Record], pairs: pd.DataFrame, fresh: list[tuple], seeds: set[str],
+def _records_at(events: pd.DataFrame, articles: pd.DataFrame, rows: list[int]) -> list[inc.Record]:
+    """The records of the events at ``rows`` (positions in ``events``), each numbered by its position."""
+    if not rows:
+        return []
+    if len(rows) == len(events):
+        return inc.records(events, articles)
+    columns = [c for c in (*inc.COLUMNS, "event_date") if c in events.columns]
+    return inc.records(events[columns].iloc[rows], articles, rows)
+
+
+def _nearby(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], removed: list[inc.Record],
+            row_of: dict[str, int]) -> list[inc.Record]:
+    """The records that may gain or lose a pair: the added events, and every event of a category an
+    added or removed event has, dated within two date windows of that event's day (a dirty event lies
+    within one window of a changed day, its candidates within one window of it). Why: building the
+    record of each of 70,000 events is most of a small re-run's resolution. Every block holds events of
+    one category (``incidents._block_key``, ``_tally_key``), so no other event can be a dirty one's
+    candidate. On a first run (every event added) that is every record."""
+    if len(added) >= len(row_of):
+        return _records_at(events, articles, list(range(len(row_of))))
+    new = _records_at(events, articles, sorted(row_of[e] for e in added if e in row_of))
+    reach = 2 * inc.rules().night_days
+    wanted = {(r.category, r.day + d) for r in [*new, *removed] if r.day is not None for d in range(-reach, reach + 1)}
+    if not wanted:
+        return new
+    days = pd.to_datetime(events["event_date"]).dt.normalize()
+    day_numbers = (days - pd.Timestamp(0)).dt.days.astype(object).where(days.notna(), None).tolist()
+    near = [k for k, (c, d) in enumerate(zip(texts(events["category"]), day_numbers)) if d is not None and (c, d) in wanted]
+    have = {r.row for r in new}
+    return sorted([*new, *_records_at(events, articles, [k for k in near if k not in have])], key=lambda r: r.row)
+
+
+def _reached(current: dict[str, int], pairs: pd.DataFrame, fresh: list[tuple], seeds: set[str],
              removed: list[inc.Record], old_ids: dict[str, str]) -> set[str]:
-    """The current events to re-resolve: the components holding a seed, a fresh pair's end, or a survivor
-    of an incident that lost an event. When every event is a seed (a first run), that is every event,
-    and the components need not be found."""
+    """The current events (``current``: their ids) to re-resolve: the components holding a seed, a fresh
+    pair's end, or a survivor of an incident that lost an event. When every event is a seed (a first
+    run), that is every event, and the components need not be found."""
     if seeds >= current.keys():
         return set(current)
     lost = {old_ids.get(r.event_id) for r in removed}

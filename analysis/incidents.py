@@ -224,7 +224,7 @@ def _column(events: pd.DataFrame, name: str) -> list:
     """A column as Python values, None where missing (a column the table lacks is all None)."""
     if name not in events:
         return [None] * len(events)
-    return events[name].astype(object).where(events[name].notna(), None).tolist()
+    return events[name].to_numpy(dtype=object, na_value=None).tolist()
 
 
 @functools.cache
@@ -242,14 +242,15 @@ def _record(i: int, day, published: int, event_id, article, category, actor1, de
                   category in rules().reciprocal)
 
 
-def records(events: pd.DataFrame, articles: pd.DataFrame) -> list[Record]:
-    """One ``Record`` per event row, in row order."""
-    published = dict(zip(articles["article_id"], (pd.to_datetime(articles["published"]) - pd.Timestamp(0)).dt.days.fillna(0)))
+def records(events: pd.DataFrame, articles: pd.DataFrame, rows: list[int] | None = None) -> list[Record]:
+    """One ``Record`` per event row, in row order; numbered ``rows`` when given (the rows' positions in
+    a larger table), else 0, 1, 2…"""
+    published = dict(zip(_column(articles, "article_id"), (pd.to_datetime(articles["published"]) - pd.Timestamp(0)).dt.days.fillna(0)))
     days = pd.to_datetime(events["event_date"]).dt.normalize()
     # days since the epoch, whatever the column's time unit
     day_numbers = (days - pd.Timestamp(0)).dt.days.astype(object).where(days.notna(), None).tolist()
     cols = [_column(events, c) for c in COLUMNS]
-    return [_record(i, day_numbers[i], int(published.get(values[1], 0)), *values)
+    return [_record(i if rows is None else rows[i], day_numbers[i], int(published.get(values[1], 0)), *values)
             for i, values in enumerate(zip(*cols))]
 
 

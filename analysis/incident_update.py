@@ -47,22 +47,28 @@ def block_keys(r: inc.Record) -> list[str]:
     return [repr(k) for k in keys]
 
 
-def _blocks(recs: list[inc.Record]) -> dict[str, list[inc.Record]]:
-    """Each block's dated members in ``candidate_pairs``'s order: (day, row)."""
+def _blocks(recs: list[inc.Record], keys: dict[int, list[str]]) -> dict[str, list[inc.Record]]:
+    """Each block's dated members in ``candidate_pairs``'s order: (day, row). ``keys``: ``block_keys``
+    of each dated record, by row."""
     blocks: dict[str, list[inc.Record]] = defaultdict(list)
     for r in recs:
-        if r.day is not None:
-            for key in block_keys(r):
-                blocks[key].append(r)
+        for key in keys.get(r.row, ()):
+            blocks[key].append(r)
     for members in blocks.values():
         members.sort(key=lambda r: (r.day, r.row))
     return blocks
 
 
-def _changed_days(recs: list[inc.Record], added: set[str], removed: list[inc.Record]) -> dict[str, set[int]]:
-    """Per block, the days on which an event came or went."""
+def _changed_days(recs: list[inc.Record], keys: dict[int, list[str]], added: set[str],
+                  removed: list[inc.Record]) -> dict[str, set[int]]:
+    """Per block, the days on which an event came or went (the removed ones' blocks computed afresh:
+    their records are the last run's)."""
     days: dict[str, set[int]] = defaultdict(set)
-    for r in [*(r for r in recs if r.event_id in added), *removed]:
+    for r in recs:
+        if r.event_id in added:
+            for key in keys.get(r.row, ()):
+                days[key].add(r.day)
+    for r in removed:
         if r.day is not None:
             for key in block_keys(r):
                 days[key].add(r.day)
@@ -164,7 +170,8 @@ def update(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], remove
     ids = texts(events["event_id"])
     row_of = dict(zip(ids, range(len(ids))))
     recs = _nearby(events, articles, added, removed, row_of)
-    fresh, dirty = _fresh_pairs(_blocks(recs), _changed_days(recs, added, removed), recs)
+    keys = {r.row: block_keys(r) for r in recs if r.day is not None}   # once: a first run has 70,000
+    fresh, dirty = _fresh_pairs(_blocks(recs, keys), _changed_days(recs, keys, added, removed), recs)
     kept, stale_ends = _split_old(old_pairs, {r.event_id for r in removed}, dirty)
     fresh_frame = pd.DataFrame(fresh, columns=PAIR_COLUMNS).astype({"agreement": "int32"})
     parts = [df for df in (kept, fresh_frame) if len(df)]

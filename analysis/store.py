@@ -252,13 +252,34 @@ def _combine(previous: Previous | None, rows: dict[str, list], drop: set[str]) -
     for r in rows["events"]:
         r["incident_id"] = PLACEHOLDER
     fresh = {name: frame(name, rows[name]) for name in EXTRACTED}
-    combined = {}
-    for name in EXTRACTED:
-        old = previous.tables[name] if previous else fresh[name].iloc[:0]
-        mine = _owned_by(previous.tables, name, drop) if previous else pd.Series(dtype=bool)
-        parts = [df for df in (old[~mine], fresh[name]) if len(df)]
-        combined[name] = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts or [fresh[name]])[0]
-    return _order(combined)
+    if previous is None:
+        return _order(fresh)
+    old = previous.tables
+    mine = _owned_by(old, "articles", drop)
+    parts = [df for df in (old["articles"][~mine], fresh["articles"]) if len(df)]
+    articles = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts or [fresh["articles"]])[0]
+    out = {"articles": articles.sort_values("file", kind="stable").reset_index(drop=True)}
+    rank = dict(zip(texts(out["articles"]["article_id"]), range(len(articles))))
+
+    def ranks(owners_: list, dropped: set[str]) -> np.ndarray:
+        # -1: a dropped article's row; inf: a row of no known article (last, as ``_order`` puts it)
+        return np.array([-1 if a in dropped else rank.get(a, np.inf) for a in owners_], dtype="float64")
+
+    for name in EXTRACTED[1:]:
+        out[name] = _merged(old[name], ranks(owners(old, name), drop), fresh[name], ranks(owners(fresh, name), set()))
+    return out
+
+
+def _merged(old: pd.DataFrame, old_rank: np.ndarray, new: pd.DataFrame, new_rank: np.ndarray) -> pd.DataFrame:
+    """The old rows not ranked -1, then the new rows, in stable rank order: one ``take`` of the whole
+    table (masking the old rows, then sorting, took two; each is a copy of every column)."""
+    kept = bool((old_rank >= 0).any())
+    if kept and len(new):
+        both, key = pd.concat([old, new], ignore_index=True), np.concatenate([old_rank, new_rank])
+    else:
+        both, key = (old, old_rank) if kept else (new, new_rank)
+    index = np.flatnonzero(key >= 0)
+    return both.iloc[index[np.argsort(key[index], kind="stable")]].reset_index(drop=True)
 
 
 def _resolve(previous: Previous | None, tables: dict[str, pd.DataFrame], drop: set[str], added: set[str]):

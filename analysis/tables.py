@@ -113,23 +113,37 @@ def _csv_cells(df: pd.DataFrame):
     """Each column as an Arrow string array holding exactly the text ``DataFrame.to_csv`` writes in it
     (null where that text is empty): text columns as they are, the others formatted by pandas itself
     (dates, floats, nullable integers look as they always did)."""
-    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    other = [c for c in df.columns if df[c].dtype != "string"]
-    formatted = df[other]._get_values_for_csv(na_rep="", float_format=None, date_format=None, decimal=".",
-                                               quoting=None) if other else None
     cells = []
     for name in df.columns:
-        if name in other:
-            values = formatted[name].to_numpy(dtype=object)
-            values = np.array([v if isinstance(v, str) else str(v) for v in values], dtype=object)
-            array = pa.array(values, type=pa.string())
-        else:
+        if df[name].dtype == "string":
             array = pa.array(df[name].array, type=pa.string())
+        else:
+            array = _formatted(df[name])
         cells.append(pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array))
     return pa.table(cells, names=[str(c) for c in df.columns])
+
+
+def _formatted(column: pd.Series):
+    """A non-text column as the text pandas writes, formatting each distinct value once and taking the
+    texts by code (Arrow's take). Why: 200,000 coordinates are a few hundred places, and pandas formats
+    floats one by one holding the GIL, against incident resolution on the main thread. Formatting the
+    distinct values gives the same text: pandas formats a float or an integer by itself, and a date
+    column by whether all its values are midnight, which the distinct values tell as well. Floats are
+    told apart by their bits (factorize holds -0.0 equal to 0.0)."""
+    import pyarrow as pa
+
+    if column.dtype == "float64":
+        codes, bits = pd.factorize(column.to_numpy().view("int64"))
+        uniques = pd.Series(bits.view("float64"), dtype="float64")
+    else:
+        codes, uniques = pd.factorize(column)
+    text = pd.DataFrame({"v": uniques})._get_values_for_csv(na_rep="", float_format=None, date_format=None,
+                                                            decimal=".", quoting=None)["v"].to_numpy(dtype=object)
+    text = pa.array([v if isinstance(v, str) else str(v) for v in text], type=pa.string())
+    return text.take(pa.array(codes, mask=codes < 0))
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 # name what was downed ("of them were destroyed"), never people or buildings ("two people were hurt in …").
 BREAKDOWN_BEFORE = re.compile(r"\b(?:another\s+|a further\s+)?(" + NUMBER + r"|another|one more)\s+(?:(?!(?:people|persons?|civilians|residents|children|killed|"
                               r"dead|died|injured|wounded|hurt|homes?|houses?|buildings?)\b)[\w-]+\s+){0,6}?"
-                              r"(?:(apiece|each)\s+)?"
+                              # "one drone each was brought down over …": words may follow "each" too
+                              r"(?:(apiece|each)\s+(?:[\w-]+\s+){0,3}?)?"
                               r"(?:above|over|in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                               r"(?:(?:temporarily\s+)?(?:annexed|occupied|Russian-annexed|Russian-occupied)\s+)?$", re.I)
 # "Of these, the Volgograd Region accounted for eleven, the Republic of Crimea for seven, the Belgorod and

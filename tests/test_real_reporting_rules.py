@@ -600,6 +600,13 @@ ROWS = [
     _rows("when-ground-changed-hands-before-does-not-date-an-evacuation",
           "Residents must now leave 21 villages in the Kupiansk district, as Russian troops try to retake "
           "territory they lost last September.", "2023-08-11", "humanitarian", ("event_date",), [("2023-08-11",)]),
+    _rows("drones-shot-out-of-the-sky",
+          "The ministry said 41 drones launched by Ukraine had been shot out of the sky above five regions.",
+          "2025-02-11", "air_defense", SIDES + ("weapon_count",), [("Russia", "Ukraine", 41)], "Europe/Moscow"),
+    _rows("one-each-then-the-verb-then-the-regions",
+          "Four were destroyed over the Kaluga Region, while one drone each was brought down over the Tula and "
+          "Ryazan Regions.", "2025-02-11", "air_defense", ("weapon_count", "location"),
+          [(1, "Ryazan Oblast"), (1, "Tula Oblast"), (4, "Kaluga Oblast")], "Europe/Moscow"),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

@@ -246,6 +246,15 @@ def _dateline_seat(facts: SentenceFacts, actor: str | None) -> PlaceMention | No
     return None
 
 
+MEETING_KINDS = frozenset({"agreement", "talks", "meeting"})
+
+
+def _dateline_city_in(facts: SentenceFacts, country: str) -> PlaceMention | None:
+    """"FASANO, Italy (Kyodo) -- Japan signed a 10-year accord with Ukraine …": a meeting or a signing the
+    sentence places only in a country is at the dateline's city in that country, where the summit is."""
+    return _first(facts.places, lambda p: p.end <= facts.dateline_end and p.kind == "city" and p.country == country)
+
+
 def _places_of_own_phrase(facts: SentenceFacts, draft: Draft, candidates: list[PlaceMention]) -> list[PlaceMention]:
     """When a sentence tells several ground happenings (``categories.GROUND_KINDS``), each is at the place
     its own phrase names: the places from its trigger up to the next ground trigger, the most specific
@@ -1056,6 +1065,8 @@ def build(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_atta
         _airspace(facts, draft)
     if draft.place is None and draft.category == "diplomacy":
         draft.place = _dateline_seat(facts, draft.actor1)
+    if draft.kind in MEETING_KINDS and draft.place is not None and draft.place.kind == "country":
+        draft.place = _dateline_city_in(facts, draft.place.place) or draft.place
     draft.mentions.append((facts, "main"))
     return draft
 

@@ -1062,3 +1062,12 @@ def test_the_leads_day_holds_under_the_next_heading():
             "Ukraine 19 F-16s.\n")
     rows = events_of(text, "2023-08-21", category="military_support")
     assert ("Denmark", "2023-08-20") in [(r["actor1"], r["event_date"].isoformat()) for r in rows]
+
+
+def test_a_meeting_placed_only_in_a_country_is_at_the_datelines_city():
+    """"BARI, Italy (Kyodo) --": a signing on a summit's sidelines that the sentence places only in
+    Italy happened in the dateline's city."""
+    text = ("Accord signed\nBARI, Italy (Kyodo) -- Japan signed a security accord with Ukraine in Italy on Thursday, "
+            "on the sidelines of the summit.\n")
+    rows = events_of(text, "2024-06-13", "Europe/Rome", category="diplomacy")
+    assert [r["location"] for r in rows] == ["Bari"]

@@ -353,7 +353,10 @@ def _places_hit(draft: Draft) -> list[PlaceMention]:
     Chernihiv region, the southern Kherson region and the southeastern Dnipropetrovsk region"."""
     t, text = draft.trigger, draft.main.text
     places = [p for p in draft.main.located_places if p.kind in ("region", "city") and p.start >= t.end]
-    if not places or not HIT_LEAD.match(text[t.end:places[0].start]):
+    # the list follows the trigger, or a later verb of striking: "used missiles on Sunday to hit training
+    # centres in the Chernihiv, Zhytomyr and Lviv regions"
+    verbs = [t.end] + [x.end for x in draft.main.triggers if x.kind == "strike" and x.start >= t.end]
+    if not places or not any(v <= places[0].start and HIT_LEAD.match(text[v:places[0].start]) for v in verbs):
         return []
     out, end = [places[0]], places[0].end
     for p in places[1:]:

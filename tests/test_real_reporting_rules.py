@@ -607,6 +607,10 @@ ROWS = [
           "Four were destroyed over the Kaluga Region, while one drone each was brought down over the Tula and "
           "Ryazan Regions.", "2025-02-11", "air_defense", ("weapon_count", "location"),
           [(1, "Ryazan Oblast"), (1, "Tula Oblast"), (4, "Kaluga Oblast")], "Europe/Moscow"),
+    _rows("regions-listed-after-a-later-verb-of-striking-are-one-event-each",
+          "The ministry said it had used Kalibr missiles overnight to hit military depots in the Poltava, Sumy and "
+          "Kirovohrad regions.", "2023-05-14", "attack", ("location",),
+          [("Kirovohrad Oblast",), ("Poltava Oblast",), ("Sumy Oblast",)], "Europe/Moscow"),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

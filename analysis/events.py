@@ -139,6 +139,9 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         intro = CONTAINER_INTRO.match(facts.text)
         first_city = _first(candidates, lambda p: p.kind in ("city", "district") and not (intro and p.end <= intro.end())) \
             or _first(candidates, lambda p: p.kind in ("city", "district"))
+        if first_city is not None and first_city.kind == "city":
+            # "the Cabinet building in Kyiv's Pecherskyi district": the district of that city is more precise
+            first_city = _first(candidates, lambda p: p.kind == "district" and p.city == first_city.place) or first_city
         draft.place = first_city or best
         draft.place_explicit = True
         return

@@ -611,6 +611,9 @@ ROWS = [
           "The ministry said it had used Kalibr missiles overnight to hit military depots in the Poltava, Sumy and "
           "Kirovohrad regions.", "2023-05-14", "attack", ("location",),
           [("Kirovohrad Oblast",), ("Poltava Oblast",), ("Sumy Oblast",)], "Europe/Moscow"),
+    _rows("a-district-of-the-city-named-is-the-more-precise-place",
+          "A government building in Kyiv's Pecherskyi district has been hit, the prime minister says.",
+          "2025-09-07", "attack", ("location",), [("Pecherskyi",)]),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

@@ -44,8 +44,10 @@ _ARMED = re.compile(r"^[\s’'s]*(?:armed forces|forces|troops|army|military|nav
 _SELF_REPORT = re.compile(r"^\s+(?:that\s+)?(?:(?:it|they|we)\b(?!\s+(?:was|is|were|are)\b)|(?:its|their|our|\w+ing)\b)", re.I)
 _CAPITAL_BODY = re.compile(r"^\s+(?:regime|government|authorities|administration|leadership|officials)\b")
 # "Under a separate deal, Prague will supply…": after a comma, a capital with a verb of its own is a subject
-_CAPITAL_VERB = re.compile(r"^\s+(?:will|would|has|have|had|must|wants|plans|"
-                           r"announced|pledged|promised|agreed|accused|warned|rejected|denied|vowed|insists|insisted)\b")
+_CAPITAL_VERB = re.compile(r"^\s+(?:(?:will|would|has|have|had|must|wants|plans|"
+                           r"announced|pledged|promised|agreed|accused|warned|rejected|denied|vowed|insists|insisted)\b"
+                           # "…, Kyiv said.": a speaker closing the sentence
+                           r"|(?:said|says|reported|added)(?=\s*(?:[.;]|$|on\s+\w+day\b)))")
 _DETERMINERS = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that)\s+)+$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^(?:’s|'s|’|')(?!\w)")
 _WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)[\s,]*$")

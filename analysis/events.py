@@ -1068,6 +1068,9 @@ def build(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_atta
         _airspace(facts, draft)
     if draft.place is None and draft.category == "diplomacy":
         draft.place = _dateline_seat(facts, draft.actor1)
+    if draft.category == "military_support" and draft.place is not None and draft.place.kind == "country" \
+            and draft.place.place == draft.actor2:
+        draft.place = None   # "a €300m package for drone production in Ukraine": the recipient, not where it was pledged
     if draft.kind in MEETING_KINDS and draft.place is not None and draft.place.kind == "country":
         draft.place = _dateline_city_in(facts, draft.place.place) or draft.place
     draft.mentions.append((facts, "main"))

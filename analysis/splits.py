@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from analysis import actors as actors_mod
 from analysis import categories as categories_mod
+from analysis import places as places_mod
 from analysis import registry
 from analysis.events import Draft, _first, build
 from analysis.numbers import NUMBER, parse_number
@@ -131,6 +132,7 @@ def _split_breakdowns(draft: Draft) -> list[Draft]:
         return [draft]
     parts = breakdowns(draft.main) or _each_of(draft)
     if not parts:
+        _country_of_a_list(draft)
         return [draft]
     first_at = min(at for _, _, at in parts)   # where the first breakdown's count is written
     total = draft.weapon is not None and draft.weapon_count is not None and draft.weapon.end <= first_at \
@@ -142,11 +144,26 @@ def _split_breakdowns(draft: Draft) -> list[Draft]:
         draft.place, draft.place_explicit = None, False   # the country's total, not the first region's
         out.append(draft)
     elif len(parts) == 1:
+        _country_of_a_list(draft)
         return [draft]   # "12 drones were downed over Belgorod region": an event at its place already
     for place, n, _ in parts:
         out.append(replace(draft, place=place, place_explicit=True, nationwide=False, weapon_count=n,
                            part=f"{place.start}", notes=list(draft.notes), mentions=list(draft.mentions)))
     return out
+
+
+def _country_of_a_list(draft: Draft) -> None:
+    """"intercepted 47 drones over the Kursk, Belgorod and Bryansk regions": one count over a list of
+    regions is the country's figure, not the first region's."""
+    regions = [p for p in draft.main.located_places if p.kind == "region"]
+    if draft.place is None or draft.place not in regions:
+        return
+    k = regions.index(draft.place)
+    joined = k + 1 < len(regions) and LIST_GAP.match(draft.main.text[draft.place.end:regions[k + 1].start]) or \
+        k > 0 and LIST_GAP.match(draft.main.text[regions[k - 1].end:draft.place.start])
+    country = places_mod.gazetteer().lookup(draft.place.country) if joined and draft.place.country else None
+    if country is not None:
+        draft.place, draft.place_explicit = country, True
 
 
 # "paid for by Britain and Norway", "funded by Germany and the Netherlands": the donors named after "by" (not

@@ -623,6 +623,16 @@ ROWS = [
     _rows("a-capital-closing-the-sentence-as-its-speaker-is-no-place",
           "Ukraine and Russia swapped 150 prisoners each on Wednesday in a deal brokered by the UAE, Kyiv said.",
           "2025-03-07", "humanitarian", ("location",), [(None,)]),
+    _rows("one-count-over-a-list-of-regions-is-the-countrys",
+          "Russian air defences intercepted 38 Ukrainian drones over the Kursk, Oryol and Bryansk regions overnight, "
+          "the ministry said.", "2024-10-12", "air_defense", ("location", "weapon_count"), [("Russia", 38)],
+          "Europe/Moscow"),
+    _rows("diplomats-expelled",
+          "Moscow expelled three Polish diplomats, accusing them of hostile activity.", "2024-10-12", "diplomacy",
+          SIDES, [("Russia", "Poland")], "Europe/Moscow"),
+    _rows("a-state-blocking-a-joint-statement-acts",
+          "Slovakia blocked a joint EU declaration on Ukraine on Monday.", "2024-10-12", "diplomacy",
+          ("actor1",), [("Slovakia",)]),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

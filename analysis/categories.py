@@ -94,7 +94,7 @@ def lexicon() -> TriggerLexicon:
 
 
 # "its pledge not to hit energy facilities", "did not strike": no attack happened.
-NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|no|stop|cease|halt|no reports? of|no (?:sign|signs|word|indication) of|refrain from|refrained from|ban on|pledge to stop"
+NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|no|any|stop|cease|halt|no reports? of|no (?:sign|signs|word|indication) of|refrain from|refrained from|ban on|pledge to stop"
                       r"|potential|possible|threat of|risk of|fear of|fears of|warned of|warning of|plans? to|would"
                       # "Moscow should consider using a nuclear device": advice, not a blow
                       r"|should|ought to|consider|considering"

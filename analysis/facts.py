@@ -130,7 +130,7 @@ PARTICIPLE_INTRO = re.compile(r"^\s*(?-i:[A-Z][a-z]+ing)\b[^,;:.]{0,120},(?:\s*(
 # A demonym before a military site names whose site it is ("a Russian military base", "Ukrainian army depots").
 TARGET_NOUN_AFTER = re.compile(r"\s+(?:(?:military|army|air|naval|ammunition|fuel|oil)\s+)?(?:base|bases|airbase|airfield|"
                                r"airfields|depot|depots|arsenal|arsenals|installation|installations|barracks|headquarters|"
-                               r"command post)\b", re.I)
+                               r"command post|boats?|ships?|vessels?|warships?|landing ships?|patrol boats?)\b", re.I)
 ORIGIN_AROUND = re.compile(r"\bof\s+$", re.I)
 ORIGIN_AFTER = re.compile(r"\s+(?:design|make|origin|manufacture|production)\b", re.I)
 _COMPASS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"

@@ -205,8 +205,8 @@ def _split_donors(draft: Draft) -> list[Draft]:
     head = states[k]
     group, last = [head.actor], head
     for a in states[states.index(head) + 1:]:
-        if not DONOR_GAP.match(draft.main.text[last.end:a.start]):
-            break
+        if not DONOR_GAP.match(draft.main.text[last.end:a.start]) or a.role == "speaker":
+            break   # "… from Denmark, Zelensky said": the speaker closing the sentence is no donor
         if a.actor not in group:
             group.append(a.actor)
         last = a

@@ -94,7 +94,7 @@ def lexicon() -> TriggerLexicon:
 
 
 # "its pledge not to hit energy facilities", "did not strike": no attack happened.
-NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|no|any|stop|cease|halt|no reports? of|no (?:sign|signs|word|indication) of|refrain from|refrained from|ban on|pledge to stop"
+NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|no|any|stop|cease|halt|since|no reports? of|no (?:sign|signs|word|indication) of|refrain from|refrained from|ban on|pledge to stop"
                       r"|potential|possible|threat of|risk of|fear of|fears of|warned of|warning of|plans? to|would"
                       # "Moscow should consider using a nuclear device": advice, not a blow
                       r"|should|ought to|consider|considering"
@@ -250,6 +250,8 @@ def find_triggers(text: str) -> list[Trigger]:
     return found
 
 
+JUDICIAL_BEFORE = re.compile(r"\b(?:sentenced|convicted|jailed|charged|indicted|tried|found guilty|guilty)\b[^.;]{0,80}?\b(?:for|of)\s+$",
+                             re.I)
 # a sentence about sanctions whose blow is only a verb: "the new listings also hit suppliers in third countries"
 ECONOMIC = re.compile(r"\b(?:sanctions?|blacklist\w*|listings?|asset freezes?|export (?:controls|bans|restrictions)|dual-use|"
                       r"tariffs?|(?:US|EU|new|economic|financial) measures|financial sector|entities)\b", re.I)
@@ -275,6 +277,8 @@ def _negated(t: Trigger, text: str) -> bool:
     if t.category == "attack" and GENERIC_PRESENT.fullmatch(t.text) and \
             GENERIC_WHEN.search(text[max(0, t.start - w.negation_before_trigger):t.start]):
         return True   # "When Russia hits our schools, it causes great pain": what happens in general
+    if t.category == "attack" and JUDICIAL_BEFORE.search(text, max(0, t.start - 100), t.start):
+        return True   # "a court sentenced a Russian soldier to life in prison for killing a civilian": a trial
     if t.category == "attack" and _economic(t, text):
         return True   # "The US measures hit Russia's financial sector": sanctions, not a blow
     if t.category == "attack":

@@ -170,6 +170,16 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         draft.place = _story_place(ctx)
 
 
+ATTACKING_AFTER = re.compile(r"\s+(?:offensive|attacks?|assaults?|shelling|bombardment|strikes?|advance|troops|forces|"
+                             r"drones?|missiles?)\b", re.I)
+
+
+def _named_as_attacking(facts: SentenceFacts, actor: str | None) -> bool:
+    """Is ``actor`` named in the sentence only as the side that attacks ("since the Russian offensive began")?"""
+    named = [a for a in facts.actors if a.actor == actor]
+    return bool(named) and all(a.kind == "demonym" and ATTACKING_AFTER.match(facts.text, a.end) for a in named)
+
+
 IN_BEFORE = re.compile(r"\b(?:in|to)\s+$", re.I)
 # "a flight from Poland landed at Haneda", "were evacuated from the Kursk region to …"
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?$", re.I)
@@ -999,6 +1009,10 @@ def _humanitarian(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, state
             draft.actor1, draft.actor2 = ctx.perspective, other
     if draft.kind == "prisoner_exchange" and draft.actor2 is None:
         draft.actor2 = actors_mod.opponent(draft.actor1)
+    if draft.kind == "evacuation" and _named_as_attacking(facts, draft.actor1):
+        # "people have fled Vovchansk since the Russian offensive began": the side attacking evacuates no one
+        draft.actor1 = actors_mod.controlling_side(draft.place) or ctx.perspective
+        draft.actor1_explicit = False
     if draft.kind == "evacuation" and not draft.actor1_explicit:
         # "people who fled Ukraine are now in Japan": the state that takes them in runs the evacuation
         host = _first(states, lambda a: a.role == "place" and a.actor and IN_BEFORE.search(facts.text, max(0, a.start - 6), a.start)

@@ -600,7 +600,8 @@ def _frames(text: str, triggers: list[Trigger], casualties: list[CasualtyMention
     no trigger of its own ("In the Kyiv region, four people were killed"), or only damage ("An industrial
     facility in the Poltava region was damaged and one person was wounded"), gets a weak strike frame."""
     frames = categories_mod.classify(text, triggers)
-    if all(f.kind == "damage" for f in frames) and casualties and ((fatalities or 0) > 0 or (injuries or 0) > 0):
+    if all(f.kind == "damage" for f in frames) and casualties and ((fatalities or 0) > 0 or (injuries or 0) > 0) \
+            and not categories_mod.JUDICIAL_BEFORE.search(text, max(0, casualties[0].start - 100), casualties[0].start):
         c = casualties[0]
         frames = [categories_mod.Trigger(c.start, c.end, c.text, "strike", "attack", 1, False)]
     return frames

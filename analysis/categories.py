@@ -250,6 +250,10 @@ def find_triggers(text: str) -> list[Trigger]:
     return found
 
 
+# a blow the story told already, named as what a reaction followed: "after the strikes", "following the attack"
+REFERENCE_BEFORE = re.compile(r"\b(?:after|following|over|in response to|in the wake of)\s+(?:the|these|those|this|that|"
+                              r"(?:last|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)(?:['’]s| night['’]s))\s+"
+                              r"(?:(?:latest|overnight|massive|deadly|recent|missile|drone|Russian|Ukrainian)\s+){0,2}$", re.I)
 JUDICIAL_BEFORE = re.compile(r"\b(?:sentenced|convicted|jailed|charged|indicted|tried|found guilty|guilty)\b[^.;]{0,80}?\b(?:for|of)\s+$",
                              re.I)
 # a sentence about sanctions whose blow is only a verb: "the new listings also hit suppliers in third countries"
@@ -277,6 +281,8 @@ def _negated(t: Trigger, text: str) -> bool:
     if t.category == "attack" and GENERIC_PRESENT.fullmatch(t.text) and \
             GENERIC_WHEN.search(text[max(0, t.start - w.negation_before_trigger):t.start]):
         return True   # "When Russia hits our schools, it causes great pain": what happens in general
+    if t.category == "attack" and REFERENCE_BEFORE.search(text, max(0, t.start - 30), t.start):
+        return True   # "Trump called Putin 'absolutely crazy' after the strikes": the blows told before
     if t.category == "attack" and JUDICIAL_BEFORE.search(text, max(0, t.start - 100), t.start):
         return True   # "a court sentenced a Russian soldier to life in prison for killing a civilian": a trial
     if t.category == "attack" and _economic(t, text):

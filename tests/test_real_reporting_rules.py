@@ -660,6 +660,11 @@ ROWS = [
     _rows("a-sentence-for-killing-is-a-trial-not-a-killing",
           "A Ukrainian court sentenced a Russian soldier to 15 years in prison for killing a civilian.",
           "2024-06-14", "attack", SIDES, []),
+    _rows("a-leader-calling-another-crazy-in-quotes-is-a-statement",
+          "Trump called Putin \"absolutely crazy\" after the strikes.", "2025-05-26", "diplomacy", SIDES,
+          [("United States", "Russia")]),
+    _rows("the-strikes-a-reaction-followed-are-no-new-attack",
+          "Trump called Putin \"absolutely crazy\" after the strikes.", "2025-05-26", "attack", SIDES, []),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

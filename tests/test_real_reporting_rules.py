@@ -290,6 +290,10 @@ def _rows(rule: str, text: str, published: str, category: str, columns: tuple, e
 # jets scrambled while a strike fell elsewhere: the air-policing sentence two rows of ROWS test
 AIR_POLICING = ("Poland's armed forces said Polish and allied aircraft were scrambled early on Monday to protect the "
                 "country's airspace while Russia struck western Ukraine.")
+# sentences that two ROWS cases share, one per category they test
+CRAZY = "Trump called Putin \"absolutely crazy\" after the strikes."
+FLED_LYPTSI = "Around 4,000 people have fled the town of Lyptsi since the Russian offensive began."
+TRENCHES = "As a Ukrainian counteroffensive is expected there, Russian forces are digging trenches near Tokmak."
 SPLIT = ("location", "weapon_count")
 SIDES = ("actor1", "actor2")
 ROWS = [
@@ -520,13 +524,13 @@ ROWS = [
           "Ukrainian forces fought off 41 attacks near Toretsk, according to figures that Kyiv's General Staff "
           "released on Sunday morning.", "2024-09-15", "attack", SIDES, [("Russia", "Ukraine")]),
     _rows("defences-dug-by-a-side-named-before-the-verb",
-          "As a Ukrainian counteroffensive is expected there, Russian forces are digging trenches near Tokmak.", "2023-04-02",
+          TRENCHES, "2023-04-02",
           "other", ("actor1", "location", "event_type"), [("Russia", "Tokmak", "Strategic developments")]),
     _rows("defences-a-side-would-build-later-are-no-happening",
           "Wagner would spend the coming week building defensive positions, the commander said.", "2023-05-21",
           "other", SIDES, []),
     _rows("a-push-that-is-expected-is-no-attack",
-          "As a Ukrainian counteroffensive is expected there, Russian forces are digging trenches near Tokmak.", "2023-04-02",
+          TRENCHES, "2023-04-02",
           "attack", SIDES, []),
     _rows("a-site-gradually-coming-under-a-sides-control",
           "Both sides said the outskirts of Marinka are gradually coming under Russian control.", "2023-04-02",
@@ -649,10 +653,10 @@ ROWS = [
           "Six children deported to Russia have been returned to their families in Ukraine, the ombudsman said.",
           "2024-06-14", "humanitarian", ("category",), [("humanitarian",)]),
     _rows("people-who-fled-a-town-since-an-offensive-began",
-          "Around 4,000 people have fled the town of Lyptsi since the Russian offensive began.", "2024-06-14",
+          FLED_LYPTSI, "2024-06-14",
           "humanitarian", ("actor1", "location"), [("Ukraine", "Lyptsi")]),
     _rows("an-offensive-in-a-since-clause-is-no-new-attack",
-          "Around 4,000 people have fled the town of Lyptsi since the Russian offensive began.", "2024-06-14",
+          FLED_LYPTSI, "2024-06-14",
           "attack", SIDES, []),
     _rows("a-loan-to-the-side-at-war-is-military-support",
           "The G7 agreed on Thursday to use profits from frozen Russian assets for a $50 billion loan to Ukraine.",
@@ -661,10 +665,10 @@ ROWS = [
           "A Ukrainian court sentenced a Russian soldier to 15 years in prison for killing a civilian.",
           "2024-06-14", "attack", SIDES, []),
     _rows("a-leader-calling-another-crazy-in-quotes-is-a-statement",
-          "Trump called Putin \"absolutely crazy\" after the strikes.", "2025-05-26", "diplomacy", SIDES,
+          CRAZY, "2025-05-26", "diplomacy", SIDES,
           [("United States", "Russia")]),
     _rows("the-strikes-a-reaction-followed-are-no-new-attack",
-          "Trump called Putin \"absolutely crazy\" after the strikes.", "2025-05-26", "attack", SIDES, []),
+          CRAZY, "2025-05-26", "attack", SIDES, []),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),
@@ -1102,24 +1106,22 @@ def test_new_york_is_the_city_not_york():
     assert [(p.place, p.country) for p in found] == [("New York City", "United States")]
 
 
-def test_a_background_day_of_one_section_does_not_date_the_next_sections_news():
-    """The lead's Friday holds the story; a bill "signed into law on Wednesday" told in one section does not
-    date the pledges listed under the next heading, which are the day's news."""
-    text = ("Allies add pledges\nThe defence secretary on Friday announced a new $2 billion package for Ukraine.\n"
-            "The money\nIt is part of the aid bill the president signed into law on Wednesday.\n"
-            "Other allies step up\nNorway said it would send more artillery shells to Ukraine.\n")
-    rows = events_of(text, "2024-04-26", category="military_support")
-    assert ("Norway", "2024-04-26") in [(r["actor1"], r["event_date"].isoformat()) for r in rows]
-
-
-def test_the_leads_day_holds_under_the_next_heading():
-    """"…ended a tour on Sunday with pledges of F-16s", then a heading, then the pledge told without a day:
-    the lead's Sunday, not the Monday paper."""
-    text = ("Jets pledged\nZelensky ended his tour of northern Europe on Sunday with pledges of F-16 fighter jets.\n"
-            "Jets for Ukraine\nAt Skrydstrup air base, Prime Minister Mette Frederiksen said Denmark would give "
-            "Ukraine 19 F-16s.\n")
-    rows = events_of(text, "2023-08-21", category="military_support")
-    assert ("Denmark", "2023-08-20") in [(r["actor1"], r["event_date"].isoformat()) for r in rows]
+@pytest.mark.parametrize("text, published, expected", [
+    # The lead's Friday holds the story; a bill "signed into law on Wednesday" told in one section does not
+    # date the pledges listed under the next heading, which are the day's news.
+    pytest.param("Allies add pledges\nThe defence secretary on Friday announced a new $2 billion package for Ukraine.\n"
+                 "The money\nIt is part of the aid bill the president signed into law on Wednesday.\n"
+                 "Other allies step up\nNorway said it would send more artillery shells to Ukraine.\n",
+                 "2024-04-26", ("Norway", "2024-04-26"), id="a-background-day-does-not-date-the-next-sections-news"),
+    # "…ended a tour on Sunday with pledges of F-16s", then a heading, then the pledge told without a day: the
+    # lead's Sunday, not the Monday paper.
+    pytest.param("Jets pledged\nZelensky ended his tour of northern Europe on Sunday with pledges of F-16 fighter jets.\n"
+                 "Jets for Ukraine\nAt Skrydstrup air base, Prime Minister Mette Frederiksen said Denmark would give "
+                 "Ukraine 19 F-16s.\n", "2023-08-21", ("Denmark", "2023-08-20"), id="the-leads-day-holds-under-the-next-heading"),
+])
+def test_the_day_a_pledge_under_a_heading_stands_in(text, published, expected):
+    rows = events_of(text, published, category="military_support")
+    assert expected in [(r["actor1"], r["event_date"].isoformat()) for r in rows]
 
 
 def test_a_meeting_placed_only_in_a_country_is_at_the_datelines_city():

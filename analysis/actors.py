@@ -32,7 +32,9 @@ SPEECH_VERBS = r"(?:said|says|say|told|tells|reported|reports|stated|states|adde
 # "Russia, for its part, said …": an aside between the speaker and the verb
 _ASIDE = r"(?:,\s*(?:for (?:its|his|her|their) part|in turn|meanwhile|however|in response|in a statement)\s*,)?"
 LISTENER_VERBS = frozenset({"told", "tells", "telling", "briefed", "briefs", "informed", "informs", "assured", "assures"})
-_SPEAKER_AFTER = re.compile(r"^" + _ASIDE + r"(?:[\s,]+(?:[A-Z][\w’'-]+\s+){0,3})?[\s,]*(?:has |had |have |also |now |later |on \w+ )?"
+# "Ukraine's Defence Ministry said": capitalised words may stand between a name and its speech verb, but not
+# after a comma ("France and Australia, Paris announced, will…": Paris speaks, not Australia)
+_SPEAKER_AFTER = re.compile(r"^" + _ASIDE + r"(?:\s+(?:[A-Z][\w’'-]+\s+){0,3})?[\s,]*(?:has |had |have |also |now |later |on \w+ )?"
                             + SPEECH_VERBS + r"\b")
 _BLOGGERS_AFTER = re.compile(r"^\s+(?:military\s+|war\s+|pro-war\s+)?(?:bloggers|milbloggers|correspondents|Telegram\s+channels?)\b",
                              re.I)
@@ -242,6 +244,20 @@ def _role(text: str, start: int, end: int, kind: str) -> str:
     return "subject"
 
 
+_LIST_ON = re.compile(r"^\s*(?:,|and\b)")
+# the capitals of a list that opens the sentence, before the one being read: "Washington, " or "Washington, Berlin, "
+_LIST_START = re.compile(r"^\s*(?:(?:The\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,\s*)+$")
+
+
+def _in_capital_list(before: str, after: str) -> bool:
+    """Is a capital the middle of a list of capitals ("Washington, Berlin and The Hague have a joint
+    project")? Then it is one of the sides the list names, like the capital before it."""
+    if not _LIST_START.match(before):
+        return False   # only a list that opens the sentence is its subject: "over Kyiv, Moscow and …" are places
+    prev = _WORD_BEFORE.search(before.rstrip()[:-1])
+    return bool(prev) and is_capital(prev.group(1)) and bool(_LIST_ON.match(after))
+
+
 def _is_capital_actor(text: str, start: int, end: int) -> bool:
     """A capital is an actor ("Kyiv wants a just peace") only as a subject or possessive, never a place."""
     before = text[max(0, start - _CAPITAL_BEFORE_CHARS):start]
@@ -257,7 +273,11 @@ def _is_capital_actor(text: str, start: int, end: int) -> bool:
     if _POSSESSIVE_AFTER.match(after):
         return True   # "…, according to an AP tally, Moscow's air defenses claimed…"
     if before.rstrip().endswith(","):
-        return bool(_CAPITAL_VERB.match(after))   # "the capital, Kyiv, was hit" is a place
+        # "the capital, Kyiv, was hit" is a place; "Washington, Berlin and The Hague have…" a list of sides
+        return bool(_CAPITAL_VERB.match(after)) or _in_capital_list(before, after)
+    if not before.strip() and _LIST_ON.match(after) and (nxt := _WORD_AFTER.match(after.lstrip(" ,")[4:] if after.lstrip(" ,").startswith("and ")
+                                                            else after.lstrip(" ,"))) and is_capital(nxt.group(1)):
+        return True   # "Washington, Berlin and The Hague have…": the first of a list of capitals
     nxt = _WORD_AFTER.match(after)
     return bool(nxt) and nxt.group(1)[0].islower() and nxt.group(1).lower() not in _PLACE_WORDS_AFTER
 

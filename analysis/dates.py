@@ -531,6 +531,9 @@ def best_date(mentions: list[DateMention]) -> DateMention | None:
 OTHER_DAY_BEFORE = re.compile(r"\b(?:until|till|through|(?:days|weeks|hours|shortly|just|a day|a week)\s+(?:before|ahead of)|ahead of)"
                               r"\s+(?:the\s+)?$", re.I)
 PERIOD = re.compile(r"(?:this|next|the coming)\s+(?:year|month)", re.I)
+# "… committed since the Russian invasion began on Feb. 24 last year": the start of a running total
+SINCE_BEGAN_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?[^,.;]{0,50}?\b(?:began|started|begun|launched|opened)\b"
+                                r"\s+(?:(?:on|in)\s+(?:[\w.]+(?:\s+\d{1,2})?\s+)?)?$", re.I)
 # "as Russian forces try to retake territory they lost last September": when ground changed hands before,
 # in a clause about the territory (a month or year, not the sentence's day)
 TERRITORY_BEFORE = re.compile(r"\b(?:territory|ground|land|areas?|towns?|villages?|city|region)\s+(?:that\s+|which\s+)?"
@@ -543,7 +546,8 @@ def another_days_date(m: DateMention, text: str) -> bool:
     ("territory they lost last September")."""
     return bool(PERIOD.fullmatch(m.text.strip()) or BOUND.match(m.text)
                 or OTHER_DAY_BEFORE.search(text, max(0, m.start - 40), m.start)
-                or m.precision != "day" and TERRITORY_BEFORE.search(text, max(0, m.start - 60), m.start))
+                or m.precision != "day" and TERRITORY_BEFORE.search(text, max(0, m.start - 60), m.start)
+                or SINCE_BEGAN_BEFORE.search(text, max(0, m.start - 60), m.start))
 
 
 BOUND = re.compile(r"\s*(?:until|till|through)\b", re.I)   # "until December 9" (the mention holds the word)

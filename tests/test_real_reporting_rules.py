@@ -669,6 +669,20 @@ ROWS = [
           [("United States", "Russia")]),
     _rows("the-strikes-a-reaction-followed-are-no-new-attack",
           CRAZY, "2025-05-26", "attack", SIDES, []),
+    _rows("a-list-of-capitals-opening-the-sentence-are-the-givers",
+          "Washington, Berlin and The Hague have a joint project under way to get Patriot batteries to the "
+          "Ukrainians.", "2023-02-14", "military_support", SIDES,
+          [("Germany", "Ukraine"), ("Netherlands", "Ukraine"), ("United States", "Ukraine")]),
+    _rows("two-governments-readying-a-system-for-delivery",
+          "The Spanish and Portuguese governments, for their part, are readying the Hawk system for delivery.",
+          "2023-02-14", "military_support", SIDES, [("Portugal", "Ukraine"), ("Spain", "Ukraine")]),
+    _rows("rounds-that-reach-the-gunners-of-two-donors-before-an-aside-speaker",
+          "Norway and Canada, Oslo announced, will pool production so that more 155-mm rounds reach Ukrainian "
+          "gunners sooner.", "2023-02-14", "military_support", SIDES, [("Canada", "Ukraine"), ("Norway", "Ukraine")]),
+    _rows("the-start-of-a-running-total-is-no-date",
+          "Close to $50 billion in arms has been committed since the invasion began on Feb. 24 last year. "
+          "Denmark pledged 19 more howitzers.", "2023-02-14", "military_support", ("actor1", "event_date"),
+          [("Denmark", "2023-02-14")]),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

@@ -292,7 +292,7 @@ LIST_INTRO = re.compile(r"[^.;:]{0,60}?,?\s+(?:among\s+them|including|such\s+as|
 
 
 # a capture told as the state of its subject, and what may stand between the subject and it
-CONTROL_STATE = re.compile(r"^(?:is|was|were|are)\b.*\b(?:control|hands)\b", re.I)
+CONTROL_STATE = re.compile(r"^(?:is|was|were|are)\b.*\b(?:control|hands|held|controlled)\b", re.I)
 APPOSITIVE = re.compile(r"^\s*(?:,[^,;]{0,90},)?\s*$")
 LIST_BEFORE_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
 
@@ -325,11 +325,14 @@ def _listed_before(text: str, places: list[PlaceMention], last: PlaceMention) ->
     out: list[PlaceMention] = []
     nxt = last
     for p in reversed(places):
-        if not LIST_BEFORE_GAP.match(text[p.end:nxt.start]):
-            break
+        if not LIST_BEFORE_GAP.match(text[p.end:nxt.start]) or NEAR_BEFORE.search(text, max(0, p.start - 25), p.start):
+            break   # "Not far from Kupyansk, Kurilovka and Kucherovka are …": the landmark is no item
         out.insert(0, p)
         nxt = p
     return out
+
+
+NEAR_BEFORE = re.compile(r"\b(?:near|not far from|close to|outside|around|(?:north|south|east|west)\w* of)\s+(?:the\s+)?$", re.I)
 
 
 # a note in brackets after a list's item: "seized Dvorichanske (northeast of Kupyansk), Platonivka (…), and Hai"

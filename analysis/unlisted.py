@@ -68,7 +68,7 @@ TAKEN = re.compile(rf"\b(?:seized|captured|took|taken|liberated|retook|recapture
 TAKEN_OTHERWISE = re.compile(
     rf"({NAME})(?:,\s+in\s+(?:the\s+)?(?:[\w’'-]+\s+){{1,3}}?(?:region|oblast|district|area|province),)?\s+"
     rf"(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:now\s+|fully\s+|completely\s+|officially\s+)?"
-    rf"(?:captured|liberated|seized|retaken|recaptured|overrun|freed)\b"
+    rf"(?:captured|liberated|seized|retaken|recaptured|overrun|freed|(?:Russian|Ukrainian)-(?:held|controlled))\b"
     rf"|({NAME})\s+(?:(?:has|have|had)\s+)?(?:returned|come\s+back|been\s+returned|is\s+back|was\s+back)\s+(?:to|under)\s+\S+\s+control"
     rf"|\bflags?\s+(?:(?:is|was|has\s+been)\s+(?:now\s+)?(?:flying|raised|hoisted|back)\s+(?:again\s+)?)?(?:in|over|above|at)\s+(?:the\s+)?"
     rf"(?:(?:village|town|city|centre|center|outskirts)\s+of\s+)?({NAME})"
@@ -78,7 +78,7 @@ TAKEN_OTHERWISE = re.compile(
     # "Kostiantynopolske is now in Russian hands"
     rf"|({NAME})\s+(?:is|was|are|were)\s+(?:now\s+|fully\s+|firmly\s+|entirely\s+)?in\s+(?:Russian|Ukrainian|its|their|Moscow['’]s|Kyiv['’]s)\s+hands\b")
 # a substring test first: most sentences name no capture, and the regex tries every capitalised word
-TAKEN_OTHERWISE_WORDS = ("captured", "liberated", "seized", "retaken", "recaptured", "overrun", "freed", "control",
+TAKEN_OTHERWISE_WORDS = ("captured", "liberated", "seized", "retaken", "recaptured", "overrun", "freed", "control", "-held",
                          "flag", "list", "among them", "including", "such as", "namely", "hands")
 NEXT_AFTER_NOTE = re.compile(rf"\s*(?:\([^()]{{0,160}}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})(?![\w’'-])")
 # a base named after its place needs no shape: "at Skrydstrup air base", "the Ramstein air base in Germany"

@@ -683,6 +683,18 @@ ROWS = [
           "Close to $50 billion in arms has been committed since the invasion began on Feb. 24 last year. "
           "Denmark pledged 19 more howitzers.", "2023-02-14", "military_support", ("actor1", "event_date"),
           [("Denmark", "2023-02-14")]),
+    _rows("villages-now-russian-held-near-a-landmark-town",
+          "Not far from Kupyansk, Kurilovka and Petropavlovka are now Russian-held, the general reported.",
+          "2025-12-11", "attack", ("location",), [("Kurylivka",), ("Petropavlovka",)], "Europe/Moscow"),   # the second no list holds: kept as written
+    _rows("a-town-cleared-in-its-southern-districts",
+          "Mirnograd has been cleared in its southern districts, according to the general.", "2025-12-11", "attack",
+          ("actor1", "location"), [("Russia", "Myrnohrad")], "Europe/Moscow"),
+    _rows("a-town-that-became-the-scene-of-street-combat",
+          "Gulyaipole, in the Zaporozhye Region, has become the scene of street-by-street combat.", "2025-12-11",
+          "attack", ("location",), [("Huliaipole",)], "Europe/Moscow"),
+    _rows("seversk-in-the-dpr-is-siversk",
+          "News that Seversk, a city in the DPR, is entirely in Russian hands reached the president on Thursday.",
+          "2025-12-11", "attack", ("location",), [("Siversk",)], "Europe/Moscow"),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

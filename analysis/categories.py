@@ -250,6 +250,10 @@ def find_triggers(text: str) -> list[Trigger]:
     return found
 
 
+# "once the villages are back in Ukrainian hands" (a condition), "a day before it announced the capture of X"
+# (a time reference to another happening)
+CONDITION_BEFORE = re.compile(r"\b(?:once|if|unless|until|should)\s+(?:[\w’'-]+\s+){0,5}$"
+                              r"|\b(?:before|after)\s+(?:it|they|he|she|Moscow|Kyiv|Russia|Ukraine)\s+$", re.I)
 # a blow the story told already, named as what a reaction followed: "after the strikes", "following the attack"
 REFERENCE_BEFORE = re.compile(r"\b(?:after|following|over|in response to|in the wake of)\s+(?:the|these|those|this|that|"
                               r"(?:last|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)(?:['’]s| night['’]s))\s+"
@@ -281,6 +285,8 @@ def _negated(t: Trigger, text: str) -> bool:
     if t.category == "attack" and GENERIC_PRESENT.fullmatch(t.text) and \
             GENERIC_WHEN.search(text[max(0, t.start - w.negation_before_trigger):t.start]):
         return True   # "When Russia hits our schools, it causes great pain": what happens in general
+    if t.kind in ("capture", "recapture") and CONDITION_BEFORE.search(text, max(0, t.start - 60), t.start):
+        return True   # "once the villages around Bakhmut are back in Ukrainian hands": a condition
     if t.category == "attack" and REFERENCE_BEFORE.search(text, max(0, t.start - 30), t.start):
         return True   # "Trump called Putin 'absolutely crazy' after the strikes": the blows told before
     if t.category == "attack" and JUDICIAL_BEFORE.search(text, max(0, t.start - 100), t.start):

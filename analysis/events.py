@@ -129,7 +129,8 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     candidates = [p for p in candidates if p not in seats]
     if categories_mod.is_nationwide(facts.text):
         draft.nationwide = True
-    own = _departure(facts, draft) or _sky_of(facts, draft, candidates) or _places_of_own_phrase(facts, draft, candidates)
+    own = _departure(facts, draft) or _sky_of(facts, draft, candidates) or _named_in_trigger(draft, candidates) \
+        or _places_of_own_phrase(facts, draft, candidates)
     if own:
         draft.place, draft.place_explicit = own[0], True
         return
@@ -190,6 +191,13 @@ def _departure(facts: SentenceFacts, draft: Draft) -> list[PlaceMention]:
     if draft.kind != "evacuation":
         return []
     return [p for p in facts.located_places if FROM_BEFORE.search(facts.text, max(0, p.start - 30), p.start)][:1]
+
+
+def _named_in_trigger(draft: Draft, candidates: list[PlaceMention]) -> list[PlaceMention]:
+    """A place the trigger's own words name ("attacks on Barvinkove failed", "the fall of Popasna") is the
+    happening's, before a place the sentence's label or intro names ("Izyum axis: …")."""
+    t = draft.trigger
+    return [p for p in candidates if t.start <= p.start < t.end and p.kind in ("city", "district")][:1]
 
 
 # "downed five drones over the New Moscow area": the sky the weapons fell from

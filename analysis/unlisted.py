@@ -75,8 +75,8 @@ TAKEN_OTHERWISE = re.compile(
     rf"|\b(?:added|adds|adding)\s+({NAME})\s+(?:[\w’'-]+\s+){{0,4}}?to\s+(?:the|a|its|their)\s+list\b"
     rf"|\b(?:captured|liberated|seized|taken|retaken|recaptured)\s+(?:were|as|are|included|include)\s+({NAME})"
     rf"|\b(?:captured|liberated|seized|taken|retaken|recaptured|retook|retaken)\s+[^.;:]{{0,60}}?,?\s+(?:among\s+them|including|such\s+as|namely)\s+({NAME})"
-    # "Kostiantynopolske is now in Russian hands"
-    rf"|({NAME})\s+(?:is|was|are|were)\s+(?:now\s+|fully\s+|firmly\s+|entirely\s+)?in\s+(?:Russian|Ukrainian|its|their|Moscow['’]s|Kyiv['’]s)\s+hands\b")
+    # "Kostiantynopolske is now in Russian hands", "Krupets was back in Russian hands"
+    rf"|({NAME})\s+(?:is|was|are|were)\s+(?:now\s+|fully\s+|firmly\s+|entirely\s+)?(?:back\s+)?in\s+(?:Russian|Ukrainian|its|their|Moscow['’]s|Kyiv['’]s)\s+hands\b")
 # a substring test first: most sentences name no capture, and the regex tries every capitalised word
 TAKEN_OTHERWISE_WORDS = ("captured", "liberated", "seized", "retaken", "recaptured", "overrun", "freed", "control", "-held",
                          "flag", "list", "among them", "including", "such as", "namely", "hands")

@@ -336,7 +336,7 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
         home = para_events[-1] if para_events else (section_events[-1] if section_events else None)
         if not opening and facts.frames and home is not None and \
                 (_names_other_city(facts, home) or _casualties_of_an_attack(facts, home)):
-            opening = facts.frames  # "In the Kyiv region, four people were killed": a new place, a new event
+            opening = _blow_of_the_wave(facts, home)  # "In the Kyiv region, four people were killed": a new place
         if not opening and home is not None:
             opening = _breakdown_of(facts, home)
         if opening:
@@ -373,6 +373,15 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
         ctx.remember(facts)
     _flush(pending, para_events, events, ctx.section, ctx)
     return _merge_across_sections(events)
+
+
+def _blow_of_the_wave(facts: SentenceFacts, home: Draft) -> list:
+    """The frames a sentence naming another place opens. Damage told in a strike's story ("In Zaporizhzhia
+    district an energy facility was damaged") is a blow of the same wave at that place, not damage on its own."""
+    if home.category == "attack" and all(f.kind == "damage" for f in facts.frames):
+        f = facts.frames[0]
+        return [categories_mod.Trigger(f.start, f.end, f.text, "strike", "attack", 1, False, False)]
+    return facts.frames
 
 
 def _denied_side(draft: Draft, facts: SentenceFacts) -> None:

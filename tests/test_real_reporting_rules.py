@@ -1176,3 +1176,12 @@ def test_a_meeting_placed_only_in_a_country_is_at_the_datelines_city():
             "on the sidelines of the summit.\n")
     rows = events_of(text, "2024-06-13", "Europe/Rome", category="diplomacy")
     assert [r["location"] for r in rows] == ["Bari"]
+
+
+def test_damage_in_another_place_of_a_strike_story_is_a_blow_of_that_wave():
+    """"Power sites in four regions were the focus of the attack …. In Zaporizhzhia district an energy
+    facility was damaged.": the damage is the wave's blow there, not damage reported on its own."""
+    text = ("Strikes\nRussian missiles struck energy sites in the Kharkiv region overnight, officials said.\n\n"
+            "In Zaporizhzhia district an energy facility was damaged.\n")
+    rows = events_of(text, "2024-04-11")
+    assert ("attack", "Zaporizhzhia") in [(r["category"], r["location"]) for r in rows]

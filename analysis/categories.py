@@ -252,6 +252,7 @@ def find_triggers(text: str) -> list[Trigger]:
 
 # "once the villages are back in Ukrainian hands" (a condition), "a day before it announced the capture of X"
 # (a time reference to another happening)
+BY_MEANS = re.compile(r"\b[Bb]y\s+$")
 CONDITION_BEFORE = re.compile(r"\b(?:once|if|unless|until|should)\s+(?:[\w’'-]+\s+){0,5}$"
                               r"|\b(?:before|after)\s+(?:it|they|he|she|Moscow|Kyiv|Russia|Ukraine)\s+$", re.I)
 # a blow the story told already, named as what a reaction followed: "after the strikes", "following the attack"
@@ -299,6 +300,8 @@ def _negated(t: Trigger, text: str) -> bool:
                     or DENIAL.search(text[max(0, t.start - w.denial_before_trigger):t.start]))
     if t.kind == "fortification":   # "Wagner would spend the next few days building defensive lines"
         return bool(FUTURE_BEFORE.search(text, max(0, t.start - 50), t.start))
+    if t.kind == "aid" and BY_MEANS.search(text, max(0, t.start - 4), t.start) and t.text.split()[0].endswith("ing"):
+        return True   # "By sending Kyiv modern tanks, Washington has stepped over a red line": the means of a charge
     if t.kind == "aid":
         return bool(REFUSAL.search(text[max(0, t.start - w.negation_before_trigger):t.start]))
     if t.category == "air_defense":

@@ -883,6 +883,11 @@ def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: 
     if draft.kind == "statement" and (speaker := _trailing_speaker(facts, draft, states)) is not None:
         if draft.actor2 == speaker.actor:
             draft.actor2 = draft.actor1 if draft.actor1 != speaker.actor else None
+        # "Washington has stepped over a red line, said Kim Yo Jong": the side the words are about is the
+        # subject right before them
+        about = _subject_right_before(facts.text, draft, [a for a in states if a.actor and a.actor != speaker.actor])
+        if about is not None:
+            draft.actor2 = about.actor
         draft.actor1, draft.actor1_detail, draft.actor1_explicit = speaker.actor, speaker.detail, True
     if draft.trigger.text.lower().startswith("summon"):
         _summoned(facts, ctx, draft)
@@ -922,12 +927,14 @@ def _rejection_of_a_side(facts: SentenceFacts, draft: Draft) -> None:
 # the speaker named after what was said, at the end of the sentence: "…, US Vice President Kamala Harris said of
 # his offer on Saturday", "…, Chechnya's leader Ramzan Kadyrov said on Saturday"
 TRAILING_SPEECH = re.compile(r",\s+(?P<who>[^,;\"“”]{2,90}?)\s+(?:said|says|told|added|warned|stated|declared|wrote)\b[^,;\"“”]*$")
+# "…, said Kim Yo Jong, the sister of …": the verb before its speaker
+TRAILING_SPEECH_INVERTED = re.compile(r",\s+(?:said|says|added|warned|stated|declared|wrote)\s+(?P<who>[^,;\"“”]{2,60}?)\s*(?:,|\.|$)")
 
 
 def _trailing_speaker(facts: SentenceFacts, draft: Draft, states: list[ActorMention]) -> ActorMention | None:
     """A statement reported before its speaker ("Ukraine was being asked to surrender, not to negotiate, US Vice
     President Kamala Harris said"): the speaker named after the trigger, in the closing "X said", made it."""
-    tail = TRAILING_SPEECH.search(facts.text, draft.trigger.end)
+    tail = TRAILING_SPEECH.search(facts.text, draft.trigger.end) or TRAILING_SPEECH_INVERTED.search(facts.text, draft.trigger.end)
     if tail is None:
         return None
     weak = set(actors_mod.lexicon_weak())

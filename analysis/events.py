@@ -268,6 +268,7 @@ def _dateline_seat(facts: SentenceFacts, actor: str | None) -> PlaceMention | No
 
 
 MEETING_KINDS = frozenset({"agreement", "talks", "meeting"})
+FOR_BEFORE = re.compile(r"\bfor\s+$", re.I)
 
 
 def _dateline_city_in(facts: SentenceFacts, country: str) -> PlaceMention | None:
@@ -948,7 +949,7 @@ def _military_support(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, s
     shipments Washington has promised changed nothing") is not the giver; aid that names no recipient goes
     to the side the giver backs."""
     acting, usable = _parties(facts, ctx, draft, states, last_attack, last_event)
-    own = _clause_giver(facts, draft, usable) or _relative_giver(facts, draft, usable)
+    own = _clause_giver(facts, draft, usable) or _relative_giver(facts, draft, usable) or _giver_in_trigger(draft, usable)
     if own is not None:   # a second pledge of the sentence, in a clause of its own: its own giver
         acting = own
         draft.actor1, draft.actor1_detail, draft.actor1_explicit = own.actor, own.detail, True
@@ -979,6 +980,18 @@ def _military_support(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, s
         # "Canada offered C$20m, under the so-called Danish model, for … Ukraine's defence industry": arms
         # go to a warring side, not to the third country a model or a partner is named after
         draft.actor2 = backed
+
+
+# "German help", "American funding": whose help it is ("American weapons" only says where they were made)
+HELP_AFTER = re.compile(r"\s+(?:help|support|assistance|funding|money|aid)\b", re.I)
+
+
+def _giver_in_trigger(draft: Draft, usable: list[ActorMention]) -> ActorMention | None:
+    """"Ukraine will get German help to build its own missiles": a third country's demonym before "help",
+    "support" or "funding", at or just before the trigger, is the giver, whoever the subject is."""
+    t = draft.trigger
+    return _first(usable, lambda a: a.kind == "demonym" and t.start - 20 <= a.start < t.end and a.actor is not None
+                  and not actors_mod.is_combatant(a.actor) and HELP_AFTER.match(draft.main.text, a.end))
 
 
 # alliances that host the pledging, never the ones armed: "at NATO headquarters, Germany promised four IRIS-T"
@@ -1097,9 +1110,12 @@ def build(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_atta
         _airspace(facts, draft)
     if draft.place is None and draft.category == "diplomacy":
         draft.place = _dateline_seat(facts, draft.actor1)
-    if draft.category == "military_support" and draft.place is not None and draft.place.kind == "country" \
-            and draft.place.place == draft.actor2:
-        draft.place = None   # "a €300m package for drone production in Ukraine": the recipient, not where it was pledged
+    if draft.category == "military_support" and draft.place is not None and (
+            draft.place.kind == "country" and draft.place.place == draft.actor2
+            or draft.place.name == actors_mod.capital_of(draft.actor2)
+            and FOR_BEFORE.search(facts.text, max(0, draft.place.start - 6), draft.place.start)):
+        # "a €300m package for drone production in Ukraine", "a package for Kyiv": the recipient, not a place
+        draft.place = None
     if draft.kind in MEETING_KINDS and draft.place is not None and draft.place.kind == "country":
         draft.place = _dateline_city_in(facts, draft.place.place) or draft.place
     draft.mentions.append((facts, "main"))

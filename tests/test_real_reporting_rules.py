@@ -726,6 +726,13 @@ ROWS = [
     _rows("a-regulator-cutting-off-access-to-websites",
           "The Russian internet regulator cut off access to the websites of two US agencies, TASS said.",
           "2023-01-28", "other", ("actor1",), [("Russia",)], "Europe/Moscow"),
+    _rows("help-to-build-missiles-is-the-helpers-pledge",
+          "Ukraine will get French help to build its own long-range drones, President Macron promised on Tuesday.",
+          "2025-05-28", "military_support", SIDES, [("France", "Ukraine")], "Europe/Paris"),
+    _rows("an-equipment-package-for-the-capital-assembled-by-a-capital",
+          "One more weapons and equipment package for Kyiv, worth 300 million euros, has been assembled by Paris, "
+          "the French defence minister announced.", "2024-03-19", "military_support", ("actor1", "location"),
+          [("France", None)], "Europe/Paris"),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

@@ -733,6 +733,9 @@ ROWS = [
           "One more weapons and equipment package for Kyiv, worth 300 million euros, has been assembled by Paris, "
           "the French defence minister announced.", "2024-03-19", "military_support", ("actor1", "location"),
           [("France", None)], "Europe/Paris"),
+    _rows("an-advanced-weapon-is-no-advance",
+          "There, an advanced air defense system that Kyiv has sought for months will head the new aid package.",
+          "2022-12-21", "attack", SIDES, []),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

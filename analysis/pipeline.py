@@ -87,7 +87,8 @@ DAY_OF_THE_NEWS = ("attack", "air_defense", "diplomacy", "humanitarian", "other"
 # "has provided", "so far", "to date", "since 2022": aid told as a running total, not as the day's news.
 AID_BACKGROUND = re.compile(r"\b(?:ha(?:s|ve|d)\s+(?:\w+\s+)?(?:provided|supplied|sent|delivered|given|donated|"
                             r"transferred|shipped|committed|allocated)|so far|to date|since\s+(?:the|\d{4}|February)|"
-                            r"in total|altogether|previously|already)\b", re.I)
+                            r"in total|altogether|previously|already\s+(?:\w+\s+)?(?:provided|supplied|sent|delivered|given|"
+                            r"donated|transferred|shipped|committed|allocated|received|handed))\b", re.I)
 
 
 def _news_pledge(d: Draft) -> bool:

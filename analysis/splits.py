@@ -193,6 +193,9 @@ def _split_donors(draft: Draft) -> list[Draft]:
         return [draft]
     # a country's name in the list may read as a place ("Sweden, Denmark and…"): the commas make it a donor
     states = [a for a in draft.main.actors if a.actor and a.role not in ("modifier", "recipient", "target")]
+    listed = _donors_after_colon(draft, states)
+    if len(listed) >= 2:
+        return _one_per_donor(draft, listed)
     head = _first(states, lambda a: a.actor == draft.actor1)
     by = _donors_named_after(draft)
     if by is not None:   # "paid for by Britain and Norway": the donors follow "by", wherever the trigger is
@@ -215,6 +218,12 @@ def _split_donors(draft: Draft) -> list[Draft]:
     if len(group) < (1 if single else 2) or (last.end > draft.trigger.start and by is None) \
             or actors_mod.backed_side(head.actor) in group:
         return [draft]
+    return _one_per_donor(draft, group)
+
+
+def _one_per_donor(draft: Draft, group: list[str]) -> list[Draft]:
+    """The draft once per donor of ``group``, each arming the side at war the sentence names as recipient,
+    else the side the donor backs."""
     # a side at war first: "pay for American weapons for Ukraine" arms Ukraine, not the United States
     recipients = [a for a in draft.main.actors if a.role == "recipient" and a.actor and a.actor not in group]
     recipient = _first(recipients, lambda a: actors_mod.is_combatant(a.actor)) or _first(recipients, bool)
@@ -228,6 +237,20 @@ def _split_donors(draft: Draft) -> list[Draft]:
         d.actor2 = recipient.actor if recipient is not None else actors_mod.backed_side(donor)
         out.append(d)
     return out
+
+
+COLON_AFTER = 40   # "will chip in to the fifth: Belgium, Luxembourg, …": the colon closes the trigger's phrase
+
+
+def _donors_after_colon(draft: Draft, states: list) -> list[str]:
+    """The donors a pledge lists after a colon ("Six countries will chip in to the fifth: Belgium, Luxembourg,
+    Iceland and the three Baltic states, Estonia, Latvia and Lithuania"), in order, each once."""
+    text, t = draft.main.text, draft.trigger
+    colon = text.find(":", t.end, t.end + COLON_AFTER)
+    if colon < 0:
+        return []
+    names = [a.actor for a in states if a.start > colon and a.kind == "name" and not actors_mod.is_combatant(a.actor)]
+    return list(dict.fromkeys(names))
 
 
 def build_all(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_attack: Draft | None,

@@ -736,6 +736,11 @@ ROWS = [
     _rows("an-advanced-weapon-is-no-advance",
           "There, an advanced air defense system that Kyiv has sought for months will head the new aid package.",
           "2022-12-21", "attack", SIDES, []),
+    _rows("donors-listed-after-a-colon-are-one-event-each",
+          "Five countries have already said they will chip in to the next package: Malta, Luxembourg, Iceland and "
+          "the two Nordic states, Sweden and Finland.", "2025-09-10", "military_support", ("actor1", "event_date"),
+          [("Finland", "2025-09-10"), ("Iceland", "2025-09-10"), ("Luxembourg", "2025-09-10"), ("Malta", "2025-09-10"),
+           ("Sweden", "2025-09-10")]),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

@@ -741,6 +741,9 @@ ROWS = [
           "the two Nordic states, Sweden and Finland.", "2025-09-10", "military_support", ("actor1", "event_date"),
           [("Finland", "2025-09-10"), ("Iceland", "2025-09-10"), ("Luxembourg", "2025-09-10"), ("Malta", "2025-09-10"),
            ("Sweden", "2025-09-10")]),
+    _rows("kit-delivered-under-a-named-operation-is-no-strike",
+          "The training and kit will be delivered under an operation called Legio, according to Oslo.",
+          "2025-10-15", "attack", SIDES, []),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

@@ -744,6 +744,9 @@ ROWS = [
     _rows("kit-delivered-under-a-named-operation-is-no-strike",
           "The training and kit will be delivered under an operation called Legio, according to Oslo.",
           "2025-10-15", "attack", SIDES, []),
+    _rows("a-target-date-before-the-end-of-a-month-is-still-to-come",
+          "He told reporters that Kyiv's proposal was for the leaders to meet, with a target date before the end of "
+          "August.", "2025-07-24", "diplomacy", ("event_date",), [("2025-07-24",)]),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

@@ -747,6 +747,15 @@ ROWS = [
     _rows("a-target-date-before-the-end-of-a-month-is-still-to-come",
           "He told reporters that Kyiv's proposal was for the leaders to meet, with a target date before the end of "
           "August.", "2025-07-24", "diplomacy", ("event_date",), [("2025-07-24",)]),
+    _rows("an-official-who-told-a-conference",
+          "Brazil's foreign minister has told a Saudi-hosted conference on the war that borders must be respected.",
+          "2023-08-05", "diplomacy", ("actor1",), [("Brazil",)]),
+    _rows("a-news-conference-is-only-where-a-pledge-was-told",
+          "Prime Minister Mette Frederiksen has just told a news conference at Skrydstrup air base that her country "
+          "will give Ukraine 19 F-16s.", "2023-08-20", "diplomacy", SIDES, []),
+    _rows("a-spokeswoman-deriding-an-event-as-a-farce",
+          "Earlier in the week Maria Zakharova derided the event as a \"farce\" meant to rally an anti-Russian bloc.",
+          "2023-08-05", "diplomacy", ("actor1",), [("Russia",)], "Europe/Moscow"),
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),

@@ -527,27 +527,49 @@ def best_date(mentions: list[DateMention]) -> DateMention | None:
     return best
 
 
-# "closed its airspace until December 9", "days before the May 9 parade": a bound or another happening's day
-OTHER_DAY_BEFORE = re.compile(r"\b(?:until|till|through|(?:days|weeks|hours|shortly|just|a day|a week)\s+(?:before|ahead of)|ahead of)"
-                              r"\s+(?:the\s+)?$", re.I)
+@dataclass(frozen=True)
+class _OtherDayCue:
+    """Words before a date that make it another happening's day, not the sentence's own."""
+
+    pattern: re.Pattern
+    window: int                   # how many characters before the date it reads
+    coarse_only: bool = False     # only a month or a year ("territory they lost last September")
+    possessive_only: bool = False  # only "Monday's" ("summoned the ambassador over Monday's strikes")
+
+    def applies(self, m: DateMention, text: str) -> bool:
+        if self.coarse_only and m.precision == "day" or self.possessive_only and not m.text.endswith(("'s", "’s")):
+            return False
+        return bool(self.pattern.search(text, max(0, m.start - self.window), m.start))
+
+
+# One table of every such cue (``another_days_date`` reads it; add a row for a new one):
+OTHER_DAY_CUES = (
+    # "closed its airspace until December 9", "days before the May 9 parade": a bound or another happening's day
+    _OtherDayCue(re.compile(r"\b(?:until|till|through|(?:days|weeks|hours|shortly|just|a day|a week)\s+(?:before|ahead of)|"
+                            r"ahead of)\s+(?:the\s+)?$", re.I), 40),
+    # "as Russian forces try to retake territory they lost last September": when ground changed hands before
+    _OtherDayCue(re.compile(r"\b(?:territory|ground|land|areas?|towns?|villages?|city|region)\s+(?:that\s+|which\s+)?"
+                            r"(?:[\w’'-]+\s+){1,3}?(?:had\s+)?(?:lost|seized|captured|took|occupied|annexed|liberated|"
+                            r"retook)\s+$", re.I), 60, coarse_only=True),
+    # "… committed since the Russian invasion began on Feb. 24 last year": the start of a running total
+    _OtherDayCue(re.compile(r"\bsince\s+(?:the\s+)?[^,.;]{0,50}?\b(?:began|started|begun|launched|opened)\b"
+                            r"\s+(?:(?:on|in)\s+(?:[\w.]+(?:\s+\d{1,2})?\s+)?)?$", re.I), 60),
+    # "… bigger than the swap agreed at the first round of talks on May 16", "since the previous meeting on
+    # March 3": an earlier happening the sentence compares with
+    _OtherDayCue(re.compile(r"(?:\bthan\b|\b(?:previous|first|last|earlier|prior)\s+(?:round|meeting|talks|summit|swap|"
+                            r"exchange|visit|session|call))[^,;.()]{0,80}$", re.I), 90),
+    # "summoned Russia's ambassador over Monday's strikes": the day of the happening that caused this one
+    _OtherDayCue(re.compile(r"\b(?:over|after|following|in response to|in retaliation for|condemn(?:ed|ing|s)?|"
+                            r"protest(?:ed|ing)? against|because of)\s+(?:the\s+)?$", re.I), 30, possessive_only=True),
+)
 PERIOD = re.compile(r"(?:this|next|the coming)\s+(?:year|month)", re.I)
-# "… committed since the Russian invasion began on Feb. 24 last year": the start of a running total
-SINCE_BEGAN_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?[^,.;]{0,50}?\b(?:began|started|begun|launched|opened)\b"
-                                r"\s+(?:(?:on|in)\s+(?:[\w.]+(?:\s+\d{1,2})?\s+)?)?$", re.I)
-# "as Russian forces try to retake territory they lost last September": when ground changed hands before,
-# in a clause about the territory (a month or year, not the sentence's day)
-TERRITORY_BEFORE = re.compile(r"\b(?:territory|ground|land|areas?|towns?|villages?|city|region)\s+(?:that\s+|which\s+)?"
-                              r"(?:[\w’'-]+\s+){1,3}?(?:had\s+)?(?:lost|seized|captured|took|occupied|annexed|liberated|retook)\s+$", re.I)
 
 
 def another_days_date(m: DateMention, text: str) -> bool:
     """A date that is not the happening's own: the span a pledge covers ("this year"), a bound ("until December
-    9"), another happening's day ("days before the May 9 parade") or when ground changed hands before
-    ("territory they lost last September")."""
+    9"), or a day one of ``OTHER_DAY_CUES`` gives to another happening."""
     return bool(PERIOD.fullmatch(m.text.strip()) or BOUND.match(m.text)
-                or OTHER_DAY_BEFORE.search(text, max(0, m.start - 40), m.start)
-                or m.precision != "day" and TERRITORY_BEFORE.search(text, max(0, m.start - 60), m.start)
-                or SINCE_BEGAN_BEFORE.search(text, max(0, m.start - 60), m.start))
+                or any(cue.applies(m, text) for cue in OTHER_DAY_CUES))
 
 
 BOUND = re.compile(r"\s*(?:until|till|through)\b", re.I)   # "until December 9" (the mention holds the word)

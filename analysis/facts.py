@@ -238,22 +238,6 @@ class SentenceFacts:
 TOLL_UPDATE = re.compile(r"\b(?:death toll|toll|number of (?:people |those |civilians )?(?:killed|dead|deaths|injured|wounded|hurt))\b.{0,160}?\b(?:rose|risen|climbed|reached|increased|grew)\b", re.I)
 
 
-# "… bigger than the swap agreed at the first round of talks on May 16", "since the previous meeting on
-# March 3": the date of an earlier happening the sentence compares with, not of the one it reports.
-# "Britain had given £2.3bn in military aid this year": the span a tally or a plan covers, not a day it happened
-EARLIER_REFERENCE = re.compile(r"(?:\bthan\b|\b(?:previous|first|last|earlier|prior)\s+(?:round|meeting|talks|summit|swap|"
-                               r"exchange|visit|session|call))[^,;.()]{0,80}$", re.I)
-
-# "summoned Russia's ambassador over Monday's strikes", "in response to Saturday's attack": the day of the
-# happening that caused this one, not this one's.
-CAUSE_BEFORE = re.compile(r"\b(?:over|after|following|in response to|in retaliation for|condemn(?:ed|ing|s)?|"
-                          r"protest(?:ed|ing)? against|because of)\s+(?:the\s+)?$", re.I)
-
-
-def _names_a_cause(m: DateMention, text: str) -> bool:
-    return m.text.endswith(("'s", "’s")) and bool(CAUSE_BEFORE.search(text, max(0, m.start - 30), m.start))
-
-
 def _quoted_relative(m: DateMention, text: str) -> bool:
     """A speaker's "yesterday" inside a quote ("Yesterday we took the decision…," she told the meeting) is
     the day before the statement, something said about the past, not the day of the happening the
@@ -298,9 +282,7 @@ def _own_date(mentions: list[DateMention], text: str = "", dateline_end: int = 0
     """The sentence's own date for the happening: not a dateline's filing date, and not the date a
     death toll was updated ("The death toll from … rose to 35 on Monday")."""
     usable = [m for m in mentions if not m.future and m.date is not None and m.start >= dateline_end
-              and not dates_mod.another_days_date(m, text)
-              and not _quoted_relative(m, text) and not EARLIER_REFERENCE.search(text, max(0, m.start - 90), m.start)
-              and not _names_a_cause(m, text)]
+              and not dates_mod.another_days_date(m, text) and not _quoted_relative(m, text)]
     toll = TOLL_UPDATE.search(text)
     if toll:
         # only "Saturday's attack", or a date inside the toll's own phrase ("the number of people killed by

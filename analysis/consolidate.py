@@ -18,6 +18,7 @@ from analysis import actors as actors_mod
 from analysis import categories as categories_mod
 from analysis import registry
 from analysis.events import Draft, build, intercepted_count
+from analysis.members import note_members
 from analysis.splits import breakdowns, build_all
 from analysis.settings import settings
 from analysis.weapons import is_generic
@@ -322,6 +323,7 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
     para_events: list[Draft] = []
     limit = settings().consolidation.max_events_compared
     ctx.restart()
+    note_members(sentence_facts)   # a group's pledge whose donors a later sentence lists
     for facts in sentence_facts:
         if facts.credit or facts.background:
             continue  # a credit line or background is no happening: its dates and totals stay out of events

@@ -757,7 +757,8 @@ def _parties(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: li
     elif facts.text.lstrip().startswith(("He ", "She ", "They ")) and last_event is not None and last_event.actor1:
         draft.actor1, draft.actor1_explicit = last_event.actor1, True
         draft.actor1_detail = last_event.actor1_detail
-    first = _passive_agent(facts.text, draft, usable) or _subject_right_before(facts.text, draft, usable) \
+    first = _passive_agent(facts.text, draft, usable) or _approver(facts.text, draft, states) \
+        or _subject_right_before(facts.text, draft, usable) \
         or _builder(facts.text, draft, usable) or _first(usable, lambda a: a.role != "recipient") or (usable[0] if usable else None)
     acting = None
     if draft.actor1 is None and first is not None:
@@ -835,6 +836,24 @@ def _passive_agent(text: str, draft: Draft, usable: list[ActorMention]) -> Actor
     return _first(usable, lambda a: by.end() <= a.start <= by.end() + AGENT_WINDOW and a.role not in ("place", "modifier"))
 
 
+# "An extra €500m for Kyiv's weapons … won the approval of EU foreign ministers": the side that approves acts
+APPROVED_BY = re.compile(r"\b(?:won|wins|got|gets|received|receives|secured|secures|gained|gains)\s+(?:the\s+)?"
+                         r"(?:formal\s+|final\s+|unanimous\s+)?(?:approval|backing|green light|blessing|go-ahead|endorsement)"
+                         r"\s+(?:of|from)\s+(?:the\s+)?", re.I)
+
+
+def _approver(text: str, draft: Draft, usable: list[ActorMention]) -> ActorMention | None:
+    """A pledge or measure whose subject is the thing itself ("A €500m package … won the approval of EU
+    foreign ministers"): the side named right after "won the approval of" made it."""
+    t = draft.trigger
+    ok = t is not None and APPROVED_BY.search(text, t.end)
+    if not ok:
+        return None
+    # (any mention: "EU foreign ministers meeting in Luxembourg" reads "EU" as a place too)
+    return _first(usable, lambda a: ok.end() <= a.start <= ok.end() + AGENT_WINDOW and a.actor is not None
+                  and a.role != "modifier")
+
+
 OBJECT_WINDOW = 60   # "…would mean NATO countries are at war", "pressed Kyiv and Moscow to…": the side acted on
 
 
@@ -881,7 +900,8 @@ def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: 
         draft.actor1, draft.actor1_detail, draft.actor1_explicit = subject.actor, subject.detail, True
         if draft.actor2 == subject.actor:
             draft.actor2 = None
-    if draft.kind == "statement" and (speaker := _trailing_speaker(facts, draft, states)) is not None:
+    if (draft.kind == "statement" or (draft.kind == "sanctions" and _named_as_target(states, draft.actor1))) \
+            and (speaker := _trailing_speaker(facts, draft, states)) is not None:
         if draft.actor2 == speaker.actor:
             draft.actor2 = draft.actor1 if draft.actor1 != speaker.actor else None
         # "Washington has stepped over a red line, said Kim Yo Jong": the side the words are about is the
@@ -895,6 +915,13 @@ def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: 
     if last_attack is not None and ATTACK_REFERENCE.search(facts.text) \
             and last_attack.actor1 != draft.actor1 and (draft.actor2 is None or draft.actor2 == last_attack.actor2):
         draft.actor2 = last_attack.actor1  # "Kellogg said the strike crossed any line": about the attacker
+
+
+def _named_as_target(states: list[ActorMention], actor: str | None) -> bool:
+    """"Sanctions against Iran are now overdue, Kuleba told …": the side the measure is against is named
+    first, as its target, so it cannot be the side that calls for it."""
+    named = _first(states, lambda a: a.actor is not None and a.actor == actor)
+    return named is not None and named.role == "target"
 
 
 # "Biden said the G7 would ban imports of Russian gold": the side that does it follows the speech verb
@@ -927,7 +954,9 @@ def _rejection_of_a_side(facts: SentenceFacts, draft: Draft) -> None:
 
 # the speaker named after what was said, at the end of the sentence: "…, US Vice President Kamala Harris said of
 # his offer on Saturday", "…, Chechnya's leader Ramzan Kadyrov said on Saturday"
-TRAILING_SPEECH = re.compile(r",\s+(?P<who>[^,;\"“”]{2,90}?)\s+(?:said|says|told|added|warned|stated|declared|wrote)\b[^,;\"“”]*$")
+# (a participle clause may close it: "…, Dmytro Kuleba told EU counterparts, blaming Iranian-made drones for …")
+TRAILING_SPEECH = re.compile(r",\s+(?P<who>[^,;\"“”]{2,90}?)\s+(?:said|says|told|added|warned|stated|declared|wrote)\b[^,;\"“”]*"
+                             r"(?:,\s+(?:blaming|accusing|adding|saying|calling|citing|urging|noting|referring)\b[^;\"“”]*)?$")
 # "…, said Kim Yo Jong, the sister of …": the verb before its speaker
 TRAILING_SPEECH_INVERTED = re.compile(r",\s+(?:said|says|added|warned|stated|declared|wrote)\s+(?P<who>[^,;\"“”]{2,60}?)\s*(?:,|\.|$)")
 
@@ -1011,10 +1040,11 @@ def _relative_giver(facts: SentenceFacts, draft: Draft, usable: list[ActorMentio
 
 
 def _clause_giver(facts: SentenceFacts, draft: Draft, usable: list[ActorMention]) -> ActorMention | None:
-    """The giver of a pledge that follows another in its sentence ("…, and Sweden said it was readying a
-    fresh package"): the first side named after the clause break before it."""
+    """The giver of a pledge that follows another happening in its sentence ("…, and Sweden said it was
+    readying a fresh package", "Biden signed a security agreement, and G7 leaders agreed to give Ukraine a
+    loan"): the first side named after the clause break before it."""
     t = draft.trigger
-    earlier = [f for f in facts.frames if f.kind == "aid" and f.start < t.start]
+    earlier = [f for f in facts.frames if f.start < t.start]
     brk = None if not earlier else categories_mod.DONOR_CLAUSE.search(facts.text, earlier[0].end, t.start)
     if brk is None:
         return None

@@ -214,6 +214,8 @@ class SentenceFacts:
     background: bool = False          # background framing ("has repeatedly struck … since"): not a new happening
     anaphora: str | None = None       # "the region" → "region", "the port"/"the city" → "city": a place named earlier
     day: DateMention | None = None    # the day the sentence stands in (``_standing_day``), for a happening it leaves undated
+    members: tuple[str, ...] = ()     # the donors a later sentence lists for the group this pledge names (``members``)
+    members_from: SentenceFacts | None = None   # that later sentence, a mention of each donor's row
 
     @property
     def sentence_id(self) -> str:

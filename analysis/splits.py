@@ -189,7 +189,14 @@ def _split_donors(draft: Draft) -> list[Draft]:
     """A joint pledge is one event per donor (CONTRACT §7): "Germany, Canada and the Czech Republic pledged…"
     → three military_support events, each with its own weapon and recipient; so is aid "paid for by Britain
     and Norway" (the donors after "by", before or after the trigger)."""
-    if registry.category(draft.category).attribution != "military_support" or draft.actor1 is None:
+    if registry.category(draft.category).attribution != "military_support":
+        return [draft]
+    if draft.main.members:   # "nine Nordic and Baltic states …", their names a few sentences on
+        drafts = _one_per_donor(draft, list(draft.main.members))
+        for d in drafts:
+            d.mentions.append((draft.main.members_from, "detail"))
+        return drafts
+    if draft.actor1 is None:
         return [draft]
     # a country's name in the list may read as a place ("Sweden, Denmark and…"): the commas make it a donor
     states = [a for a in draft.main.actors if a.actor and a.role not in ("modifier", "recipient", "target")]

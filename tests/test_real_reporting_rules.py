@@ -759,6 +759,32 @@ ROWS = [
     _rows("drones-launched-by-a-side-are-downed-by-the-other",
           "Over the Kursk region, 12 drones launched by Ukraine were destroyed during the night, the Russian "
           "Defence Ministry said.", "2024-08-03", "air_defense", SIDES, [("Russia", "Ukraine")], "Europe/Moscow"),
+    # rules of stop 19
+    _rows("training-a-sides-soldiers-is-military-support",
+          "The Netherlands said on Tuesday it would train Ukrainian marines at a base near Rotterdam this summer.",
+          "2023-04-12", "military_support", ("actor1", "actor2", "event_date"), [("Netherlands", "Ukraine", "2023-04-11")]),
+    _rows("a-coalition-that-is-training-pilots-is-background",
+          "Rutte met the Belgian prime minister, whose country belongs to a coalition that is training Ukrainian "
+          "pilots on F-16s.", "2024-02-03", "military_support", SIDES, []),
+    _rows("the-time-needed-to-train-pilots-is-no-pledge",
+          "Deliveries could take years, partly because of the time needed to train Ukrainian pilots.",
+          "2023-05-20", "military_support", SIDES, []),
+    _rows("helping-build-a-brigade-is-military-support",
+          "Canada will help build a Ukrainian brigade, its defence minister announced on Friday.",
+          "2025-02-15", "military_support", SIDES, [("Canada", "Ukraine")]),
+    _rows("a-loan-given-to-the-side-at-war-with-its-sum-after-it",
+          "At the summit on Thursday, Japan agreed to give Ukraine a loan of about $3 billion for its defence.",
+          "2024-06-14", "military_support", ("actor1", "event_date"), [("Japan", "2024-06-13")]),
+    _rows("a-pledge-in-a-clause-after-an-agreement-has-its-own-giver",
+          "Macron signed a security pact with Zelensky on Friday, and Canada agreed to give Ukraine a loan of "
+          "C$2 billion.", "2024-02-17", "military_support", ("actor1",), [("Canada",)]),
+    _rows("the-side-whose-approval-a-package-won-gave-it",
+          "A further €300m to help pay for Kyiv's artillery shells won the approval of EU defence ministers in Brussels "
+          "on Monday.",
+          "2023-03-21", "military_support", SIDES, [("European Union", "Ukraine")]),
+    _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
+          "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
+          "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),
 ]
 
 
@@ -1227,3 +1253,28 @@ def test_damage_in_another_place_of_a_strike_story_is_a_blow_of_that_wave():
             "In Zaporizhzhia district an energy facility was damaged.\n")
     rows = events_of(text, "2024-04-11")
     assert ("attack", "Zaporizhzhia") in [(r["category"], r["location"]) for r in rows]
+
+
+MEMBER_LIST = """Six allies to fund air defence for Ukraine
+
+Ukraine and six European states signed a letter on Tuesday that commits them to supply air defence systems to Ukraine over the next two years, the defence ministry in Kyiv said.
+
+The document was drawn up during a meeting of defence ministers in Brussels.
+
+Its signatories are the Netherlands, Belgium, Portugal, Spain, Ireland and Austria, a spokesman said.
+"""
+
+
+def test_a_groups_pledge_is_one_row_per_member_a_later_sentence_lists():
+    """"Ukraine and six European states signed …" names no donor; the signatories two sentences on do, and the
+    group's size ties them to it. Each row also cites the sentence that names its donor."""
+    rows = events_of(MEMBER_LIST, "2024-03-13", "Europe/Kyiv", category="military_support")
+    assert sorted(r["actor1"] for r in rows) == ["Austria", "Belgium", "Ireland", "Netherlands", "Portugal", "Spain"]
+    assert {r["actor2"] for r in rows} == {"Ukraine"} and {str(r["event_date"])[:10] for r in rows} == {"2024-03-12"}
+
+
+def test_a_list_of_another_size_is_not_the_groups():
+    """A later list of four names does not belong to a group of six: no donor is known, and no row is made."""
+    text = MEMBER_LIST.replace("the Netherlands, Belgium, Portugal, Spain, Ireland and Austria",
+                               "the Netherlands, Belgium, Portugal and Spain")
+    assert events_of(text, "2024-03-13", "Europe/Kyiv", category="military_support") == []

@@ -336,17 +336,28 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
         tail = text[best.end:]
         impact = lexicon().impact.search(tail)
         # …but no ground fight: "anti-aircraft troops repelled the attack" is the interception itself
+        # nor the attack the interception stopped: "air defence forces repelled drone attacks on Bryansk,
+        # Oryol and Kaluga oblasts" is the interception, its object no blow of its own
         launch = max((t for t in triggers if t.category == "attack" and t.weight >= 3 and t.opens
-                      and t.kind not in GROUND_KINDS),
+                      and t.kind not in GROUND_KINDS and not _object_of(best, t)),
                      key=lambda t: t.weight, default=None)
         if launch is not None:
             chosen.append(launch)  # "Ukraine had fired 10 cruise missiles…; seven were shot down"
-        elif impact:
+        elif impact and impact.start() > 2:
             harm = Trigger(best.end + impact.start(), best.end + impact.end(), impact.group(0),
                            "strike", "attack", best.weight, True)
             if not _negated(harm, text):   # "… shot down, which said neither region had been hit"
                 chosen.append(harm)
     return chosen
+
+
+STOPPED_BLOW = re.compile(r"(?:attacks?|strikes?|raids?|assaults?)$", re.I)
+
+
+def _object_of(interception: Trigger, t: Trigger) -> bool:
+    """The blow an interception stopped, named as its object ("repelled drone attacks on Bryansk"), not a
+    launch told beside it ("Of seven Shaheds Russia sent towards Mykolaiv, five were destroyed")."""
+    return interception.start <= t.start <= interception.end + 2 and STOPPED_BLOW.search(t.text) is not None
 
 
 # Categories of statements and deeds that one sentence often joins ("signed a security pact … and said

@@ -782,6 +782,12 @@ ROWS = [
           "A further €300m to help pay for Kyiv's artillery shells won the approval of EU defence ministers in Brussels "
           "on Monday.",
           "2023-03-21", "military_support", SIDES, [("European Union", "Ukraine")]),
+    _rows("attacks-an-interception-repelled-are-no-blows-of-their-own",
+          "Regional officials said air defence units had repelled drone attacks on the Kursk, Lipetsk and Tambov "
+          "regions overnight.", "2024-09-03", "attack", SIDES, [], "Europe/Moscow"),
+    _rows("a-launch-told-beside-an-interception-is-still-the-attack",
+          "Of nine Shahed drones that Russia sent towards the Odesa region overnight, seven were destroyed by air "
+          "defences, the southern command said.", "2022-10-04", "attack", SIDES, [("Russia", "Ukraine")]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis.lexicon import LexiconError, alternation, compile_pattern, load_yaml, require
 from analysis.prefilter import PREFIX, initial_words, necessary_clauses, necessary_words
@@ -324,6 +324,9 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
         # but the statement about them is news of the same category
         best = max((t for t in triggers if t.opens and t.category == best.category),
                    key=lambda t: (t.weight, -t.start), default=best)
+    outage = _outage_before_its_cause(text, best, triggers)
+    if outage is not None:
+        return [outage, best]
     chosen = [best]
     rebuttal = _rebuttal_after(text, best, triggers)
     if rebuttal is not None:
@@ -349,6 +352,27 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
             if not _negated(harm, text):   # "… shot down, which said neither region had been hit"
                 chosen.append(harm)
     return chosen
+
+
+# "… were left without power when a strike hit", "… have no electricity after Russia hit power plants"
+CAUSE_BEFORE = re.compile(r"\b(?:after|when|following|as)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+
+
+def _outage_before_its_cause(text: str, best: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    """An outage told as the sentence's news, with the strike that caused it in a clause after "after" or
+    "when" ("Over a million homes have no electricity after Russia hit power plants"): the outage is a
+    humanitarian happening of its own (CONTRACT §7), and the strike still opens its blow, which joins the one
+    already told when it is the same."""
+    if best.category != "attack" or not CAUSE_BEFORE.search(text, max(0, best.start - 40), best.start):
+        return None
+    outage = _first_of(triggers, lambda t: t.kind == "utilities" and t.end <= best.start)
+    if outage is None:
+        return None
+    return replace(outage, opens=True, weight=best.weight)
+
+
+def _first_of(triggers: list[Trigger], pred) -> Trigger | None:
+    return next((t for t in triggers if pred(t)), None)
 
 
 STOPPED_BLOW = re.compile(r"(?:attacks?|strikes?|raids?|assaults?)$", re.I)

@@ -788,6 +788,15 @@ ROWS = [
     _rows("a-launch-told-beside-an-interception-is-still-the-attack",
           "Of nine Shahed drones that Russia sent towards the Odesa region overnight, seven were destroyed by air "
           "defences, the southern command said.", "2022-10-04", "attack", SIDES, [("Russia", "Ukraine")]),
+    _rows("an-outage-told-before-the-strike-that-caused-it-is-humanitarian",
+          "Some 200,000 households in Odesa had no electricity on Sunday after Russian drones hit two substations.",
+          "2024-11-17", "humanitarian", ("location", "event_date"), [("Odesa", "2024-11-17")]),
+    _rows("the-strike-after-an-outage-is-still-told",
+          "Some 200,000 households in Odesa had no electricity on Sunday after Russian drones hit two substations.",
+          "2024-11-17", "attack", SIDES, [("Russia", "Ukraine")]),
+    _rows("a-town-already-without-power-after-earlier-attacks",
+          "Much of Sumy was already without power late on Monday after earlier Russian attacks on the grid.",
+          "2024-11-19", "humanitarian", ("location",), [("Sumy",)]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

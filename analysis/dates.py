@@ -555,8 +555,10 @@ OTHER_DAY_CUES = (
     _OtherDayCue(re.compile(r"\bsince\s+(?:the\s+)?[^,.;]{0,50}?\b(?:began|started|begun|launched|opened)\b"
                             r"\s+(?:(?:on|in)\s+(?:[\w.]+(?:\s+\d{1,2})?\s+)?)?$", re.I), 60),
     # "… bigger than the swap agreed at the first round of talks on May 16", "since the previous meeting on
-    # March 3": an earlier happening the sentence compares with
-    _OtherDayCue(re.compile(r"(?:\bthan\b|\b(?:previous|first|last|earlier|prior)\s+(?:round|meeting|talks|summit|swap|"
+    # March 3", "harm at least as severe as that caused by the October 10-12 bombardment": an earlier happening
+    # the sentence compares with
+    _OtherDayCue(re.compile(r"(?:\bthan\b|\bas\s+[\w-]+\s+as\b|\bcompared\s+(?:with|to)\b|\bcomparable\s+(?:with|to)\b|"
+                            r"\bsimilar\s+to\b|\b(?:previous|first|last|earlier|prior)\s+(?:round|meeting|talks|summit|swap|"
                             r"exchange|visit|session|call))[^,;.()]{0,80}$", re.I), 90),
     # "summoned Russia's ambassador over Monday's strikes": the day of the happening that caused this one
     _OtherDayCue(re.compile(r"\b(?:over|after|following|in response to|in retaliation for|condemn(?:ed|ing|s)?|"

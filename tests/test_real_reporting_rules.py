@@ -797,6 +797,10 @@ ROWS = [
     _rows("a-town-already-without-power-after-earlier-attacks",
           "Much of Sumy was already without power late on Monday after earlier Russian attacks on the grid.",
           "2024-11-19", "humanitarian", ("location",), [("Sumy",)]),
+    _rows("a-day-named-in-a-comparison-is-another-happenings",
+          "The operator said the damage was at least as bad as that caused by the November 15-16 bombardment. In "
+          "Lutsk, a missile hit a power plant, the mayor said.", "2022-11-24", "attack",
+          ("location", "event_date"), [("Lutsk", "2022-11-24")]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -801,6 +801,16 @@ ROWS = [
           "The operator said the damage was at least as bad as that caused by the November 15-16 bombardment. In "
           "Lutsk, a missile hit a power plant, the mayor said.", "2022-11-24", "attack",
           ("location", "event_date"), [("Lutsk", "2022-11-24")]),
+    _rows("a-warning-of-an-appropriate-response",
+          "Russia's foreign ministry said on Tuesday that the army would decide on an appropriate response to "
+          "the French decision.", "2024-03-06", "diplomacy", ("actor1", "event_date"), [("Russia", "2024-03-05")],
+          "Europe/Moscow"),
+    _rows("a-move-viewed-in-a-negative-light",
+          "Peskov told journalists the Kremlin viewed the German plan in an extremely negative light.",
+          "2024-03-06", "diplomacy", SIDES, [("Russia", "Germany")], "Europe/Moscow"),
+    _rows("failing-to-mount-an-adequate-response-is-no-warning",
+          "The appointment has not fixed Moscow's failure to mount an adequate response to the incursion.",
+          "2024-08-20", "diplomacy", SIDES, [], "Europe/Moscow"),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -811,6 +811,9 @@ ROWS = [
     _rows("failing-to-mount-an-adequate-response-is-no-warning",
           "The appointment has not fixed Moscow's failure to mount an adequate response to the incursion.",
           "2024-08-20", "diplomacy", SIDES, [], "Europe/Moscow"),
+    _rows("ground-given-up-as-a-share-is-the-other-sides-advance",
+          "Ukrainian troops have given up about a third of the territory they held in the Kursk region, a military "
+          "source told journalists on Monday.", "2024-12-03", "attack", SIDES, [("Russia", "Ukraine")]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -314,6 +314,11 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
     triggers = find_triggers(text) if triggers is None else triggers
     if not triggers:
         return []
+    if VERDICT_ON_THE_LAST.match(text):
+        # "It was the deadliest single attack on the region in months": a verdict on the blow just told
+        triggers = [t for t in triggers if t.category != "attack"]
+        if not triggers:
+            return []
     best = max(triggers, key=lambda t: (t.weight, -t.start))
     # at equal weight an interception decides over the launch told first ("Russia launched 183 drones …, and
     # 154 of them were shot down"): it then brings the launch along as the attack (below)
@@ -354,6 +359,12 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
     return chosen
 
 
+# "It was the heaviest bombardment of Kyiv in almost four months", "This is the first drone attack ever reported in
+# Siberia": a sentence that ranks the blow the story has just told, opening none of its own
+VERDICT_ON_THE_LAST = re.compile(r"\s*(?:It|This|That)\s+(?:was|is|marked|became|had been)\s+(?:the|Russia['’]s|Ukraine['’]s|"
+                                 r"Moscow['’]s|Kyiv['’]s)\s+(?:single\s+)?(?:\w+est|first|second|third|fourth|fifth|"
+                                 r"most\s+\w+|latest|largest|biggest)\s+(?:[\w-]+\s+){0,3}?(?:attacks?|strikes?|assaults?|"
+                                 r"raids?|barrage|bombardment|shelling)\b", re.I)
 # "… were left without power when a strike hit", "… have no electricity after Russia hit power plants"
 CAUSE_BEFORE = re.compile(r"\b(?:after|when|following|as)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 

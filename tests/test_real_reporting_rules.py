@@ -814,6 +814,12 @@ ROWS = [
     _rows("ground-given-up-as-a-share-is-the-other-sides-advance",
           "Ukrainian troops have given up about a third of the territory they held in the Kursk region, a military "
           "source told journalists on Monday.", "2024-12-03", "attack", SIDES, [("Russia", "Ukraine")]),
+    _rows("a-verdict-ranking-the-blow-just-told-is-no-blow",
+          "It was the heaviest single bombardment of Zaporizhzhia in almost six months.",
+          "2024-04-02", "attack", SIDES, []),
+    _rows("a-second-scramble-in-response-to-strikes-is-no-verdict-on-a-blow",
+          "It was the second time this month that Romanian jets had been scrambled in response to Russian strikes "
+          "on Izmail.", "2024-04-02", "attack", SIDES, [("Russia", "Ukraine")]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

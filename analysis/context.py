@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from analysis import dates as dates_mod
-from analysis.actors import perspective_of
+from analysis.actors import is_capital, perspective_of
 from analysis.places import gazetteer
 from analysis.settings import settings
 from analysis.weapons import find_weapons
@@ -136,6 +136,8 @@ class ArticleContext:
     blow_date: DateMention | None = None
     blow_sentence: int | None = None
     paragraph_place: PlaceMention | None = None  # the last place named in this paragraph
+    section_place: PlaceMention | None = None    # the place a section's heading names ("… in Kherson region")
+    heading_texts: frozenset[str] = frozenset()  # every heading's text (not the title's)
     paragraph_category: str | None = None        # category of the last event this paragraph opened
     cities: list[PlaceMention] = field(default_factory=list)   # cities named as where, most recent last
     regions: list[PlaceMention] = field(default_factory=list)  # regions named as where, most recent last
@@ -146,7 +148,8 @@ class ArticleContext:
         """The context of a ``reader.Article`` before its first sentence."""
         ctx = cls(article_id=article.article_id, published=article.published, timezone=article.timezone,
                   perspective=perspective_of(article.timezone), headings=heading_dates(article),
-                  entries=entry_sections(article))
+                  entries=entry_sections(article),
+                  heading_texts=frozenset(b.text for b in article.blocks if b.kind == "heading"))
         ctx.take_headline(article.title or "")
         return ctx
 
@@ -244,6 +247,7 @@ class ArticleContext:
             self.section = facts.section
             self.section_date = self.headings.get(facts.section)
             self.story_date = self.blow_date = None
+            self.section_place = _heading_place(facts.section) if facts.section in self.heading_texts else None
         if facts.paragraph != self.paragraph:
             self.paragraph = facts.paragraph
             self.paragraph_date = self.section_date if facts.stamp else None
@@ -268,3 +272,11 @@ class ArticleContext:
                         and a.role in ("subject", "speaker")), None)
         if subject is not None:   # the first official who acts or speaks: "He" of the next sentence
             self.last_person = (subject.actor, subject.detail)
+
+
+def _heading_place(heading: str) -> PlaceMention | None:
+    """The first city or region a section's heading names ("Both sides claim success in Kherson region"): where
+    the section's happenings that name no place of their own took place (CONTRACT §7, the headline's rule)."""
+    # a capital in a heading is mostly its government ("Kyiv reports gains in …"), not where ground changed hands
+    return next((p for p in gazetteer().find(heading) if p.kind in ("city", "region", "district")
+                 and not is_capital(p.place)), None)

@@ -160,6 +160,9 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     elif ctx.paragraph_place is not None and (draft.category in ("attack", "air_defense", "humanitarian")
                                               or ctx.paragraph_category == draft.category):
         draft.place = ctx.paragraph_place
+    elif ctx.section_place is not None and draft.kind in categories_mod.GROUND_KINDS and not draft.nationwide:
+        # ground gained or lost where the section's heading says: "Both sides claim success in Kherson region"
+        draft.place = ctx.section_place
     elif facts.official_places and draft.category in ("attack", "air_defense", "humanitarian"):
         draft.place = _official_place(facts.official_places[0], ctx)
     elif seats and not (draft.category == "attack" and actors_mod.is_capital(seats[0].name)

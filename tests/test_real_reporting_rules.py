@@ -1316,3 +1316,19 @@ def test_a_list_of_another_size_is_not_the_groups():
     text = MEMBER_LIST.replace("the Netherlands, Belgium, Portugal, Spain, Ireland and Austria",
                                "the Netherlands, Belgium, Portugal and Spain")
     assert events_of(text, "2024-03-13", "Europe/Kyiv", category="military_support") == []
+
+
+SECTIONED = """Ukraine updates: grid hit again
+
+Over half a million homes have no heating, officials said on Sunday.
+
+Kyiv reports gains in Zaporizhzhia region
+Ukrainian troops are advancing south, the general staff said, claiming at least three villages the Russians had abandoned.
+"""
+
+
+def test_ground_gained_under_a_heading_that_names_a_region_is_placed_there():
+    """A ground-war sentence that names no place of its own happened where its section's heading says
+    (CONTRACT §7: the headline's rule, applied to a section's heading); "are advancing" is an advance."""
+    rows = events_of(SECTIONED, "2023-06-18", "Europe/Kyiv", category="attack")
+    assert [(r["actor1"], r["location"]) for r in rows] == [("Ukraine", "Zaporizhzhia Oblast")]

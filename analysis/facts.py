@@ -383,6 +383,25 @@ def _background(text: str, dates: list[DateMention], dateline_end: int) -> bool:
                    and not m.text.lower().startswith("since") for m in dates)
 
 
+# "Russia launched a special military operation in Ukraine on Feb. 24.": the war's start, told in a later report
+WAR_BEGAN = re.compile(r"\b(?:launched|began|started|unleashed|opened)\s+(?:its|his|a|the)\s+(?:full-scale\s+|all-out\s+|"
+                       r"large-scale\s+)?(?:invasion|special\s+military\s+operation)\b|\binvaded\s+Ukraine\b", re.I)
+# "Russia, which launched its full-scale invasion …, denies …", "since Moscow launched …": a clause, the news elsewhere
+WAR_BEGAN_CLAUSE = re.compile(r"\b(?:which|that|who|since|when|after|before|as)\b[^,;.]*$", re.I)
+WAR_BEGAN_DAY = dt.date(2022, 2, 24)
+WAR_NEWS_DAYS = 14   # reports of the first fortnight tell the start of the war as their news
+
+
+def _war_began(text: str, dates: list[DateMention], published: dt.date) -> bool:
+    """The start of the full-scale war, told as a sentence of its own in a report written weeks later, is
+    background: the day it names (if any) is February 24, 2022, long before the news window."""
+    began = WAR_BEGAN.search(text)
+    if (published - WAR_BEGAN_DAY).days <= WAR_NEWS_DAYS or began is None \
+            or WAR_BEGAN_CLAUSE.search(text, max(0, began.start() - 30), began.start()):
+        return False
+    return all(m.date is None or m.date <= WAR_BEGAN_DAY + dt.timedelta(days=1) for m in dates)
+
+
 class SentenceExtractor(Protocol):
     """One extractor as a component: it reads a sentence's text (and the article context) and returns
     its mentions for one ``SentenceFacts`` field, ``assigns``; ``requires`` names the fields of earlier
@@ -616,7 +635,7 @@ def analyse(sentence: Sentence, ctx: ArticleContext) -> SentenceFacts:
     fatalities, injuries = casualties_mod.totals(casualties)
     dates, times = found["dates"], found["times"]
     credit = bool(CREDIT_LINE.match(text))
-    background = not credit and _background(text, dates, dateline_end)
+    background = not credit and (_background(text, dates, dateline_end) or _war_began(text, dates, ctx.published))
     triggers = [] if credit else found["triggers"]
     frames = [] if credit or background else _frames(text, triggers, casualties, fatalities, injuries)
     if credit:

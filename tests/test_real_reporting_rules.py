@@ -820,6 +820,14 @@ ROWS = [
     _rows("a-second-scramble-in-response-to-strikes-is-no-verdict-on-a-blow",
           "It was the second time this month that Romanian jets had been scrambled in response to Russian strikes "
           "on Izmail.", "2024-04-02", "attack", SIDES, [("Russia", "Ukraine")]),
+    _rows("the-start-of-the-war-told-months-later-is-background",
+          "Moscow launched its special military operation in Ukraine on Feb. 24, 2022.", "2023-06-10", "attack", SIDES, []),
+    _rows("the-start-of-the-war-in-its-first-days-is-news",
+          "Russia launched a special military operation in Ukraine on Thursday.", "2022-02-25", "attack", SIDES,
+          [("Russia", "Ukraine")]),
+    _rows("a-side-which-began-the-war-and-now-denies-is-no-background",
+          "Russia, which launched its full-scale invasion two years ago, denied on Monday that it targets civilians.",
+          "2024-03-05", "diplomacy", ("actor1",), [("Russia",)], "Europe/Moscow"),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

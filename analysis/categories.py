@@ -121,6 +121,9 @@ GENERIC_WHEN = re.compile(r"\b(?:when|whenever|every time|each time|if)\s+(?:[\w
 # "Because a Ukrainian counteroffensive is expected there": a blow foreseen, not one that happened
 EXPECTED_AFTER = re.compile(r"\s+(?:is|are|was|were)\s+(?:widely\s+|still\s+)?(?:expected|anticipated|feared|planned|"
                             r"likely|possible|imminent|looming)\b", re.I)
+# an analyst's forecast: "is likely to attempt", "are likely either to annex", "is expected to launch"
+FORECAST_BEFORE = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?(?:likely|unlikely|expected|poised|set|about)\s+(?:either\s+)?to\b"
+                             r"[^.;,]{0,40}$", re.I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|plans?\s+to|planning\s+to|intends?\s+to|going\s+to)\b[^.;,]{0,40}$", re.I)
 GENERIC_PRESENT = re.compile(r"(?:hits|strikes|attacks|shells|targets|bombs|pounds)", re.I)
 _LITERAL = re.compile(r"(?<!\\)[A-Za-z]{3,}(\?)?")
@@ -283,6 +286,8 @@ def _negated(t: Trigger, text: str) -> bool:
     interception only wondered about ("whether air defences could shoot down"), or a delivery refused ("refused to
     send lethal weapons") is no happening."""
     w = settings().windows
+    if FORECAST_BEFORE.search(text, max(0, t.start - 60), t.start):
+        return True   # "Within weeks, Moscow is likely either to annex Kherson Oblast": an assessment of what may come
     if t.category == "attack" and GENERIC_PRESENT.fullmatch(t.text) and \
             GENERIC_WHEN.search(text[max(0, t.start - w.negation_before_trigger):t.start]):
         return True   # "When Russia hits our schools, it causes great pain": what happens in general

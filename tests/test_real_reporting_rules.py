@@ -828,6 +828,12 @@ ROWS = [
     _rows("a-side-which-began-the-war-and-now-denies-is-no-background",
           "Russia, which launched its full-scale invasion two years ago, denied on Monday that it targets civilians.",
           "2024-03-05", "diplomacy", ("actor1",), [("Russia",)], "Europe/Moscow"),
+    _rows("an-analysts-forecast-is-no-happening",
+          "Within weeks, Moscow is likely either to annex the occupied south by force or to stage a referendum there.",
+          "2022-05-08", "diplomacy", SIDES, []),
+    _rows("a-forecast-of-an-assault-is-no-attack",
+          "Russian forces are likely to attempt to capture Siversk in the coming days, ISW said.",
+          "2025-11-02", "attack", SIDES, []),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -32,6 +32,7 @@ from analysis import categories as categories_mod
 from analysis import dates as dates_mod
 from analysis import places as places_mod
 from analysis import registry
+from analysis import weapons as weapons_mod
 from analysis.context import speaker_seats
 from analysis.weapons import weapon_operator
 from analysis.numbers import NUMBER, parse_number
@@ -1109,6 +1110,11 @@ def _weapon(facts, draft: Draft) -> None:
     if not roles:
         return
     usable = [w for w in facts.weapons if w.role in roles]
+    if draft.category == "attack" and any(weapons_mod.is_munition(w) for w in usable):
+        # what was fired, not the aircraft it hit or that carried it: "Ukrainian drones struck an airfield,
+        # damaging four Il-76 aircraft", "Russian aircraft dropped guided bombs on a village"
+        # ("long-range air- and sea-based weapons" may be those munitions: a generic weapon stays)
+        usable = [w for w in usable if weapons_mod.is_munition(w) or w.weapon_class == "other"]
     if draft.category == "attack":
         counted = _first(usable, lambda w: w.count is not None and w.role != "intercepted")
     else:

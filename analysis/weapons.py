@@ -99,6 +99,11 @@ class WeaponMention:
     role: str
 
 
+def is_munition(mention: "WeaponMention") -> bool:
+    """A drone, missile, bomb or rocket: what is fired, unlike the aircraft that carry or the vehicles hit."""
+    return mention.weapon_class in _MUNITIONS
+
+
 def is_generic(mention: "WeaponMention") -> bool:
     """A bare head noun ("missile", "drones") rather than a named system ("Kh-22 cruise missile")."""
     return _key(mention.weapon) in _lexicon().heads

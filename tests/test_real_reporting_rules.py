@@ -834,6 +834,9 @@ ROWS = [
     _rows("a-forecast-of-an-assault-is-no-attack",
           "Russian forces are likely to attempt to capture Siversk in the coming days, ISW said.",
           "2025-11-02", "attack", SIDES, []),
+    _rows("the-weapon-is-what-was-fired-not-the-aircraft-it-damaged",
+          "Ukrainian drones struck an airbase in the Saratov region overnight, damaging two Tu-95 bombers, the "
+          "governor said.", "2024-12-08", "attack", ("weapon",), [("drone",)], "Europe/Moscow"),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

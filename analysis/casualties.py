@@ -87,19 +87,23 @@ def _lexicon() -> _Lexicon:
         rf"(?:among\s+(?:the|those)\s+)?(?:(?P<a_k>{killed})|(?P<a_i>{injured})){not_or}",
         # "A 30-year-old woman was killed", "a woman of 61 was killed", "a married couple was killed", "a family
         # of four died"
-        rf"(?:(?P<b_sg>an?|one)\s+(?:{word}\s+){{0,3}}?(?:{sg}|(?P<b_c>{coll})|family\s+of\s+(?P<b_n>{num}))"
+        # "a 60-year-old died": an age standing for the person
+        rf"(?:(?P<b_sg>an?|one)\s+(?:{word}\s+){{0,3}}?(?:{sg}|(?P<b_c>{coll})|family\s+of\s+(?P<b_n>{num})|\d{{1,3}}-year-old)"
         rf"(?:,?\s+aged\s+\d+,?|\s+of\s+\d{{1,3}}|{aside})?|(?P<b_another>another))\s+{between}"
         rf"(?:(?P<b_k>{killed})|(?P<b_i>{injured})){not_or}",
         # "killing at least three people", "wounded at least 18", "killed a married couple"
         rf"(?:(?P<c_k>{_alt(d['killed_active'])})|(?P<c_i>{_alt(d['injured_active'])}))\s+"
-        rf"(?:(?:a\s+)?total\s+of\s+)?{qual}(?:(?P<c_n>{num}){not_people}"
+        # ("killing the two women inside": the victims named with "the")
+        rf"(?:(?:a\s+)?total\s+of\s+|the\s+)?{qual}(?:(?P<c_n>{num}){not_people}"
         rf"|(?P<c_sg>an?|one)\s+(?:{word}\s+){{0,2}}?(?:(?P<c_c>{coll})|{sg}"
         rf"(?:\s+and\s+(?P<c_sg2>an?|one)\s+(?:{word}\s+){{0,2}}?{sg})?))",
         # "claimed at least one life", "took the lives of five people"
         rf"{_alt(d['life_verbs'])}\s+(?:the\s+lives\s+of\s+{qual}(?:(?P<d_n>{num})|(?P<d_sg>an?|one)\s+{sg})"
         rf"|{qual}(?P<d_n2>{num}|an?)\s+(?:(?:more|civilian|human|innocent)\s+)?(?:life|lives)(?![\w-]))",
         # "at least one fatality", "12 deaths", "five dead"
-        rf"{qual}(?P<e_n>{num})\s+(?:(?:civilian|more|further|additional|confirmed|reported|new)\s+)?"
+        # ("a further death was reported": one more)
+        rf"{qual}(?:(?P<e_n>{num})|(?P<e_n2>an?)(?=\s+(?:further|more|new|additional)\s))\s+"
+        rf"(?:(?:civilian|more|further|additional|confirmed|reported|new)\s+)?"
         rf"(?:(?P<e_k>{_alt(d['killed_nouns'])})|(?P<e_i>{_alt(d['injured_nouns'])})){not_or}(?!\s+toll)",
         # "the death toll rose to 12", "the number of people killed when bombs hit the store rose to 16"
         rf"(?:(?P<f_i>{_alt(d['toll_injured'])})|(?P<f_k>{_alt(d['toll_killed'])}))"

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from analysis import actors as actors_mod
+from analysis import casualties as casualties_mod
 from analysis import categories as categories_mod
 from analysis import places as places_mod
 from analysis import registry
@@ -299,8 +300,21 @@ def _split_second_blow(draft: Draft) -> list[Draft]:
         second = replace(draft, part=f"{other.start}", notes=list(draft.notes), mentions=list(draft.mentions),
                          weapon_count=None, fatalities=None, injuries=None)
         second.place, second.place_explicit = other, True
+        _share_casualties(draft, second, m.end(), end)
         return [draft, second]
     return [draft]
+
+
+def _share_casualties(first: Draft, second: Draft, start: int, end: int) -> None:
+    """Each blow keeps the dead and hurt its own clause counts: "Five people were injured in the Donetsk region,
+    and a further death was reported in the Kharkiv region" is 5 hurt there and 1 dead here. Only when the
+    second clause counts any; otherwise the first keeps the sentence's figures, as before."""
+    own = [c for c in first.main.casualties if start <= c.start < end]
+    if not own:
+        return
+    rest = [c for c in first.main.casualties if not start <= c.start < end]
+    second.fatalities, second.injuries = casualties_mod.totals(own)
+    first.fatalities, first.injuries = casualties_mod.totals(rest)
 
 
 def _aid_by_a_warring_side(draft: Draft) -> bool:

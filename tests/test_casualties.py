@@ -70,6 +70,11 @@ def tally(sentence: str) -> tuple[int | None, int | None]:
     ("Russian shelling killed 1 and injured 4 in Kherson Oblast over the past day.", 1, 4),
     ("The guided aerial bomb hit a five-storey building, injuring 13.", None, 13),
     ("The number of injured has risen to 34.", None, 34),
+    # stop 19: the victims named with "the", a pair by kin, an age for the person, "a further death"
+    ("Debris fell on a minibus near the village, killing the three men inside.", 3, None),
+    ("A husband and wife were killed when a drone hit their house in the Sumy region.", 2, None),
+    ("The regional governor said a 72-year-old died after shelling in the town.", 1, None),
+    ("A further death was reported in the Zaporizhzhia region on Monday.", 1, None),
 ])
 def test_casualty_counts(sentence, killed, injured):
     assert tally(sentence) == (killed, injured)

@@ -837,6 +837,10 @@ ROWS = [
     _rows("the-weapon-is-what-was-fired-not-the-aircraft-it-damaged",
           "Ukrainian drones struck an airbase in the Saratov region overnight, damaging two Tu-95 bombers, the "
           "governor said.", "2024-12-08", "attack", ("weapon",), [("drone",)], "Europe/Moscow"),
+    _rows("each-blow-of-a-two-clause-sentence-keeps-its-own-toll",
+          "Three people were injured in the Kherson region, officials said, and a further death was reported in "
+          "the Sumy region.", "2024-06-24", "attack", ("location", "fatalities", "injuries"),
+          [("Kherson Oblast", None, 3), ("Sumy Oblast", 1, None)]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -75,6 +75,7 @@ def tally(sentence: str) -> tuple[int | None, int | None]:
     ("A husband and wife were killed when a drone hit their house in the Sumy region.", 2, None),
     ("The regional governor said a 72-year-old died after shelling in the town.", 1, None),
     ("A further death was reported in the Zaporizhzhia region on Monday.", 1, None),
+    ("Police said 11 villagers were found dead in a burned-out van on the road out of the town.", 11, None),
 ])
 def test_casualty_counts(sentence, killed, injured):
     assert tally(sentence) == (killed, injured)

@@ -319,7 +319,8 @@ INTRO = re.compile(r"^(?:\s*(?:In|At|On|During|After|Following|Ahead of|Before|M
 LATER_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|although|though)\b|;")
 PRONOUN_AGENT = re.compile(r"\b(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$"
                            r"|\b(?:its|their|our)\s+(?:(?!(?:that|which|who|when|after|as)\b)[\w-]+\s+){0,4}(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?$")
-ATTACK_REFERENCE = re.compile(registry.expand(r"\b(?:{attack_nouns}|shellings?|bombardments?|assaults?|killings?)\b",
+ATTACK_REFERENCE = re.compile(registry.expand(r"\b(?:{attack_nouns}|shellings?|bombardments?|assaults?|killings?|raids?|"
+                                              r"barrages?|incursions?)\b",
                                               "events.ATTACK_REFERENCE"), re.I)
 INTERCEPTED_COUNT = re.compile(r"\b(" + NUMBER + r")\s+(?:of them|of these|(?:were|was) (?:shot down|intercepted|destroyed|downed|brought down))"
                                r"|\b(?:shot down|intercepted|destroyed|downed|brought down)\s+(" + NUMBER + r")\s*(?:[,.;]|$|\s+(?:of them|of these|and|but|while|according)\b)",

@@ -841,6 +841,10 @@ ROWS = [
           "Three people were injured in the Kherson region, officials said, and a further death was reported in "
           "the Sumy region.", "2024-06-24", "attack", ("location", "fatalities", "injuries"),
           [("Kherson Oblast", None, 3), ("Sumy Oblast", 1, None)]),
+    _rows("a-verdict-on-the-raid-is-about-its-attacker",
+          "Ukrainian drones struck an oil depot in the Bryansk region overnight, the governor said. Maria Zakharova, "
+          "the foreign ministry's spokeswoman, called the raid a terrorist act.", "2024-05-02", "diplomacy", SIDES,
+          [("Russia", "Ukraine")], "Europe/Moscow"),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -30,10 +30,12 @@ def kinds(text):
     ("The bloc adopted a new package of sanctions aimed at Russian banks on Monday.", [("diplomacy", "sanctions")]),
     ("Canada said it would close its airspace to all Russian aircraft from midnight.", [("diplomacy", "sanctions")]),
     ("In a televised speech the president warned the West that Moscow would respond.", [("diplomacy", "statement")]),
-    # power and water: restored or cut by the operator on their own; with the strike named, the strike
+    # power and water: restored or cut by the operator on their own; an outage told as the news with the strike
+    # after "after" is both (stop 19: three real-shaped gold sets code the outage as humanitarian, the strike stays)
     ("Heating and water have been restored in most of Kharkiv, the city council said on Thursday.", [("humanitarian", "utilities")]),
     ("The grid operator imposed rolling blackouts in six regions to keep the system stable.", [("humanitarian", "utilities")]),
-    ("Some 40,000 homes were left without power after a drone hit a substation near Sumy.", [("attack", "strike")]),
+    ("Some 40,000 homes were left without power after a drone hit a substation near Sumy.",
+     [("humanitarian", "utilities"), ("attack", "strike")]),
     # strategic developments ACLED codes
     ("Police have detained more than 300 people at rallies in several cities, a rights group said.", [("other", "arrests")]),
     ("The president ordered a partial mobilisation of reservists on Wednesday.", [("other", "mobilisation")]),

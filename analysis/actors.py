@@ -197,6 +197,10 @@ _REPORTED_SUBJECT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:troops|forces|units|so
                                r"\s+(?:had|has|have|were|was|are|is|would|will|recently|also|\w+ed)\b", re.I)
 
 
+_UNITS_OF = re.compile(r"\b(?:units|troops|forces|soldiers|fighters|servicemen|formations|elements|assault\s+groups)\s+of\s*$",
+                       re.I)
+
+
 def _role(text: str, start: int, end: int, kind: str) -> str:
     before = text[max(0, start - _ROLE_BEFORE_CHARS):start]
     determiners = _DETERMINERS.search(before)   # searched once: it scans the whole window
@@ -226,6 +230,8 @@ def _role(text: str, start: int, end: int, kind: str) -> str:
             return "speaker"  # "Ukrainian officials said…", "the Ukrainian air force reported…"
     if prev_word in TARGET_PREPOSITIONS:
         return "target"
+    if kind == "institution" and _UNITS_OF.search(before):
+        return "subject"   # "units of the Vostok group liberated Sosnovka": the grouping whose units act
     if prev_word in PLACE_PREPOSITIONS or prev_word in FLED_FROM:
         return "place" if kind in ("name", "capital") else "object"
     if prev_word in RECIPIENT_PREPOSITIONS or prev_word in LISTENER_VERBS:

@@ -69,3 +69,10 @@ def test_actor_right_after_a_dateline_dash_without_its_space():
     found = find_actors("MOSCOW (Reuters) -Russia's Defence Ministry said its forces had taken the village.")
     assert [(a.actor, a.role) for a in found] == [("Russia", "speaker")]
     assert find_actors("Pro-Russian fighters held the bridge for a week.") == []
+
+
+def test_the_grouping_whose_units_act_is_the_subject():
+    """"units of the Vostok group liberated …": the grouping (an institution of its side) acts; after "of" it
+    is not the object an attack is aimed at."""
+    assert actors("Units of the Vostok group liberated the settlement of Sosnovka.") == [("Russia", "subject")]
+    assert actors("The Khortytsia group of forces reported 40 clashes.")[0][0] == "Ukraine"

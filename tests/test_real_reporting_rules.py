@@ -845,6 +845,13 @@ ROWS = [
           "Ukrainian drones struck an oil depot in the Bryansk region overnight, the governor said. Maria Zakharova, "
           "the foreign ministry's spokeswoman, called the raid a terrorist act.", "2024-05-02", "diplomacy", SIDES,
           [("Russia", "Ukraine")], "Europe/Moscow"),
+    _rows("units-of-a-russian-grouping-take-a-village",
+          "\"After decisive offensive action, units of the Vostok group liberated the settlement of Petrivka,\" the "
+          "ministry said on Tuesday.",
+          "2024-10-29", "attack", SIDES, [("Russia", "Ukraine")]),
+    _rows("a-ukrainian-grouping-of-forces-is-ukraine",
+          "The Khortytsia group of forces said it had pushed Russian troops out of Stupochky on Friday.",
+          "2024-10-26", "attack", ("actor1",), [("Ukraine",)]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -145,6 +145,11 @@ def alternation(words, ignore_case: bool = False) -> str:
     to a handful of one-character tests per position, which is what keeps extraction fast. Longer words
     win over their prefixes ("Iskander-M" over "Iskander"); a space matches any run of whitespace; with
     ``ignore_case`` the words match in any case. No words: a group that never matches.
+
+    The trie opens with a lookahead for the characters its words begin with ("(?=[JS])" before
+    "(?:Jan|Sep…)"): where none begins, a search fails at one character-set test instead of trying
+    each first branch of the trie in turn, at every position of every sentence. Every match begins
+    with one of them, so the lookahead changes no match.
     """
     trie: dict = {}
     for word in words:
@@ -156,6 +161,8 @@ def alternation(words, ignore_case: bool = False) -> str:
             node = node.setdefault(r"\s+" if ch == " " else re.escape(ch), {})
         node[""] = {}
     body = _emit(trie) or "(?!)"
+    if len(trie) > 1:
+        body = f"(?=[{''.join(trie)}]){body}"
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
 
 

@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from analysis.lexicon import LexiconError, alternation, load_yaml, require, words
+from analysis.lexicon import LexiconError, alternation, initials, load_yaml, require, words
 
 TARGET_PREPOSITIONS = {"on", "at", "against", "into", "toward", "towards", "targeting", "struck", "hit", "striking", "attacked"}
 # "people who fled Ukraine": the country left behind is where they come from, not who acts
@@ -147,10 +147,12 @@ def lexicon() -> ActorLexicon:
     # dash set without its second space, as after a dateline ("MOSCOW (Reuters) -Russia's ministry said").
     # a trie, not a flat "a|b|c": the lexicon names over a thousand people, and each position of a sentence
     # would otherwise try every one of them
-    pattern = re.compile(r"(?:(?<![\w-])|(?<=\s-)|(?<=^-))" + alternation(forms) + r"(?![\w]|-(?=\w))")
+    # (the first characters are tested before the three-way lookbehind: most positions fail there)
+    pattern = re.compile(initials(forms) + r"(?:(?<![\w-])|(?<=\s-)|(?<=^-))" + alternation(forms) + r"(?![\w]|-(?=\w))")
     units = re.compile(r"^[\s’'s]*" + alternation(data["units"]) + r"\b")
-    titles = "|".join(re.escape(t) for t in sorted(data["titles"], key=len, reverse=True))
-    title_person = re.compile(r"(?<![\w-])(?:(?:" + titles + r")\s+)+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)")
+    # the titles as a trie too, spaces literal: it tries them in the order a longest-first "a|b|c" would
+    titles = alternation(data["titles"], literal_spaces=True)
+    title_person = re.compile(initials(data["titles"]) + r"(?<![\w-])(?:" + titles + r"\s+)+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)")
     return ActorLexicon(pattern, surface, units, title_person, dict(data["opponents"]), demonym_of,
                         frozenset(data["not_names"]), frozenset(data["weak_actors"]), dict(data["backed_side"]),
                         dict(data["controlled_territory"]), frozenset(data["combatants"]))

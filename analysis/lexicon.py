@@ -138,13 +138,14 @@ def _read(path: Path) -> str:
         raise LexiconError(path.name, None, f"cannot be read: {error}") from None
 
 
-def alternation(words, ignore_case: bool = False) -> str:
+def alternation(words, ignore_case: bool = False, literal_spaces: bool = False) -> str:
     """A regex group matching any of ``words`` literally, built as a trie ("Sep(?:t(?:ember)?)?").
 
     Why: ``re`` tries the branches of ``a|b|c`` one by one; a trie keeps a few hundred lexicon entries
     to a handful of one-character tests per position, which is what keeps extraction fast. Longer words
     win over their prefixes ("Iskander-M" over "Iskander"); a space matches any run of whitespace; with
-    ``ignore_case`` the words match in any case. No words: a group that never matches.
+    ``ignore_case`` the words match in any case (``literal_spaces``: a space matches one space only,
+    as in ``re.escape(word)``). No words: a group that never matches.
 
     The trie opens with a lookahead for the characters its words begin with ("(?=[JS])" before
     "(?:Jan|Sep…)"): where none begins, a search fails at one character-set test instead of trying
@@ -153,17 +154,33 @@ def alternation(words, ignore_case: bool = False) -> str:
     """
     trie: dict = {}
     for word in words:
-        text = " ".join(word.split())
+        text = word if literal_spaces else " ".join(word.split())
         if not text:
             raise ValueError(f"alternation: the empty word {word!r} would match everywhere")
         node = trie
         for ch in text.lower() if ignore_case else text:
-            node = node.setdefault(r"\s+" if ch == " " else re.escape(ch), {})
+            node = node.setdefault(r"\s+" if ch == " " and not literal_spaces else re.escape(ch), {})
         node[""] = {}
     body = _emit(trie) or "(?!)"
     if len(trie) > 1:
-        body = f"(?=[{''.join(trie)}]){body}"
+        body = f"{_lookahead(trie)}{body}"
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
+
+
+def initials(words, ignore_case: bool = False) -> str:
+    """The lookahead ``alternation(words, ignore_case)`` opens with, to put in front of a costlier
+    test that comes before the words in a pattern (a lookbehind with branches): zero-width tests
+    commute, so the pattern matches as before, and fails sooner where no word begins."""
+    firsts = {re.escape((w.lstrip().lower() if ignore_case else w.lstrip())[:1]) for w in words if w.strip()}
+    if not firsts:
+        return ""
+    look = _lookahead(dict.fromkeys(firsts))
+    return f"(?i:{look})" if ignore_case else look
+
+
+def _lookahead(first: dict) -> str:
+    """``(?=[…])`` of the trie's first characters (each key one escaped character)."""
+    return f"(?=[{''.join(sorted(first))}])"
 
 
 def _emit(node: dict) -> str:

@@ -12,8 +12,11 @@ it twice:
 * **Blocking.** Candidate pairs come only from blocks (category × side × region for attacks and
   interceptions, category × side for the rest) within the date window, each event compared with a
   bounded number of earlier ones, so the work grows linearly with the corpus.
-* **Clustering.** The best-agreeing pairs merge first, and two groups merge only when every pair
-  across them is compatible (complete linkage): an "overnight" event cannot chain two different days.
+* **Clustering.** The best-agreeing pairs merge first (the same place, day, weapon, target, toll, and
+  the names and figures their sentences share), and two groups merge only when every pair across them is
+  compatible (complete linkage): an "overnight" event cannot chain two different days. Groups are linked
+  by the sum of their pairs' agreements, so a report that fits two rows of one article joins the one the
+  other outlets' reports agree with.
 
 Settings live in ``data/incidents.yaml``. An incident's id is a hash of its earliest-published event's
 id, so it stays the same across runs and when later reports join it.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -45,6 +49,8 @@ class Rules:
     count_ratio: int
     tally_count: int
     reciprocal: frozenset
+    common_words: frozenset
+    shared_words: int
 
 
 def _whole(data: dict, key: str, low: int, high: int) -> int:
@@ -68,13 +74,24 @@ def _categories(data: dict, key: str) -> list[str]:
 def rules() -> Rules:
     """The resolution settings of ``data/incidents.yaml``, validated."""
     data = require(load_yaml(FILE), FILE, None, "strict_place", "night_words", "night_days", "max_neighbours", "max_members",
-                   "count_ratio", "tally_count", "reciprocal")
+                   "count_ratio", "tally_count", "reciprocal", "common_words", "shared_words")
     strict = _categories(data, "strict_place")
     night = alternation(words(data["night_words"], FILE, "night_words"), ignore_case=True)
     return Rules(frozenset(strict), re.compile(r"\b" + night + r"\b"), _whole(data, "night_days", 0, 3),
                  _whole(data, "max_neighbours", 1, 100_000), _whole(data, "max_members", 2, 1_000_000),
                  _whole(data, "count_ratio", 1, 1000), _whole(data, "tally_count", 2, 1_000_000),
-                 frozenset(_categories(data, "reciprocal")))
+                 frozenset(_categories(data, "reciprocal")), _common_words(data),
+                 _whole(data, "shared_words", 0, 100))
+
+
+def _common_words(data: dict) -> frozenset:
+    """``common_words``, lower-case; each must be one word as ``telling_words`` cuts them."""
+    out = set()
+    for word in words(data["common_words"], FILE, "common_words"):
+        if not _WORD.fullmatch(word):
+            raise LexiconError(FILE, "common_words", f"{word!r} is not one word")
+        out.add(word.lower())
+    return frozenset(out)
 
 
 @functools.cache
@@ -101,6 +118,38 @@ def detail_words(detail: str | None) -> frozenset:
     return frozenset(w for w in re.findall(r"[\w’'-]{4,}", detail.lower()) if w not in _COMMON)
 
 
+# A word of a sentence: letters, digits and inner hyphens or apostrophes ("Il-76", "Lukoil's").
+_WORD = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def _telling(word: str, first: bool) -> str | None:
+    """``word`` as a telling word (lower-case, without a possessive), or None. Names (a capital, not at the
+    sentence's start, where any word has one) and models ("Il-76", "Kh-101") tell; so does a figure
+    of three digits or more that is not a year: a day of the month or a small count is shared by chance."""
+    if any(c.isdigit() for c in word):
+        if any(c.isalpha() for c in word):
+            return word.lower()
+        return word if word.isdigit() and len(word) >= 3 and not (len(word) == 4 and word[:2] in ("19", "20")) else None
+    if first or not word[0].isupper():
+        return None
+    return _POSSESSIVE.sub("", word).lower()
+
+
+@functools.cache
+def telling_words(sentence: str | None) -> frozenset:
+    """The words of a sentence that tell one happening from another of the same kind, place and day:
+    the names of people, facilities and units, weapon models, figures ("Governor Pavel Malkov", "NORSI
+    refinery", "207 prisoners"), less ``common_words``. Why: two outlets' reports of one strike name the
+    same governor or plant, and when an article has two rows that fit a report of another outlet
+    (two statements of one side on one day), the one sharing its names is the same happening."""
+    if not sentence:
+        return frozenset()
+    common = rules().common_words
+    found = (_telling(m.group(), k == 0) for k, m in enumerate(_WORD.finditer(sentence)))
+    return frozenset(w for w in found if w and w not in common)
+
+
 @dataclass(slots=True)
 class Record:
     """What resolution needs of one event, taken once from the table."""
@@ -124,6 +173,7 @@ class Record:
     detail: frozenset          # the words of actor1_detail ("president", "zelensky"): who acted, when named
     fatalities: int | None
     published: int             # for the anchor: the earliest report
+    words: frozenset           # ``telling_words`` of the sentence: for ``agreement`` only, never compatibility
     strict: bool = False       # the category is one of ``strict_place`` (taken once: compared millions of times)
     reciprocal: bool = False   # the category is one of ``reciprocal``
 
@@ -210,14 +260,15 @@ def _alike(a: Record, b: Record) -> bool:
 def agreement(a: Record, b: Record) -> int:
     """How much two compatible events agree beyond what compatibility demands: the best pairs merge first.
     The place weighs most (what an analyst matches reports on); then the day, the weapon, the target and
-    the toll."""
+    the toll; then each name or figure the two sentences share, up to ``shared_words``."""
     return ((a.location is not None and a.location == b.location) * 2 + (a.day == b.day)
             + (a.weapon is not None and a.weapon == b.weapon) + (a.actor2 is not None and a.actor2 == b.actor2)
-            + (a.fatalities is not None and a.fatalities == b.fatalities))
+            + (a.fatalities is not None and a.fatalities == b.fatalities)
+            + min(len(a.words & b.words), rules().shared_words))
 
 
 COLUMNS = ("event_id", "article_id", "category", "actor1", "actor1_detail", "actor2", "date_text", "geo_precision",
-           "location", "city", "admin1", "country", "weapon", "weapon_count", "fatalities")
+           "location", "city", "admin1", "country", "weapon", "weapon_count", "fatalities", "sentence")
 
 
 def _column(events: pd.DataFrame, name: str) -> list:
@@ -233,13 +284,13 @@ def _is_night(date_text: str | None) -> bool:
 
 
 def _record(i: int, day, published: int, event_id, article, category, actor1, detail, actor2, date_text, geo,
-            location, city, admin1, country, weapon, count, fatalities) -> Record:
+            location, city, admin1, country, weapon, count, fatalities, sentence) -> Record:
     level = geo if location is not None else None
     return Record(i, event_id, article, category, actor1, actor2, day, _is_night(date_text), level, location,
                   city if city is not None or level != "city" else location, admin1, country, weapon,
                   weapon_class(weapon), None if count is None else int(count), detail_words(detail),
-                  None if fatalities is None else int(fatalities), published, category in rules().strict_place,
-                  category in rules().reciprocal)
+                  None if fatalities is None else int(fatalities), published, telling_words(sentence),
+                  category in rules().strict_place, category in rules().reciprocal)
 
 
 def records(events: pd.DataFrame, articles: pd.DataFrame, rows: list[int] | None = None) -> list[Record]:
@@ -298,49 +349,93 @@ def candidate_pairs(recs: list[Record]) -> list[tuple[int, int, int]]:
     return pairs
 
 
-def cluster(recs: list[Record], pairs: list[tuple[int, int, int]]) -> list[int]:
-    """The group of each record (the index of its group's first record), merging the best pairs first; two
-    groups merge only when no article is in both and every pair across them is compatible.
+class _Groups:
+    """The growing groups of ``cluster``: members, articles and signatures of each, under the index of its
+    first record, and whether two may merge.
 
     Two groups with no article in common are compatible when their members' signatures are alike, so
     each group keeps its set of signatures and each pair of signatures is compared once (many outlets
-    reporting one happening give many events of one signature). Groups only grow, so two groups found
-    apart stay apart: ``apart`` remembers them, under the surviving group's index after each merge."""
-    ids: dict[tuple, int] = {}
-    sig = [ids.setdefault(signature(r), len(ids)) for r in recs]
-    rep = {s: r for s, r in zip(sig, recs)}
-    memo: dict[tuple[int, int], bool] = {}
+    reporting one happening give many events of one signature)."""
 
-    def alike(x: int, y: int) -> bool:
-        if (x, y) not in memo:
-            memo[x, y] = _alike(rep[x], rep[y])
-        return memo[x, y]
+    def __init__(self, recs: list[Record]) -> None:
+        ids: dict[tuple, int] = {}
+        sig = [ids.setdefault(signature(r), len(ids)) for r in recs]
+        self.rep = {s: r for s, r in zip(sig, recs)}
+        self.memo: dict[tuple[int, int], bool] = {}
+        self.group = list(range(len(recs)))
+        self.members = {i: [i] for i in range(len(recs))}
+        self.articles = {i: {recs[i].article} for i in range(len(recs))}
+        self.kinds = {i: {sig[i]} for i in range(len(recs))}
 
-    group = list(range(len(recs)))
-    members = {i: [i] for i in range(len(recs))}
-    articles = {i: {recs[i].article} for i in range(len(recs))}
-    kinds = {i: {sig[i]} for i in range(len(recs))}
+    def _alike(self, x: int, y: int) -> bool:
+        if (x, y) not in self.memo:
+            self.memo[x, y] = _alike(self.rep[x], self.rep[y])
+        return self.memo[x, y]
+
+    def may_merge(self, gi: int, gj: int) -> bool:
+        """No article in both, within ``max_members``, and every pair across them compatible."""
+        if self.articles[gi] & self.articles[gj] or len(self.members[gi]) + len(self.members[gj]) > rules().max_members:
+            return False
+        return all(self._alike(x, y) for x in self.kinds[gi] for y in self.kinds[gj])
+
+    def merge(self, keep: int, gone: int) -> None:
+        for m in self.members[gone]:
+            self.group[m] = keep
+        self.members[keep] += self.members.pop(gone)
+        self.articles[keep] |= self.articles.pop(gone)
+        self.kinds[keep] |= self.kinds.pop(gone)
+
+
+def cluster(recs: list[Record], pairs: list[tuple[int, int, int]]) -> list[int]:
+    """The group of each record (the index of its group's first record). Two groups merge when they may
+    (``_Groups.may_merge``: no article in both, every pair across them compatible), the best-linked first:
+    two groups are linked by the sum of the agreements of their pairs.
+
+    Why the sum: a report that fits two rows of one article (a lead and its later mention, two statements
+    of one side that day) should join the row that the other outlets' reports of the happening agree with
+    too, not the first one it met: a row agreeing with a group of three reports outweighs a row agreeing
+    with one. A pair's agreement is its link at first, so the best pairs still merge first. Groups only
+    grow, so two groups found apart stay apart: ``apart`` remembers them, and their links are dropped."""
+    groups = _Groups(recs)
+    links: dict[int, dict[int, int]] = defaultdict(dict)
+    for q, i, j in pairs:
+        if i != j:
+            links[i][j] = links[j][i] = max(q, links[i].get(j, 0))
+    heap = [(-q, min(i, j), max(i, j)) for i in links for j, q in links[i].items() if i < j]
+    heapq.heapify(heap)
     apart: dict[int, set[int]] = defaultdict(set)
-    cap = rules().max_members
-    for _, i, j in pairs:
-        gi, gj = group[i], group[j]
-        if gi == gj or gj in apart[gi] or articles[gi] & articles[gj] or len(members[gi]) + len(members[gj]) > cap:
-            continue
-        if not all(alike(x, y) for x in kinds[gi] for y in kinds[gj]):
+    while heap:
+        q, gi, gj = heapq.heappop(heap)
+        if links.get(gi, {}).get(gj) != -q:
+            continue          # a merged group, or a link that has grown since
+        if not groups.may_merge(gi, gj):
             apart[gi].add(gj)
             apart[gj].add(gi)
+            del links[gi][gj], links[gj][gi]
             continue
-        keep, gone = (gi, gj) if gi < gj else (gj, gi)
-        for m in members[gone]:
-            group[m] = keep
-        members[keep] += members.pop(gone)
-        articles[keep] |= articles.pop(gone)
-        kinds[keep] |= kinds.pop(gone)
-        for other in apart.pop(gone, ()):
-            apart[other].discard(gone)
-            apart[other].add(keep)
-            apart[keep].add(other)
-    return group
+        groups.merge(gi, gj)
+        _relink(links, apart, heap, gi, gj)
+    return groups.group
+
+
+def _relink(links: dict, apart: dict, heap: list, keep: int, gone: int) -> None:
+    """After ``gone`` joined ``keep``: its links add to ``keep``'s (pushed anew), and the groups either was
+    found apart from stay apart from ``keep``, unlinked."""
+    for other in apart.pop(gone, ()):
+        apart[other].discard(gone)
+        apart[other].add(keep)
+        apart[keep].add(other)
+    moved = links.pop(gone)
+    del moved[keep], links[keep][gone]
+    for other in apart[keep]:
+        links[keep].pop(other, None)
+        links.get(other, {}).pop(keep, None)
+    for other, q in moved.items():
+        del links[other][gone]
+        if other not in apart[keep]:
+            total = links[keep].get(other, 0) + q
+            links[keep][other] = links[other][keep] = total
+            heapq.heappush(heap, (-total, min(keep, other), max(keep, other)))
 
 
 def incident_ids(recs: list[Record], group: list[int]) -> list[str]:

@@ -220,6 +220,45 @@ def test_the_table_gives_ranges_sources_and_claims():
     assert row["claims"] == "reporting: 3 killed; Governor of Kharkiv Oblast: 5 killed"
 
 
+def test_telling_words_are_names_models_and_figures_not_common_words():
+    words = incidents.telling_words("Ryazan Region Governor Pavel Malkov said on Tuesday that a drone hit Lukoil's NORSI "
+                                    "refinery, where an Il-76 and 207 workers were, in March 2024, 13 hurt.")
+    assert words == {"pavel", "malkov", "lukoil", "norsi", "il-76", "207"}   # "Ryazan" opens the sentence
+
+
+def test_a_report_joins_the_row_of_an_article_that_shares_its_names():
+    """An article with two statements of one side that day (the ombudsman's thanks, the president's quote):
+    another outlet's report of the president's quote joins the row that names him, not the first row."""
+    said = {"category": "diplomacy", "actor1": "Ukraine", "actor2": None, "location": None, "geo_precision": None,
+            "city": None, "admin1": None, "country": None}
+    ids = _groups({**said, "article_id": "a", "sentence": "He thanked the Security Service of Ukraine (SBU) and the "
+                                                          "Coordination Headquarters for the Treatment of POWs."},
+                  {**said, "article_id": "a", "sentence": "\"We remember every Ukrainian held captive,\" President "
+                                                          "Volodymyr Zelensky said, thanking the team of Kyrylo Budanov."},
+                  {**said, "article_id": "b", "sentence": "Zelensky praised the negotiating team under Kyrylo Budanov."})
+    assert ids[2] == ids[1] != ids[0]
+
+
+def test_a_report_joins_the_group_the_other_reports_agree_on():
+    """The Ryazan refinery: one outlet (b) has two rows of it, a list ("refineries targeted were in Ryazan,
+    in Kstovo…") and the governor's account. Outlet c's account shares the governor with b's second row;
+    outlet a's city row fits b's list row as well as c's row, and joins the group of b's and c's
+    accounts, which agrees with it more in sum, not the list row it met first."""
+    strike = {"actor1": "Ukraine", "actor2": "Russia", "location": "Ryazan", "city": "Ryazan", "admin1": "Ryazan Oblast",
+              "country": "Russia", "event_date": pd.Timestamp("2024-03-13"), "date_text": "on Wednesday"}
+    ids = _groups({**strike, "article_id": "a", "sentence": "State news agency TASS said two people had been taken to "
+                                                            "hospital in the city of Ryazan."},
+                  {**strike, "article_id": "b", "sentence": "According to the outlet, the refineries targeted were in "
+                                                            "Ryazan, in Kstovo and in Kirishi."},
+                  {**strike, "article_id": "b", "geo_precision": "region", "location": "Ryazan Oblast", "city": None,
+                   "weapon": "drone", "sentence": "A blaze broke out at a refinery in Ryazan Oblast after a drone "
+                                                  "attack, Governor Pavel Malkov said."},
+                  {**strike, "article_id": "c", "weapon": "drone", "weapon_count": 1,
+                   "sentence": "Ryazan Region Governor Pavel Malkov wrote that the Ryazan oil refinery had been "
+                               "attacked by a drone."})
+    assert ids[0] == ids[2] == ids[3] != ids[1]
+
+
 def test_the_settings_file_is_validated(monkeypatch):
     from analysis import lexicon
     from analysis.lexicon import LexiconError
@@ -229,6 +268,23 @@ def test_the_settings_file_is_validated(monkeypatch):
     incidents.rules.cache_clear()
     try:
         with pytest.raises(LexiconError, match="'raids' is not a category"):
+            incidents.rules()
+    finally:
+        incidents.rules.cache_clear()
+
+
+@pytest.mark.parametrize("key, value, message", [
+    ("common_words", ["Kremlin", "Foreign Ministry"], "'Foreign Ministry' is not one word"),
+    ("shared_words", -1, "not a whole number from 0 to 100"),
+])
+def test_the_agreement_settings_are_validated(monkeypatch, key, value, message):
+    from analysis.lexicon import LexiconError
+
+    real = incidents.load_yaml
+    monkeypatch.setattr(incidents, "load_yaml", lambda name: {**real(name), key: value})
+    incidents.rules.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=message):
             incidents.rules()
     finally:
         incidents.rules.cache_clear()

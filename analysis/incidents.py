@@ -150,6 +150,14 @@ def telling_words(sentence: str | None) -> frozenset:
     return frozenset(w for w in found if w and w not in common)
 
 
+@functools.cache
+def _shared_words(sentence: str | None, detail: str | None) -> frozenset:
+    """What ``agreement`` compares: the sentence's ``telling_words`` and the speaker's (``detail_words``
+    less ``common_words``). Why the speaker: a statement's row often names him only in an earlier
+    sentence ("He thanked the team…"), where the extractor found who "he" is."""
+    return telling_words(sentence) | (detail_words(detail) - rules().common_words)
+
+
 @dataclass(slots=True)
 class Record:
     """What resolution needs of one event, taken once from the table."""
@@ -173,7 +181,7 @@ class Record:
     detail: frozenset          # the words of actor1_detail ("president", "zelensky"): who acted, when named
     fatalities: int | None
     published: int             # for the anchor: the earliest report
-    words: frozenset           # ``telling_words`` of the sentence: for ``agreement`` only, never compatibility
+    words: frozenset           # ``_shared_words``: for ``agreement`` only, never compatibility
     strict: bool = False       # the category is one of ``strict_place`` (taken once: compared millions of times)
     reciprocal: bool = False   # the category is one of ``reciprocal``
 
@@ -289,7 +297,7 @@ def _record(i: int, day, published: int, event_id, article, category, actor1, de
     return Record(i, event_id, article, category, actor1, actor2, day, _is_night(date_text), level, location,
                   city if city is not None or level != "city" else location, admin1, country, weapon,
                   weapon_class(weapon), None if count is None else int(count), detail_words(detail),
-                  None if fatalities is None else int(fatalities), published, telling_words(sentence),
+                  None if fatalities is None else int(fatalities), published, _shared_words(sentence, detail),
                   category in rules().strict_place, category in rules().reciprocal)
 
 

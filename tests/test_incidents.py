@@ -239,6 +239,19 @@ def test_a_report_joins_the_row_of_an_article_that_shares_its_names():
     assert ids[2] == ids[1] != ids[0]
 
 
+def test_a_statement_joins_the_row_of_its_speaker_named_only_before_the_sentence():
+    """"He thanked the team…": the extractor found who "he" is in an earlier sentence (``actor1_detail``);
+    another outlet's report of the president's words joins that row, not the article's first statement."""
+    said = {"category": "diplomacy", "actor1": "Ukraine", "actor2": None, "location": None, "geo_precision": None,
+            "city": None, "admin1": None, "country": None}
+    ids = _groups({**said, "article_id": "a", "sentence": "He thanked the rescuers who worked through the night."},
+                  {**said, "article_id": "a", "actor1_detail": "President Volodymyr Zelensky",
+                   "sentence": "He thanked the team that had worked on the exchange."},
+                  {**said, "article_id": "b", "actor1_detail": "Zelensky",
+                   "sentence": "\"We will bring every one of them back,\" he said."})
+    assert ids[2] == ids[1] != ids[0]
+
+
 def test_a_report_joins_the_group_the_other_reports_agree_on():
     """The Ryazan refinery: one outlet (b) has two rows of it, a list ("refineries targeted were in Ryazan,
     in Kstovo…") and the governor's account. Outlet c's account shares the governor with b's second row;

@@ -147,6 +147,12 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         draft.place = first_city or best
         draft.place_explicit = True
         return
+    _place_from_story(facts, ctx, draft, seats)
+
+
+def _place_from_story(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, seats: list[PlaceMention]) -> None:
+    """A sentence that names no place of its own: a facility's city, then the nearest place of the story that
+    its words point to ("the region", "the city", the paragraph's, the section heading's, an official's seat)."""
     facility = _first(facts.located_places, lambda p: p.kind == "facility" and p.city)
     if facility is not None:
         draft.place, draft.place_explicit = facility, True

@@ -861,6 +861,9 @@ ROWS = [
     _rows("a-trip-for-talks-with-a-leader-is-a-round",
           "The minister's tour took him to Bamako for talks with Mali's interim president on Thursday.",
           "2023-02-03", "diplomacy", ("event_date",), [("2023-02-02",)], "Europe/Moscow"),
+    _rows("a-standing-accusation-is-no-statement",
+          "Later she laid flowers in Irpin, where Russian soldiers are accused of executing civilians in March 2022.",
+          "2024-05-06", "diplomacy", SIDES, []),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -101,7 +101,10 @@ NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|no|any|stop|cea
                       # "will negotiate only after Russian forces withdraw": a condition, not a happening
                       r"|only after|only once|only when|unless|until"
                       r"|preparing|prepare|prepares|planning|plotting|accus\w+ \w+ of (?:preparing|planning)"
-                      r"|let|lets|allow|allows|allowing|allowed|permit|permits|permission to|blessing to)"
+                      r"|let|lets|allow|allows|allowing|allowed|permit|permits|permission to|blessing to"
+                      # "whose troops may need only days to hit the frontier", "which had rarely been targeted",
+                      # "help protect Ukrainians from Russian strikes": a capacity, a rarity, a defence against
+                      r"|can|could|may|might|rarely|seldom|from)"
                       r"\s+(?:[\w-]+\s+){0,2}$"
                       # "which said neither region had been hit", "none of the buildings was struck"
                       r"|\b(?:neither|none of)\s+(?:[\w-]+\s+){0,4}$", re.I)

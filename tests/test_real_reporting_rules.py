@@ -872,6 +872,9 @@ ROWS = [
     _rows("protection-from-strikes-is-no-blow",
           "The minister said the radars would help protect Ukrainian cities from Russian strikes.", "2024-05-02",
           "attack", SIDES, []),
+    _rows("named-systems-destroyed-are-intercepted",
+          "Forty-one Shaheds were destroyed and two were not, out of 43 that Russia launched overnight, the air force "
+          "said.", "2023-12-02", "air_defense", ("actor1",), [("Ukraine",)]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

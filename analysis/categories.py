@@ -116,6 +116,8 @@ DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|refuted|dismissed claims)\
 # "Germany had refused to send lethal weapons": no delivery (a promise, "would send", still is one).
 # "Kyiv's allies must stop hesitating and deliver the jets now": a demand, not a delivery
 REFUSAL = re.compile(r"\b(?:refused|refuses|refusing|declined|declines|ruled out|rules out|not(?!\s+only)|never|n['’]t|no longer"
+                     # "will take another look at whether to provide arms": a question still open
+                     r"|whether|if"
                      r"|must|should|ought to|need to|needs to)"
                      r"\s+(?:to\s+)?(?:[\w-]+\s+){0,2}(?:(?:and|to)\s+)?$", re.I)
 # "When Russia hits our schools …", "every time they shell the city …": a present-tense blow after "when"/"whenever"

@@ -875,6 +875,9 @@ ROWS = [
     _rows("named-systems-destroyed-are-intercepted",
           "Forty-one Shaheds were destroyed and two were not, out of 43 that Russia launched overnight, the air force "
           "said.", "2023-12-02", "air_defense", ("actor1",), [("Ukraine",)]),
+    _rows("a-question-whether-to-send-arms-is-no-pledge",
+          "Tokyo will take another look at whether to provide artillery shells to Ukraine, an adviser said on Friday.",
+          "2024-06-21", "military_support", SIDES, []),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

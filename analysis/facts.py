@@ -87,7 +87,7 @@ BACKGROUND = re.compile(r"\b(?:ha(?:s|ve|d)|ha['’]s)\s+(?:\w+\s+)?(?:repeatedl
                         + r"|\b(?:strikes?|shells?|attacks?|hits?|bombs?|targets?|struck|shelled|attacked|hit)\b[^.;]{0,60}?"
                         r"\b(?:every|each)\s+(?:single\s+)?(?:day|night)\b|\bon\s+a\s+(?:daily|regular|nightly|near-daily)\s+basis\b"
                         r"|\b(?:is|are)\s+(?:hit|shelled|attacked|struck|targeted|bombed)\s+(?:almost\s+|nearly\s+)?"
-                        r"(?:regularly|daily|frequently|often|constantly|every\s+day)\b|\b(?:is|are)\s+within\s+(?:the\s+)?range\s+of\b"
+                        r"(?:regularly|daily|frequently|often|constantly|every\s+day|(?:far\s+|much\s+)?(?:less|more)\s+often)\b|\b(?:is|are)\s+within\s+(?:the\s+)?range\s+of\b"
                         # "The two sides last swapped 115 prisoners each on Aug. 24": the time before this one
                         r"|\b(?:last|previously)\s+(?:swapped|exchanged|traded|met|held|struck|attacked|visited|spoke)\b",
                         re.I)

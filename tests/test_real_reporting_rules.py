@@ -1061,6 +1061,7 @@ def test_talks_told_before_open_no_row_of_their_own():
     "The industrial city in central Ukraine, where the president was born, is hit regularly.",
     "Border areas of western Russia have been hit by shelling and drones on a regular basis.",
     "The two sides last swapped 115 prisoners each in August, also with Emirati mediation.",
+    "The far west of the country, well away from the front, is hit far less often than the east.",
 ])
 def test_what_happens_as_a_rule_is_background(text):
     assert events_of("Background\n" + text + "\n", "2024-08-01") == []

@@ -878,6 +878,12 @@ ROWS = [
     _rows("a-question-whether-to-send-arms-is-no-pledge",
           "Tokyo will take another look at whether to provide artillery shells to Ukraine, an adviser said on Friday.",
           "2024-06-21", "military_support", SIDES, []),
+    _rows("a-named-person-in-custody-is-an-arrest",
+          "Local media said the former head of a state arms plant is in custody and suspected of treason.",
+          "2022-10-22", "other", ("actor1",), [("Ukraine",)]),
+    _rows("a-warplane-that-crashed-is-an-accident",
+          "A Russian Su-30 fighter crashed into the sea off Crimea on Tuesday, the occupation authorities said.",
+          "2023-03-15", "other", ("actor1", "event_date"), [("Russia", "2023-03-14")], "Europe/Moscow"),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

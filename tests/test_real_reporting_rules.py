@@ -884,6 +884,9 @@ ROWS = [
     _rows("a-warplane-that-crashed-is-an-accident",
           "A Russian Su-30 fighter crashed into the sea off Crimea on Tuesday, the occupation authorities said.",
           "2023-03-15", "other", ("actor1", "event_date"), [("Russia", "2023-03-14")], "Europe/Moscow"),
+    _rows("an-order-to-leave-is-an-evacuation",
+          "The occupation administration in Nova Kakhovka instructed every civilian to leave the town on Saturday.",
+          "2022-11-06", "humanitarian", ("event_date",), [("2022-11-05",)]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

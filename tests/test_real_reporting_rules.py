@@ -887,6 +887,9 @@ ROWS = [
     _rows("an-order-to-leave-is-an-evacuation",
           "The occupation administration in Nova Kakhovka instructed every civilian to leave the town on Saturday.",
           "2022-11-06", "humanitarian", ("event_date",), [("2022-11-05",)]),
+    _rows("a-package-adopted-by-the-bloc-is-sanctions",
+          "EU ambassadors formally adopted the 17th package on Wednesday after Hungary lifted its veto.",
+          "2025-05-15", "diplomacy", ("actor1", "event_date"), [("European Union", "2025-05-14")]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -906,6 +906,7 @@ def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: 
     """As ``_parties``; a reaction to the story's attack is about its attacker; a summoned envoy's country
     is the one summoned (``_summoned``)."""
     _parties(facts, ctx, draft, states, last_attack, last_event)
+    _speaker_not_the_side_spoken_of(draft, states)
     _rejection_of_a_side(facts, draft)
     if draft.kind == "sanctions" and (subject := _reported_subject(facts, draft, states)) is not None:
         draft.actor1, draft.actor1_detail, draft.actor1_explicit = subject.actor, subject.detail, True
@@ -933,6 +934,19 @@ def _named_as_target(states: list[ActorMention], actor: str | None) -> bool:
     first, as its target, so it cannot be the side that calls for it."""
     named = _first(states, lambda a: a.actor is not None and a.actor == actor)
     return named is not None and named.role == "target"
+
+
+def _speaker_not_the_side_spoken_of(draft: Draft, states: list[ActorMention]) -> None:
+    """"Moscow's claim is wrong …, Yuriy Sak, who advises Ukraine's defence minister, has said in an interview":
+    a statement whose first side is named only as what it says is about ("Moscow's claim", "Russian hands") is
+    the speaker's, about that side."""
+    if draft.kind != "statement":
+        return
+    first = _first(states, lambda a: a.actor is not None and a.actor == draft.actor1)
+    speaker = _first(states, lambda a: a.role == "speaker" and a.actor is not None and a.actor != draft.actor1)
+    if first is not None and speaker is not None and first.role in ("owner", "object", "target"):
+        draft.actor1, draft.actor2 = speaker.actor, draft.actor1
+        draft.actor1_detail, draft.actor1_explicit = speaker.detail, True
 
 
 # "Biden said the G7 would ban imports of Russian gold": the side that does it follows the speech verb

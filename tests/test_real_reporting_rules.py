@@ -890,6 +890,9 @@ ROWS = [
     _rows("a-package-adopted-by-the-bloc-is-sanctions",
           "EU ambassadors formally adopted the 17th package on Wednesday after Hungary lifted its veto.",
           "2025-05-15", "diplomacy", ("actor1", "event_date"), [("European Union", "2025-05-14")]),
+    _rows("a-rebuttal-of-the-other-sides-claim-is-the-speakers",
+          "Moscow's account is wrong and Bakhmut is not in Russian hands, an adviser to Ukraine's defence minister has "
+          "said in an interview with the BBC.", "2023-05-21", "diplomacy", SIDES, [("Ukraine", "Russia")]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

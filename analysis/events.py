@@ -128,6 +128,11 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
                       and not BLOW_PLACE_BEFORE.search(facts.text, max(0, p.start - 50), p.start)]
     seats = speaker_seats(facts, candidates) if draft.category in ("attack", "air_defense", "humanitarian") else []
     candidates = [p for p in candidates if p not in seats]
+    told = TOLD_BLOW_LEAD.match(facts.text)
+    if told and draft.trigger.start >= told.end() and any(p.start >= told.end() for p in candidates):
+        # "The strikes on Moscow came a day after two missiles slammed into … Kryvyi Rih": the blow told before
+        # names its own place; the new one is where the clause after "after" says
+        candidates = [p for p in candidates if p.start >= told.end()]
     if categories_mod.is_nationwide(facts.text):
         draft.nationwide = True
     own = _departure(facts, draft) or _sky_of(facts, draft, candidates) or _named_in_trigger(draft, candidates) \
@@ -148,6 +153,13 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         draft.place_explicit = True
         return
     _place_from_story(facts, ctx, draft, seats)
+
+
+# a sentence that opens on a blow the story has told and dates a new one against it: "The strikes on Moscow came a
+# day after …", "Those Kramatorsk casualties followed Thursday's bombardment of …"
+TOLD_BLOW_LEAD = re.compile(r"\W*(?:The|Those|These|This|That)\s+(?:[\w’'-]+\s+){0,4}?(?:strikes?|attacks?|casualties|deaths|"
+                            r"raids?|shelling|blasts?|explosions?|bombardment)\b[^,;]{0,60}?\b(?:came|comes|followed|follows)\b",
+                            re.I)
 
 
 def _place_from_story(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, seats: list[PlaceMention]) -> None:

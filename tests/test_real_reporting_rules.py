@@ -893,6 +893,9 @@ ROWS = [
     _rows("a-rebuttal-of-the-other-sides-claim-is-the-speakers",
           "Moscow's account is wrong and Bakhmut is not in Russian hands, an adviser to Ukraine's defence minister has "
           "said in an interview with the BBC.", "2023-05-21", "diplomacy", SIDES, [("Ukraine", "Russia")]),
+    _rows("a-new-blow-dated-against-one-told-is-where-its-own-clause-says",
+          "The drone raid on Belgorod came a day after three Russian missiles slammed into a hospital in Sumy.",
+          "2024-05-02", "attack", ("actor1", "location"), [("Russia", "Sumy")]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

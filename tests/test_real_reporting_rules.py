@@ -896,6 +896,9 @@ ROWS = [
     _rows("a-new-blow-dated-against-one-told-is-where-its-own-clause-says",
           "The drone raid on Belgorod came a day after three Russian missiles slammed into a hospital in Sumy.",
           "2024-05-02", "attack", ("actor1", "location"), [("Russia", "Sumy")]),
+    _rows("a-repeated-appeal-to-leave-is-no-evacuation",
+          "The governor once again urged residents of the region to leave for safer areas.", "2025-04-02",
+          "humanitarian", SIDES, []),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

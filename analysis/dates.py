@@ -547,6 +547,9 @@ OTHER_DAY_CUES = (
     # "closed its airspace until December 9", "days before the May 9 parade": a bound or another happening's day
     _OtherDayCue(re.compile(r"\b(?:until|till|through|(?:days|weeks|hours|shortly|just|a day|a week)\s+(?:before|ahead of)|"
                             r"ahead of)\s+(?:the\s+)?$", re.I), 40),
+    # "ahead of the NATO summit opening Tuesday in Madrid": the day of the happening ahead
+    _OtherDayCue(re.compile(r"\bahead\s+of\s+(?:the\s+|next\s+week['’]s\s+|this\s+week['’]s\s+)?(?:[\w’'-]+\s+){1,4}?"
+                            r"(?:opening|starting|beginning|due|scheduled|set|planned)\s+(?:on\s+|for\s+)?$", re.I), 60),
     # "as Russian forces try to retake territory they lost last September": when ground changed hands before
     _OtherDayCue(re.compile(r"\b(?:territory|ground|land|areas?|towns?|villages?|city|region)\s+(?:that\s+|which\s+)?"
                             r"(?:[\w’'-]+\s+){1,3}?(?:had\s+)?(?:lost|seized|captured|took|occupied|annexed|liberated|"

@@ -899,6 +899,11 @@ ROWS = [
     _rows("a-repeated-appeal-to-leave-is-no-evacuation",
           "The governor once again urged residents of the region to leave for safer areas.", "2025-04-02",
           "humanitarian", SIDES, []),
+    _rows("the-day-of-a-summit-ahead-dates-nothing-after-it",
+          "The mayor said the timing was a message ahead of the EU summit opening Thursday in Brussels. In Sumy, a "
+          "Russian missile hit a school, killing two people, the governor said.", "2024-06-23", "attack",
+          ("location", "event_date"),
+          [("Sumy", "2024-06-23")]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -904,6 +904,9 @@ ROWS = [
           "Russian missile hit a school, killing two people, the governor said.", "2024-06-23", "attack",
           ("location", "event_date"),
           [("Sumy", "2024-06-23")]),
+    _rows("money-for-a-capability-coalition-is-military-support",
+          "Latvia is giving two million euros to fund the work of the IT coalition, its minister said on Tuesday.",
+          "2024-02-14", "military_support", SIDES, [("Latvia", "Ukraine")]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

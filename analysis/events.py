@@ -401,6 +401,14 @@ def _later(a: DateMention, b: DateMention) -> bool:
     return a.date is not None and b.date is not None and a.date > b.date
 
 
+def _the_blows_night(own: DateMention | None, ctx: ArticleContext, draft: Draft) -> bool:
+    """"…, a day after the heaviest raid on the capital, which came overnight into Tuesday. Russia had launched
+    440 drones during the night": a bare night of a later sentence is the blow's, not the publication's."""
+    return own is not None and own.kind == "overnight" and ctx.blow_date is not None \
+        and BARE_NIGHT.fullmatch(own.text) is not None and draft.category in ("attack", "air_defense")
+
+
+BARE_NIGHT = re.compile(r"\s*(?:during|in|over)\s+the\s+night\s*|\s*overnight\s*|\s*last\s+night\s*", re.I)
 # "…over the past day, 21 September, injuring five": the day that names the period of the report
 PERIOD_APPOSITIVE = re.compile(r"\b(?:past|last|previous)\s+(?:day|24 hours|night)\s*[,(—–-]\s*$", re.I)
 
@@ -445,7 +453,9 @@ def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
             own = future[0]
         # else "Ukraine had proposed holding a meeting … before June 20": the proposal is the event (CONTRACT
         # §7), dated the day it was made — the sentence's own or standing day, not the day proposed
-    if own is not None and (own.precision == "day" or own.kind in ("relative", "context")):
+    if _the_blows_night(own, ctx, draft):
+        draft.date = ctx.blow_date
+    elif own is not None and (own.precision == "day" or own.kind in ("relative", "context")):
         draft.date, draft.date_own = own, True
     elif ctx.paragraph_date is not None:
         draft.date = ctx.paragraph_date

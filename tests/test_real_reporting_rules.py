@@ -907,6 +907,11 @@ ROWS = [
     _rows("money-for-a-capability-coalition-is-military-support",
           "Latvia is giving two million euros to fund the work of the IT coalition, its minister said on Tuesday.",
           "2024-02-14", "military_support", SIDES, [("Latvia", "Ukraine")]),
+    _rows("a-bare-night-after-a-blow-told-apart-from-its-day-is-the-blows",
+          "Rescuers were still searching the ruins in Odesa on Friday, a day after one of Russia's heaviest drone "
+          "and missile raids on the port, which came overnight into Thursday. The air force said Russia had fired "
+          "90 drones at the country during the night.", "2024-03-15", "attack", ("location", "event_date"),
+          [("Odesa", "2024-03-14"), ("Ukraine", "2024-03-14")]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -912,6 +912,9 @@ ROWS = [
           "and missile raids on the port, which came overnight into Thursday. The air force said Russia had fired "
           "90 drones at the country during the night.", "2024-03-15", "attack", ("location", "event_date"),
           [("Odesa", "2024-03-14"), ("Ukraine", "2024-03-14")]),
+    _rows("drones-put-out-of-action-are-intercepted",
+          "Both drones were put out of action by electronic warfare before they reached the airfield, the ministry said.",
+          "2023-05-03", "air_defense", ("actor1",), [("Russia",)], "Europe/Moscow"),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -60,9 +60,11 @@ def test_every_category_has_an_attribution_function():
 
 
 def test_vocabularies_expand_to_singular_or_plural():
-    assert registry.expand("(?:{weapon_nouns})") == "(?:missiles?|drones?|rockets?|UAVs?|unmanned aerial vehicles?|unmanned boats?|uncrewed boats?|drone boats?)"
+    nouns = ("missile", "drone", "rocket", "UAV", "unmanned aerial vehicle", "unmanned boat", "uncrewed boat", "drone boat",
+             "Shahed", "Geran", "Lancet", "Kalibr", "Iskander", "Kinzhal")
+    assert registry.expand("(?:{weapon_nouns})") == "(?:" + "|".join(n + "s?" for n in nouns) + ")"
     assert registry.expand("(?:{weapon_nouns:plural}|aircraft){0,2}") == \
-        "(?:missiles|drones|rockets|UAVs|unmanned aerial vehicles|unmanned boats|uncrewed boats|drone boats|aircraft){0,2}"
+        "(?:" + "|".join(n + "s" for n in nouns) + "|aircraft){0,2}"
     from analysis.events import ATTACK_REFERENCE
     from analysis.facts import ATTACK_NOUNS
 

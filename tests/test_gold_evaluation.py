@@ -42,7 +42,7 @@ HELD_OUT_FLOORS = {
     "fresh": (0.76, 0.86, 0.84),
     "unseen": (0.72, 0.84, 0.82),
     # Real-shaped development sets (tests/real, README "Real-shaped sets"): used to tune the rules of #7.
-    "real/dev1": (0.75, 0.80, 0.90),
+    "real/dev1": (0.80, 0.85, 0.90),
     "real/dev2": (0.76, 0.85, 0.88),
     # The second round of development sets (stop 13), written from the contract alone; dev4 (17 core
     # events) is too small for a floor of its own.
@@ -56,16 +56,17 @@ HELD_OUT_FLOORS = {
     "real/dev9": (0.68, 0.74, 0.88),
     "real/dev10": (0.76, 0.68, 0.72),
     # The earlier test splits, each measured once and then retired into development: test … test5 at stop
-    # 17; test6, test7 and test8 at stop 18 (test7 and test8 after their one measurement, at the end of the
-    # stop; README "Real-shaped sets").
-    "real/test": (0.60, 0.68, 0.84),
-    "real/test2": (0.66, 0.70, 0.84),
-    "real/test3": (0.72, 0.74, 0.86),
-    "real/test4": (0.72, 0.70, 0.84),
-    "real/test5": (0.62, 0.68, 0.90),
-    "real/test6": (0.66, 0.80, 0.76),
-    "real/test7": (0.60, 0.66, 0.66),
-    "real/test8": (0.38, 0.56, 0.68),
+    # 17; test6, test7 and test8 at stop 18; test9 at the end of stop 19, after its one measurement (README
+    # "Real-shaped sets"). Floors a few points under the figures of stop 19.
+    "real/test": (0.70, 0.75, 0.88),
+    "real/test2": (0.70, 0.75, 0.86),
+    "real/test3": (0.75, 0.80, 0.88),
+    "real/test4": (0.75, 0.75, 0.86),
+    "real/test5": (0.70, 0.76, 0.92),
+    "real/test6": (0.70, 0.84, 0.88),
+    "real/test7": (0.66, 0.70, 0.68),
+    "real/test8": (0.62, 0.74, 0.80),
+    "real/test9": (0.42, 0.62, 0.76),
     # The multi-outlet sets (tests/incidents, tests/incidents2, issue #8), event level.
     "incidents": (0.68, 0.76, 0.78),
     "incidents2": (0.66, 0.76, 0.84),

@@ -30,7 +30,9 @@ COLLECTIVE = re.compile(r"\b(?:a\s+(?:group|coalition)\s+of\s+)?(?P<n>" + NUMBER
 MEMBER_CUE = re.compile(r"\b(?:signatures\s+came\s+from|(?:was|were)\s+signed\s+by|signatories\s+(?:are|were|include[sd]?)"
                         r"|(?:the|these|those)\s+(?:[\w-]+\s+)?(?:countries|states|nations|members|partners|participants|"
                         r"signatories|donors|allies)\s+(?:are|were|include|included|involved\s+are)|they\s+are|comprising|made\s+up\s+of"
-                        r"|(?:were|was|are|is)\s+joined\s+by|the\s+group\s+(?:includes|included|comprises))\s*:?\s*", re.I)
+                        r"|(?:were|was|are|is)\s+joined\s+by|the\s+group\s+(?:includes|included|comprises)"
+                        # "the so-called Nordic-Baltic Eight — Norway, Sweden, …": a dash opening the list
+                        r"|(?<=\w)\s+[—–]\s+(?=(?:the\s+)?(?-i:[A-Z])))\s*:?\s*", re.I)
 WINDOW = 6          # sentences after the pledge in which its member list may come
 MIN_MEMBERS = 3     # a shorter list is more likely a pair of speakers than a group's members
 

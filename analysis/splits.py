@@ -42,7 +42,10 @@ COUNT_AFTER = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s+(?:accounted\s+for|fo
 # the next name of a list that shares the count before it: "…, the Smolensk Region and the Belgorod Region"
 LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.I)
 # the names of one coordinated subject: "Germany, Canada and the Czech Republic", "Britain and Norway"
-DONOR_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?$", re.I)
+# ("Norway, Sweden, Denmark, Finland and Iceland together with the three Baltic states, Estonia, Latvia and Lithuania")
+DONOR_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+|,?\s*(?:together|along)\s+with\s+)(?:the\s+)?"
+                       r"(?:(?:two|three|four|five|six|seven|eight|nine|\d+)\s+(?:[\w-]+\s+){0,2}?(?:states|countries|nations),?\s+)?$",
+                       re.I)
 
 
 # between the towns of one capture: "Krasnoarmeysk in the Donetsk People's Republic and of Volchansk",

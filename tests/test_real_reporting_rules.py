@@ -915,6 +915,10 @@ ROWS = [
     _rows("drones-put-out-of-action-are-intercepted",
           "Both drones were put out of action by electronic warfare before they reached the airfield, the ministry said.",
           "2023-05-03", "air_defense", ("actor1",), [("Russia",)], "Europe/Moscow"),
+    _rows("donors-listed-together-with-a-named-group",
+          "In a joint statement on Friday, Belgium and the Netherlands together with the three Baltic states, Estonia, "
+          "Latvia and Lithuania, pledged to keep up military support for Ukraine.", "2025-11-15", "military_support",
+          ("actor1",), [("Belgium",), ("Estonia",), ("Latvia",), ("Lithuania",), ("Netherlands",)]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),
@@ -1428,3 +1432,13 @@ def test_ground_gained_under_a_heading_that_names_a_region_is_placed_there():
     (CONTRACT §7: the headline's rule, applied to a section's heading); "are advancing" is an advance."""
     rows = events_of(SECTIONED, "2023-06-18", "Europe/Kyiv", category="attack")
     assert [(r["actor1"], r["location"]) for r in rows] == [("Ukraine", "Zaporizhzhia Oblast")]
+
+
+def test_a_groups_members_after_a_dash_are_its_donors():
+    """"Six European states signed …" and, later, "the so-called Western Six — the Netherlands, Belgium, …": a
+    dash opens the group's member list as "its signatories are" does."""
+    text = MEMBER_LIST.replace("Its signatories are the Netherlands, Belgium, Portugal, Spain, Ireland and Austria, a "
+                               "spokesman said.", "The so-called Western Six — the Netherlands, Belgium, Portugal, "
+                               "Spain, Ireland and Austria — met again in the evening.")
+    rows = events_of(text, "2024-03-13", "Europe/Kyiv", category="military_support")
+    assert sorted(r["actor1"] for r in rows) == ["Austria", "Belgium", "Ireland", "Netherlands", "Portugal", "Spain"]

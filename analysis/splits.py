@@ -173,7 +173,10 @@ def _country_of_a_list(draft: Draft) -> None:
 # "paid for by Britain and Norway", "funded by Germany and the Netherlands": the donors named after "by" (not
 # "missiles supplied by Britain and France": weapons already in use, told as background)
 DONORS_AFTER_BY = re.compile(r"\b(?:paid for|funded|financed|co-financed|bankrolled|donated|run|organi[sz]ed|coordinated|"
-                             r"pledged|offered|promised)(?:\s+jointly)?\s+by\s+(?:the\s+)?", re.I)
+                             r"pledged|offered|promised)(?:\s+jointly)?\s+by\s+(?:the\s+)?"
+                             # "the $200 million package from Stockholm", "From Bulgaria come parts …": the donor after "from"
+                             r"|\b(?:package|tranche|consignment|shipment|contribution)\s+from\s+(?:the\s+)?|^\W*from\s+(?=(?-i:[A-Z]))",
+                             re.I)
 
 
 # "Ukraine is to receive 100 tanks from Germany, Denmark and the Netherlands": the donors after "from"
@@ -225,7 +228,9 @@ def _split_donors(draft: Draft) -> list[Draft]:
             group.append(a.actor)
         last = a
     # "Germany and Ukraine agreed that Berlin will supply…": the side the donors back is no donor
-    single = RECEIVE.match(draft.trigger.text) and by is not None   # "…42 F-16s from the Netherlands"
+    # one donor named after "from" is the giver too: "…42 F-16s from the Netherlands", "From Bulgaria come parts"
+    # (not one after "paid for by": "Prague will supply weapons paid for by Copenhagen" has its giver)
+    single = by is not None and by.group(0).strip().lower().split()[-1] == "from"
     if len(group) < (1 if single else 2) or (last.end > draft.trigger.start and by is None) \
             or actors_mod.backed_side(head.actor) in group:
         return [draft]

@@ -919,6 +919,15 @@ ROWS = [
           "In a joint statement on Friday, Belgium and the Netherlands together with the three Baltic states, Estonia, "
           "Latvia and Lithuania, pledged to keep up military support for Ukraine.", "2025-11-15", "military_support",
           ("actor1",), [("Belgium",), ("Estonia",), ("Latvia",), ("Lithuania",), ("Netherlands",)]),
+    _rows("a-package-from-a-capital-is-that-countrys",
+          "Anti-tank mines are part of the new $100 million package from Oslo.", "2023-10-12", "military_support",
+          ("actor1",), [("Norway",)]),
+    _rows("from-a-donor-come-arms",
+          "From Slovakia come spare parts to keep Ukraine's MiG-29 jets flying.", "2023-10-12", "military_support",
+          SIDES, [("Slovakia", "Ukraine")]),
+    _rows("a-package-being-assembled",
+          "Paris is assembling another package focused on artillery, the minister said.", "2023-10-12",
+          "military_support", ("actor1",), [("France",)]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -928,6 +928,9 @@ ROWS = [
     _rows("a-package-being-assembled",
           "Paris is assembling another package focused on artillery, the minister said.", "2023-10-12",
           "military_support", ("actor1",), [("France",)]),
+    _rows("money-in-budget-support-is-military-support",
+          "Zelensky met Japan's envoy in Kyiv on Friday. Japan is giving Ukraine's government a further $1.2bn in "
+          "budget support, the finance ministry said.", "2024-03-02", "military_support", SIDES, [("Japan", "Ukraine")]),
     _rows("a-call-for-sanctions-told-before-its-speaker-is-the-speakers",
           "Sanctions on Belarus are long overdue, Andrii Sybiha told his Nordic counterparts, blaming Minsk for "
           "hosting the launch sites.", "2025-03-04", "diplomacy", ("actor1",), [("Ukraine",)]),

@@ -272,32 +272,12 @@ def test_a_report_joins_the_group_the_other_reports_agree_on():
     assert ids[0] == ids[2] == ids[3] != ids[1]
 
 
-def test_the_settings_file_is_validated(monkeypatch):
-    from analysis import lexicon
-    from analysis.lexicon import LexiconError
-
-    real = lexicon.load_yaml
-    monkeypatch.setattr(incidents, "load_yaml", lambda name: {**real(name), "strict_place": ["attack", "raids"]})
-    incidents.rules.cache_clear()
-    try:
-        with pytest.raises(LexiconError, match="'raids' is not a category"):
-            incidents.rules()
-    finally:
-        incidents.rules.cache_clear()
-
-
 @pytest.mark.parametrize("key, value, message", [
+    ("strict_place", ["attack", "raids"], "'raids' is not a category"),
     ("common_words", ["Kremlin", "Foreign Ministry"], "'Foreign Ministry' is not one word"),
     ("shared_words", -1, "not a whole number from 0 to 100"),
 ])
-def test_the_agreement_settings_are_validated(monkeypatch, key, value, message):
-    from analysis.lexicon import LexiconError
-
+def test_the_settings_file_is_validated(monkeypatch, load_fails, key, value, message):
     real = incidents.load_yaml
     monkeypatch.setattr(incidents, "load_yaml", lambda name: {**real(name), key: value})
-    incidents.rules.cache_clear()
-    try:
-        with pytest.raises(LexiconError, match=message):
-            incidents.rules()
-    finally:
-        incidents.rules.cache_clear()
+    load_fails(incidents.rules, message)

@@ -472,16 +472,23 @@ def _same_undated_story(k: Draft, e: Draft) -> bool:
                                                             (k.weapon_count, e.weapon_count)))
 
 
+def _headline_swap(k: Draft, e: Draft) -> bool:
+    """The headline's undated exchange ("… thank the UAE for mediation in latest exchange of captives") and
+    the body's swap between the same two sides are one exchange."""
+    return k.main.index == 0 and k.date is None and _one_swap(k, e)
+
+
 def _merge_across_sections(events: list[Draft]) -> list[Draft]:
     """Merge events that two sections describe twice: a live blog's "Washington's suspension of weapons
-    deliveries, ordered a week ago" in a later day's section is the earlier section's event."""
+    deliveries, ordered a week ago" in a later day's section is the earlier section's event, and a
+    headline's undated "latest exchange of captives" is the body's swap between the same two sides."""
     kept: list[Draft] = []
     limit = settings().consolidation.max_events_compared
     for e in events:
         twin = next((k for k in kept[-limit:] if k.main.section != e.main.section and k.category == e.category
                      and k.actor1 == e.actor1 and (k.actor2 == e.actor2 or None in (k.actor2, e.actor2))
                      and (k.date is not None and e.date is not None and _dates_compatible(k.date, e.date)
-                          or _same_undated_story(k, e))
+                          or _same_undated_story(k, e) or _headline_swap(k, e))
                      and (_city_key(k) == _city_key(e) or None in (_city_key(k), _city_key(e)))), None)
         if twin is not None:
             absorb(twin, e)

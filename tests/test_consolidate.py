@@ -267,6 +267,15 @@ def test_one_exchange_told_by_both_sides_is_one_event():
     assert evs[0]["location"] is None or evs[0]["location"] != "Moscow"
 
 
+def test_a_headlines_undated_exchange_is_the_bodys_swap():
+    text = ("Kyiv and Moscow thank Qatar for brokering latest prisoner swap\n"
+            "Ukraine and Russia said on Tuesday that they had carried out another prisoner swap, with 95 servicemen "
+            "returning home on each side.\n")
+    evs = events_of(text, "2025-03-05", category="humanitarian")
+    assert len(evs) == 1
+    assert evs[0]["event_date"] == dt.date(2025, 3, 4)
+
+
 def test_the_barrage_total_is_not_more_about_one_blow():
     text = ("Missiles hit Lviv\n"
             "One missile landed next to a school in the centre of Lviv shortly after 7 a.m., killing two people.\n"

@@ -111,8 +111,9 @@ NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|no|any|stop|cea
 # "Poland will examine whether it can shoot down Russian missiles": a possibility, not an interception.
 HYPOTHETICAL = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+\s+){0,3}(?:can|could|would|will|might|may)\s+(?:[\w-]+\s+){0,1}$"
                           r"|\b(?:could|might|would|may)\s+(?:be able to\s+|also\s+)?$", re.I)
-# "Russia's Defence Ministry denied carrying out the strike": a denial reports no new happening.
-DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|refuted|dismissed claims)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# "Russia's Defence Ministry denied carrying out the strike", "denied that Zaporizke and Novogeorgiivka were
+# entirely in Russian hands": a denial reports no new happening.
+DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|refuted|disputed|dismissed claims)\s+(?:that\s+)?(?:[\w-]+\s+){0,4}$", re.I)
 # "Germany had refused to send lethal weapons": no delivery (a promise, "would send", still is one).
 # "Kyiv's allies must stop hesitating and deliver the jets now": a demand, not a delivery
 REFUSAL = re.compile(r"\b(?:refused|refuses|refusing|declined|declines|ruled out|rules out|not(?!\s+only)|never|n['’]t|no longer"
@@ -286,6 +287,10 @@ def _weapon_words() -> re.Pattern:
     return re.compile(expand(r"\b(?:{weapon_nouns}|shelling|artillery|bombs?|airstrikes?)\b", "categories.weapon_words"), re.I)
 
 
+# "had not violated", "did not enter": a happening of the "other" kind (an airspace violation, an arrest) denied
+DENIED_OTHER = re.compile(r"\b(?:had|has|have|did|does|do|was|were)\s+(?:not|never)\s+(?:been\s+)?$", re.I)
+
+
 def _negated(t: Trigger, text: str) -> bool:
     """An attack that is negated or denied ("pledged not to hit", "denied that its forces struck"), or an
     interception only wondered about ("whether air defences could shoot down"), or a delivery refused ("refused to
@@ -304,6 +309,8 @@ def _negated(t: Trigger, text: str) -> bool:
         return True   # "a court sentenced a Russian soldier to life in prison for killing a civilian": a trial
     if t.category == "attack" and _economic(t, text):
         return True   # "The US measures hit Russia's financial sector": sanctions, not a blow
+    if t.category == "other" and DENIED_OTHER.search(text, max(0, t.start - w.negation_before_trigger), t.start):
+        return True   # "insisted they had not violated the airspace of any other country": a denial
     if t.category == "attack":
         return bool(NEGATION.search(text[max(0, t.start - w.negation_before_trigger):t.start])
                     or EXPECTED_AFTER.match(text, t.end)

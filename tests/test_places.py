@@ -146,6 +146,12 @@ def test_syzran_refinery_rosneft_plant(g):
     assert plant.city is None
 
 
+def test_telegram_channels_quoted_as_sources_are_no_towns(g):
+    # Baza is also a town in Spain: cited as a Russian Telegram channel it must not place the event there
+    text = "Both Baza and Mash put the number of wounded in Ryazan at 12, two of them children."
+    assert [name for name, _, _ in found(g, text)] == ["Ryazan"]
+
+
 def test_civilian_industrial_plant(g):
     text = "In the Kyivskyi district, drones slammed into a civilian industrial plant and started a large fire."
     ms = g.find(text, ["Kharkiv"])

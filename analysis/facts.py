@@ -57,10 +57,11 @@ DATELINE_CREDIT = re.compile(r"^\s*[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,3}(
                              r"|^\s*[A-Z][\w’'.\-]+(?: [A-Z][\w’'.\-]+){0,3}(?:,[^•·\n]{1,40}?)?\s*[•·]\s*"
                              r"(?:[^•·\n—–]{1,40}?\s*[—–]+\s*|[^•·\n]{1,40}$)")
 # Lines that credit the report, not a happening: "(Reporting by …; editing by …)", a byline, "Read also: …",
+# an editor's "Note: ISW will cover reports published after the data cut-off …",
 # "Reuters could not independently verify the reports" (as the sentence's main clause, within its first
 # words: "…, a claim Reuters could not independently verify" still reports the claim).
 CREDIT_LINE = re.compile(r"^\W*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|translated)"
-                         r"\s+by\b|(?:read|see)\s+(?:also|more)\b|related\s*:|by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+                         r"\s+by\b|(?:read|see)\s+(?:also|more)\b|related\s*:|(?:editor['’]s\s+)?note\s*:|by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
                          r"\s*(?:$|[|•·])|(?:[\w.'’-]+\s+){1,5}(?:could\s+not|couldn['’]t|cannot|can['’]t|was\s+unable\s+to|"
                          r"were\s+unable\s+to|ha(?:s|ve)\s+not\s+been\s+able\s+to|did\s+not)\s+(?:immediately\s+)?"
                          r"independently\s+(?:verify|confirm)|(?:[\w.'’-]+\s+){1,4}(?:was|were)\s+unable\s+to\s+"

@@ -135,6 +135,7 @@ def test_a_dateline_outlet_names_no_actor():
     "(Reporting by our Kyiv bureau; Writing by Jane Doe; Editing by John Roe)",
     "Additional reporting by Anna Smith in Kharkiv",
     "Read also: Drone strike on Odesa port kills two",
+    "Note: the institute will cover reports of strikes published after the data cut-off in its next assessment.",
     "By Maria Kowalska",
     "The agency could not independently verify the reports of shelling in Kherson.",
     "Our correspondents were unable to independently verify claims of a strike on Sumy.",

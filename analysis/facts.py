@@ -89,6 +89,8 @@ BACKGROUND = re.compile(r"\b(?:ha(?:s|ve|d)|ha['’]s)\s+(?:\w+\s+)?(?:repeatedl
                         r"\b(?:every|each)\s+(?:single\s+)?(?:day|night)\b|\bon\s+a\s+(?:daily|regular|nightly|near-daily)\s+basis\b"
                         r"|\b(?:is|are)\s+(?:hit|shelled|attacked|struck|targeted|bombed)\s+(?:almost\s+|nearly\s+)?"
                         r"(?:regularly|daily|frequently|often|constantly|every\s+day|(?:far\s+|much\s+)?(?:less|more)\s+often)\b|\b(?:is|are)\s+within\s+(?:the\s+)?range\s+of\b"
+                        # "Seoul has so far sent humanitarian aid to Ukraine": a running total, not a new act
+                        r"|\bha(?:s|ve)\s+(?:so\s+far|to\s+date|thus\s+far|until\s+now)\s+\w+(?:ed|t|en)\b"
                         # "Russian forces also seized Chornobyl and Snake Island in the first days of the war"
                         r"|\bin\s+the\s+(?:first|opening|early|initial)\s+(?:days|weeks|months|hours|stages?|phase)\s+of\s+"
                         r"(?:the\s+|Russia['’]s\s+)?(?:full-scale\s+)?(?:war|invasion|conflict)\b"

@@ -163,6 +163,7 @@ def test_a_claim_with_a_verification_note_still_reports(sentence):
     "Russian forces have been trying to encircle the town for months.",
     "After almost three months of Russian shelling, much of the town lies in ruins.",
     "Russian troops also occupied Hostomel airport in the opening days of the full-scale invasion.",
+    "Canberra has so far sent 120 Bushmaster armoured vehicles to Ukraine.",
 ])
 def test_background_sentences_are_not_new_happenings(sentence):
     facts = facts_of(sentence)

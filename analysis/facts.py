@@ -74,7 +74,7 @@ _LONG_SINCE = (r"since\s+(?:the\s+(?:start|beginning|outbreak)\s+of|(?:Russia['�
                r"(?:invasion|war)\b|Russia\s+(?:began|launched|invaded)|(?:early\s+|late\s+)?\d{4}|"
                r"last\s+(?:year|summer|spring|autumn|fall|winter)|the\s+(?:special\s+military\s+operation))")
 BACKGROUND = re.compile(r"\b(?:ha(?:s|ve|d)|ha['’]s)\s+(?:\w+\s+)?(?:repeatedly|regularly|routinely|frequently|often|"
-                        r"constantly|periodically)\b|\bha(?:s|ve|d)\s+long\s+(?!range\b)\w+(?:ed|en|t)\b|\b(?:ha(?:s|ve|d))\s+(?:come|been)\s+under\s+"
+                        r"constantly|periodically|increasingly)\b|\bha(?:s|ve|d)\s+long\s+(?!range\b)\w+(?:ed|en|t)\b|\b(?:ha(?:s|ve|d))\s+(?:come|been)\s+under\s+"
                         r"(?:repeated|regular|frequent|constant|persistent)\b|\b(?:repeatedly|regularly|routinely)\s+"
                         r"(?:\w+ed|hit|struck|shot|come|came|been)\b.{0,80}\bsince\b|\b(?:uses?|employs?|relies\s+on|rely\s+on)"
                         r"\s+(?:them|it|these|those)\s+(?:mainly|mostly|primarily|largely|chiefly)\b|\bha(?:s|ve)\s+been\s+"
@@ -89,6 +89,8 @@ BACKGROUND = re.compile(r"\b(?:ha(?:s|ve|d)|ha['’]s)\s+(?:\w+\s+)?(?:repeatedl
                         r"\b(?:every|each)\s+(?:single\s+)?(?:day|night)\b|\bon\s+a\s+(?:daily|regular|nightly|near-daily)\s+basis\b"
                         r"|\b(?:is|are)\s+(?:hit|shelled|attacked|struck|targeted|bombed)\s+(?:almost\s+|nearly\s+)?"
                         r"(?:regularly|daily|frequently|often|constantly|every\s+day|(?:far\s+|much\s+)?(?:less|more)\s+often)\b|\b(?:is|are)\s+within\s+(?:the\s+)?range\s+of\b"
+                        # "The Patriot is considered one of the most capable weapons for knocking down …": a description
+                        r"|\b(?:is|are)\s+(?:widely\s+)?(?:considered|regarded\s+as|seen\s+as)\s+(?:one\s+of|among)\s+the\b"
                         # "Seoul has so far sent humanitarian aid to Ukraine": a running total, not a new act
                         r"|\bha(?:s|ve)\s+(?:so\s+far|to\s+date|thus\s+far|until\s+now)\s+\w+(?:ed|t|en)\b"
                         # "Russian forces also seized Chornobyl and Snake Island in the first days of the war"

@@ -164,6 +164,8 @@ def test_a_claim_with_a_verification_note_still_reports(sentence):
     "After almost three months of Russian shelling, much of the town lies in ruins.",
     "Russian troops also occupied Hostomel airport in the opening days of the full-scale invasion.",
     "Canberra has so far sent 120 Bushmaster armoured vehicles to Ukraine.",
+    "The IRIS-T is considered one of the most effective systems for shooting down cruise missiles.",
+    "Russia has increasingly struck rail hubs in the east with glide bombs.",
 ])
 def test_background_sentences_are_not_new_happenings(sentence):
     facts = facts_of(sentence)
@@ -178,6 +180,8 @@ def test_background_sentences_are_not_new_happenings(sentence):
     "Russia has launched its largest drone attack on Kyiv since the full-scale invasion began.",
     # "long-range" is no "has long …"
     "Ukraine has combined long-range missiles with sea drones to strike a warship in Sevastopol.",
+    # recent gains told with "lately" are news (an assessment's latest advances)
+    "Russian troops have lately gained a little ground northeast of Kupiansk.",
 ])
 def test_news_with_a_nod_to_the_past_is_not_background(sentence):
     facts = facts_of(sentence)

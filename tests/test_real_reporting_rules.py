@@ -141,6 +141,8 @@ TRIGGERS = [
                  [EXCHANGE], id="servicemen-freed"),
     pytest.param("Both delegations agreed to carry out another large exchange of prisoners.", [],
                  id="an-exchange-agreed-is-no-exchange-yet"),
+    pytest.param("Ukrainian units have made fresh gains near Stepnohirsk, the assessment says.", [CLASH],
+                 id="fresh-gains-are-an-advance"),
     pytest.param("The ministry said troops of Battlegroup Centre had freed Zolotoverkhivka.", [CAPTURE],
                  id="a-place-freed-is-a-capture"),
     pytest.param("Russia's defence ministry also claimed three more villages: Lypove, Sosnivka and Hrafske.", [CAPTURE],

@@ -554,6 +554,8 @@ OTHER_DAY_CUES = (
     _OtherDayCue(re.compile(r"\b(?:territory|ground|land|areas?|towns?|villages?|city|region)\s+(?:that\s+|which\s+)?"
                             r"(?:[\w’'-]+\s+){1,3}?(?:had\s+)?(?:lost|seized|captured|took|occupied|annexed|liberated|"
                             r"retook)\s+$", re.I), 60, coarse_only=True),
+    # "Since the August 15 summit in Alaska, Russian gains …": the start of a span, not a happening's day
+    _OtherDayCue(re.compile(r"\bsince\s+(?:the\s+)?$", re.I), 12),
     # "… committed since the Russian invasion began on Feb. 24 last year": the start of a running total
     _OtherDayCue(re.compile(r"\bsince\s+(?:the\s+)?[^,.;]{0,50}?\b(?:began|started|begun|launched|opened)\b"
                             r"\s+(?:(?:on|in)\s+(?:[\w.]+(?:\s+\d{1,2})?\s+)?)?$", re.I), 60),

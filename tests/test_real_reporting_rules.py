@@ -930,6 +930,9 @@ ROWS = [
           "Russian missile hit a school, killing two people, the governor said.", "2024-06-23", "attack",
           ("location", "event_date"),
           [("Sumy", "2024-06-23")]),
+    _rows("the-start-of-a-span-dates-nothing-after-it",
+          "Since the June 24 summit in The Hague, Russian gains have slowed. Ukrainian troops have made fresh gains "
+          "near Stepnohirsk.", "2025-09-30", "attack", ("actor1", "event_date"), [("Ukraine", "2025-09-30")]),
     _rows("money-for-a-capability-coalition-is-military-support",
           "Latvia is giving two million euros to fund the work of the IT coalition, its minister said on Tuesday.",
           "2024-02-14", "military_support", SIDES, [("Latvia", "Ukraine")]),

@@ -270,6 +270,8 @@ REFERENCE_BEFORE = re.compile(r"\b(?:after|following|over|in response to|in the 
                               r"(?:(?:latest|overnight|massive|deadly|recent|missile|drone|Russian|Ukrainian)\s+){0,2}$", re.I)
 JUDICIAL_BEFORE = re.compile(r"\b(?:sentenced|convicted|jailed|charged|indicted|tried|found guilty|guilty)\b[^.;]{0,80}?\b(?:for|of)\s+$",
                              re.I)
+# an act warned against or only attempted: "cautioned Kyiv against trying to sabotage the emerging progress"
+AGAINST_TRYING = re.compile(r"\bagainst\s+(?:any\s+)?(?:trying|attempting|attempts?|efforts?|plans?|moves?)\s+to\s+$", re.I)
 # a sentence about sanctions whose blow is only a verb: "the new listings also hit suppliers in third countries"
 ECONOMIC = re.compile(r"\b(?:sanctions?|blacklist\w*|listings?|asset freezes?|export (?:controls|bans|restrictions)|dual-use|"
                       r"tariffs?|(?:US|EU|new|economic|financial) measures|financial sector|entities)\b", re.I)
@@ -307,6 +309,8 @@ def _negated(t: Trigger, text: str) -> bool:
         return True   # "Trump called Putin 'absolutely crazy' after the strikes": the blows told before
     if t.category == "attack" and JUDICIAL_BEFORE.search(text, max(0, t.start - 100), t.start):
         return True   # "a court sentenced a Russian soldier to life in prison for killing a civilian": a trial
+    if t.category == "attack" and AGAINST_TRYING.search(text, max(0, t.start - 40), t.start):
+        return True   # "cautioned Kyiv against trying to sabotage the progress": a warning, not a blow
     if t.category == "attack" and _economic(t, text):
         return True   # "The US measures hit Russia's financial sector": sanctions, not a blow
     if t.category == "other" and DENIED_OTHER.search(text, max(0, t.start - w.negation_before_trigger), t.start):

@@ -175,6 +175,7 @@ TO_MORNING = re.compile(r"(?:\s+(?:evening|night))?\s+(?:and|to|until|till|into)
                         r"(?:morning|dawn|daybreak|early\s+hours|small\s+hours)\b", re.I)
 EVENING_TIME = re.compile(r"\b(?:[6-9]|1[01])(?:[:.]\d\d)?\s*p\.?\s?m\b|\b(?:1[89]|2[0-3])[:.]\d\d\b", re.I)
 NIGHT_SPAN_JOIN = re.compile(r"(?:(?!\.\s)[^;])*?\b(?:and|to|until|till)\b", re.I)
+NIGHT_SPAN_UNTIL = re.compile(r"(?:(?!\.\s)[^;])*?\b(?:until|till|into)\s+(?:the\s+)?(?:dawn|morning|daybreak|early\s+hours)\b", re.I)
 CITY_ANAPHORA = re.compile(r"\b(?:the|that|this) (?:city|capital|town|village)\b(?!['’]s? (?:mayor|governor))", re.I)
 
 
@@ -267,6 +268,10 @@ def _night_span(usable: list[DateMention], text: str) -> DateMention | None:
             return first
         if (second.date - first.date).days == 1 and NIGHT_SPAN_OPEN.search(text, max(0, first.start - 60), first.end) \
                 and NIGHT_SPAN_JOIN.match(text, first.end, second.start):
+            return second
+        # "a wave launched late on August 15 … that went on until dawn on August 16"
+        if (second.date - first.date).days == 1 and LATE_EVENING.search(text, max(0, first.start - 12), first.start) \
+                and NIGHT_SPAN_UNTIL.match(text, first.end, second.start):
             return second
     for m in days:
         if NIGHT_FROM_EVENING.search(text, max(0, m.start - 40), m.start) and len(days) == 1:

@@ -141,6 +141,10 @@ TRIGGERS = [
                  [EXCHANGE], id="servicemen-freed"),
     pytest.param("Both delegations agreed to carry out another large exchange of prisoners.", [],
                  id="an-exchange-agreed-is-no-exchange-yet"),
+    pytest.param("Air defence crews shot 47 of the drones out of the sky over the capital.",
+                 [("air_defense", "interception")], id="shot-n-drones-out-of-the-sky"),
+    pytest.param("He cautioned Kyiv against trying to sabotage the ceasefire talks.", [TALKS],
+                 id="a-blow-warned-against-is-none"),
     pytest.param("Ukrainian units have made fresh gains near Stepnohirsk, the assessment says.", [CLASH],
                  id="fresh-gains-are-an-advance"),
     pytest.param("The ministry said troops of Battlegroup Centre had freed Zolotoverkhivka.", [CAPTURE],
@@ -933,6 +937,9 @@ ROWS = [
     _rows("the-start-of-a-span-dates-nothing-after-it",
           "Since the June 24 summit in The Hague, Russian gains have slowed. Ukrainian troops have made fresh gains "
           "near Stepnohirsk.", "2025-09-30", "attack", ("actor1", "event_date"), [("Ukraine", "2025-09-30")]),
+    _rows("a-wave-from-late-one-day-until-dawn-the-next-is-the-mornings",
+          "The air force said Russia had sent 72 drones in a wave launched late on May 3 that went on until dawn on "
+          "May 4.", "2025-05-04", "attack", ("actor1", "event_date"), [("Russia", "2025-05-04")]),
     _rows("money-for-a-capability-coalition-is-military-support",
           "Latvia is giving two million euros to fund the work of the IT coalition, its minister said on Tuesday.",
           "2024-02-14", "military_support", SIDES, [("Latvia", "Ukraine")]),

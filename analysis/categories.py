@@ -270,6 +270,12 @@ REFERENCE_BEFORE = re.compile(r"\b(?:after|following|over|in response to|in the 
                               r"(?:(?:latest|overnight|massive|deadly|recent|missile|drone|Russian|Ukrainian)\s+){0,2}$", re.I)
 JUDICIAL_BEFORE = re.compile(r"\b(?:sentenced|convicted|jailed|charged|indicted|tried|found guilty|guilty)\b[^.;]{0,80}?\b(?:for|of)\s+$",
                              re.I)
+# a figurative blow or advance: "struck a deal", "a settlement struck today", "the sides had moved forward"
+FIGURATIVE_AFTER = re.compile(r"\s+(?:(?:a|an|the|their|its|another|new)\s+)?(?:[\w-]+\s+)?(?:deal|agreement|bargain|"
+                              r"balance|compromise|tone|note|chord|pact|accord|truce|partnership)s?(?![\w-])", re.I)
+FIGURATIVE_BEFORE = re.compile(r"\b(?:deal|settlement|agreement|bargain|compromise|pact|accord|truce|sides|talks|"
+                               r"negotiations|negotiators|process)\s+(?:(?:was|were|is|are|being|had|has|have)\s+)?$", re.I)
+STRIKE_OR_ADVANCE = re.compile(r"(?:struck|strikes?|striking|moved\s+forward|moving\s+forward|moves\s+forward)$", re.I)
 # an act warned against or only attempted: "cautioned Kyiv against trying to sabotage the emerging progress"
 AGAINST_TRYING = re.compile(r"\bagainst\s+(?:any\s+)?(?:trying|attempting|attempts?|efforts?|plans?|moves?)\s+to\s+$", re.I)
 # a sentence about sanctions whose blow is only a verb: "the new listings also hit suppliers in third countries"
@@ -309,6 +315,9 @@ def _negated(t: Trigger, text: str) -> bool:
         return True   # "Trump called Putin 'absolutely crazy' after the strikes": the blows told before
     if t.category == "attack" and JUDICIAL_BEFORE.search(text, max(0, t.start - 100), t.start):
         return True   # "a court sentenced a Russian soldier to life in prison for killing a civilian": a trial
+    if t.category == "attack" and STRIKE_OR_ADVANCE.match(t.text) and \
+            (FIGURATIVE_AFTER.match(text, t.end) or FIGURATIVE_BEFORE.search(text, max(0, t.start - 40), t.start)):
+        return True   # "the two leaders struck a deal", "a settlement struck today": no blow
     if t.category == "attack" and AGAINST_TRYING.search(text, max(0, t.start - 40), t.start):
         return True   # "cautioned Kyiv against trying to sabotage the progress": a warning, not a blow
     if t.category == "attack" and _economic(t, text):

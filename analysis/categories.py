@@ -276,6 +276,15 @@ FIGURATIVE_AFTER = re.compile(r"\s+(?:(?:a|an|the|their|its|another|new)\s+)?(?:
 FIGURATIVE_BEFORE = re.compile(r"\b(?:deal|settlement|agreement|bargain|compromise|pact|accord|truce|sides|talks|"
                                r"negotiations|negotiators|process)\s+(?:(?:was|were|is|are|being|had|has|have)\s+)?$", re.I)
 STRIKE_OR_ADVANCE = re.compile(r"(?:struck|strikes?|striking|moved\s+forward|moving\s+forward|moves\s+forward)$", re.I)
+ARGUED_VERBS = frozenset({"attacked", "attacks", "attack", "attacking", "shot down", "shoots down", "shoot down"})
+# words attacked or shot down only in argument: "attacked the plan as unrealistic", "shot down the proposal",
+# "came under fire from lawmakers"
+ARGUED_AFTER = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|this|that|these|those|Kyiv['’]s|Moscow['’]s|Washington['’]s)\s+)?"
+                          r"(?:[\w-]+\s+)?(?:plans?|proposals?|ideas?|bills?|motions?|decisions?|policy|policies|remarks|"
+                          r"statements?|reports?|claims?|laws?|requests?|initiatives?|rumou?rs|criticism|suggestions?|"
+                          r"comments?|speech|stance|approach|deal|offer|demands?)\b", re.I)
+ARGUED_FROM = re.compile(r"\s+from\s+(?:[\w-]+\s+){0,2}?(?:lawmakers|critics|MPs|opposition|parliament|legislators|"
+                         r"senators|members|allies|colleagues|voters|activists|media|the press|journalists)\b", re.I)
 # an act warned against or only attempted: "cautioned Kyiv against trying to sabotage the emerging progress"
 AGAINST_TRYING = re.compile(r"\bagainst\s+(?:any\s+)?(?:trying|attempting|attempts?|efforts?|plans?|moves?)\s+to\s+$", re.I)
 # a sentence about sanctions whose blow is only a verb: "the new listings also hit suppliers in third countries"
@@ -318,6 +327,10 @@ def _negated(t: Trigger, text: str) -> bool:
     if t.category == "attack" and STRIKE_OR_ADVANCE.match(t.text) and \
             (FIGURATIVE_AFTER.match(text, t.end) or FIGURATIVE_BEFORE.search(text, max(0, t.start - 40), t.start)):
         return True   # "the two leaders struck a deal", "a settlement struck today": no blow
+    if t.category in ("attack", "air_defense") and t.text.lower() in ARGUED_VERBS and ARGUED_AFTER.match(text, t.end):
+        return True   # "the Kremlin attacked the plan as unrealistic", "parliament shot down the proposal"
+    if t.category == "attack" and t.text.lower().endswith("under fire") and ARGUED_FROM.match(text, t.end):
+        return True   # "the minister came under fire from lawmakers"
     if t.category == "attack" and AGAINST_TRYING.search(text, max(0, t.start - 40), t.start):
         return True   # "cautioned Kyiv against trying to sabotage the progress": a warning, not a blow
     if t.category == "attack" and _economic(t, text):

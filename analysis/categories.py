@@ -128,8 +128,13 @@ GENERIC_WHEN = re.compile(r"\b(?:when|whenever|every time|each time|if)\s+(?:[\w
 EXPECTED_AFTER = re.compile(r"\s+(?:is|are|was|were)\s+(?:widely\s+|still\s+)?(?:expected|anticipated|feared|planned|"
                             r"likely|possible|imminent|looming)\b", re.I)
 # an analyst's forecast: "is likely to attempt", "are likely either to annex", "is expected to launch"
-FORECAST_BEFORE = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?(?:likely|unlikely|expected|poised|set|about)\s+(?:either\s+)?to\b"
+FORECAST_BEFORE = re.compile(r"(?:\b(?:is|are)\s+(?:\w+\s+)?(?:likely|unlikely|expected|poised|set|about)\s+(?:either\s+)?to\b"
+                             # "Analysts expect Russia to launch a new offensive in the spring"
+                             r"|\b(?:expect|expects|expected|predict|predicts|predicted|forecast|forecasts|warn|warns|warned|fear|"
+                             r"fears|feared)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,3}?(?:to|will|would|could|might)\s+)"
                              r"[^.;,]{0,40}$", re.I)
+# "A drone attack on the plant would be catastrophic": a blow only imagined
+HYPOTHETICAL_AFTER = re.compile(r"[^.;,]{0,60}?\b(?:would|could|might)\s+(?:be|have|cause|lead|result|mean|trigger|spark)\b", re.I)
 FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|plans?\s+to|planning\s+to|intends?\s+to|going\s+to)\b[^.;,]{0,40}$", re.I)
 GENERIC_PRESENT = re.compile(r"(?:hits|strikes|attacks|shells|targets|bombs|pounds)", re.I)
 _LITERAL = re.compile(r"(?<!\\)[A-Za-z]{3,}(\?)?")
@@ -308,6 +313,12 @@ def _weapon_words() -> re.Pattern:
 DENIED_OTHER = re.compile(r"\b(?:had|has|have|did|does|do|was|were)\s+(?:not|never)\s+(?:been\s+)?$", re.I)
 
 
+def _told_before_as_done(text: str, t: Trigger) -> bool:
+    """The blow has a doer and a past verb of its own before the modal ("Russia's strike on the dam, which
+    could flood the region, …" is a told blow; "an attack on the plant would be catastrophic" is not)."""
+    return bool(re.search(r"\b(?:has|have|had|was|were)\s+\w+ed\b", text[:t.start]))
+
+
 def _negated(t: Trigger, text: str) -> bool:
     """An attack that is negated or denied ("pledged not to hit", "denied that its forces struck"), or an
     interception only wondered about ("whether air defences could shoot down"), or a delivery refused ("refused to
@@ -331,6 +342,8 @@ def _negated(t: Trigger, text: str) -> bool:
         return True   # "the Kremlin attacked the plan as unrealistic", "parliament shot down the proposal"
     if t.category == "attack" and t.text.lower().endswith("under fire") and ARGUED_FROM.match(text, t.end):
         return True   # "the minister came under fire from lawmakers"
+    if t.category == "attack" and HYPOTHETICAL_AFTER.match(text, t.end) and not _told_before_as_done(text, t):
+        return True   # "a drone attack on the plant would be catastrophic, the IAEA chief warned"
     if t.category == "attack" and AGAINST_TRYING.search(text, max(0, t.start - 40), t.start):
         return True   # "cautioned Kyiv against trying to sabotage the progress": a warning, not a blow
     if t.category == "attack" and _economic(t, text):

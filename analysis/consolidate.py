@@ -85,6 +85,8 @@ def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
     a, b = _city_key(event), _city_key(draft)
     if a and b and a != b and not _within(event.place, draft.place):
         return False
+    if _other_district(event, draft):
+        return False
     if event.nationwide != draft.nationwide and (draft.place_explicit or draft.nationwide):
         return False
     if event.actor1_explicit and draft.actor1_explicit and event.actor1 != draft.actor1 and not _swapped_sides(event, draft):
@@ -106,6 +108,15 @@ def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
     # the story goes on in a new paragraph: same actor (or none named), no new place of its own
     return not draft.place_explicit and not draft.nationwide and \
         (not draft.actor1_explicit or draft.actor1 == event.actor1 or _swapped_sides(event, draft))
+
+
+def _other_district(event: Draft, draft: Draft) -> bool:
+    """Two districts of one city, each named by its own sentence ("… the Epicentr hypermarket in the
+    Novobavarskyi district", later "… hit a residential neighbourhood in the Shevchenkivskyi district"), are
+    two blows, not one told twice."""
+    p, q = event.place, draft.place
+    return p is not None and q is not None and p.kind == q.kind == "district" and p.place != q.place \
+        and draft.place_explicit
 
 
 def _tally_of_another_scale(event: Draft, draft: Draft) -> bool:

@@ -276,6 +276,14 @@ def test_a_headlines_undated_exchange_is_the_bodys_swap():
     assert evs[0]["event_date"] == dt.date(2025, 3, 4)
 
 
+def test_blows_on_two_districts_of_one_city_are_two_events():
+    text = ("Kharkiv hit twice\n"
+            "16:40 — Two guided bombs struck a shopping centre in the Kyivskyi district of Kharkiv, the governor says.\n"
+            "17:30 — Terekhov says a missile hit a residential street in the Saltivskyi district at 17:10.\n")
+    evs = events_of(text, "2024-06-01", category="attack")
+    assert sorted(e["location"] for e in evs) == ["Kyivskyi", "Saltivskyi"]
+
+
 def test_the_barrage_total_is_not_more_about_one_blow():
     text = ("Missiles hit Lviv\n"
             "One missile landed next to a school in the centre of Lviv shortly after 7 a.m., killing two people.\n"

@@ -166,6 +166,8 @@ def test_a_claim_with_a_verification_note_still_reports(sentence):
     "Canberra has so far sent 120 Bushmaster armoured vehicles to Ukraine.",
     "The IRIS-T is considered one of the most effective systems for shooting down cruise missiles.",
     "Russia has increasingly struck rail hubs in the east with glide bombs.",
+    "The war has displaced more than six million Ukrainians abroad.",
+    "Fibre-optic drones are increasingly used by both armies to strike supply routes.",
 ])
 def test_background_sentences_are_not_new_happenings(sentence):
     facts = facts_of(sentence)

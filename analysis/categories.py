@@ -119,6 +119,8 @@ DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|refuted|disputed|dismissed
 REFUSAL = re.compile(r"\b(?:refused|refuses|refusing|declined|declines|ruled out|rules out|not(?!\s+only)|never|n['’]t|no longer"
                      # "will take another look at whether to provide arms": a question still open
                      r"|whether|if"
+                     # "Germany would consider sending Taurus missiles if its allies agreed": an option weighed
+                     r"|(?:would|could|might|may)\s+(?:consider|weigh|look\s+at|think\s+about)|considering|weighing"
                      r"|must|should|ought to|need to|needs to)"
                      r"\s+(?:to\s+)?(?:[\w-]+\s+){0,2}(?:(?:and|to)\s+)?$", re.I)
 # "When Russia hits our schools …", "every time they shell the city …": a present-tense blow after "when"/"whenever"

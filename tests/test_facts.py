@@ -168,6 +168,7 @@ def test_a_claim_with_a_verification_note_still_reports(sentence):
     "Russia has increasingly struck rail hubs in the east with glide bombs.",
     "The war has displaced more than six million Ukrainians abroad.",
     "Fibre-optic drones are increasingly used by both armies to strike supply routes.",
+    "Ukraine's air defences are stretched as Russia fires ever more drones at its cities.",
 ])
 def test_background_sentences_are_not_new_happenings(sentence):
     facts = facts_of(sentence)

@@ -147,6 +147,8 @@ TRIGGERS = [
                  id="a-fire-of-its-own-is-no-blow"),
     pytest.param("Russia says it did not strike the hospital and blames Ukrainian air defences.", [STATEMENT],
                  id="says-it-did-not-strike-is-a-denial"),
+    pytest.param("Moscow vowed to retaliate for the attack on the Crimean bridge.", [],
+                 id="a-blow-named-as-what-revenge-answers"),
     pytest.param("Berlin would consider sending more Leopard tanks if its partners did the same, he said.", [],
                  id="aid-only-considered"),
     pytest.param("Western officials expect Russia to launch a fresh offensive in the summer.", [],

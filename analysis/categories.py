@@ -273,7 +273,7 @@ CONDITION_BEFORE = re.compile(r"\b(?:once|if|unless|until|should)\s+(?:[\w’'-]
                               r"|\b(?:before|after)\s+(?:it|they|he|she|Moscow|Kyiv|Russia|Ukraine)\s+$", re.I)
 # a blow the story told already, named as what a reaction followed: "after the strikes", "following the attack"
 REFERENCE_BEFORE = re.compile(r"\b(?:after|following|over|in response to|in the wake of|(?:retaliat\w+|revenge|avenge\w*|"
-                              r"punish\w*|payback|blamed?\s+\w+)\s+for)\s+(?:the|these|those|this|that|"
+                              r"punish\w*|payback|blam\w*\s+(?:\w+\s+){1,2}?)\s*for)\s+(?:the|these|those|this|that|"
                               r"(?:last|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)(?:['’]s| night['’]s))\s+"
                               r"(?:(?:latest|overnight|massive|deadly|recent|missile|drone|Russian|Ukrainian)\s+){0,2}$", re.I)
 JUDICIAL_BEFORE = re.compile(r"\b(?:sentenced|convicted|jailed|charged|indicted|tried|found guilty|guilty)\b[^.;]{0,80}?\b(?:for|of)\s+$",

@@ -74,7 +74,7 @@ _LONG_SINCE = (r"since\s+(?:the\s+(?:start|beginning|outbreak)\s+of|(?:Russia['â
                r"(?:invasion|war)\b|Russia\s+(?:began|launched|invaded)|(?:early\s+|late\s+)?\d{4}|"
                r"last\s+(?:year|summer|spring|autumn|fall|winter)|the\s+(?:special\s+military\s+operation))")
 BACKGROUND = re.compile(r"\b(?:ha(?:s|ve|d)|ha['â€™]s)\s+(?:\w+\s+)?(?:repeatedly|regularly|routinely|frequently|often|"
-                        r"constantly|periodically|increasingly)\b|\b(?:ever|more\s+and)\s+more\b|\b(?:is|are)\s+increasingly\s+\w+ed\b|\bthe\s+(?:war|invasion|full-scale\s+invasion|conflict)\s+ha(?:s|d)\s+(?:\w+\s+)?(?:displaced|killed|forced|driven|uprooted|left|destroyed|devastated)\b|\bha(?:s|ve|d)\s+long\s+(?!range\b)\w+(?:ed|en|t)\b|\b(?:ha(?:s|ve|d))\s+(?:come|been)\s+under\s+"
+                        r"constantly|periodically|increasingly)\b|\bha(?:s|ve)\s+\w+(?:ed|en|t)\b[^.;]{0,100}?\bfor\s+(?:years|months|decades)\b|\b(?:ever|more\s+and)\s+more\b|\b(?:is|are)\s+increasingly\s+\w+ed\b|\bthe\s+(?:war|invasion|full-scale\s+invasion|conflict)\s+ha(?:s|d)\s+(?:\w+\s+)?(?:displaced|killed|forced|driven|uprooted|left|destroyed|devastated)\b|\bha(?:s|ve|d)\s+long\s+(?!range\b)\w+(?:ed|en|t)\b|\b(?:ha(?:s|ve|d))\s+(?:come|been)\s+under\s+"
                         r"(?:repeated|regular|frequent|constant|persistent)\b|\b(?:repeatedly|regularly|routinely)\s+"
                         r"(?:\w+ed|hit|struck|shot|come|came|been)\b.{0,80}\bsince\b|\b(?:uses?|employs?|relies\s+on|rely\s+on)"
                         r"\s+(?:them|it|these|those)\s+(?:mainly|mostly|primarily|largely|chiefly)\b|\bha(?:s|ve)\s+been\s+"

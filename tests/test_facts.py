@@ -169,6 +169,7 @@ def test_a_claim_with_a_verification_note_still_reports(sentence):
     "The war has displaced more than six million Ukrainians abroad.",
     "Fibre-optic drones are increasingly used by both armies to strike supply routes.",
     "Ukraine's air defences are stretched as Russia fires ever more drones at its cities.",
+    "Kyiv and Moscow have traded accusations over the shelling of the plant for years.",
 ])
 def test_background_sentences_are_not_new_happenings(sentence):
     facts = facts_of(sentence)

@@ -147,6 +147,8 @@ TRIGGERS = [
                  id="a-fire-of-its-own-is-no-blow"),
     pytest.param("Russia says it did not strike the hospital and blames Ukrainian air defences.", [STATEMENT],
                  id="says-it-did-not-strike-is-a-denial"),
+    pytest.param("Each side blamed the other for the shelling near the plant.", [],
+                 id="a-blow-named-as-what-blame-is-for"),
     pytest.param("Moscow vowed to retaliate for the attack on the Crimean bridge.", [STATEMENT],
                  id="a-blow-named-as-what-revenge-answers"),
     pytest.param("Berlin would consider sending more Leopard tanks if its partners did the same, he said.", [],

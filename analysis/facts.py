@@ -415,6 +415,28 @@ def _war_began(text: str, dates: list[DateMention], published: dt.date) -> bool:
     return all(m.date is None or m.date <= WAR_BEGAN_DAY + dt.timedelta(days=1) for m in dates)
 
 
+LONG_AGO_DAYS = 365   # a month or year that ended this long before the report is history, not its news
+SUBORDINATE_BEFORE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*$", re.I)
+
+
+def _period_end(m: DateMention) -> dt.date:
+    if m.precision == "year":
+        return dt.date(m.date.year, 12, 31)
+    nxt = dt.date(m.date.year + (m.date.month == 12), m.date.month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def _long_ago(text: str, dates: list[DateMention], published: dt.date) -> bool:
+    """A sentence dated only by a month or year that ended over a year before the report ("Ukraine's
+    counteroffensive failed to break through in 2023", in a 2025 report) tells history: background. A date
+    in a clause of its own ("…, which also never accepted Moscow's seizure of Crimea in 2014") dates that
+    clause only, and does not count."""
+    dated = [m for m in dates if m.date is not None and not m.future
+             and not SUBORDINATE_BEFORE.search(text, max(0, m.start - 80), m.start)]
+    return bool(dated) and all(m.kind == "absolute" and m.precision in ("month", "year")
+                               and (published - _period_end(m)).days > LONG_AGO_DAYS for m in dated)
+
+
 class SentenceExtractor(Protocol):
     """One extractor as a component: it reads a sentence's text (and the article context) and returns
     its mentions for one ``SentenceFacts`` field, ``assigns``; ``requires`` names the fields of earlier
@@ -648,7 +670,8 @@ def analyse(sentence: Sentence, ctx: ArticleContext) -> SentenceFacts:
     fatalities, injuries = casualties_mod.totals(casualties)
     dates, times = found["dates"], found["times"]
     credit = bool(CREDIT_LINE.match(text))
-    background = not credit and (_background(text, dates, dateline_end) or _war_began(text, dates, ctx.published))
+    background = not credit and (_background(text, dates, dateline_end) or _war_began(text, dates, ctx.published)
+                                 or _long_ago(text, dates, ctx.published))
     triggers = [] if credit else found["triggers"]
     frames = [] if credit or background else _frames(text, triggers, casualties, fatalities, injuries)
     if credit:

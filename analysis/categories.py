@@ -293,6 +293,13 @@ ARGUED_AFTER = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|this|that|these|
                           r"comments?|speech|stance|approach|deal|offer|demands?)\b", re.I)
 ARGUED_FROM = re.compile(r"\s+from\s+(?:[\w-]+\s+){0,2}?(?:lawmakers|critics|MPs|opposition|parliament|legislators|"
                          r"senators|members|allies|colleagues|voters|activists|media|the press|journalists)\b", re.I)
+# an offensive told as stalled: "Moscow's offensive has ground almost to a halt across every front"
+_PLACE_AFTER = r"(?:\s+(?:near|on|in|around|against|toward|towards|of)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?"
+STALLED_AFTER = re.compile(_PLACE_AFTER + r"\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:\w+\s+)?(?:ground|come|slowed|"
+                           r"grinding|grinds|coming)\s+(?:almost\s+|nearly\s+|virtually\s+|largely\s+)?to\s+a\s+"
+                           r"(?:halt|standstill|crawl)"
+                           r"|" + _PLACE_AFTER + r"\s+(?:(?:has|had|have)\s+)?(?:largely\s+|all\s+but\s+)?"
+                           r"(?:stalled|faltered|petered\s+out)\b", re.I)
 # an act warned against or only attempted: "cautioned Kyiv against trying to sabotage the emerging progress"
 AGAINST_TRYING = re.compile(r"\bagainst\s+(?:any\s+)?(?:trying|attempting|attempts?|efforts?|plans?|moves?)\s+to\s+$", re.I)
 # a sentence about sanctions whose blow is only a verb: "the new listings also hit suppliers in third countries"
@@ -347,6 +354,8 @@ def _negated(t: Trigger, text: str) -> bool:
         return True   # "the minister came under fire from lawmakers"
     if t.category == "attack" and HYPOTHETICAL_AFTER.match(text, t.end) and not _told_before_as_done(text, t):
         return True   # "a drone attack on the plant would be catastrophic, the IAEA chief warned"
+    if t.category == "attack" and STALLED_AFTER.match(text, t.end):
+        return True   # "Moscow's offensive has ground almost to a halt": no new blow
     if t.category == "attack" and AGAINST_TRYING.search(text, max(0, t.start - 40), t.start):
         return True   # "cautioned Kyiv against trying to sabotage the progress": a warning, not a blow
     if t.category == "attack" and _economic(t, text):

@@ -417,6 +417,9 @@ def _war_began(text: str, dates: list[DateMention], published: dt.date) -> bool:
 
 LONG_AGO_DAYS = 365   # a month or year that ended this long before the report is history, not its news
 SUBORDINATE_BEFORE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*$", re.I)
+# "Ankara said the move violated international law, and it never accepted the seizure of Crimea in 2014": the
+# saying is the news, the year only what it recalls
+SAID_BEFORE = re.compile(r"\b(?:said|says|told|stated|declared|wrote|announced|insisted|recalled)\b", re.I)
 
 
 def _period_end(m: DateMention) -> dt.date:
@@ -429,10 +432,11 @@ def _period_end(m: DateMention) -> dt.date:
 def _long_ago(text: str, dates: list[DateMention], published: dt.date) -> bool:
     """A sentence dated only by a month or year that ended over a year before the report ("Ukraine's
     counteroffensive failed to break through in 2023", in a 2025 report) tells history: background. A date
-    in a clause of its own ("…, which also never accepted Moscow's seizure of Crimea in 2014") dates that
-    clause only, and does not count."""
+    in a clause of its own ("…, which also never accepted Moscow's seizure of Crimea in 2014"), or after a
+    verb of saying (the saying is the news), dates that clause only, and does not count."""
     dated = [m for m in dates if m.date is not None and not m.future
-             and not SUBORDINATE_BEFORE.search(text, max(0, m.start - 80), m.start)]
+             and not SUBORDINATE_BEFORE.search(text, max(0, m.start - 80), m.start)
+             and not SAID_BEFORE.search(text, 0, m.start)]
     return bool(dated) and all(m.kind == "absolute" and m.precision in ("month", "year")
                                and (published - _period_end(m)).days > LONG_AGO_DAYS for m in dated)
 

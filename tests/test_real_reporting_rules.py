@@ -147,6 +147,8 @@ TRIGGERS = [
                  id="a-fire-of-its-own-is-no-blow"),
     pytest.param("Russia says it did not strike the hospital and blames Ukrainian air defences.", [STATEMENT],
                  id="says-it-did-not-strike-is-a-denial"),
+    pytest.param("He asked the allies for more launchers to fend off the Russian drone and missile strikes on cities.",
+                 [("diplomacy", "appeal")], id="the-threat-arms-are-for-is-no-blow"),
     pytest.param("Moscow had offered Kyiv short pauses in the fighting to collect the dead, he said.", [STATEMENT],
                  id="a-pause-offered-is-a-proposal"),
     pytest.param("The mayor offered a warm welcome to the new students.", [], id="a-welcome-offered-is-no-proposal"),

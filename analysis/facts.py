@@ -91,6 +91,8 @@ BACKGROUND = re.compile(r"\b(?:ha(?:s|ve|d)|ha['’]s)\s+(?:\w+\s+)?(?:repeatedl
                         r"(?:regularly|daily|frequently|often|constantly|every\s+day|(?:far\s+|much\s+)?(?:less|more)\s+often)\b|\b(?:is|are)\s+within\s+(?:the\s+)?range\s+of\b"
                         # "The Patriot is considered one of the most capable weapons for knocking down …": a description
                         r"|\b(?:is|are)\s+(?:widely\s+)?(?:considered|regarded\s+as|seen\s+as)\s+(?:one\s+of|among)\s+the\b"
+                        # "Since Tuesday evening, 485 have been brought down": a running total over several days
+                        r"|^\W*since\s+(?:last\s+|early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
                         # "Seoul has so far sent humanitarian aid to Ukraine": a running total, not a new act
                         r"|\bha(?:s|ve)\s+(?:so\s+far|to\s+date|thus\s+far|until\s+now)\s+\w+(?:ed|t|en)\b"
                         # "Russian forces also seized Chornobyl and Snake Island in the first days of the war"

@@ -171,6 +171,7 @@ def test_a_claim_with_a_verification_note_still_reports(sentence):
     "Ukraine's air defences are stretched as Russia fires ever more drones at its cities.",
     "Kyiv and Moscow have traded accusations over the shelling of the plant for years.",
     "Ukraine's counteroffensive failed to break through the Russian lines in 2023.",
+    "Since Tuesday evening, 212 drones have been shot down over the region, the ministry said.",
 ])
 def test_background_sentences_are_not_new_happenings(sentence):
     facts = facts_of(sentence)

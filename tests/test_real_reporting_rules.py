@@ -164,6 +164,8 @@ TRIGGERS = [
                  id="debris-that-did-harm-is-the-blow"),
     pytest.param("Romanian F-16s had been scrambled overnight as drones struck ports across the Danube.",
                  [("air_defense", "interception"), STRIKE], id="jets-had-been-scrambled"),
+    pytest.param("Ukrainian forces recently regained lost positions near Kamianske, a brigade said.",
+                 [("attack", "recapture")], id="positions-regained"),
     pytest.param("Russian units are pushing towards Siversk from the east, the spokesman said.", [CLASH],
                  id="pushing-towards-a-town"),
     pytest.param("Russian troops have broken into several villages north of Kupiansk.", [CLASH],

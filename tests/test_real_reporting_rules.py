@@ -156,6 +156,8 @@ TRIGGERS = [
     pytest.param("Moscow had offered Kyiv short pauses in the fighting to collect the dead, he said.", [STATEMENT],
                  id="a-pause-offered-is-a-proposal"),
     pytest.param("The mayor offered a warm welcome to the new students.", [], id="a-welcome-offered-is-no-proposal"),
+    pytest.param("Russia fired 42 projectiles at the Kherson region overnight, the governor said.", [STRIKE],
+                 id="projectiles-fired"),
     pytest.param("The air command's own count: 41 drones launched, 29 destroyed.",
                  [("air_defense", "interception"), STRIKE], id="a-telegraphic-tally-launched-destroyed"),
     pytest.param("Russia fired a wave of cruise missiles overnight, and air defence stopped most of them.",

@@ -11,6 +11,7 @@ folder at the same path (a shared file system), and have newsframe installed.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -31,6 +32,10 @@ POOL_MIN_JOBS = 50
 # chunks, one worker went on alone for seconds at the end of a 10,000-article run), many enough that
 # sending them costs nothing.
 POOL_CHUNK = 16
+# Jobs per worker that ``started`` forks: a worker pays a lexicon load (about a second, some eighty
+# articles' extraction) before its first article, while the parent reads the store on the other core;
+# 100 edited articles of 10,000 finished sooner on one worker than on two (2.8 s against 3.4 s).
+EARLY_JOBS_PER_WORKER = 200
 
 
 class EngineError(NewsframeError):
@@ -75,6 +80,26 @@ def _pool(jobs: list, workers: int, before_fork: Callable[[], object] | None = N
                                                       initializer=procs.worker_init,
                                                       initargs=(os.getpid(),)) as pool:
         yield from pool.map(extract_job, rest, chunksize=chunk_size(len(rest), workers))
+
+
+@contextlib.contextmanager
+def started(jobs: list, workers: int) -> Iterator[Iterator]:
+    """``extract_job`` over ``jobs`` in worker processes forked now, before the caller loads anything
+    heavy; yields the results' iterator (job order) while the workers run, so that the caller works
+    meanwhile. Why: a re-run of a few hundred articles spends most of its extraction loading the
+    lexicons (a second or more), and the store it must read meanwhile is Arrow's work on other cores;
+    workers forked from the small process that has only fingerprinted the seeds also start at once
+    and inherit no tables. One worker per ``EARLY_JOBS_PER_WORKER`` jobs, at least one."""
+    import multiprocessing
+
+    from analysis.corpus import extract_job
+
+    workers = max(1, min(workers, len(jobs) // EARLY_JOBS_PER_WORKER))
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with procs.stop_on_signals(), ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                                      initializer=procs.worker_init,
+                                                      initargs=(os.getpid(),)) as pool:
+        yield pool.map(extract_job, jobs, chunksize=chunk_size(len(jobs), workers))
 
 
 def chunk_size(jobs: int, workers: int) -> int:

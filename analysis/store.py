@@ -440,18 +440,22 @@ def _unchanged(previous: Previous | None, plan_: Plan, out: Path) -> bool:
 
 
 def _read_and_extract(previous: Previous | None, plan_: Plan, out: Path, options: dict, report: Callable):
-    """The last run's tables read on a thread while the changed articles are extracted: the read is
-    Arrow's work (it releases the GIL), and the first article's extraction loads the lexicons meanwhile.
-    The read is joined before any worker process is forked. Should the store prove unreadable, the
-    articles not yet extracted are extracted too (every article, as on a first run)."""
+    """The last run's tables read while the changed articles are extracted (``_early`` on a re-run,
+    else on a thread beside the extraction: the read is Arrow's work and releases the GIL, and the
+    first article's extraction loads the lexicons meanwhile; the read is joined before any worker
+    process is forked). Should the store prove unreadable, the articles not yet extracted are
+    extracted too (every article, as on a first run)."""
     def extract(todo: list, before_fork: Callable | None = None):
         return extract_rows(todo, options["keep_going"], report, options["workers"], options["engine"],
                             options["scheduler"], options["progress"], before_fork)
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        reading = pool.submit(_loaded, previous, out)
-        rows, errors = extract(plan_.todo, reading.result)
-        loaded = reading.result()
+    if _early(previous, plan_, options):
+        loaded, rows, errors = _read_beside_workers(previous, plan_, out, options, report)
+    else:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            reading = pool.submit(_loaded, previous, out)
+            rows, errors = extract(plan_.todo, reading.result)
+            loaded = reading.result()
     if loaded is None and previous is not None:
         done = {path for path, _ in plan_.todo}
         plan_.everything()
@@ -459,6 +463,33 @@ def _read_and_extract(previous: Previous | None, plan_: Plan, out: Path, options
         for name, extra in more.items():
             rows[name].extend(extra)
         errors += more_errors
+    return loaded, rows, errors
+
+
+def _early(previous: Previous | None, plan_: Plan, options: dict) -> bool:
+    """Extract in worker processes forked before the store is read: a re-run, on local processes,
+    with more than one worker allowed and something to extract."""
+    return (previous is not None and bool(plan_.todo) and options["engine"] == "processes"
+            and options["workers"] > 1)
+
+
+def _read_beside_workers(previous: Previous, plan_: Plan, out: Path, options: dict, report: Callable):
+    """The changed articles extracted by workers forked first (``engines.started``), the store read
+    in this process meanwhile, then the rows collected."""
+    from analysis.corpus import _collect
+
+    bar = None
+    if options["progress"]:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(plan_.todo), unit="article", desc="extract", disable=None)
+    try:
+        with engines.started(plan_.todo, options["workers"]) as results:
+            loaded = _loaded(previous, out)
+            rows, errors = _collect(results, options["keep_going"], report, bar)
+    finally:
+        if bar is not None:
+            bar.close()
     return loaded, rows, errors
 
 

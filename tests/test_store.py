@@ -201,6 +201,26 @@ def test_serial_and_parallel_give_identical_tables(seeds, tmp_path, monkeypatch)
         pd.testing.assert_frame_equal(a[t], b[t], obj=t)
 
 
+def test_rerun_extracts_in_workers_forked_before_the_store_is_read(seeds, tmp_path, monkeypatch):
+    """A re-run with workers forks them first (``engines.started``) and reads the store meanwhile: the
+    same tables as a full extraction, and a bad article is still reported under --keep-going."""
+    from analysis import engines
+
+    out, used = tmp_path / "out", []
+    update(seeds, out, workers=2)
+    monkeypatch.setattr(engines, "started", lambda jobs, workers, real=engines.started:
+                        used.append(len(jobs)) or real(jobs, workers))
+    add(seeds, "zz-strike-radio.txt")
+    (seeds / "I2-b_odesa-drone-wire.txt").write_bytes(b"\xff\xfe not utf-8")
+    skipped = []
+    outcome = update(seeds, out, workers=2, keep_going=True, on_error=skipped.append)
+    assert used == [2] and len(skipped) == 1 and outcome.stats.reextracted == 2
+    (seeds / "I2-b_odesa-drone-wire.txt").unlink()
+    write_catalog(seeds)
+    update(seeds, out, workers=2)
+    assert_like_full(seeds, out)
+
+
 def test_bad_article_under_keep_going_drops_its_rows(seeds, tmp_path):
     out = tmp_path / "out"
     update(seeds, out)

@@ -93,17 +93,61 @@ class Previous:
     def pairs(self) -> pd.DataFrame:
         return pd.read_parquet(self.store / "pairs.parquet")
 
+    @functools.cached_property
+    def owner_codes(self) -> dict[str, tuple[np.ndarray, list]]:
+        """Per article table, each row's article as a code into a list of article ids (``-1``: a row
+        of no known article). Why: ranking and masking hundreds of thousands of rows then takes one
+        Python step per article, not per row."""
+        return {name: _codes(owners(self.tables, name)) for name in EXTRACTED}
+
+    @functools.cached_property
+    def incident_of(self) -> dict[str, str]:
+        """Each stored event's incident id."""
+        events = self.tables["events"]
+        return dict(zip(texts(events["event_id"]), texts(events["incident_id"])))
+
+    def mask(self, name: str, articles: set[str]) -> np.ndarray:
+        """Which rows of a stored table belong to one of ``articles``."""
+        codes, uniques = self.owner_codes[name]
+        return np.array([a in articles for a in uniques] + [False], dtype=bool)[codes]
+
+    def prepare(self) -> None:
+        """What combining and resolving will ask of the last run's tables, worked out now: called while
+        the workers extract, when this process would otherwise wait for them. The incidents' weapon
+        classes too (``incidents.weapon_class`` loads the weapons lexicon on its first call)."""
+        from analysis.incidents import weapon_class
+
+        self.owner_codes, self.incident_of
+        for weapon in set(texts(self.tables["events"]["weapon"])) if "weapon" in self.tables["events"] else ():
+            weapon_class(weapon)
+
+
+def _codes(values: list) -> tuple[np.ndarray, list]:
+    """``values`` factorized: each one's code into the distinct values (None is ``-1``)."""
+    codes, uniques = pd.factorize(np.array(values, dtype=object))
+    return codes, list(uniques)
+
+
+def _ranks(codes: tuple[np.ndarray, list], rank: dict[str, int], dropped: set[str]) -> np.ndarray:
+    """The sort key of each row from its article's code: -1 for a dropped article's row, the article's
+    rank, inf for a row of no known article (last, as ``_order`` puts it)."""
+    codes_, uniques = codes
+    per = [-1 if a in dropped else rank.get(a, np.inf) for a in uniques]
+    return np.array(per + [np.inf], dtype="float64")[codes_]
+
 
 class _Clock:
-    """Logs how long each step of a run took (``newsframe -v extract``)."""
+    """Logs how long each step of a run took (``newsframe -v extract``): wall time, and this process's
+    CPU time (all its threads), which tells this process's own work from waiting on workers or on a
+    busy machine."""
 
     def __init__(self) -> None:
-        self.last = time.perf_counter()
+        self.last, self.cpu = time.perf_counter(), time.process_time()
 
     def __call__(self, step: str) -> None:
-        now = time.perf_counter()
-        log.info("store: %s: %.2f s", step, now - self.last)
-        self.last = now
+        now, cpu = time.perf_counter(), time.process_time()
+        log.info("store: %s: %.2f s (%.2f s CPU)", step, now - self.last, cpu - self.cpu)
+        self.last, self.cpu = now, cpu
 
 
 class _Stop(Exception):
@@ -127,7 +171,8 @@ def read_table(store: Path, name: str) -> pd.DataFrame:
     files = [str(p) for p in table_files(store, name).values()]
     if not files:
         return frame(name, [])
-    return pq.ParquetDataset(files, partitioning=None).read_pandas().to_pandas()
+    # one chunk per column: a ``take`` over the month files' chunks (combining, writing) is slow
+    return pq.ParquetDataset(files, partitioning=None).read_pandas().combine_chunks().to_pandas()
 
 
 def read_previous(out: Path) -> Previous | None:
@@ -227,25 +272,23 @@ def owners(tables: dict[str, pd.DataFrame], name: str) -> list:
     return [of.get(e) for e in texts(df["event_id"])]
 
 
-def _owned_by(tables: dict[str, pd.DataFrame], name: str, articles: set[str]) -> np.ndarray:
-    """Which rows of a table belong to one of ``articles``."""
-    return np.fromiter((a in articles for a in owners(tables, name)), dtype=bool, count=len(tables[name]))
-
-
-def _order(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def _order(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], dict[str, np.ndarray]]:
     """Rows in file-name order of their article (a full extraction's order), each article's rows kept
-    in their own order."""
+    in their own order; and each row's article position (``_months``)."""
     articles = tables["articles"].sort_values("file", kind="stable").reset_index(drop=True)
     rank = dict(zip(texts(articles["article_id"]), range(len(articles))))
-    out = {"articles": articles}
+    out, positions = {"articles": articles}, {"articles": np.arange(len(articles), dtype="float64")}
     for name in EXTRACTED[1:]:
         key = np.array([rank.get(a, np.nan) for a in owners(tables, name)], dtype="float64")
-        out[name] = tables[name].iloc[key.argsort(kind="stable")].reset_index(drop=True)
-    return out
+        order = key.argsort(kind="stable")
+        out[name], positions[name] = tables[name].iloc[order].reset_index(drop=True), key[order]
+    return out, positions
 
 
-def _combine(previous: Previous | None, rows: dict[str, list], drop: set[str]) -> dict[str, pd.DataFrame]:
-    """The stored rows of the articles kept, plus the new rows (typed and validated), in order."""
+def _combine(previous: Previous | None, rows: dict[str, list],
+             drop: set[str]) -> tuple[dict[str, pd.DataFrame], dict[str, np.ndarray]]:
+    """The stored rows of the articles kept, plus the new rows (typed and validated), in order; and
+    each row's article position (``_months``)."""
     from analysis.corpus import add_claims
 
     add_claims(rows)
@@ -255,31 +298,32 @@ def _combine(previous: Previous | None, rows: dict[str, list], drop: set[str]) -
     if previous is None:
         return _order(fresh)
     old = previous.tables
-    mine = _owned_by(old, "articles", drop)
+    mine = previous.mask("articles", drop)
     parts = [df for df in (old["articles"][~mine], fresh["articles"]) if len(df)]
     articles = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts or [fresh["articles"]])[0]
     out = {"articles": articles.sort_values("file", kind="stable").reset_index(drop=True)}
+    positions = {"articles": np.arange(len(articles), dtype="float64")}
     rank = dict(zip(texts(out["articles"]["article_id"]), range(len(articles))))
-
-    def ranks(owners_: list, dropped: set[str]) -> np.ndarray:
-        # -1: a dropped article's row; inf: a row of no known article (last, as ``_order`` puts it)
-        return np.array([-1 if a in dropped else rank.get(a, np.inf) for a in owners_], dtype="float64")
-
     for name in EXTRACTED[1:]:
-        out[name] = _merged(old[name], ranks(owners(old, name), drop), fresh[name], ranks(owners(fresh, name), set()))
-    return out
+        new_codes = _codes(owners(fresh, name))
+        out[name], positions[name] = _merged(old[name], _ranks(previous.owner_codes[name], rank, drop),
+                                             fresh[name], _ranks(new_codes, rank, set()))
+    return out, positions
 
 
-def _merged(old: pd.DataFrame, old_rank: np.ndarray, new: pd.DataFrame, new_rank: np.ndarray) -> pd.DataFrame:
+def _merged(old: pd.DataFrame, old_rank: np.ndarray, new: pd.DataFrame,
+            new_rank: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
     """The old rows not ranked -1, then the new rows, in stable rank order: one ``take`` of the whole
-    table (masking the old rows, then sorting, took two; each is a copy of every column)."""
+    table (masking the old rows, then sorting, took two; each is a copy of every column); and the
+    rank of each row taken."""
     kept = bool((old_rank >= 0).any())
     if kept and len(new):
         both, key = pd.concat([old, new], ignore_index=True), np.concatenate([old_rank, new_rank])
     else:
         both, key = (old, old_rank) if kept else (new, new_rank)
     index = np.flatnonzero(key >= 0)
-    return both.iloc[index[np.argsort(key[index], kind="stable")]].reset_index(drop=True)
+    order = index[np.argsort(key[index], kind="stable")]
+    return both.iloc[order].reset_index(drop=True), key[order]
 
 
 def _resolve(previous: Previous | None, tables: dict[str, pd.DataFrame], drop: set[str], added: set[str]):
@@ -296,9 +340,9 @@ def _resolve(previous: Previous | None, tables: dict[str, pd.DataFrame], drop: s
     removed, old_ids, pairs = [], {}, no_pairs
     if previous is not None:
         old = previous.tables["events"]
-        gone = old[among(old["article_id"], drop)]
+        gone = old[previous.mask("events", drop)]
         removed = inc.records(gone, previous.tables["articles"]) if len(gone) else []
-        old_ids, pairs = dict(zip(texts(old["event_id"]), texts(old["incident_id"]))), previous.pairs
+        old_ids, pairs = previous.incident_of, previous.pairs
     res = update(events, articles, added, removed, pairs, old_ids)
     retired = {old_ids[e] for e in res.resolved if e in old_ids} | {old_ids[r.event_id] for r in removed}
     outside = ~among(events["event_id"], res.resolved)
@@ -324,12 +368,16 @@ def _incident_table(previous: Previous | None, events: pd.DataFrame, articles: p
     return table.sort_values(["event_date", "incident_id"], na_position="last", kind="stable").reset_index(drop=True)
 
 
-def _months(tables: dict[str, pd.DataFrame]) -> dict[str, pd.Series]:
-    """The partition of every row of the article tables (``EXTRACTED``): its article's publication month."""
-    articles = tables["articles"]
-    month = dict(zip(texts(articles["article_id"]), month_of(articles["published"])))
-    return {name: pd.Series([month.get(a, "unknown") for a in owners(tables, name)], index=tables[name].index, dtype=object)
-            for name in EXTRACTED}
+def _months(tables: dict[str, pd.DataFrame], positions: dict[str, np.ndarray]) -> dict[str, pd.Series]:
+    """The partition of every row of the article tables (``EXTRACTED``): its article's publication
+    month, taken by the row's article position (``_combine``); ``unknown`` for a row of no article."""
+    by_position = np.array(month_of(tables["articles"]["published"]).tolist() + ["unknown"], dtype=object)
+    out = {}
+    for name in EXTRACTED:
+        key = positions[name]
+        at = np.where(np.isfinite(key), np.nan_to_num(key, posinf=-1, nan=-1), -1).astype(np.int64)
+        out[name] = pd.Series(by_position[at], index=tables[name].index, dtype=object)
+    return out
 
 
 def _touched(previous: Previous | None, tables: dict, months: dict, drop: set[str]) -> set[str] | None:
@@ -353,8 +401,7 @@ def _dirty_months(previous: Previous | None, tables: dict, months: dict, touched
     inc_months = set(month_of(old_inc.loc[among(old_inc["incident_id"], retired), "first_reported"]))
     kept_ids = set(texts(old_inc["incident_id"])) - retired
     inc_months |= set(months["incidents"][~among(tables["incidents"]["incident_id"], kept_ids)])
-    old_ev = previous.tables["events"]
-    before = dict(zip(texts(old_ev["event_id"]), texts(old_ev["incident_id"])))
+    before = previous.incident_of
     changed = [before.get(e) != i for e, i in zip(texts(tables["events"]["event_id"]), texts(tables["events"]["incident_id"]))]
     relabelled = set(months["events"][np.array(changed, dtype=bool)])
     return {**{name: touched for name in EXTRACTED}, "events": touched | relabelled, "incidents": inc_months}
@@ -486,6 +533,8 @@ def _read_beside_workers(previous: Previous, plan_: Plan, out: Path, options: di
     try:
         with engines.started(plan_.todo, options["workers"]) as results:
             loaded = _loaded(previous, out)
+            if loaded is not None:
+                loaded.prepare()
             rows, errors = _collect(results, options["keep_going"], report, bar)
     finally:
         if bar is not None:
@@ -511,11 +560,11 @@ def _run(folder: Path, out: Path, work: Path, options: dict, report: Callable) -
     if not rows["articles"] and not plan_.kept:
         raise _Stop(Outcome(None, Stats(), errors))
     clock(f"read the store and extract {len(plan_.todo)} articles")
-    tables = _combine(previous, rows, drop)
+    tables, positions = _combine(previous, rows, drop)
     clock("combine the tables")
     (work / STORE).mkdir()
     previous_dir = out / STORE if previous is not None else None
-    months = _months(tables)
+    months = _months(tables, positions)
     touched = _touched(previous, tables, months, drop)
     # the article tables are final before incidents are resolved: they are written meanwhile, on a thread
     # (Arrow's writers release the GIL, and the resolver leaves the second core idle)

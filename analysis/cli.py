@@ -183,6 +183,14 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
+    code = _run(args)
+    if argv is None and args.func is _extract:
+        _leave(code)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command's exit status; a bad input or failure as one line on stderr."""
     try:
         return int(args.func(args) or 0)
     except NewsframeError as error:
@@ -196,6 +204,18 @@ def main(argv: list[str] | None = None) -> int:
             log.exception("unexpected failure")
         print(f"newsframe: failed: {type(error).__name__}: {error} (run with -v for details)", file=sys.stderr)
         return 1
+
+
+def _leave(code: int) -> None:
+    """Exit at once, without the interpreter's teardown. Why: ``newsframe extract`` has published its
+    output (or kept the old one) and stopped its workers by now, and freeing the lexicons, gazetteer and
+    caches object by object took 0.3-0.5 s, a twentieth of a re-run of 100 articles in 10,000. Only for
+    the command line (``main()`` without arguments): a caller of ``main([...])`` keeps its process."""
+    import os
+
+    sys.stdout.flush()   # the log's handler writes to stderr, flushing each record
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -136,6 +136,15 @@ def test_rerun_is_idempotent(seeds, tmp_path):
     assert first == {p.name: p.read_bytes() for p in out.glob("*.csv")}
 
 
+def test_extract_from_the_command_line_exits_at_once_and_a_caller_keeps_its_process(seeds, tmp_path, monkeypatch):
+    left: list = []
+    monkeypatch.setattr(os, "_exit", left.append)
+    assert main(["extract", str(seeds), "--out", str(tmp_path / "a"), "--quiet"]) == 0 and left == []
+    monkeypatch.setattr(sys, "argv", ["newsframe", "extract", str(seeds), "--out", str(tmp_path / "b"), "--quiet"])
+    main()
+    assert left == [0] and (tmp_path / "b" / "events.csv").is_file()
+
+
 def test_evaluate_prints_scores_and_enforces_thresholds():
     result = run("evaluate", str(ROOT / "tests" / "gold"), "--min-recall", "0.85", "--min-precision", "0.8",
                  "--min-attributes", "0.8")

@@ -211,9 +211,11 @@ def _leave(code: int) -> None:
     output (or kept the old one) and stopped its workers by now, and freeing the lexicons, gazetteer and
     caches object by object took 0.3-0.5 s, a twentieth of a re-run of 100 articles in 10,000. Only for
     the command line (``main()`` without arguments): a caller of ``main([...])`` keeps its process."""
+    import logging
     import os
 
-    sys.stdout.flush()   # the log's handler writes to stderr, flushing each record
+    logging.shutdown()   # every handler flushed and closed (the CLI's writes to stderr; a user's may write a file)
+    sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
 

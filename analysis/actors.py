@@ -316,7 +316,7 @@ def find_actors(text: str) -> list[ActorMention]:
         taken.append((start, end))
     for m in lex.pattern.finditer(text):
         s, e = m.span()
-        if any(a <= s < b or a < e <= b for a, b in taken):
+        if taken and any(a <= s < b or a < e <= b for a, b in taken):
             continue
         canonical, kind = lex.surface.get(m.group(0)) or lex.surface[" ".join(m.group(0).split())]
         if kind == "ignore":
@@ -326,8 +326,9 @@ def find_actors(text: str) -> list[ActorMention]:
         if text[e:e + 1] == "-" and kind in ("demonym", "name"):
             continue  # "French-supplied", "Russian-occupied": a modifier, not an actor
         detail = None
-        unit = lex.units.match(text[e:])
-        if kind in ("demonym", "name", "capital") and unit:
+        # the units are looked for only after a side's name: the rest of the sentence is copied to do it
+        unit = lex.units.match(text[e:]) if kind in ("demonym", "name", "capital") else None
+        if unit:
             detail = text[s:e + unit.end()].strip()
         elif kind in ("person", "institution", "phrase"):
             detail = m.group(0)

@@ -220,11 +220,28 @@ def _scan(text: str) -> tuple[set[int], list[tuple[int, int]] | None]:
         opens, holds, begins = lex.by_prefix[m.group()]
         found |= opens
         seen |= holds
-        words.append((m.start(), begins))
-    clauses = lex.clauses
-    found = {i for i in found if clauses[i] is None or any(c & seen == c for c in clauses[i])}
+        if begins:   # a word that begins no trigger is no place to try one (``_matches``)
+            words.append((m.start(), begins))
+    found = _satisfied(found, seen, lex.clauses)
     trusted = len(low) == len(text) and not _SPECIAL_CASE.search(low)
     return found, words if trusted else None
+
+
+def _satisfied(found: set[int], seen: int, clauses: tuple) -> set[int]:
+    """The triggers of ``found`` one of whose clauses the sentence's word bits ``seen`` satisfy (or that
+    have none). A plain loop: this runs for every candidate of every sentence, and a generator per
+    candidate cost more than the bit tests themselves."""
+    kept = set()
+    for i in found:
+        masks = clauses[i]
+        if masks is None:
+            kept.add(i)
+            continue
+        for c in masks:
+            if c & seen == c:
+                kept.add(i)
+                break
+    return kept
 
 
 # Letters that a case-insensitive pattern matches as an ASCII letter although ``str.lower`` keeps them
@@ -243,8 +260,8 @@ def _matches(index: int, text: str, words: list[tuple[int, int]] | None):
         yield from pattern.finditer(text)
         return
     bit, last = 1 << index, 0
-    for start, begins in words:
-        if begins & bit and start >= last:
+    for start in [start for start, begins in words if begins & bit]:
+        if start >= last:
             m = pattern.match(text, start)
             if m is not None:
                 last = m.end()

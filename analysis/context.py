@@ -64,7 +64,18 @@ def speaker_seats(facts: SentenceFacts, places: list[PlaceMention] | None = None
     intro = SPEAKING_INTRO.match(facts.text) or SEAT_INTRO.match(facts.text)
     end = intro.end() if intro else -1
     return [p for p in (facts.located_places if places is None else places)
-            if SEAT_BEFORE.search(facts.text, 0, p.start) or p.start < end]
+            if p.start < end or _after_in(facts.text, p.start) and SEAT_BEFORE.search(facts.text, 0, p.start)]
+
+
+def _after_in(text: str, start: int) -> bool:
+    """Could ``SEAT_BEFORE`` end at ``start``: does "in" and a space come right before it? Why: the search
+    runs from the sentence's start to each place, and most places follow no "in"; a letter that folds
+    case otherwise than ``lower`` says ("İn") is left to the search."""
+    end = start
+    while end > 0 and text[end - 1].isspace():   # ``\s`` and ``str.isspace`` agree
+        end -= 1
+    word = text[max(0, end - 2):end]
+    return end < start and (word.lower() == "in" or not word.isascii())
 
 
 # A live blog's entry stamp standing as a heading of its own: "12.38pm BST", "08:10", "Updated 10:55 CET".

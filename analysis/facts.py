@@ -295,12 +295,17 @@ def _night_span(usable: list[DateMention], text: str) -> DateMention | None:
     return None
 
 
+# Gates (``prefilter.Gate``) before the sentence-wide searches that most sentences cannot match
+TOLL_UPDATE_GATE, CITY_ANAPHORA_GATE = Gate(TOLL_UPDATE), Gate(CITY_ANAPHORA)
+PASSIVE_MEASURE_GATE = Gate(PASSIVE_MEASURE_AFTER)
+
+
 def _own_date(mentions: list[DateMention], text: str = "", dateline_end: int = 0) -> DateMention | None:
     """The sentence's own date for the happening: not a dateline's filing date, and not the date a
     death toll was updated ("The death toll from … rose to 35 on Monday")."""
     usable = [m for m in mentions if not m.future and m.date is not None and m.start >= dateline_end
               and not dates_mod.another_days_date(m, text) and not _quoted_relative(m, text)]
-    toll = TOLL_UPDATE.search(text)
+    toll = TOLL_UPDATE_GATE.search(text)
     if toll:
         # only "Saturday's attack", or a date inside the toll's own phrase ("the number of people killed by
         # the bombing of the store on Saturday has risen to 18") — dates of the happening — survive an update
@@ -392,10 +397,11 @@ def _background(text: str, dates: list[DateMention], dateline_end: int) -> bool:
         return True   # "Background: Kherson has been shelled every day since…": the outlet labels it so
     if PREVIOUS_ONE.match(text, dateline_end):
         return True   # "The previous repatriation took place on September 18": an earlier one, for comparison
-    if not BACKGROUND_GATE.search(text) or SUPERLATIVE_SINCE.search(text):
+    # the day test first: it needs no regex, and a sentence that names its day is no background anyway
+    if any(m.precision == "day" and not m.future and m.start >= dateline_end
+           and not m.text.lower().startswith("since") for m in dates):
         return False
-    return not any(m.precision == "day" and not m.future and m.start >= dateline_end
-                   and not m.text.lower().startswith("since") for m in dates)
+    return bool(BACKGROUND_GATE.search(text)) and not SUPERLATIVE_SINCE.search(text)
 
 
 # "Russia launched a special military operation in Ukraine on Feb. 24.": the war's start, told in a later report
@@ -407,10 +413,13 @@ WAR_BEGAN_DAY = dt.date(2022, 2, 24)
 WAR_NEWS_DAYS = 14   # reports of the first fortnight tell the start of the war as their news
 
 
+WAR_BEGAN_GATE = Gate(WAR_BEGAN)   # most sentences name no invasion
+
+
 def _war_began(text: str, dates: list[DateMention], published: dt.date) -> bool:
     """The start of the full-scale war, told as a sentence of its own in a report written weeks later, is
     background: the day it names (if any) is February 24, 2022, long before the news window."""
-    began = WAR_BEGAN.search(text)
+    began = WAR_BEGAN_GATE.search(text)
     if (published - WAR_BEGAN_DAY).days <= WAR_NEWS_DAYS or began is None \
             or WAR_BEGAN_CLAUSE.search(text, max(0, began.start() - 30), began.start()):
         return False
@@ -598,6 +607,7 @@ def _roles(text: str, actors: list[ActorMention],
     source = SOURCE_INTRO.match(text)
     source_end = source.end() if source else -1
     measured: list[tuple[int, int]] = []   # spans from a measure's passive subject to its verb
+    measures = bool(actors) and PASSIVE_MEASURE_GATE.may_match(text)   # one test for all the actors
     for a in actors:
         role = _possessive_role(text, a, place_starts, window) if a.role == "possessive" else a.role
         if a.kind == "name" and (DATELINE.match(text, 0, a.start) or
@@ -613,7 +623,7 @@ def _roles(text: str, actors: list[ActorMention],
             role = "target"  # "A Russian military base … has been hit": whose base was hit
         if any(s < a.start < e for s, e in measured):
             role = "modifier"   # "Belarus, whose President … backs Moscow, will be targeted": inside the subject
-        elif PASSIVE_MEASURE_AFTER.match(text, a.end):
+        elif measures and PASSIVE_MEASURE_AFTER.match(text, a.end):
             role = "recipient"  # "Belarus … will be targeted too, she said": the measure falls on it
             measured.append((a.end, PASSIVE_MEASURE_AFTER.match(text, a.end).end()))
         if a.start < source_end and role not in ("place", "modifier"):
@@ -689,7 +699,7 @@ def analyse(sentence: Sentence, ctx: ArticleContext) -> SentenceFacts:
         dates=dates, times=times, places=places, actors=actors, weapons=found["weapons"],
         casualties=casualties, fatalities=fatalities, injuries=injuries, stamp=any(t.stamp for t in times),
         own_date=own, attacker_side=attacker_side,
-        city_anaphora=bool(CITY_ANAPHORA.search(text)), dateline_end=dateline_end, official_places=official_places,
+        city_anaphora=bool(CITY_ANAPHORA_GATE.search(text)), dateline_end=dateline_end, official_places=official_places,
         credit=credit, background=background, anaphora=_anaphora(text, dateline_end),
         day=_standing_day(sentence, ctx, own, any(t.stamp for t in times)),
     )

@@ -271,14 +271,15 @@ def _place_rows(out: ArticleTables, facts_list: list[SentenceFacts], event_of: d
         aid = f.article_id
         eid = event_of.get(f.sentence_id)
         effect = effect_of(f.text) if category_of.get(f.sentence_id) in ("attack", "humanitarian") else None
-        # characters a place or an actor covers, as a set: one lookup per "in X", not one per pair
-        covered = {i for m in (*f.places, *f.actors) for i in range(m.start, m.end)}
+        covered = None   # characters a place or an actor covers: made at the first "in X", as most have none
         for p in sorted([*f.places, *f.official_places], key=lambda p: p.start):
             out.places.append({"article_id": aid, "sentence_id": f.sentence_id, "name": p.text, "place": p.place,
                                "kind": p.kind, "admin1": p.admin1, "country": p.country, "latitude": p.latitude,
                                "longitude": p.longitude, "event_id": eid, "effect": effect})
         for m in UNKNOWN_PLACE.finditer(f.text):
             s, e = m.span(1)
+            if covered is None:   # a set: one lookup per "in X", not one per pair
+                covered = {i for x in (*f.places, *f.actors) for i in range(x.start, x.end)}
             if s not in covered and e - 1 not in covered:
                 out.issues.append({"article_id": aid, "sentence_id": f.sentence_id, "kind": "unknown_place",
                                    "detail": f"{m.group(1)!r} is not in the gazetteer (add it to analysis/data/places_extra.csv if it is a place)"})

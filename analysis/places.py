@@ -234,23 +234,24 @@ class Gazetteer:
     def _person_tokens(self, toks: list[_Tok], gaps: list[str]) -> set[int]:
         """Tokens of personal names written after a title, and surnames right after a given name ("Alexander
         Gusev, governor of the Voronezh region": Gusev, Kaliningrad region, is not meant)."""
-        blocked: set[int] = set()
         n = len(toks)
         given = self._given_names
-        for k in range(n - 1):
-            if toks[k].key in given and toks[k].cap and toks[k + 1].cap and gaps[k] == " ":
-                blocked.add(k + 1)
+        blocked = {k + 1 for k in range(n - 1)
+                   if toks[k].cap and toks[k].key in given and toks[k + 1].cap and gaps[k] == " "}
+        phrases = self._title_phrases
+        # only a title or a title phrase's first word opens a name: the other tokens are passed over at once
         k = 0
-        while k < n:
-            j = None
-            for phrase in self._title_phrases.get(toks[k].key, ()):
+        for c in [c for c, t in enumerate(toks) if t.title or t.key in phrases]:
+            if c < k:
+                continue   # inside the name read last
+            k, j = c, None
+            for phrase in phrases.get(toks[k].key, ()):
                 if [t.key for t in toks[k:k + len(phrase)]] == phrase:
                     j = k + len(phrase)
                     break
             if j is None and self._is_title(toks[k]):
                 j = k + 1
             if j is None:
-                k += 1
                 continue
             while j < n and _is_space(gaps[j - 1]) and self._is_title(toks[j]):
                 j += 1

@@ -263,27 +263,42 @@ def _begins_word(items: list) -> bool:
 
 
 class Gate:
-    """``pattern.search`` behind a cheap test: a text none of whose words starts with one of the pattern's
-    ``necessary_words`` cannot match, and is not searched. Why: a long case-insensitive alternation
-    (``facts.BACKGROUND``) tries every branch at every character of every sentence; the words it needs
-    are found in one pass over the lower-case text. Without a provable set (a pattern that may begin
-    inside a word, or needs no word) every text is searched, so the gate never changes a result.
+    """``pattern.search`` (``match``, ``finditer``) behind a cheap test: a text none of whose words starts
+    with one of the pattern's ``necessary_words`` cannot match, and is not searched. Why: a long
+    case-insensitive alternation (``facts.BACKGROUND``) tries every branch at every character of every
+    sentence; the words it needs are found in one pass over the lower-case text. A pattern that may begin
+    inside a word is read from its first word start on (``"\\s+by\\b"`` needs "by" as a word of its own).
+    Without a provable set (a pattern that needs no word) every text is searched, so the gate never
+    changes a result. A search from ``pos`` to ``endpos`` is gated on the whole text: a match inside the
+    window has its words in the text too.
 
         >>> bool(Gate(re.compile(r"\\bha(?:s|ve)\\s+long\\s+\\w+ed", re.I)).search("It has long suffered"))
         True
         >>> Gate(re.compile(r"\\bha(?:s|ve)\\s+long\\s+\\w+ed", re.I)).finder.pattern
         '(?<![a-z])(?:long)'
+        >>> Gate(re.compile(r"\\w+ing\\s+(?:sanctioned|barred)", re.I)).finder.pattern
+        '(?<![a-z])(?:barred|sancti)'
     """
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         tree = list(_parser.parse(pattern.pattern, pattern.flags))
-        words = necessary_words(pattern.pattern, pattern.flags) if _begins_word(tree) else None
+        words = _sequence(tree, "" if _begins_word(tree) else None)
         self.finder = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(map(re.escape, words))) + ")") if words else None
 
-    def search(self, text: str) -> re.Match | None:
+    def may_match(self, text: str) -> bool:
+        """False only when the pattern cannot match anywhere in ``text``."""
         if self.finder is not None and not any(ch in text for ch in _FOLDED):
             low = text.lower()
             if len(low) == len(text) and self.finder.search(low) is None:
-                return None
-        return self.pattern.search(text)
+                return False
+        return True
+
+    def search(self, text: str, *window: int) -> re.Match | None:
+        return self.pattern.search(text, *window) if self.may_match(text) else None
+
+    def match(self, text: str, *window: int) -> re.Match | None:
+        return self.pattern.match(text, *window) if self.may_match(text) else None
+
+    def finditer(self, text: str, *window: int):
+        return self.pattern.finditer(text, *window) if self.may_match(text) else iter(())

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from analysis import actors as actors_mod
 from analysis.places import PlaceMention, gazetteer, norm_key
+from analysis.prefilter import Gate
 
 # A name as written: capitalised words of letters (apostrophes and hyphens inside), at most three
 _WORD = r"(?-i:[A-Z])[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*"
@@ -116,11 +117,15 @@ def unlisted(text: str, found: list[PlaceMention], known: Collection[str] = (),
     return sorted(out, key=lambda p: p.start)
 
 
+# gates before the sentence-wide searches: most sentences name no settlement word and no capture
+_CUE_GATE, TAKEN_GATE = Gate(_CUE), Gate(TAKEN)
+
+
 def _spans(text: str, known: Collection[str]) -> list[tuple[int, int]]:
     """The spans of names ``text`` places: called villages first, then the slots' toponym-shaped names,
     then the article's villages named again."""
     spans: list[tuple[int, int]] = []
-    cue = _CUE.search(text) is not None
+    cue = _CUE_GATE.search(text) is not None
     if cue:
         for m in [*BEFORE.finditer(text), *AFTER.finditer(text)]:
             spans.append(m.span(1))
@@ -130,7 +135,7 @@ def _spans(text: str, known: Collection[str]) -> list[tuple[int, int]]:
                 spans.append(nxt.span(1))
     lower = text.lower()
     otherwise = TAKEN_OTHERWISE.finditer(text) if any(w in lower for w in TAKEN_OTHERWISE_WORDS) else ()
-    for m in [*TAKEN.finditer(text), *otherwise]:
+    for m in [*TAKEN_GATE.finditer(text), *otherwise]:
         group = next(k for k in range(1, (m.re.groups or 1) + 1) if m.group(k) is not None)
         listed = [m.span(group)]
         while m.re is TAKEN_OTHERWISE and group == 1 and (prev := PREV.search(text, max(0, listed[0][0] - 60),

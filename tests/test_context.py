@@ -132,3 +132,21 @@ def test_a_speakers_seat_is_not_the_city_of_later_sentences():
     ctx.remember(facts)
     assert ctx.cities == [] and ctx.paragraph_place is None
     assert [r.place for r in ctx.regions] == ["Bryansk Oblast"]
+
+
+def test_the_seat_precheck_lets_through_every_seat():
+    """``context._after_in`` only spares the search where ``SEAT_BEFORE`` cannot end: every place a seat
+    ends in real sentences, odd spaces and a letter that folds case included, passes it."""
+    from analysis.context import SEAT_BEFORE, _after_in
+
+    texts = ["the Defence Ministry in Moscow said", "officials in  Kyiv", "officials IN\u00a0Kyiv",
+             "officials İn Kyiv", "ministry in" + " " * 50 + "Kyiv", "a spokesman in\nBrussels", "Kyiv", ""]
+    for path in sorted((Path(__file__).parent / "real").glob("dev*/*.txt"))[:40]:
+        texts += path.read_text("utf-8").splitlines()
+    seats = 0
+    for text in texts:
+        for end in range(len(text) + 1):
+            if SEAT_BEFORE.search(text, 0, end):
+                seats += 1
+                assert _after_in(text, end), (text, end)
+    assert seats >= 5

@@ -82,4 +82,26 @@ def test_gate_searches_as_the_pattern_does():
     for text in texts:
         assert bool(BACKGROUND_GATE.search(text)) == bool(BACKGROUND.search(text)), text
     assert BACKGROUND_GATE.finder is not None
-    assert Gate(re.compile(r"\w+ing since", re.I)).finder is None
+    assert Gate(re.compile(r"\w+ing", re.I)).finder is None   # needs no word of its own: always searched
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\w+ing since", r"(?:['’]s)?(?:\s+[\w’'-]+){0,5}?\s+(?:will|was)\s+(?:targeted|sanctioned)",
+    r"\s+by\b", r"ed\s+(?:the\s+)?(?:village|town)", r"(?:re)?captured", r"\bin\s+$",
+])
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["the", "village", "Town", "since", "ſince", "İN", "was", "targeted", "recaptured",
+                                 "by", "Kyiv’s", "going", "-", ",", "  ", "\n", "ed"]), max_size=12),
+       st.integers(0, 60), st.integers(0, 60))
+def test_a_gate_matches_as_its_pattern_does(pattern, words, pos, endpos):
+    """A pattern that may begin inside a word is gated from its first word start on, and a gated
+    ``search``, ``match`` or ``finditer`` between ``pos`` and ``endpos`` finds what the pattern finds."""
+    text = " ".join(words)
+    rx = re.compile(pattern, re.I)
+    gate = Gate(rx)
+    def span(m):
+        return m and m.span()
+
+    assert span(gate.search(text, pos, endpos)) == span(rx.search(text, pos, endpos))
+    assert span(gate.match(text, pos)) == span(rx.match(text, pos))
+    assert [m.span() for m in gate.finditer(text)] == [m.span() for m in rx.finditer(text)]

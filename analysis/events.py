@@ -717,6 +717,9 @@ def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states
                               and "air defence" not in w.weapon])   # "shot down by S-400 … systems" defend
     if fired_by and not attackers:   # "57 Ukrainian drones and three guided bombs": the side named wins
         attackers.add(fired_by)
+    # "brought down 69 of the 165 drones Russia launched", "Of the 497 drones and missiles Moscow sent over":
+    # the side that launched what was downed is no defender
+    attackers |= {a.actor for a in states if a.actor and LAUNCHER_VERB_AFTER.match(facts.text, a.end)}
     if SCRAMBLE.search(draft.trigger.text):
         attackers = set()   # "Polish and allied aircraft were scrambled": the jets are the defender's own
     downed = _downed_count(facts)
@@ -755,6 +758,7 @@ def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states
     draft.actor2 = attacker or actors_mod.opponent(draft.actor1)
 
 
+LAUNCHER_VERB_AFTER = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:launched|sent|fired|unleashed|hurled)\b", re.I)
 # air policing: jets sent up to guard the airspace, not weapons fired at it
 SCRAMBLE = re.compile(r"scrambl|took to the air|into the air|escorted", re.I)
 # "Ukrainian forces shot down 130 drones": the side's forces right before the interception verb

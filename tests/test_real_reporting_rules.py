@@ -999,6 +999,9 @@ ROWS = [
     _rows("a-wave-from-late-one-day-until-dawn-the-next-is-the-mornings",
           "The air force said Russia had sent 72 drones in a wave launched late on May 3 that went on until dawn on "
           "May 4.", "2025-05-04", "attack", ("actor1", "event_date"), [("Russia", "2025-05-04")]),
+    _rows("the-side-that-launched-what-was-downed-is-no-defender",
+          "According to the air force, air defences brought down 52 of the 110 drones Russia launched overnight.",
+          "2025-06-01", "air_defense", SIDES, [("Ukraine", "Russia")]),
     _rows("money-for-a-capability-coalition-is-military-support",
           "Latvia is giving two million euros to fund the work of the IT coalition, its minister said on Tuesday.",
           "2024-02-14", "military_support", SIDES, [("Latvia", "Ukraine")]),

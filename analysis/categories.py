@@ -322,6 +322,8 @@ STALLED_AFTER = re.compile(_PLACE_AFTER + r"\s+(?:(?:has|have|had|is|are|was|wer
 DEFENCE_PURPOSE = re.compile(r"\bto\s+(?:help\s+)?(?:hold\s+off|fend\s+off|repel|counter|defend\s+(?:\w+\s+){0,2}against|"
                              r"protect\s+(?:\w+\s+){0,2}(?:against|from)|shield\s+(?:\w+\s+){0,2}from|ward\s+off|deter|"
                              r"withstand)\b[^.;:]{0,90}$", re.I)
+MET_RESISTANCE = re.compile(r"\s+(?:with\s+)?(?:hardly\s+any|little|no|stiff|fierce|heavy|strong|much|some|scant|"
+                            r"determined)\s+(?:resistance|fight|fighting|opposition)\b", re.I)
 # an act warned against or only attempted: "cautioned Kyiv against trying to sabotage the emerging progress"
 AGAINST_TRYING = re.compile(r"\bagainst\s+(?:any\s+)?(?:trying|attempting|attempts?|efforts?|plans?|moves?)\s+to\s+$", re.I)
 # a sentence about sanctions whose blow is only a verb: "the new listings also hit suppliers in third countries"
@@ -378,6 +380,8 @@ def _negated(t: Trigger, text: str) -> bool:
         return True   # "a drone attack on the plant would be catastrophic, the IAEA chief warned"
     if t.category == "attack" and DEFENCE_PURPOSE.search(text, max(0, t.start - 110), t.start):
         return True   # "more weapons to hold off … Moscow's deadly missile strikes": the threat arms are for
+    if t.category == "diplomacy" and t.text.lower() in ("met", "meet", "meets", "meeting") and MET_RESISTANCE.match(text, t.end):
+        return True   # "Russian units … having met hardly any fight there": no meeting
     if t.category == "attack" and STALLED_AFTER.match(text, t.end):
         return True   # "Moscow's offensive has ground almost to a halt": no new blow
     if t.category == "attack" and AGAINST_TRYING.search(text, max(0, t.start - 40), t.start):

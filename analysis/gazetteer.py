@@ -170,7 +170,7 @@ class _City:
 
 RULES_FILE, ALIASES_FILE, FACILITIES_FILE = "place_rules.yaml", "place_aliases.yaml", "facilities.yaml"
 SETTINGS_FILE = "settings.yaml"
-_RULE_LISTS = ("connectors", "titles", "title_phrases", "name_particles", "descriptors", "not_before",
+_RULE_LISTS = ("connectors", "titles", "title_phrases", "name_particles", "descriptors", "not_before", "rivers_after_the",
                "blocked_names", "person_like", "stop", "toponym_endings", "given_names")
 # CSV file → its columns, and the numeric ones with their type and whether they may be empty.
 _CSV = {

@@ -128,6 +128,7 @@ class Gazetteer:
         self._particles = set(rules["name_particles"])
         self._descriptors = {norm_key(d) for d in rules["descriptors"]}
         self._not_before = set(rules["not_before"])
+        self._rivers = {norm_key(r) for r in rules["rivers_after_the"]}
         self._settlement_words = set(rules["settlements"]["words"])
         self._given_names = {norm_key(w) for w in rules["given_names"]}
         self._words: dict[str, tuple[str, bool, bool, bool]] = {}   # word → its token fields (``_tok``)
@@ -441,6 +442,8 @@ class Gazetteer:
 
     def _keep(self, toks, gaps, c: _Chunk, place: Place, title_case: bool, chunk_at, fac_starts) -> bool:
         n = len(toks)
+        if c.key in self._rivers and c.i > 0 and toks[c.i - 1].key == "the":
+            return False   # "east of the Dnipro": the river
         nxt = toks[c.j] if c.j < n and _is_space(gaps[c.j - 1]) else None
         if nxt is None:
             return True

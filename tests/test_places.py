@@ -152,6 +152,12 @@ def test_telegram_channels_quoted_as_sources_are_no_towns(g):
     assert [name for name, _, _ in found(g, text)] == ["Ryazan"]
 
 
+def test_a_river_after_the_is_no_town(g):
+    # "the Dnipro" is the river; the city of Dnipro is written without "the"
+    assert [name for name, _, _ in found(g, "The whole left bank, east of the Dnipro, lost power in Kyiv.")] == ["Kyiv"]
+    assert [name for name, _, _ in found(g, "A missile hit a clinic in Dnipro on Friday.")] == ["Dnipro"]
+
+
 def test_civilian_industrial_plant(g):
     text = "In the Kyivskyi district, drones slammed into a civilian industrial plant and started a large fire."
     ms = g.find(text, ["Kharkiv"])

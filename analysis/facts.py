@@ -278,7 +278,8 @@ def _night_span(usable: list[DateMention], text: str) -> DateMention | None:
     for m in days:
         if NIGHT_FROM_EVENING.search(text, max(0, m.start - 40), m.start) and len(days) == 1:
             return dataclasses.replace(m, date=m.date + dt.timedelta(days=1))   # "from 7.30pm on Saturday"
-        if LATE_EVENING.search(text, max(0, m.start - 12), m.end) and TO_MORNING.match(text, m.end) and len(days) == 1:
+        if m.kind != "overnight" and LATE_EVENING.search(text, max(0, m.start - 12), m.end) \
+                and TO_MORNING.match(text, m.end) and len(days) == 1:
             return dataclasses.replace(m, date=m.date + dt.timedelta(days=1))   # "between late Thursday and the morning"
     for m in days:
         # "overnight on March 14 to 15", "on the night of 7-8 October": the second day is a bare number

@@ -67,8 +67,8 @@ HELD_OUT_FLOORS = {
     "real/test7": (0.66, 0.70, 0.68),
     "real/test8": (0.66, 0.76, 0.82),
     "real/test9": (0.64, 0.72, 0.76),
-    # test10, measured once at the end of stop 20 (50.7 % / 70.0 % / 73.9 %) and retired into development
-    "real/test10": (0.46, 0.66, 0.70),
+    # test10, measured once at the end of stop 20 (50.7 % / 70.0 % / 73.9 %), then development (57.5 % / 78.2 %)
+    "real/test10": (0.52, 0.72, 0.72),
     # The multi-outlet sets (tests/incidents, tests/incidents2, issue #8), event level.
     "incidents": (0.68, 0.76, 0.78),
     "incidents2": (0.66, 0.76, 0.84),

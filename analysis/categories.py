@@ -301,6 +301,8 @@ FIGURATIVE_AFTER = re.compile(r"\s+(?:(?:a|an|the|their|its|another|new)\s+)?(?:
 FIGURATIVE_BEFORE = re.compile(r"\b(?:deal|settlement|agreement|bargain|compromise|pact|accord|truce|sides|talks|"
                                r"negotiations|negotiators|process)\s+(?:(?:was|were|is|are|being|had|has|have)\s+)?$", re.I)
 STRIKE_OR_ADVANCE = re.compile(r"(?:struck|strikes?|striking|moved\s+forward|moving\s+forward|moves\s+forward)$", re.I)
+# something used as a weapon that is not one: "using food as a weapon", "weaponising energy"
+AS_A_WEAPON = re.compile(r"\s+(?:[\w’'-]+\s+){1,3}?as\s+an?\s+(?:weapon|tool|lever|bargaining chip)\b", re.I)
 ARGUED_VERBS = frozenset({"attacked", "attacks", "attack", "attacking", "shot down", "shoots down", "shoot down"})
 # words attacked or shot down only in argument: "attacked the plan as unrealistic", "shot down the proposal",
 # "came under fire from lawmakers"
@@ -353,6 +355,11 @@ def _told_before_as_done(text: str, t: Trigger) -> bool:
     return bool(re.search(r"\b(?:has|have|had|was|were)\s+\w+ed\b", text[:t.start]))
 
 
+# a participle used as an adjective: "residents of recently liberated Kherson", "in the newly recaptured town"
+ADJECTIVE_BEFORE = re.compile(r"\b(?:of|in|to|from|into|across|around|for|the|a|an)\s+(?:recently\s+|newly\s+|freshly\s+|"
+                              r"now\s+)?$", re.I)
+
+
 def _negated(t: Trigger, text: str) -> bool:
     """An attack that is negated or denied ("pledged not to hit", "denied that its forces struck"), or an
     interception only wondered about ("whether air defences could shoot down"), or a delivery refused ("refused to
@@ -365,6 +372,9 @@ def _negated(t: Trigger, text: str) -> bool:
         return True   # "When Russia hits our schools, it causes great pain": what happens in general
     if t.kind in ("capture", "recapture") and CONDITION_BEFORE.search(text, max(0, t.start - 60), t.start):
         return True   # "once the villages around Bakhmut are back in Ukrainian hands": a condition
+    if t.category == "attack" and t.text.lower().startswith(("liberated", "recaptured")) and \
+            ADJECTIVE_BEFORE.search(text, max(0, t.start - 30), t.start):
+        return True   # "residents of recently liberated Kherson": the town's state, not a capture told
     if t.category == "attack" and REFERENCE_BEFORE.search(text, max(0, t.start - 30), t.start):
         return True   # "Trump called Putin 'absolutely crazy' after the strikes": the blows told before
     if t.category == "attack" and JUDICIAL_BEFORE.search(text, max(0, t.start - 100), t.start):
@@ -374,6 +384,8 @@ def _negated(t: Trigger, text: str) -> bool:
         return True   # "the two leaders struck a deal", "a settlement struck today": no blow
     if t.category in ("attack", "air_defense") and t.text.lower() in ARGUED_VERBS and ARGUED_AFTER.match(text, t.end):
         return True   # "the Kremlin attacked the plan as unrealistic", "parliament shot down the proposal"
+    if t.category == "attack" and AS_A_WEAPON.match(text, t.end):
+        return True   # "accused Moscow of using food as a weapon": a figure of speech, not a blow
     if t.category == "attack" and t.text.lower().endswith("under fire") and ARGUED_FROM.match(text, t.end):
         return True   # "the minister came under fire from lawmakers"
     if t.category == "attack" and HYPOTHETICAL_AFTER.match(text, t.end) and not _told_before_as_done(text, t):

@@ -293,8 +293,10 @@ def _period(date: dt.date, precision: str, anchor: dt.date) -> bool:
     return 0 <= (anchor - date).days < _SPAN.get(precision, 1)
 
 
-# a speech verb in the past right before it: "…will negotiate only after …, Kuleba said on Thursday"
-SPEECH_VERB_BEFORE = re.compile(r"\b(?:said|told\s+\w+|announced|confirmed|stated|added|wrote|reported)\s+$")
+# a speech verb in the past right before it: "…will negotiate only after …, Kuleba said on Thursday", "…will go to
+# Ukraine," Duda told a press conference in Warsaw on Thursday'
+SPEECH_VERB_BEFORE = re.compile(r"\b(?:said|told(?:\s+[\w’'-]+){1,3}|announced|confirmed|stated|added|wrote|reported)"
+                                r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'-]+)?\s+$")
 # a verb in the past right after a date: "on Tuesday confirmed", "on Monday said", "on Friday told"
 PAST_VERB_AFTER = re.compile(r"\s+(?:also\s+)?(?:[a-z]+ed|said|told|met|spoke|gave|made|took|held|sent|wrote|signed|"
                              r"announced|confirmed|agreed|became|began|came|went|won|lost|struck|hit|shot)\b")
@@ -306,7 +308,7 @@ def _resolve(m: re.Match, g: _Grammar, text: str, anchor: dt.date, base: dt.date
     ``cue()`` says whether the mention's clause has a future cue; it is asked only when the answer can
     change the date or the future flag, because the scan costs more than everything else here."""
     alt = m.lastgroup
-    if PAST_VERB_AFTER.match(text, m.end()) or SPEECH_VERB_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+    if PAST_VERB_AFTER.match(text, m.end()) or SPEECH_VERB_BEFORE.search(text, max(0, m.start() - 60), m.start()):
         # "Lambrecht on Tuesday confirmed that Germany will supply…": the date is the past verb's, whatever
         # the clause it introduces promises
         def cue() -> bool:

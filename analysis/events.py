@@ -585,11 +585,37 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
         # "Ukraine's General Staff said 155 clashes had taken place": a side tallies the blows it took
         draft.actor1 = actors_mod.opponent(speaker.actor)
     _attack_target(draft, states, place_country, bool(passive), weak)
+    _sides_by_what_happened(facts, draft, states)
+
+
+def _sides_by_what_happened(facts: SentenceFacts, draft: Draft, states: list[ActorMention]) -> None:
+    """The sides as the kind of happening turns them: the launcher of what was intercepted, the opponent of the
+    side that resisted, the side that advanced into a withdrawal, the side whose assault was repelled."""
     _launcher_of_intercepted(facts, draft)
+    _side_that_resists(facts, draft, states)
     if draft.kind == "withdrawal":
         _side_that_advances(draft)
     elif categories_mod.is_repelled(draft.trigger):
         _side_that_assaulted(facts, draft, states)
+
+
+# "in the face of stiff Russian resistance", "despite fierce Ukrainian opposition": the side that resists
+RESISTING = re.compile(r"\s+(?:[\w-]+\s+)?(?:resistance|opposition|defen[cs]es|defenders)\b", re.I)
+
+
+def _side_that_resists(facts: SentenceFacts, draft: Draft, states: list[ActorMention]) -> None:
+    """An advance "in the face of stiff Russian resistance" is made against the side named as resisting: when the
+    sentence names that side nowhere else, it is the target and its opponent the attacker, whatever the place
+    or the word's place in the sentence says."""
+    if draft.kind not in ("clash", "capture", "recapture"):
+        return
+    resisting = _first(states, lambda a: a.kind == "demonym" and a.actor and RESISTING.match(facts.text, a.end))
+    if resisting is None or not actors_mod.opponent(resisting.actor):
+        return
+    named_elsewhere = any(a.actor == resisting.actor and a is not resisting for a in states)
+    if draft.actor1 == resisting.actor and not named_elsewhere:
+        draft.actor1, draft.actor2 = actors_mod.opponent(resisting.actor), resisting.actor
+        draft.actor1_detail, draft.actor1_explicit = None, False
 
 
 def _claimant(states: list[ActorMention]) -> str | None:
@@ -950,6 +976,10 @@ def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: 
         draft.actor1, draft.actor1_detail, draft.actor1_explicit = speaker.actor, speaker.detail, True
     if draft.trigger.text.lower().startswith("summon"):
         _summoned(facts, ctx, draft)
+    if "summon" in draft.trigger.text.lower() and draft.place is None \
+            and (capital := actors_mod.capital_of(draft.actor1)) is not None:
+        # an envoy is summoned to the host's foreign ministry, in its capital, when the sentence names no place
+        draft.place = places_mod.gazetteer().lookup(capital)
     if last_attack is not None and ATTACK_REFERENCE.search(facts.text) \
             and last_attack.actor1 != draft.actor1 and (draft.actor2 is None or draft.actor2 == last_attack.actor2):
         draft.actor2 = last_attack.actor1  # "Kellogg said the strike crossed any line": about the attacker

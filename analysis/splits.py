@@ -277,7 +277,8 @@ def build_all(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_
         return []
     return [d for donor in _split_donors(build(facts, trigger, ctx, last_attack, last_event))
             for part in _split_breakdowns(donor) for taken in _split_places_taken(part)
-            for hit in _split_places_hit(taken) for d in _split_second_blow(hit) if not _aid_by_a_warring_side(d)]
+            for hit in _split_places_hit(taken) for named in _split_regions_named_before(hit, ctx)
+            for d in _split_second_blow(named) if not _aid_by_a_warring_side(d)]
 
 
 # a clause of its own after the blow's place: "…, and an oil depot in the Oryol region caught fire", "…, while a
@@ -453,6 +454,26 @@ def _split_places_hit(draft: Draft) -> list[Draft]:
         # "reported blasts in Lvov, Kharkov, …" (a weak trigger) tells of the blasts, not who hit what
         return _one_per_place(draft, _subjects_hit(draft))
     return _one_per_place(draft, _places_hit(draft) or _subjects_hit(draft))
+
+
+# "Russian forces struck facilities in the two oblasts overnight", "…in both regions": regions the story named
+THE_N_REGIONS = re.compile(r"\b(?:in|across|over|of|on)\s+(?:the\s+(two|three|four)|(both)(?:\s+the)?)\s+"
+                           r"(?:oblasts|regions|provinces)\b", re.I)
+_HOW_MANY = {"two": 2, "three": 3, "four": 4, "both": 2}
+
+
+def _split_regions_named_before(draft: Draft, ctx: ArticleContext) -> list[Draft]:
+    """A blow on "the two oblasts" (or "both regions") that names neither is one event on each of the regions
+    the story named last, as a headline "Russians strike power facilities in Zhytomyr and Chernihiv oblasts"
+    names them; with fewer regions named than counted, the draft stays as it is."""
+    if draft.kind != "strike" or draft.place_explicit:
+        return [draft]
+    m = THE_N_REGIONS.search(draft.main.text)
+    if m is None:
+        return [draft]
+    n = _HOW_MANY[(m.group(1) or m.group(2)).lower()]
+    regions = ctx.regions[-n:]
+    return _one_per_place(draft, regions) if len(regions) == n else [draft]
 
 
 # "Myrnohrad, a town on the edge of Pokrovsk, and Kurakhove, further south, both came under bombardment"

@@ -300,6 +300,16 @@ def find_weapons(text: str) -> list[WeaponMention]:
     return sorted(mentions, key=lambda w: w.start)
 
 
+def _named_plural(text: str, m: re.Match, head: str | None) -> bool:
+    """"Ukraine would receive Bradleys from the Americans and Marders from the Germans": a system's name in the
+    plural, capitalised, is the weapons even without a head; a surname or an everyday word ("Bradley",
+    "a leopard") is rarely pluralised so."""
+    if head is not None or m.group("sys") is None:
+        return False
+    end = m.end("sys")
+    return text[m.start("sys")].isupper() and text[end:end + 1] == "s" and not text[end + 1:end + 2].isalnum()
+
+
 def _phrase(lex: _Lexicon, text: str, m: re.Match) -> dict | None:
     """The mention one phrase match makes, or None when it is not a weapon ("bomb shelters")."""
     g = m.groupdict()
@@ -312,7 +322,7 @@ def _phrase(lex: _Lexicon, text: str, m: re.Match) -> dict | None:
     weapon, klass, not_after, ambiguous = named
     num = g["num"]
     numeric = num is not None and num.lower() not in ("a", "an")
-    if ambiguous and not numeric:
+    if ambiguous and not numeric and not _named_plural(text, m, head_text):
         return None
     if not_after:
         head_start = m.start("head") if g["head"] else m.start("head2")

@@ -246,6 +246,11 @@ def test_people_after_titles_are_not_places(g):
             assert m.text in {"Kyiv", "Jeddah", "US"}, (text, m)
 
 
+def test_a_defence_secretarys_surname_is_no_texas_city(g):
+    """"Austin also hit back at Lavrov": Lloyd Austin, not the capital of Texas, which war news never means."""
+    assert g.find("Austin also hit back at the Russian foreign minister on Tuesday") == []
+
+
 def test_city_followed_by_a_surname_or_paper_is_not_a_place(g):
     assert g.find("Vladimir Putin said the talks would go on") == []
     assert found(g, "drones attacked the Vladimir region") == [("Vladimir region", "region", "Vladimir Oblast")]

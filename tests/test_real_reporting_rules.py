@@ -162,6 +162,40 @@ ONE_ROW = [
           "Speaking to journalists in Geneva, OCHA spokesperson Jens Laerke said a convoy of six trucks had reached the "
           "town of Toretsk on 31 January, loaded with drinking water.", "2023-02-03", "humanitarian",
           {"actor1": "United Nations", "location": "Toretsk"}),
+    _case("arms-received-from-a-named-donor",
+          "Kyiv is to receive Marder infantry fighting vehicles from Germany, the government in Berlin said on Thursday.",
+          "2023-01-06", "military_support", {"actor1": "Germany", "event_date": "2023-01-05"}),
+    _case("arms-said-to-be-on-their-way",
+          "Paris said on Wednesday that AMX-10 RC armoured vehicles would be going to Ukraine within weeks.",
+          "2023-01-06", "military_support", {"actor1": "France", "event_date": "2023-01-04"}),
+    _case("a-donor-adds-a-battery-of-its-own",
+          "Germany will also add a Patriot battery of its own, the chancellor's office said.",
+          "2023-01-06", "military_support", {"actor1": "Germany"}),
+    _case("an-envoy-summoned-on-a-ministers-order",
+          "Chisinau's foreign minister told officials to summon the Russian ambassador on Friday.",
+          "2023-02-11", "diplomacy", {"actor1": "Moldova", "actor2": "Russia", "event_date": "2023-02-10"}),
+    _case("an-intrusion-denied-is-a-statement-not-an-intrusion",
+          "Bucharest's defence ministry says the Russian drone never entered Romanian airspace.",
+          "2023-02-11", "diplomacy", {"actor1": "Romania"}),
+    _case("an-advance-against-named-resistance-is-by-its-opponent",
+          "Units were advancing west of the river, towards Kopani, in the face of fierce Russian resistance, the general said.",
+          "2023-08-28", "attack", {"actor1": "Ukraine", "actor2": "Russia"}),
+    _case("ground-won-back-in-the-passive-is-the-speakers-sides",
+          "Two more square kilometres near Klishchiivka were retaken last week, Maliar said.",
+          "2023-08-28", "attack", {"actor1": "Ukraine"}),
+    _case("a-leaders-word-on-the-wars-end-is-a-statement",
+          "Sweden's prime minister wrote on Friday that the offer would bring an end to the war no closer.",
+          "2023-01-07", "diplomacy", {"actor1": "Sweden", "event_date": "2023-01-06"}),
+    _case("scorn-poured-on-an-offer-is-a-statement",
+          "Germany's chancellor poured scorn on the Kremlin's offer on Thursday.",
+          "2023-01-07", "diplomacy", {"actor1": "Germany", "event_date": "2023-01-05"}),
+    _case("an-envoy-is-summoned-in-the-hosts-capital",
+          "MOSCOW, June 24. The Russian Foreign Ministry on Monday summoned the US ambassador over the strike, the "
+          "ministry said.", "2024-06-24", "diplomacy",
+          {"actor1": "Russia", "actor2": "United States", "location": "Moscow"}, "Europe/Moscow"),
+    _case("a-weekday-after-told-a-press-conference-is-the-day-it-was-said",
+          "\"Within days, four jets will go to Ukraine,\" the president told a press conference in Warsaw on Thursday.",
+          "2023-03-17", "military_support", {"actor1": "Poland", "event_date": "2023-03-16"}),
 ]
 
 
@@ -353,9 +387,10 @@ ROWS = [
     _rows("a-measure-a-speaker-says-another-side-takes-is-that-sides",
           "Biden said the G7 would ban imports of Russian gold, the country's most valuable export after energy.",
           "2022-06-26", "diplomacy", SIDES, [("G7", "Russia")]),
+    # not where the blow it answers happened, but the host's capital
     _rows("the-place-of-a-blow-a-summons-answers-is-not-where-it-happened",
           "The Russian Foreign Ministry on Monday summoned US Ambassador Lynne Tracy over the missile attack on "
-          "Sevastopol.", "2024-06-24", "diplomacy", ("location",), [(None,)], "Europe/Moscow"),
+          "Sevastopol.", "2024-06-24", "diplomacy", ("location",), [("Moscow",)], "Europe/Moscow"),
     _rows("bodies-received-from-the-other-side-are-a-repatriation-with-no-place",
           "Ukraine received the bodies of 1,000 fallen soldiers from Russia on Thursday, the coordination "
           "headquarters said.", "2025-10-23", "humanitarian", (*SIDES, "location", "event_date"),
@@ -1365,3 +1400,12 @@ def test_a_groups_members_after_a_dash_are_its_donors():
                                "Spain, Ireland and Austria — met again in the evening.")
     rows = events_of(text, "2024-03-13", "Europe/Kyiv", category="military_support")
     assert sorted(r["actor1"] for r in rows) == ["Austria", "Belgium", "Ireland", "Netherlands", "Portugal", "Spain"]
+
+
+def test_the_two_oblasts_a_headline_named_are_one_blow_each():
+    """"…struck facilities in the two oblasts": the two regions the headline named, one event each."""
+    rows = events_of("Russians hit power sites in Sumy and Poltava oblasts overnight\nRussian forces struck facilities "
+                     "of the grid operator in the two oblasts overnight into 26 July, cutting power to some homes.\n",
+                     "2024-07-26", "Europe/Kyiv", category="attack")
+    assert sorted(r["location"] for r in rows if "two oblasts" in r["sentence"]) == ["Poltava Oblast", "Sumy Oblast"]
+

@@ -211,6 +211,12 @@ def test_ambiguous_system_names_need_a_count_or_a_noun(sentence):
     assert not any(name in names for name in ("Bradley", "Leopard", "Lancet"))
 
 
+def test_a_capitalised_plural_of_an_ambiguous_name_is_the_weapon():
+    """"Bradleys from the Americans and Marders from the Germans": nobody pluralises a surname so."""
+    got = [w.weapon for w in find_weapons("Kyiv will receive Bradleys from the Americans and Marders from Berlin.")]
+    assert got == ["Bradley infantry fighting vehicle", "Marder infantry fighting vehicle"]
+
+
 def test_partitive_interception_gives_launched_total():
     got = found("Ukrainian air defences intercepted 45 of 62 drones launched by Russia overnight.")
     assert ("drone", "drone", 45, "intercepted") in got and ("drone", "drone", 62, "launched") in got

@@ -45,6 +45,12 @@ _ARMED = re.compile(r"^[\s’'s]*(?:armed forces|forces|troops|army|military|nav
 # "…said it had shot down", not "…said it was a Kh-22" (a copula names what struck, not who)
 _SELF_REPORT = re.compile(r"^\s+(?:that\s+)?(?:(?:it|they|we)\b(?!\s+(?:was|is|were|are)\b)|(?:its|their|our|\w+ing)\b)", re.I)
 _CAPITAL_BODY = re.compile(r"^\s+(?:regime|government|authorities|administration|leadership|officials)\b")
+# "the focus of Moscow's new offensive", "speaking for Moscow's diplomats": a capital's forces, war or envoys are its
+# side's, even after a preposition
+_CAPITAL_FORCES = re.compile(r"^(?:’s|'s)\s+(?:(?:new|latest|fresh|renewed|summer|spring|winter|full-scale|ongoing|own)\s+)?"
+                             r"(?:offensive|counteroffensive|counter-offensive|forces|troops|army|military|invasion|"
+                             r"war|aggression|assault|advance|attacks?|strikes?|drones?|missiles?|air\s+defen[cs]es?|"
+                             r"diplomats|diplomacy|envoys?|negotiators|delegation)\b")
 # "Under a separate deal, Prague will supply…": after a comma, a capital with a verb of its own is a subject
 _CAPITAL_VERB = re.compile(r"^\s+(?:(?:will|would|has|have|had|must|wants|plans|"
                            r"announced|pledged|promised|agreed|accused|warned|rejected|denied|vowed|insists|insisted)\b"
@@ -270,8 +276,8 @@ def _is_capital_actor(text: str, start: int, end: int) -> bool:
     """A capital is an actor ("Kyiv wants a just peace") only as a subject or possessive, never a place."""
     before = text[max(0, start - _CAPITAL_BEFORE_CHARS):start]
     after = text[end:end + _CAPITAL_AFTER_CHARS]
-    if _CAPITAL_BODY.match(after):
-        return True  # "the Kiev regime", "the Moscow authorities"
+    if _CAPITAL_BODY.match(after) or _CAPITAL_FORCES.match(after):
+        return True  # "the Kiev regime", "the Moscow authorities", "the focus of Moscow's new offensive"
     prev = _WORD_BEFORE.search(before)
     prev_word = prev.group(1).lower() if prev else ""
     if prev_word == "by":

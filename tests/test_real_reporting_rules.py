@@ -206,6 +206,12 @@ ONE_ROW = [
     _case("a-capitals-offensive-is-its-side-not-a-place",
           "Two people were hurt as Russia shelled the Sumy region, the target of Moscow's new offensive, the governor said.",
           "2024-05-19", "attack", {"actor1": "Russia", "location": "Sumy Oblast"}),
+    _case("explosions-heard-by-residents-are-a-blow-on-their-city",
+          "Residents of Volgograd told a local channel they heard between five and seven explosions on the outskirts "
+          "at around 1:20 a.m.", "2025-09-27", "attack", {"actor1": "Ukraine", "location": "Volgograd"}, "Europe/Moscow"),
+    _case("a-mayor-who-reports-explosions-did-not-strike",
+          "In Kyiv, Mayor Vitali Klitschko reported explosions in several districts on Friday morning.",
+          "2022-12-16", "attack", {"actor1": "Russia", "location": "Kyiv", "event_date": "2022-12-16"}),
     _case("a-weekday-after-told-a-press-conference-is-the-day-it-was-said",
           "\"Within days, four jets will go to Ukraine,\" the president told a press conference in Warsaw on Thursday.",
           "2023-03-17", "military_support", {"actor1": "Poland", "event_date": "2023-03-16"}),

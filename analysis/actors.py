@@ -57,6 +57,10 @@ _CAPITAL_VERB = re.compile(r"^\s+(?:(?:will|would|has|have|had|must|wants|plans|
                            # "…, Kyiv said.": a speaker closing the sentence
                            r"|(?:said|says|reported|added)(?=\s*(?:[.;]|$|on\s+\w+day\b)))")
 _DETERMINERS = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that)\s+)+$", re.I)
+# a part of a city named before it: "Explosions shook central Kyiv during the morning rush hour"
+_PART_OF_A_CITY = frozenset({"central", "downtown", "eastern", "western", "northern", "southern", "suburban",
+                             "north-eastern", "north-western", "south-eastern", "south-western", "northeastern",
+                             "northwestern", "southeastern", "southwestern", "greater"})
 _POSSESSIVE_AFTER = re.compile(r"^(?:’s|'s|’|')(?!\w)")
 _WORD_BEFORE = re.compile(r"([A-Za-z’'-]+)[\s,]*$")
 # Adjectives between a preposition and a name: "in eastern Ukraine", "across occupied Crimea".
@@ -282,8 +286,9 @@ def _is_capital_actor(text: str, start: int, end: int) -> bool:
     prev_word = prev.group(1).lower() if prev else ""
     if prev_word == "by":
         return True   # "weapons paid for by Copenhagen and The Hague": the agent of a passive
-    if prev_word in TARGET_PREPOSITIONS | PLACE_PREPOSITIONS | RECIPIENT_PREPOSITIONS | {"capital", "city", "the"}:
-        return False
+    if prev_word in TARGET_PREPOSITIONS | PLACE_PREPOSITIONS | RECIPIENT_PREPOSITIONS | {"capital", "city", "the"} \
+            or prev_word in _PART_OF_A_CITY:
+        return False   # "in Kyiv", "Explosions shook central Kyiv": the city, not its government
     if _POSSESSIVE_AFTER.match(after):
         return True   # "…, according to an AP tally, Moscow's air defenses claimed…"
     if before.rstrip().endswith(","):

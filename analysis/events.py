@@ -219,7 +219,14 @@ def _named_in_trigger(draft: Draft, candidates: list[PlaceMention]) -> list[Plac
     """A place the trigger's own words name ("attacks on Barvinkove failed", "the fall of Popasna") is the
     happening's, before a place the sentence's label or intro names ("Izyum axis: …")."""
     t = draft.trigger
-    return [p for p in candidates if t.start <= p.start < t.end and p.kind in ("city", "district")][:1]
+    inside = [p for p in candidates if t.start <= p.start < t.end and p.kind in ("city", "district")]
+    toward = TOWARD.search(t.text)
+    if toward is not None:   # "moving south of Mala Tokmachka, towards Novoprokopivka": where the advance heads
+        inside = [p for p in inside if p.start >= t.start + toward.end()] or inside
+    return inside[:1]
+
+
+TOWARD = re.compile(r"\btowards?\b(?!.*\btowards?\b)", re.I)
 
 
 # "downed five drones over the New Moscow area": the sky the weapons fell from

@@ -11,7 +11,7 @@ capitalised word is never taken for a place. The text must place it:
   opens ("the villages of X, Y and Z");
 * **a place slot**, for a name shaped like an East Slavic place name (``place_rules.yaml``
   ``toponym_endings``): "In X, …", "hit X", "an airstrike on X", "X in the Sudzhansky district", "the X
-  military airfield", or any
+  military airfield", "towards X", or any
   such name in a sentence that speaks of villages or settlements ("the villages now held by Moscow were
   X, Y and Z");
 * **a base named after its place**, of any shape: "at Skrydstrup air base";
@@ -53,6 +53,8 @@ SLOTS = (
      re.compile(rf"\b(?:hit|hits|struck|strikes|shelled|shells|attacked|attacks|bombed|targeted|pounded|"
                 rf"shelling|strike|airstrike|attack|assaults?|fire|fired|firing)\s+(?:on\s+|at\s+|upon\s+)?({NAME})\b", re.I)),
     ((" in the ",), re.compile(rf"({NAME})\s+in\s+the\s+{NAME}\s+(?:district|region|community|hromada|raion|area)\b")),
+    # where an advance heads: "moving south of Mala Tokmachka, towards Novoprokopivka", "pushing toward Orikhiv"
+    (("toward",), re.compile(rf"\btowards?\s+({NAME})")),
     # a site named after its place: "the Kirovske military airfield", "the Afipsky oil refinery"
     (("airfield", "air base", "airbase", "refinery", "depot", "arsenal", "power plant", "substation"),
      re.compile(rf"({NAME})\s+(?:military\s+|air\s+force\s+|oil\s+|fuel\s+|ammunition\s+|thermal\s+|power\s+)?"

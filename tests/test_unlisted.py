@@ -81,3 +81,10 @@ def test_hostile_text_gives_mentions_that_point_at_their_own_words(parts):
     text = "".join(parts)
     for m in unlisted(text, []):
         assert text[m.start:m.end] == m.name and m.latitude is None
+
+
+def test_a_village_an_advance_heads_towards_is_a_place():
+    """"…attacked toward Novoprokopivka, south of Robotyne": a toponym-shaped name after "toward" is placed."""
+    got = [m.place for m in unlisted("Milbloggers claimed that Ukrainian forces attacked toward Novoprokopivka.", [])]
+    assert got == ["Novoprokopivka"]
+

@@ -75,11 +75,12 @@ def _changed_days(recs: list[inc.Record], keys: dict[int, list[str]], added: set
     return days
 
 
-def _fresh_pairs(blocks: dict, changed: dict[str, set[int]],
-                 recs: list[inc.Record]) -> tuple[list[tuple], set[tuple[str, str]]]:
+def _fresh_pairs(blocks: dict, changed: dict[str, set[int]], recs: list[inc.Record],
+                 words: _Words) -> tuple[list[tuple], set[tuple[str, str]]]:
     """The pairs of every dirty event (``candidate_pairs``'s loop, for those events only), and the
     (block, event) keys of the dirty events, whose stored pairs are replaced. ``recs``: the records
-    ``_nearby`` gives (each ``row`` its position in the corpus)."""
+    ``_nearby`` gives (each ``row`` its position in the corpus), their words filled here for the pairs
+    that need them (``words``)."""
     window, limit = inc.rules().night_days, inc.rules().max_neighbours
     alike = _Alike(recs)
     fresh, dirty = [], set()
@@ -93,8 +94,23 @@ def _fresh_pairs(blocks: dict, changed: dict[str, set[int]],
                 if b.day - a.day > window:
                     break
                 if a.article != b.article and alike(a, b):   # ``inc.compatible``, signatures compared once
+                    words(a), words(b)
                     fresh.append((key, inc.agreement(a, b), a.event_id, b.event_id))
     return fresh, dirty
+
+
+class _Words:
+    """Fills a record's ``words`` (``incidents._shared_words`` of its event's sentence and speaker) when a
+    pair needs its agreement. Why: the records are built without them (``records(words=False)``), since a
+    re-run builds those of every event near a changed one and only the dirty events' pairs compare words."""
+
+    def __init__(self, events: pd.DataFrame) -> None:
+        self.sentence = texts(events["sentence"]) if "sentence" in events else [None] * len(events)
+        self.detail = texts(events["actor1_detail"]) if "actor1_detail" in events else [None] * len(events)
+
+    def __call__(self, r: inc.Record) -> None:
+        if r.words is None:
+            r.words = inc._shared_words(self.sentence[r.row], self.detail[r.row])
 
 
 class _Alike:
@@ -171,7 +187,7 @@ def update(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], remove
     row_of = dict(zip(ids, range(len(ids))))
     recs = _nearby(events, articles, added, removed, row_of)
     keys = {r.row: block_keys(r) for r in recs if r.day is not None}   # once: a first run has 70,000
-    fresh, dirty = _fresh_pairs(_blocks(recs, keys), _changed_days(recs, keys, added, removed), recs)
+    fresh, dirty = _fresh_pairs(_blocks(recs, keys), _changed_days(recs, keys, added, removed), recs, _Words(events))
     kept, stale_ends = _split_old(old_pairs, {r.event_id for r in removed}, dirty)
     fresh_frame = pd.DataFrame(fresh, columns=PAIR_COLUMNS).astype({"agreement": "int32"})
     parts = [df for df in (kept, fresh_frame) if len(df)]
@@ -195,9 +211,9 @@ def _records_at(events: pd.DataFrame, articles: pd.DataFrame, rows: list[int]) -
     if not rows:
         return []
     if len(rows) == len(events):
-        return inc.records(events, articles)
-    columns = [c for c in (*inc.COLUMNS, "event_date") if c in events.columns]
-    return inc.records(events[columns].iloc[rows], articles, rows)
+        return inc.records(events, articles, words=False)
+    columns = [c for c in (*inc.COLUMNS, "event_date") if c in events.columns and c != "sentence"]
+    return inc.records(events[columns].iloc[rows], articles, rows, words=False)
 
 
 def _nearby(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], removed: list[inc.Record],

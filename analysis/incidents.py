@@ -181,7 +181,7 @@ class Record:
     detail: frozenset          # the words of actor1_detail ("president", "zelensky"): who acted, when named
     fatalities: int | None
     published: int             # for the anchor: the earliest report
-    words: frozenset           # ``_shared_words``: for ``agreement`` only, never compatibility
+    words: frozenset | None    # ``_shared_words``: for ``agreement`` only, never compatibility (None: not cut yet)
     strict: bool = False       # the category is one of ``strict_place`` (taken once: compared millions of times)
     reciprocal: bool = False   # the category is one of ``reciprocal``
 
@@ -291,25 +291,34 @@ def _is_night(date_text: str | None) -> bool:
     return bool(date_text and rules().night.search(date_text))
 
 
+def _no_words(sentence: str | None, detail: str | None) -> None:
+    """No ``words`` yet (``records(..., words=False)``): the caller fills them for the records it compares."""
+    return None
+
+
 def _record(i: int, day, published: int, event_id, article, category, actor1, detail, actor2, date_text, geo,
-            location, city, admin1, country, weapon, count, fatalities, sentence) -> Record:
+            location, city, admin1, country, weapon, count, fatalities, sentence, shared=_shared_words) -> Record:
     level = geo if location is not None else None
     return Record(i, event_id, article, category, actor1, actor2, day, _is_night(date_text), level, location,
                   city if city is not None or level != "city" else location, admin1, country, weapon,
                   weapon_class(weapon), None if count is None else int(count), detail_words(detail),
-                  None if fatalities is None else int(fatalities), published, _shared_words(sentence, detail),
+                  None if fatalities is None else int(fatalities), published, shared(sentence, detail),
                   category in rules().strict_place, category in rules().reciprocal)
 
 
-def records(events: pd.DataFrame, articles: pd.DataFrame, rows: list[int] | None = None) -> list[Record]:
+def records(events: pd.DataFrame, articles: pd.DataFrame, rows: list[int] | None = None,
+            words: bool = True) -> list[Record]:
     """One ``Record`` per event row, in row order; numbered ``rows`` when given (the rows' positions in
-    a larger table), else 0, 1, 2…"""
+    a larger table), else 0, 1, 2…. ``words=False`` leaves ``Record.words`` None: only ``agreement``
+    reads them, and cutting a sentence's words is most of a record's cost (a re-run builds the records
+    of thousands of events near a changed one and compares few of them)."""
+    shared = _shared_words if words else _no_words
     published = dict(zip(_column(articles, "article_id"), (pd.to_datetime(articles["published"]) - pd.Timestamp(0)).dt.days.fillna(0)))
     days = pd.to_datetime(events["event_date"]).dt.normalize()
     # days since the epoch, whatever the column's time unit
     day_numbers = (days - pd.Timestamp(0)).dt.days.astype(object).where(days.notna(), None).tolist()
     cols = [_column(events, c) for c in COLUMNS]
-    return [_record(i if rows is None else rows[i], day_numbers[i], int(published.get(values[1], 0)), *values)
+    return [_record(i if rows is None else rows[i], day_numbers[i], int(published.get(values[1], 0)), *values, shared)
             for i, values in enumerate(zip(*cols))]
 
 

@@ -341,7 +341,7 @@ def _resolve(previous: Previous | None, tables: dict[str, pd.DataFrame], drop: s
     if previous is not None:
         old = previous.tables["events"]
         gone = old[previous.mask("events", drop)]
-        removed = inc.records(gone, previous.tables["articles"]) if len(gone) else []
+        removed = inc.records(gone, previous.tables["articles"], words=False) if len(gone) else []
         old_ids, pairs = previous.incident_of, previous.pairs
     res = update(events, articles, added, removed, pairs, old_ids)
     retired = {old_ids[e] for e in res.resolved if e in old_ids} | {old_ids[r.event_id] for r in removed}

@@ -281,3 +281,22 @@ def test_the_settings_file_is_validated(monkeypatch, load_fails, key, value, mes
     real = incidents.load_yaml
     monkeypatch.setattr(incidents, "load_yaml", lambda name: {**real(name), key: value})
     load_fails(incidents.rules, message)
+
+
+def test_records_without_words_resolve_as_with_them():
+    """A re-run builds records without their words (``records(words=False)``) and cuts them only for the
+    pairs it compares (``incident_update``): the incidents are a full resolution's, the words the same."""
+    from analysis import incident_update
+
+    said = {"category": "diplomacy", "actor1": "Ukraine", "actor2": None, "location": None, "geo_precision": None,
+            "city": None, "admin1": None, "country": None}
+    events, articles = _events({**said, "article_id": "a", "sentence": "He thanked the rescuers who worked at night."},
+                               {**said, "article_id": "a", "actor1_detail": "President Volodymyr Zelensky",
+                                "sentence": "He thanked the team that had worked on the exchange."},
+                               {**said, "article_id": "b", "actor1_detail": "Zelensky",
+                                "sentence": "\"We will bring every one of them back,\" he said."})
+    bare, full = incidents.records(events, articles, words=False), incidents.records(events, articles)
+    assert all(r.words is None for r in bare) and full[1].words >= {"volodymyr", "zelensky"}
+    res = incident_update.update(events, articles, set(events["event_id"]), [], pd.DataFrame(
+        columns=incident_update.PAIR_COLUMNS), {})
+    assert [res.ids[e] for e in events["event_id"]] == incidents.resolve(events, articles)

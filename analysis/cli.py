@@ -51,12 +51,15 @@ def _extract(args: argparse.Namespace) -> int:
     total = unchanged(seeds, out)   # a no-op run answered without pandas or the extractors
     if total is not None:
         return _nothing_changed(total, out)
-    from analysis.corpus import default_workers
-    from analysis.store import update
+    from analysis import engines, procs
 
-    workers = args.workers or default_workers()
-    outcome = update(seeds, out, keep_going=args.keep_going, on_error=report, workers=workers,
-                     engine=args.engine, scheduler=args.scheduler, progress=not args.quiet)
+    workers = args.workers or procs.available_cores()
+    # a re-run: one worker forked now warms up while this process imports pandas and reads the store
+    with engines.warmed(args.engine == "processes" and workers > 1 and (out / "store" / "manifest.json").is_file()) as warm:
+        from analysis.store import update
+
+        outcome = update(seeds, out, keep_going=args.keep_going, on_error=report, workers=workers,
+                         engine=args.engine, scheduler=args.scheduler, progress=not args.quiet, warm=warm)
     bad, stats = outcome.errors, outcome.stats
     if stats.unchanged:
         return _nothing_changed(stats.total, out, bad)

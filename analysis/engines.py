@@ -64,8 +64,6 @@ def _pool(jobs: list, workers: int, before_fork: Callable[[], object] | None = N
     article is extracted here: that loads the lexicons and gazetteer once, and the forked workers
     inherit them instead of each loading them again (this process needs them anyway, for claims and
     incidents)."""
-    import multiprocessing
-
     from analysis.corpus import extract_job
 
     yield extract_job(jobs[0])
@@ -75,28 +73,95 @@ def _pool(jobs: list, workers: int, before_fork: Callable[[], object] | None = N
     workers = min(workers, len(rest))
     if before_fork is not None:
         before_fork()
-    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    context = _fork_context()
     with procs.stop_on_signals(), ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                                       initializer=procs.worker_init,
                                                       initargs=(os.getpid(),)) as pool:
         yield from pool.map(extract_job, rest, chunksize=chunk_size(len(rest), workers))
 
 
+# The short article a worker forked early extracts first (``warm_up``): common shapes (a strike, a toll, an
+# interception tally) that load the lexicons and gazetteer and compile the patterns most articles need.
+WARM_UP = ("Russian missiles strike Kyiv overnight\n\n"
+           "A Russian missile and drone attack on Kyiv overnight on May 14 killed three people and wounded 12 in the "
+           "Dniprovskyi district, Mayor Vitali Klitschko said on Telegram.\n\n"
+           "Ukraine's air force said air defences shot down 20 of the 25 Shahed drones and two Iskander missiles "
+           "Russia launched.\n")
+
+
+def warm_up() -> None:
+    """Import the extractors and load the lexicons and gazetteer by extracting ``WARM_UP`` (in a worker
+    forked by ``warmed``, before it has jobs)."""
+    import tempfile
+    from pathlib import Path
+
+    from analysis.corpus import extract_job
+
+    with tempfile.TemporaryDirectory(prefix="newsframe-warm-") as folder:
+        path = Path(folder) / "warm-up.txt"
+        path.write_text(WARM_UP, encoding="utf-8")
+        extract_job((path, {"published": "2024-05-14"}))
+
+
+def _fork_context():
+    import multiprocessing
+
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
 @contextlib.contextmanager
-def started(jobs: list, workers: int) -> Iterator[Iterator]:
+def warmed(enabled: bool = True) -> Iterator[ProcessPoolExecutor | None]:
+    """One worker process forked now, warming up (``warm_up``) while the caller imports pandas,
+    fingerprints the seeds and reads the store; ``started(..., warm=pool)`` then hands it the jobs. Why:
+    a re-run of a hundred edited articles waited for one worker's imports and lexicons (two seconds and
+    more) that only began once the parent had imported pandas and fingerprinted every file. Yields None
+    when not ``enabled``; a pool left unused is dismissed (``dismiss``)."""
+    if not enabled:
+        yield None
+        return
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=_fork_context(), initializer=procs.worker_init,
+                               initargs=(os.getpid(),))
+    pool.submit(warm_up)
+    try:
+        yield pool
+    finally:
+        dismiss(pool)
+
+
+def dismiss(pool: ProcessPoolExecutor | None) -> None:
+    """Stop a ``warmed`` pool's worker at once (it may be warming up still: no use waiting for it) and
+    join the pool's threads, so that no thread of it runs when this process forks other workers."""
+    if pool is None:
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, AttributeError):
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def early_workers(jobs: int, workers: int) -> int:
+    """The workers ``started`` runs: one per ``EARLY_JOBS_PER_WORKER`` jobs, at least one."""
+    return max(1, min(workers, jobs // EARLY_JOBS_PER_WORKER))
+
+
+@contextlib.contextmanager
+def started(jobs: list, workers: int, warm: ProcessPoolExecutor | None = None) -> Iterator[Iterator]:
     """``extract_job`` over ``jobs`` in worker processes forked now, before the caller loads anything
     heavy; yields the results' iterator (job order) while the workers run, so that the caller works
     meanwhile. Why: a re-run of a few hundred articles spends most of its extraction loading the
     lexicons (a second or more), and the store it must read meanwhile is Arrow's work on other cores;
     workers forked from the small process that has only fingerprinted the seeds also start at once
-    and inherit no tables. One worker per ``EARLY_JOBS_PER_WORKER`` jobs, at least one."""
-    import multiprocessing
-
+    and inherit no tables. One worker per ``EARLY_JOBS_PER_WORKER`` jobs, at least one; a ``warmed``
+    pool's worker when one is enough (``warm``), else ``warm`` is dismissed and fresh workers forked."""
     from analysis.corpus import extract_job
 
-    workers = max(1, min(workers, len(jobs) // EARLY_JOBS_PER_WORKER))
-    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with procs.stop_on_signals(), ProcessPoolExecutor(max_workers=workers, mp_context=context,
+    workers = early_workers(len(jobs), workers)
+    if warm is not None and workers == 1:
+        with procs.stop_on_signals():
+            yield warm.map(extract_job, jobs, chunksize=chunk_size(len(jobs), workers))
+        return
+    dismiss(warm)
+    with procs.stop_on_signals(), ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context(),
                                                       initializer=procs.worker_init,
                                                       initargs=(os.getpid(),)) as pool:
         yield pool.map(extract_job, jobs, chunksize=chunk_size(len(jobs), workers))

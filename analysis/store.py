@@ -499,6 +499,7 @@ def _read_and_extract(previous: Previous | None, plan_: Plan, out: Path, options
     if _early(previous, plan_, options):
         loaded, rows, errors = _read_beside_workers(previous, plan_, out, options, report)
     else:
+        engines.dismiss(options.get("warm"))   # before any thread of ours, and before ``run`` forks
         with ThreadPoolExecutor(max_workers=1) as pool:
             reading = pool.submit(_loaded, previous, out)
             rows, errors = extract(plan_.todo, reading.result)
@@ -531,7 +532,7 @@ def _read_beside_workers(previous: Previous, plan_: Plan, out: Path, options: di
 
         bar = tqdm(total=len(plan_.todo), unit="article", desc="extract", disable=None)
     try:
-        with engines.started(plan_.todo, options["workers"]) as results:
+        with engines.started(plan_.todo, options["workers"], warm=options["warm"]) as results:
             loaded = _loaded(previous, out)
             if loaded is not None:
                 loaded.prepare()
@@ -588,10 +589,11 @@ def _run(folder: Path, out: Path, work: Path, options: dict, report: Callable) -
 
 def update(seeds: str | Path, out: str | Path, keep_going: bool = False, on_error: Callable | None = None,
            workers: int = 1, engine: str = "processes", scheduler: str | None = None,
-           progress: bool = False) -> Outcome:
+           progress: bool = False, warm=None) -> Outcome:
     """Bring the store and flat tables in ``out`` up to date with the seeds folder, re-extracting only
     the articles that changed. ``Outcome.tables`` is None when nothing was published: nothing changed
-    (``stats.unchanged``), or no article could be read (``errors`` says why)."""
+    (``stats.unchanged``), or no article could be read (``errors`` says why). ``warm``: a pool of
+    ``engines.warmed``, whose worker a re-run of a few edited articles uses (else it is dismissed)."""
     from analysis.corpus import _check_folder
 
     folder, out = Path(seeds), Path(out)
@@ -605,7 +607,7 @@ def update(seeds: str | Path, out: str | Path, keep_going: bool = False, on_erro
         (on_error or (lambda e: None))(error)
 
     options = {"keep_going": keep_going, "workers": workers, "engine": engine, "scheduler": scheduler,
-               "progress": progress}
+               "progress": progress, "warm": warm}
     try:
         with publishing(out, seeds=folder, owned=is_tables_output) as work:
             outcome = _run(folder, out, work, options, report)

@@ -208,8 +208,8 @@ def test_rerun_extracts_in_workers_forked_before_the_store_is_read(seeds, tmp_pa
 
     out, used = tmp_path / "out", []
     update(seeds, out, workers=2)
-    monkeypatch.setattr(engines, "started", lambda jobs, workers, real=engines.started:
-                        used.append(len(jobs)) or real(jobs, workers))
+    monkeypatch.setattr(engines, "started", lambda jobs, workers, warm=None, real=engines.started:
+                        used.append(len(jobs)) or real(jobs, workers, warm))
     add(seeds, "zz-strike-radio.txt")
     (seeds / "I2-b_odesa-drone-wire.txt").write_bytes(b"\xff\xfe not utf-8")
     skipped = []
@@ -218,6 +218,25 @@ def test_rerun_extracts_in_workers_forked_before_the_store_is_read(seeds, tmp_pa
     (seeds / "I2-b_odesa-drone-wire.txt").unlink()
     write_catalog(seeds)
     update(seeds, out, workers=2)
+    assert_like_full(seeds, out)
+
+
+def test_a_rerun_hands_its_jobs_to_the_worker_warmed_before_it(seeds, tmp_path, monkeypatch):
+    """The command line forks one worker before it imports pandas (``engines.warmed``): a re-run of a few
+    articles extracts them there; a run that cannot use it (a first run) dismisses it. The tables are a
+    full extraction's either way."""
+    from analysis import engines
+
+    out, used = tmp_path / "out", []
+    with engines.warmed() as warm:
+        update(seeds, out, workers=2, warm=warm)      # a first run: the worker is dismissed, the pool forks anew
+    assert_like_full(seeds, out)
+    monkeypatch.setattr(engines, "started", lambda jobs, workers, warm=None, real=engines.started:
+                        used.append(warm is not None) or real(jobs, workers, warm))
+    add(seeds, "zz-strike-radio.txt")
+    with engines.warmed() as warm:
+        outcome = update(seeds, out, workers=2, warm=warm)
+    assert used == [True] and outcome.stats.reextracted == 1
     assert_like_full(seeds, out)
 
 

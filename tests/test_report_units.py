@@ -386,3 +386,19 @@ def test_isin_matches_pandas_for_ids_and_never_matches_missing():
         assert got.tolist() == [True, False, False, True] and got.index.tolist() == [3, 4, 5, 6]
     assert isin(pd.Series([1, 2, 3]), {2}).tolist() == [False, True, False]     # not strings: pandas' isin
     assert not isin(pd.Series(["a"]), set()).any()
+
+
+def test_manifest_paths_of_many_inputs_are_each_files_resolved_path(tmp_path, monkeypatch):
+    """``manifest._rels`` resolves each folder once and joins the names as text: the same paths as
+    resolving every file (``_rel``), for a link to a file, a file under a linked folder and a plain one,
+    from inside and from outside the working folder."""
+    from analysis.report import manifest
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("x")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "sub" / "a.txt")
+    (tmp_path / "lsub").symlink_to(tmp_path / "sub")
+    paths = [tmp_path / "b.txt", tmp_path / "sub" / "a.txt", tmp_path / "lsub" / "a.txt"]
+    for cwd in (tmp_path, tmp_path / "lsub", tmp_path.parent.parent):
+        monkeypatch.chdir(cwd)
+        assert manifest._rels(paths + [Path("b.txt")]) == [manifest._rel(p) for p in paths + [Path("b.txt")]]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import platform
 from importlib import metadata
 from pathlib import Path
@@ -25,16 +26,38 @@ from analysis.report.cache import code_digest, file_sha256, seed_files
 TOOLS = ("papermill", "nbconvert", "nbclient", "pandas", "matplotlib", "basemap")
 
 
-def _rel(path: Path) -> str:
+def _rel(path: Path, cwd: Path | None = None, resolved: Path | None = None) -> str:
+    """``path`` resolved, relative to the working folder ``cwd`` (resolved) when it lies in it.
+    ``resolved``: ``path`` already resolved by the caller."""
+    full = resolved or Path(path).resolve()
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+        return str(full.relative_to(cwd or Path.cwd().resolve()))
     except ValueError:
-        return str(Path(path).resolve())
+        return str(full)
+
+
+def _rels(paths: list[Path]) -> list[str]:
+    """``_rel`` of each path, each folder resolved once: a file that is no symbolic link resolves to its
+    resolved folder and its name. Why: resolving every component of 10,000 seeds files' paths, and the
+    working folder again for each, took seconds of a 10,000-article brief before its kernel started;
+    the paths are joined and cut as text (resolved paths are normal: no ``.``, ``..`` or double ``/``)."""
+    cwd, folders, out = str(Path.cwd().resolve()), {}, []
+    prefix = cwd.rstrip("/") + "/"
+    for path in map(Path, paths):
+        if path.name in ("", ".", "..") or path.is_symlink():
+            full = str(path.resolve())
+        else:
+            if path.parent not in folders:
+                folders[path.parent] = str(path.parent.resolve())
+            full = os.path.join(folders[path.parent], path.name)
+        out.append(full[len(prefix):] if full.startswith(prefix) else full)
+    return out
 
 
 def inputs(notebook: Path, seeds: Path | None) -> dict:
     """The notebook and every seeds file with their hashes, and the package's code hash."""
-    files = [{"path": _rel(p), "sha256": file_sha256(p)} for p in (seed_files(seeds) if seeds else [])]
+    found = seed_files(seeds) if seeds else []
+    files = [{"path": rel, "sha256": file_sha256(p)} for p, rel in zip(found, _rels(found))]
     return {"notebook": {"path": _rel(notebook), "sha256": file_sha256(notebook)}, "inputs": files,
             "code_sha256": code_digest(with_report=True)}
 

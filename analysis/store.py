@@ -86,8 +86,27 @@ class Previous:
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
         if self._tables is None:
-            self._tables = {name: read_table(self.store, name) for name in TABLES}
+            self._tables = {name: self._read(name) for name in TABLES}
         return self._tables
+
+    def _read(self, name: str) -> pd.DataFrame:
+        """One table of the last run: its flat Parquet file beside the store (written with it, one file
+        read in a third of the time of its month files), when it and the month files each hold the count
+        the manifest keeps (the month files' footers only: a month file kept is hard-linked by this run,
+        so a damaged one must still send the run back to extracting afresh); else the month files. The
+        rows' order differs (file order, not month order): combining orders them by article anyway, and
+        resolving keys them by id."""
+        import pyarrow.parquet as pq
+
+        flat = self.store.parent / f"{name}.parquet"
+        count = self.manifest.get("tables", {}).get(name)
+        try:
+            months = sum(pq.ParquetFile(p).metadata.num_rows for p in table_files(self.store, name).values())
+            if isinstance(count, int) and months == count and pq.ParquetFile(flat).metadata.num_rows == count:
+                return pq.read_table(flat).combine_chunks().to_pandas()
+        except (OSError, ValueError):   # missing or unreadable (pyarrow's errors are both): the month files
+            pass
+        return read_table(self.store, name)
 
     @functools.cached_property
     def pairs(self) -> pd.DataFrame:

@@ -304,6 +304,22 @@ def test_damaged_store_is_rebuilt_not_trusted(seeds, tmp_path):
     assert_like_full(seeds, out)
 
 
+def test_a_rerun_reads_the_last_run_from_its_flat_files_or_else_its_month_files(seeds, tmp_path, monkeypatch):
+    """The last run's tables are read from the flat Parquet files (the month files are not read whole),
+    and from the month files when a flat file is damaged: the tables are a full extraction's either way."""
+    out, months = tmp_path / "out", []
+    update(seeds, out)
+    real = store_mod.read_table
+    monkeypatch.setattr(store_mod, "read_table", lambda store, name: months.append(name) or real(store, name))
+    add(seeds, "zz-strike-radio.txt")
+    assert update(seeds, out).stats.reextracted == 1 and months == []
+    assert_like_full(seeds, out)
+    (out / "places.parquet").write_bytes(b"not parquet")
+    remove(seeds, "zz-strike-radio.txt")
+    assert update(seeds, out).stats.removed == 1 and months == ["places"]
+    assert_like_full(seeds, out)
+
+
 def test_fast_csv_reads_back_as_pandas_to_csv(tmp_path):
     """The flat CSV is written by Arrow (``tables.write_csv``): it quotes every text cell, but pandas must
     read back exactly what ``DataFrame.to_csv`` gave, cell for cell and dtype for dtype."""

@@ -1,7 +1,8 @@
 """Rules learned from the real-shaped development sets tests/real/dev3 … dev8 (issue #7). Sentences are
 written for these tests, in the shapes those reports take. Most cases are rows of two tables: the trigger
-kinds a sentence opens (``TRIGGERS``, read from the data file ``cases/real_triggers.yaml``), and the one event row a short article makes (``ONE_ROW``); each
-case's id names the rule it holds. Cases that need more than one row or a lower layer follow them."""
+kinds a sentence opens (``TRIGGERS``, read from the data file ``cases/real_triggers.yaml``), and the one event row a
+short article makes (``ONE_ROW``, read from ``cases/real_rows.yaml``); each case's id names the rule it holds.
+Cases that need more than one row or a lower layer follow them."""
 from __future__ import annotations
 
 import datetime as dt
@@ -64,164 +65,47 @@ def test_a_malformed_trigger_case_is_refused_with_its_fix(case, fix):
         _trigger_case(0, case)
 
 
-def _case(rule: str, text: str, published: str, category: str, expected: dict, timezone: str = "Europe/Kyiv"):
-    return pytest.param(text, published, timezone, category, expected, id=rule)
+ROW_CASES = Path(__file__).parent / "cases" / "real_rows.yaml"
+ROW_KEYS = {"id", "text", "published", "category", "expected"}
 
 
-ONE_ROW = [
-    _case("a-leading-time-clause-names-no-actor",
-          "Hours before the US secretary of state Antony Blinken arrived, Russia fired ballistic missiles at Kyiv.",
-          "2023-09-06", "attack", {"actor1": "Russia", "location": "Kyiv"}),
-    _case("the-giver-is-who-the-relative-clause-is-about",
-          "On Friday the president signed a security agreement in Oslo with Prime Minister Jonas Gahr Store, who "
-          "announced a 2 billion kroner military package including air defence missiles.", "2024-05-31",
-          "military_support", {"actor1": "Norway", "actor2": "Ukraine"}),
-    _case("drones-of-one-side-downed-anywhere-were-downed-by-the-other",
-          "In addition, 18 Ukrainian unmanned aerial vehicles were destroyed near Hola Prystan in the Kherson Region, "
-          "the spokesman said.", "2023-05-14", "air_defense",
-          {"actor1": "Russia", "actor2": "Ukraine", "weapon_count": 18}, "Europe/Moscow"),
-    _case("a-passive-statement-is-by-the-side-after-by",
-          "MOSCOW, February 14. /TASS/. Reports in Western media that the United States received an offer from Russian "
-          "President Vladimir Putin to freeze the conflict have been rejected by Kremlin Spokesman Dmitry Peskov.",
-          "2024-02-14", "diplomacy", {"actor1": "Russia"}, "Europe/Moscow"),
-    _case("the-country-a-measure-is-aimed-at-is-not-where",
-          "The EU's foreign ministers on Monday formally adopted a 15th sanctions package against Russia, officials said.",
-          "2024-12-16", "diplomacy", {"actor1": "European Union", "actor2": "Russia", "location": None}),
-    _case("a-raid-in-a-day-after-clause-is-a-day-earlier",
-          "Search crews were still digging through a wrecked apartment block in Kyiv on Wednesday, a day after one of "
-          "Russia's heaviest combined drone and missile raids on the capital, officials said.", "2025-06-18", "attack",
-          {"event_date": "2025-06-17", "location": "Kyiv"}),
-    _case("drones-downed-over-several-regions-are-placed-at-the-country",
-          "Russian news agencies reported that 147 Ukrainian drones had been shot down over nine Russian regions during "
-          "the night.", "2025-06-17", "air_defense",
-          {"actor1": "Russia", "location": "Russia", "weapon_count": 147}, "Europe/Moscow"),
-    _case("a-speakers-aside-is-no-agent-the-weapons-side-is",
-          "Russia, for its part, said Ukrainian missiles had hit a district of occupied Donetsk on Tuesday, with at "
-          "least 10 people hurt.", "2025-06-18", "attack", {"actor1": "Ukraine", "actor2": "Russia", "injuries": 10}),
-    _case("a-leader-of-the-side-hit-did-not-strike",
-          "Volodymyr Zelenskiy has given the first death toll from the strike on Poltava, saying 41 people had been "
-          "killed.", "2024-09-03", "attack", {"actor1": "Russia", "actor2": "Ukraine", "location": "Poltava"}),
-    _case("a-lower-case-title-before-said-speaks",
-          "In a statement on Telegram, the Ukrainian president said two ballistic missiles had hit an educational "
-          "institution in Poltava.", "2024-09-03", "attack", {"actor1": "Russia", "weapon_count": 2}),
-    _case("a-place-measured-from-is-not-where",
-          "Reports are coming in of a Russian ballistic missile attack about 340km east of Kyiv, on the central city "
-          "of Poltava.", "2024-09-03", "attack", {"location": "Poltava"}),
-    _case("a-drone-that-drops-an-explosive-device-strikes",
-          "At about 08:00 this morning, a Russian drone dropped an explosive device on a civilian in Kherson.",
-          "2024-09-22", "attack", {"actor1": "Russia", "location": "Kherson", "time_local": "08:00"}),
-    _case("an-airspace-breach-is-by-the-side-whose-drone-strayed-in",
-          "Bucharest has accused Moscow of breaching Romanian airspace after a Russian attack drone strayed over the "
-          "border from Ukraine on Saturday evening.", "2025-09-15", "other",
-          {"actor1": "Russia", "actor2": "Romania", "location": "Romania", "event_type": "Strategic developments"},
-          "Europe/Bucharest"),
-    _case("a-summoned-envoys-country-is-summoned-by-the-host",
-          "On Sunday, the foreign ministry summoned Russia's ambassador to Bucharest, Vladimir Lipaev.", "2025-09-15",
-          "diplomacy", {"actor1": "Romania", "actor2": "Russia"}),
-    _case("a-rebuttal-in-its-own-clause-is-by-the-side-it-names",
-          "On Thursday, Valery Gerasimov, who heads Russia's General Staff, said Russian forces had captured Kupiansk; "
-          "Ukraine said this was untrue.", "2025-11-21", "diplomacy", {"actor1": "Ukraine", "actor2": "Russia"}),
-    _case("units-pulled-out-of-a-town-is-won-by-the-advancing-side",
-          "Ukraine's military said on Oct. 2 that it had pulled its units out of Vuhledar, a hilltop town in Donetsk "
-          "Oblast.", "2024-10-02", "attack", {"actor1": "Russia", "actor2": "Ukraine", "location": "Vuhledar"}),
-    _case("clashes-a-side-tallies-along-the-front-are-country-wide-by-its-opponent",
-          "The General Staff of Ukraine's Armed Forces said in its morning update that 155 combat clashes had taken "
-          "place along the front line over the past day.", "2024-10-02", "attack",
-          {"actor1": "Russia", "actor2": "Ukraine", "location": "Ukraine"}),
-    _case("a-warring-side-speaking-of-third-party-aid-is-not-the-giver",
-          "In an interview broadcast on Sunday, Putin said the arms shipments Washington has promised so far changed "
-          "nothing.", "2022-06-06", "military_support", {"actor1": "United States"}),
-    _case("a-giver-that-speaks-of-its-own-aid-gives-it",
-          "Germany said it would send 14 Leopard tanks to Ukraine.", "2022-06-06", "military_support",
-          {"actor1": "Germany"}),
-    _case("a-non-warring-speaker-keeps-its-aid",
-          "On Sunday, US officials said President Joe Biden had authorised Ukraine to use ATACMS missiles.",
-          "2022-06-06", "military_support", {"actor1": "United States"}),
-    _case("leaders-far-from-the-war-act-for-their-country",
-          "Kishida held talks with Zelenskyy in Kyiv on Tuesday.", "2023-03-21", "diplomacy",
-          {"actor1": "Japan", "actor2": "Ukraine"}),
-    _case("a-body-told-of-a-strike-only-listens",
-          "President Zelensky has told the UN Security Council by video link that the strike on the station in "
-          "Chaplyne killed 22 people.", "2022-08-24", "attack", {"actor1": "Russia", "fatalities": 22}),
-    _case("children-returned-home-are-a-humanitarian-return",
-          "Four children have been returned to their families in Ukraine through Qatari mediation, the newspaper "
-          "reported on Monday.", "2023-10-16", "humanitarian", {"actor1": "Qatar"}),
-    _case("weapons-sent-to-a-country-are-a-delivery",
-          "North Korea had sent over 1,000 containers of munitions and military equipment to Russia for its war.",
-          "2023-10-14", "military_support", {"actor1": "North Korea", "actor2": "Russia"}),
-    _case("weapons-sent-against-a-city-are-a-strike",
-          "Russia sent 50 drones against Kyiv overnight, the air force said.", "2023-10-14", "attack",
-          {"actor1": "Russia"}),
-    _case("servicemen-who-came-home-from-captivity-were-released",
-          "Another 277 Ukrainian servicemen have come home from Russian captivity, Zelensky said on Saturday.",
-          "2025-04-19", "humanitarian", {"actor1": "Ukraine", "actor2": "Russia"}),
-    _case("a-sides-arsenals-hit-are-a-target",
-          "Ukraine's general staff says its forces hit two Russian military arsenals overnight, one close to the town "
-          "of Tikhoretsk in the Krasnodar region.", "2024-09-21", "attack", {"actor1": "Ukraine", "actor2": "Russia"}),
-    _case("an-agencys-spokesperson-in-geneva-reports-its-convoy-where-it-went",
-          "Speaking to journalists in Geneva, OCHA spokesperson Jens Laerke said a convoy of six trucks had reached the "
-          "town of Toretsk on 31 January, loaded with drinking water.", "2023-02-03", "humanitarian",
-          {"actor1": "United Nations", "location": "Toretsk"}),
-    _case("arms-received-from-a-named-donor",
-          "Kyiv is to receive Marder infantry fighting vehicles from Germany, the government in Berlin said on Thursday.",
-          "2023-01-06", "military_support", {"actor1": "Germany", "event_date": "2023-01-05"}),
-    _case("arms-said-to-be-on-their-way",
-          "Paris said on Wednesday that AMX-10 RC armoured vehicles would be going to Ukraine within weeks.",
-          "2023-01-06", "military_support", {"actor1": "France", "event_date": "2023-01-04"}),
-    _case("a-donor-adds-a-battery-of-its-own",
-          "Germany will also add a Patriot battery of its own, the chancellor's office said.",
-          "2023-01-06", "military_support", {"actor1": "Germany"}),
-    _case("an-envoy-summoned-on-a-ministers-order",
-          "Chisinau's foreign minister told officials to summon the Russian ambassador on Friday.",
-          "2023-02-11", "diplomacy", {"actor1": "Moldova", "actor2": "Russia", "event_date": "2023-02-10"}),
-    _case("an-intrusion-denied-is-a-statement-not-an-intrusion",
-          "Bucharest's defence ministry says the Russian drone never entered Romanian airspace.",
-          "2023-02-11", "diplomacy", {"actor1": "Romania"}),
-    _case("an-advance-against-named-resistance-is-by-its-opponent",
-          "Units were advancing west of the river, towards Kopani, in the face of fierce Russian resistance, the general said.",
-          "2023-08-28", "attack", {"actor1": "Ukraine", "actor2": "Russia"}),
-    _case("ground-won-back-in-the-passive-is-the-speakers-sides",
-          "Two more square kilometres near Klishchiivka were retaken last week, Maliar said.",
-          "2023-08-28", "attack", {"actor1": "Ukraine"}),
-    _case("a-leaders-word-on-the-wars-end-is-a-statement",
-          "Sweden's prime minister wrote on Friday that the offer would bring an end to the war no closer.",
-          "2023-01-07", "diplomacy", {"actor1": "Sweden", "event_date": "2023-01-06"}),
-    _case("scorn-poured-on-an-offer-is-a-statement",
-          "Germany's chancellor poured scorn on the Kremlin's offer on Thursday.",
-          "2023-01-07", "diplomacy", {"actor1": "Germany", "event_date": "2023-01-05"}),
-    _case("an-envoy-is-summoned-in-the-hosts-capital",
-          "MOSCOW, June 24. The Russian Foreign Ministry on Monday summoned the US ambassador over the strike, the "
-          "ministry said.", "2024-06-24", "diplomacy",
-          {"actor1": "Russia", "actor2": "United States", "location": "Moscow"}, "Europe/Moscow"),
-    _case("guided-aerial-bombs-downed-name-no-side-himars-does",
-          "Over the past 24 hours, air defence systems brought down three guided aerial bombs, four rockets fired "
-          "from US-made HIMARS launchers and 140 fixed-wing drones.", "2025-09-11", "air_defense",
-          {"actor1": "Russia", "actor2": "Ukraine"}, "Europe/Moscow"),
-    _case("air-defences-accounted-for-weapons-downed",
-          "In occupied Crimea, the ministry said, air defences accounted for nine long-range missiles overnight.",
-          "2024-05-19", "air_defense", {"actor1": "Russia", "location": "Crimea", "weapon_count": 9}, "Europe/Moscow"),
-    _case("not-one-got-through-is-an-interception-by-the-side-attacked",
-          "Kyiv's air force said Russia had launched 41 drones during the night and that not one got through.",
-          "2024-05-19", "air_defense", {"actor1": "Ukraine", "actor2": "Russia"}),
-    _case("a-capitals-offensive-is-its-side-not-a-place",
-          "Two people were hurt as Russia shelled the Sumy region, the target of Moscow's new offensive, the governor said.",
-          "2024-05-19", "attack", {"actor1": "Russia", "location": "Sumy Oblast"}),
-    _case("explosions-heard-by-residents-are-a-blow-on-their-city",
-          "Residents of Volgograd told a local channel they heard between five and seven explosions on the outskirts "
-          "at around 1:20 a.m.", "2025-09-27", "attack", {"actor1": "Ukraine", "location": "Volgograd"}, "Europe/Moscow"),
-    _case("a-mayor-who-reports-explosions-did-not-strike",
-          "In Kyiv, Mayor Vitali Klitschko reported explosions in several districts on Friday morning.",
-          "2022-12-16", "attack", {"actor1": "Russia", "location": "Kyiv", "event_date": "2022-12-16"}),
-    _case("a-part-of-a-city-before-the-capital-makes-it-a-place",
-          "Explosions shook central Kyiv during the morning rush hour as Shahed drones hit the Shevchenkivskyi district.",
-          "2022-10-17", "attack", {"actor1": "Russia", "actor2": "Ukraine"}),
-    _case("an-advance-is-placed-where-it-heads",
-          "Troops were now moving south of Mala Tokmachka, towards Novoprokopivka, the deputy minister said.",
-          "2023-08-28", "attack", {"location": "Novoprokopivka"}),
-    _case("a-weekday-after-told-a-press-conference-is-the-day-it-was-said",
-          "\"Within days, four jets will go to Ukraine,\" the president told a press conference in Warsaw on Thursday.",
-          "2023-03-17", "military_support", {"actor1": "Poland", "event_date": "2023-03-16"}),
-]
+def _row_case(n: int, case: object):
+    """One case of ``cases/real_rows.yaml`` as a pytest param, its keys and values checked first: a typo in the
+    data file fails naming the case and the fix, not as a silent skip."""
+    if not isinstance(case, dict) or not ROW_KEYS <= set(case) <= ROW_KEYS | {"timezone"}:
+        raise ValueError(f"{ROW_CASES}: case {n + 1} must have the keys {sorted(ROW_KEYS)} (and may have 'timezone'), "
+                         f"has {sorted(case) if isinstance(case, dict) else case!r}")
+    if not isinstance(case["expected"], dict) or not case["expected"]:
+        raise ValueError(f"{ROW_CASES}: case {case['id']!r}: 'expected' must map columns to values")
+    try:
+        dt.date.fromisoformat(str(case["published"]))
+    except ValueError:
+        raise ValueError(f"{ROW_CASES}: case {case['id']!r}: 'published' must be a date, YYYY-MM-DD") from None
+    return pytest.param(case["text"], str(case["published"]), case.get("timezone", "Europe/Kyiv"), case["category"],
+                        case["expected"], id=str(case["id"]))
+
+
+def _row_cases() -> list:
+    params = [_row_case(n, c) for n, c in enumerate(yaml.safe_load(ROW_CASES.read_text(encoding="utf-8"))["cases"])]
+    ids = [p.id for p in params]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{ROW_CASES}: ids used twice: {sorted({i for i in ids if ids.count(i) > 1})}")
+    return params
+
+
+ONE_ROW = _row_cases()
+
+
+@pytest.mark.parametrize("case, fix", [
+    ({"id": "x", "text": "Drones hit Odesa.", "published": "2024-05-20", "category": "attack"}, "must have the keys"),
+    ({"id": "x", "text": "Drones hit Odesa.", "published": "2024-05-20", "category": "attack", "expected": {}},
+     "map columns"),
+    ({"id": "x", "text": "Drones hit Odesa.", "published": "20 May", "category": "attack",
+      "expected": {"actor1": "Russia"}}, "YYYY-MM-DD"),
+])
+def test_a_malformed_row_case_is_refused_with_its_fix(case, fix):
+    with pytest.raises(ValueError, match=fix):
+        _row_case(0, case)
 
 
 def _value(row: dict, column: str):

@@ -1097,6 +1097,19 @@ def _military_support(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, s
         # "Canada offered C$20m, under the so-called Danish model, for … Ukraine's defence industry": arms
         # go to a warring side, not to the third country a model or a partner is named after
         draft.actor2 = backed
+    _seller_of_a_signed_purchase(draft, usable)
+
+
+def _seller_of_a_signed_purchase(draft: Draft, usable: list[ActorMention]) -> None:
+    """"Zelensky signed a letter of intent with Prime Minister Ulf Kristersson on buying 150 Gripen jets": the side
+    at war that signs a purchase receives; the other state that signs is the giver."""
+    if not draft.trigger.text.lower().startswith("sign") or actors_mod.opponent(draft.actor1) is None:
+        return
+    partner = _first(usable, lambda a: a.actor and actors_mod.opponent(a.actor) is None and a.kind != "demonym"
+                     and a.role not in ("place", "target"))
+    if partner is not None:
+        draft.actor1, draft.actor2 = partner.actor, draft.actor1
+        draft.actor1_detail, draft.actor1_explicit = partner.detail, True
 
 
 # "German help", "American funding": whose help it is ("American weapons" only says where they were made)

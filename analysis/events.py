@@ -536,6 +536,19 @@ def _assumed_attacker(ctx: ArticleContext, draft: Draft) -> str | None:
 # -- attribution: one function per category (or per way of attributing), registered by name ---------------
 # Each takes (facts, ctx, draft, states, last_attack, last_event) — ``states``: the actor mentions that name
 # a side or an official — and sets draft.actor1 / actor2. ``categories.yaml`` names them (``attribution``).
+# a label before a colon: "Ukraine's air force gives its tally: Russia launched 88 missiles" (not a clock's "08:45")
+COLON_LEAD = re.compile(r"(?<!\d):(?!\d)")
+
+
+def _after_colon_lead(text: str, before: int, states: list[ActorMention]) -> list[ActorMention]:
+    """The sides named after a label's colon, when the blow is told after it and they name one: the side the
+    label names ("Ukraine's air force gives its tally:") tells of the blow, the words after it name the agent."""
+    lead = max((m.end() for m in COLON_LEAD.finditer(text, 0, before)), default=None)
+    if lead is None:
+        return states
+    return [a for a in states if a.start >= lead] or states
+
+
 @registry.attributes("attack")
 def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: list[ActorMention],
             last_attack: Draft | None, last_event: Draft | None) -> None:
@@ -545,6 +558,7 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
     weak = set(actors_mod.lexicon_weak())
     operator = weapon_operator(facts.weapons)
     windows = settings().windows
+    states = _after_colon_lead(facts.text, draft.trigger.start, states)
     # "a Russian missile strike on…", "Russian rockets hit…": the demonym in front of the blow. The last
     # weapon before the trigger is found once, not once per actor (quadratic on a long sentence).
     weapon_start = max((w.start for w in facts.weapons if w.end <= draft.trigger.start), default=-1)

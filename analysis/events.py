@@ -585,7 +585,8 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
     if agent is None and draft.kind in ("capture", "recapture"):
         # "X is now in Russian hands", "X had returned to Ukrainian control": the side named inside the phrase
         agent = _first(states, lambda a: a.kind == "demonym" and draft.trigger.start <= a.start < draft.trigger.end)
-    agent = agent or _subject_agent(facts, draft, states, place_country, bool(passive))
+    agent = _speakers_own_forces(facts, draft, states, passive) or agent \
+        or _subject_agent(facts, draft, states, place_country, bool(passive))
     if agent is not None and (agent.actor in weak or not actors_mod.is_combatant(agent.actor)):
         agent = None
     owner = next(iter(sorted(facts.attacker_side)), None)
@@ -637,6 +638,18 @@ def _side_that_resists(facts: SentenceFacts, draft: Draft, states: list[ActorMen
     if draft.actor1 == resisting.actor and not named_elsewhere:
         draft.actor1, draft.actor2 = actors_mod.opponent(resisting.actor), resisting.actor
         draft.actor1_detail, draft.actor1_explicit = None, False
+
+
+# "…had been struck by its special operations forces": the passive's agent is the speaker's own side
+BY_OWN_AFTER = re.compile(r"\s+by\s+(?:its|their|our)\b", re.I)
+
+
+def _speakers_own_forces(facts: SentenceFacts, draft: Draft, states: list[ActorMention], passive) -> ActorMention | None:
+    """"Ukraine's general staff said two Russian fighter jets … had been struck by its special operations forces":
+    the side that speaks struck, whatever side the weapons hit are said to belong to."""
+    if not passive or not BY_OWN_AFTER.match(facts.text, draft.trigger.end):
+        return None
+    return _first(states, lambda a: a.role == "speaker" and a.actor and a.start < draft.trigger.start)
 
 
 def _claimant(states: list[ActorMention]) -> str | None:

@@ -262,15 +262,96 @@ def _begins_word(items: list) -> bool:
     return False
 
 
+# -- the lower-case text of one sentence, shared by every gate ------------------------------------------
+
+_last_lowered: list = [None, None]   # the last text asked about, and its lower-case form
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()``, or None when the lower-case text cannot be trusted to show where a
+    case-insensitive pattern's words stand (a letter ``lower`` folds apart from the regex, see
+    ``_FOLDED``, or one it lengthens). The last text's answer is kept: the extractors of a sentence all
+    pass the same string, and each of its gates would lower it again."""
+    if text is _last_lowered[0]:
+        return _last_lowered[1]
+    low = None
+    if not any(ch in text for ch in _FOLDED):
+        low = text.lower()
+        if len(low) != len(text):
+            low = None
+    _last_lowered[0], _last_lowered[1] = text, low
+    return low
+
+
+def _clause_bits(clauses: list[Clauses]) -> tuple[tuple, dict[str, int], re.Pattern | None]:
+    """Each alternative's clauses as bit masks (one bit per distinct word set), the bits each word start
+    gives a text, and the pattern that finds the word starts. Why bits: a text's words then satisfy a
+    clause when ``mask & seen == mask``, a few integer operations per alternative instead of set tests.
+    The finder tries the longest word first at each word start, so a word found stands for the shorter
+    ones it begins with too ("shelle" also gives "shell")."""
+    bit: dict[frozenset, int] = {}
+    for c in clauses:
+        for clause in c:
+            for word_set in clause:
+                bit.setdefault(word_set, 1 << len(bit))
+    masks = tuple(tuple(sum(bit[w] for w in clause) for clause in c) for c in clauses)
+    every = frozenset().union(*bit)
+    bits = {w: sum(b for word_set, b in bit.items() if any(w.startswith(v) for v in word_set)) for w in every}
+    if not every:
+        return masks, bits, None
+    # words of ASCII letters only cannot hold another word start, so the finder may consume them
+    ahead = "(" if all(w.isascii() and w.isalpha() for w in every) else "(?=("
+    finder = re.compile(r"(?<![a-z])" + ahead + "|".join(map(re.escape, sorted(every, key=len, reverse=True)))
+                        + ")" * ahead.count("("))
+    return masks, bits, finder
+
+
+def alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a regex source ("a|(?:b|c)|[|]" → "a", "(?:b|c)", "[|]"): ``|``
+    outside groups, classes and escapes."""
+    out, depth, start, i, n = [], 0, 0, 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 1
+            if i < n and source[i] == "^":
+                i += 1
+            if i < n and source[i] == "]":   # a "]" first in a class is a literal
+                i += 1
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    out.append(source[start:])
+    return out
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux-]+\)")   # "(?i)" first in a pattern: flags of the whole
+
+
 class Gate:
     """``pattern.search`` (``match``, ``finditer``) behind a cheap test: a text none of whose words starts
     with one of the pattern's ``necessary_words`` cannot match, and is not searched. Why: a long
     case-insensitive alternation (``facts.BACKGROUND``) tries every branch at every character of every
-    sentence; the words it needs are found in one pass over the lower-case text. A pattern that may begin
-    inside a word is read from its first word start on (``"\\s+by\\b"`` needs "by" as a word of its own).
-    Without a provable set (a pattern that needs no word) every text is searched, so the gate never
-    changes a result. A search from ``pos`` to ``endpos`` is gated on the whole text: a match inside the
-    window has its words in the text too.
+    sentence; the words it needs are found in one pass over the lower-case text (``word_starts``). A
+    pattern that may begin inside a word is read from its first word start on (``"\\s+by\\b"`` needs "by"
+    as a word of its own). Without a provable set (a pattern that needs no word) every text is searched,
+    so the gate never changes a result. A search from ``pos`` to ``endpos`` is gated on the whole text: a
+    match inside the window has its words in the text too.
+
+    A pattern made of top-level alternatives (and no groups) is gated alternative by alternative: a text
+    is searched with only those whose ``necessary_clauses`` its words satisfy, in their order. Why: a
+    text that passes the whole gate on one word ("since") then runs the two or three alternatives that
+    word can open, not all thirty; the others cannot match anywhere in it, so the match is the same.
 
         >>> bool(Gate(re.compile(r"\\bha(?:s|ve)\\s+long\\s+\\w+ed", re.I)).search("It has long suffered"))
         True
@@ -278,6 +359,8 @@ class Gate:
         '(?<![a-z])(?:long)'
         >>> Gate(re.compile(r"\\w+ing\\s+(?:sanctioned|barred)", re.I)).finder.pattern
         '(?<![a-z])(?:barred|sancti)'
+        >>> Gate(re.compile(r"\\bon\\s+fire\\b|\\bshell(?:ed|ing)\\b", re.I)).live("Shelling went on")
+        (1,)
     """
 
     def __init__(self, pattern: re.Pattern):
@@ -285,20 +368,78 @@ class Gate:
         tree = list(_parser.parse(pattern.pattern, pattern.flags))
         words = _sequence(tree, "" if _begins_word(tree) else None)
         self.finder = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(map(re.escape, words))) + ")") if words else None
+        self._alternatives, clauses = self._split(pattern)
+        self._masks, self._bits, self._collector = _clause_bits(clauses)
+        self._anywhere = tuple(i for i, masks in enumerate(self._masks) if 0 in masks)   # need no word
+        self._subsets: dict[tuple[int, ...], re.Pattern] = {}
+
+    @staticmethod
+    def _split(pattern: re.Pattern) -> tuple[list[str], list[Clauses]]:
+        """The pattern's alternatives and each one's necessary clauses; none for a pattern a subset of
+        its alternatives could not stand for (capture groups would be renumbered, inline or verbose
+        flags belong to the whole)."""
+        alts = alternatives(pattern.pattern) if isinstance(pattern.pattern, str) else []
+        if len(alts) < 2 or pattern.groups or pattern.flags & re.VERBOSE or _GLOBAL_FLAGS.match(pattern.pattern):
+            return [], []
+        clauses = []
+        for alt in alts:
+            tree = list(_parser.parse(alt, pattern.flags))
+            clauses.append(_drop_common(_seq_clauses(tree, "" if _begins_word(tree) else None)))
+        return alts, clauses
+
+    def live(self, text: str) -> tuple[int, ...] | None:
+        """The alternatives that may match ``text`` (all when its words cannot be trusted), or None for a
+        pattern not split into alternatives."""
+        if not self._alternatives:
+            return None
+        low = lowered(text)
+        if low is None:
+            return tuple(range(len(self._alternatives)))
+        seen = 0
+        for word in self._collector.findall(low) if self._collector is not None else ():
+            seen |= self._bits[word]
+        if not seen:
+            return self._anywhere
+        live = []
+        for i, masks in enumerate(self._masks):   # a plain loop: this runs for most sentences
+            for m in masks:
+                if m & seen == m:
+                    live.append(i)
+                    break
+        return tuple(live)
 
     def may_match(self, text: str) -> bool:
         """False only when the pattern cannot match anywhere in ``text``."""
-        if self.finder is not None and not any(ch in text for ch in _FOLDED):
-            low = text.lower()
-            if len(low) == len(text) and self.finder.search(low) is None:
+        if self.finder is not None:
+            low = lowered(text)
+            if low is not None and self.finder.search(low) is None:
                 return False
         return True
 
+    def _narrowed(self, text: str) -> re.Pattern | None:
+        """The pattern to run over ``text``: None when it cannot match, else the alternatives that may."""
+        if not self.may_match(text):   # the whole pattern's words first: one search, most texts stop here
+            return None
+        live = self.live(text)
+        if live is None or len(live) == len(self._alternatives):
+            return self.pattern
+        if not live:
+            return None
+        found = self._subsets.get(live)
+        if found is None:
+            if len(self._subsets) >= 4096:
+                self._subsets.clear()
+            found = self._subsets[live] = re.compile("|".join(self._alternatives[i] for i in live), self.pattern.flags)
+        return found
+
     def search(self, text: str, *window: int) -> re.Match | None:
-        return self.pattern.search(text, *window) if self.may_match(text) else None
+        pattern = self._narrowed(text)
+        return pattern.search(text, *window) if pattern is not None else None
 
     def match(self, text: str, *window: int) -> re.Match | None:
-        return self.pattern.match(text, *window) if self.may_match(text) else None
+        pattern = self._narrowed(text)
+        return pattern.match(text, *window) if pattern is not None else None
 
     def finditer(self, text: str, *window: int):
-        return self.pattern.finditer(text, *window) if self.may_match(text) else iter(())
+        pattern = self._narrowed(text)
+        return pattern.finditer(text, *window) if pattern is not None else iter(())

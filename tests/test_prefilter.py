@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.categories import candidates, lexicon
-from analysis.prefilter import PREFIX, Gate, necessary_words
+from analysis.prefilter import PREFIX, Gate, alternatives, necessary_words
 from analysis.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,3 +105,60 @@ def test_a_gate_matches_as_its_pattern_does(pattern, words, pos, endpos):
     assert span(gate.search(text, pos, endpos)) == span(rx.search(text, pos, endpos))
     assert span(gate.match(text, pos)) == span(rx.match(text, pos))
     assert [m.span() for m in gate.finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("source, parts", [
+    (r"a|b(?:c|d)|e", ["a", "b(?:c|d)", "e"]),
+    (r"[|]x|\|y|[^]|]z", ["[|]x", r"\|y", "[^]|]z"]),
+    (r"(?i:on|off)\s+fire", [r"(?i:on|off)\s+fire"]),
+    (r"x|", ["x", ""]),
+])
+def test_alternatives_split_only_at_the_top(source, parts):
+    """``|`` inside a group, a class or after a backslash does not separate alternatives."""
+    assert alternatives(source) == parts
+    assert "|".join(parts) == source
+
+
+_ALTERNATIVES = r"\bon\s+fire\b|\bshell(?:ed|ing)\b|^\W*since\b|\w+ing\s+since|\b(?:is|are)\s+hit\s+daily\b|x"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["on", "fire", "Shelled", "shelling", "since", "ſince", "İS", "is", "hit", "DAILY",
+                                 "going", "x", "-", ",", "  ", "\n", "ed"]), max_size=12),
+       st.integers(0, 60), st.integers(0, 60))
+def test_a_gate_over_alternatives_matches_as_its_pattern_does(words, pos, endpos):
+    """A gate that runs only the alternatives a text's words allow finds what the whole pattern finds:
+    the same spans, for ``search``, ``match`` and ``finditer``, case folds included."""
+    text = " ".join(words)
+    rx = re.compile(_ALTERNATIVES, re.I)
+    gate = Gate(rx)
+    assert gate.live("") is not None   # the pattern is split
+
+    def span(m):
+        return m and m.span()
+
+    assert span(gate.search(text, pos, endpos)) == span(rx.search(text, pos, endpos))
+    assert span(gate.match(text, pos)) == span(rx.match(text, pos))
+    assert [m.span() for m in gate.finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+def test_the_background_gate_finds_what_its_pattern_finds_in_real_sentences():
+    """Every gate of the extractors over every sentence of the development sets: the same match, the
+    alternatives it skips included."""
+    from analysis import facts, unlisted
+
+    gates = [g for module in (facts, unlisted) for g in vars(module).values() if isinstance(g, Gate)]
+    assert any(g.live("") is not None for g in gates)   # BACKGROUND is gated alternative by alternative
+    for path in sorted((ROOT / "tests" / "real").glob("dev*/*.txt")):
+        text = path.read_text("utf-8")
+        for a, b in split_sentences(text):
+            for gate in gates:
+                found, expected = gate.search(text[a:b]), gate.pattern.search(text[a:b])
+                assert (found and found.span()) == (expected and expected.span()), (path.name, text[a:a + 80])
+
+
+def test_a_pattern_with_groups_or_global_flags_is_not_split():
+    """A subset of alternatives would renumber groups or drop flags set for the whole pattern."""
+    assert Gate(re.compile(r"(a)|b|c")).live("a") is None
+    assert Gate(re.compile(r"(?i)abc|def")).live("abc") is None
+    assert Gate(re.compile(r"abc|def", re.X)).live("abc") is None

@@ -21,6 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from analysis import compiled
 from analysis.lexicon import LexiconError, alternation, initials, load_yaml, require, words
 
 TARGET_PREPOSITIONS = {"on", "at", "against", "into", "toward", "towards", "targeting", "struck", "hit", "striking", "attacked"}
@@ -158,7 +159,7 @@ def lexicon() -> ActorLexicon:
     # a trie, not a flat "a|b|c": the lexicon names over a thousand people, and each position of a sentence
     # would otherwise try every one of them
     # (the first characters are tested before the three-way lookbehind: most positions fail there)
-    pattern = re.compile(initials(forms) + r"(?:(?<![\w-])|(?<=\s-)|(?<=^-))" + alternation(forms) + r"(?![\w]|-(?=\w))")
+    pattern = compiled.compile(initials(forms) + r"(?:(?<![\w-])|(?<=\s-)|(?<=^-))" + alternation(forms) + r"(?![\w]|-(?=\w))")
     units = re.compile(r"^[\s’'s]*" + alternation(data["units"]) + r"\b")
     # the titles as a trie too, spaces literal: it tries them in the order a longest-first "a|b|c" would
     titles = alternation(data["titles"], literal_spaces=True)

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from analysis import compiled
 from analysis.lexicon import alternation, counts, load_yaml, require, words
 from analysis.numbers import NUMBER, NUMBER_STARTERS, QUALIFIER, QUALIFIER_STARTERS, is_count_position, parse_number
 from analysis.scan import candidate_starts, lower
@@ -119,7 +120,7 @@ def _lexicon() -> _Lexicon:
         rf"{_alt(d['zero_prefixes'])}\s+(?:{_alt(d['zero_adjectives'])}\s+){{0,2}}"
         rf"(?:(?P<h_b>{_alt(d['zero_both'])})|(?P<h_k>{_alt(d['zero_killed'])})|(?P<h_i>{_alt(d['zero_injured'])}))",
     ]
-    pattern = re.compile(r"(?i:(?<![\w-])(?:" + "|".join(branches) + "))")
+    pattern = compiled.compile(r"(?i:(?<![\w-])(?:" + "|".join(branches) + "))")
     keyword = re.compile(rf"(?<![a-z0-9]){alternation(d['keywords'])}")
     firsts = [*d["nobody"], *d["zero_prefixes"], *d["life_verbs"], *d["toll_killed"], *d["toll_injured"], *d["body_finds"]]
     starters = frozenset({*NUMBER_STARTERS, *QUALIFIER_STARTERS, "one", *(w.split()[0] for w in firsts)})

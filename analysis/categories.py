@@ -17,6 +17,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from analysis import compiled
 from analysis.lexicon import LexiconError, alternation, compile_pattern, load_yaml, require
 from analysis.prefilter import PREFIX, initial_words, necessary_clauses, necessary_words
 from analysis.registry import CATEGORIES, FILE, expand
@@ -197,7 +198,7 @@ def _clause_index(patterns: list[str], by_prefix: dict[str, set[int]]) -> tuple[
             begins |= begun_by.get(s, 0)
         index[k] = (opens, holds, begins)
     anywhere = tuple(words is None for words in initials)
-    return masks, index, re.compile(r"(?<![a-z])" + alternation(vocabulary)), anywhere
+    return masks, index, compiled.compile(r"(?<![a-z])" + alternation(vocabulary)), anywhere
 
 
 def candidates(text: str) -> set[int]:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 
+from analysis import compiled
 from analysis.lexicon import LexiconError, alternation, compile_pattern, load_yaml, require, words
 from analysis.numbers import (NUMBER, NUMBER_STARTERS, NUMBER_WORDS, QUALIFIER, QUALIFIER_STARTERS, is_count_position,
                               parse_number)
@@ -180,19 +181,19 @@ class _Lexicon:
         sfx = r"-[A-Z0-9][A-Za-z0-9]{0,5}"
         slash = r"(?:/[0-9]{2,4}(?![\w-]))?"
         system = rf"(?:{alternation(sys_forms)})(?:{sfx})?{slash}"
-        self.system = re.compile(rf"(?P<base>{alternation(sys_forms)})(?P<sfx>{sfx})?{slash}")
+        self.system = compiled.compile(rf"(?P<base>{alternation(sys_forms)})(?P<sfx>{sfx})?{slash}")
         owner = rf"(?:{alternation(data['owners'])}|{alternation(data['possessors'])}['’]s)"
         origin = rf"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-(?i:{_alt([*data['origin_suffixes'], *data['supply_suffixes']])})"
         fill = rf"(?:(?i:{_alt(data['fillers'])})(?![\w-]))"
         det = r"(?i:the|these|those|its|their|his|her|our|all)"
-        self.phrase = re.compile(
+        self.phrase = compiled.compile(
             rf"(?<![\w-])(?:(?P<num>{NUMBER}|(?i:an?|one)(?=\s))\s+"
             rf"(?:(?i:of)\s+(?:{det}\s+)?(?:(?P<total>{NUMBER})\s+)?)?)?"
             rf"(?:{fill}\s+)?(?:(?P<own>{owner})\s+)?(?:(?P<origin>{origin})\s+)?(?:{fill}\s+)?"
             rf"(?:(?P<sys>{system}(?:\s*/\s*{system}|\s+{system})*)(?:['’]?s)?(?:[-\s](?i:type|class|style|series))?"
             rf"(?:\s+(?:(?P<mods>{modseq})\s+)?(?P<head>{head}))?"
             rf"|(?:(?P<mods2>{modseq})\s+)?(?P<head2>{head}))(?![\w-])")
-        self.anchor = re.compile(rf"(?<![a-z0-9]){_alt([*head_forms, *sys_forms])}(?:s|['’]s)?(?![a-z0-9])")
+        self.anchor = compiled.compile(rf"(?<![a-z0-9]){_alt([*head_forms, *sys_forms])}(?:s|['’]s)?(?![a-z0-9])")
         firsts = [*data["fillers"], *data["owners"], *data["possessors"], *mod_forms, *head_forms, *sys_forms]
         self.starters = frozenset({*NUMBER_STARTERS, "one", *(w.split()[0].lower() for w in firsts),
                                    *data["origin_suffixes"], *data["supply_suffixes"]})
@@ -220,7 +221,7 @@ class _Lexicon:
         cues = {*ell["before"], *ell["after_more"], "of them", "of those", "of these", "of which", *downed}
         self.ellipsis_cue = re.compile(rf"(?<![a-z0-9]){_alt(cues)}\b")
         nxt = rf"(?=\s*(?:[,.;:!?)—–]|$)|\s+(?i:{_alt(ell['next_words'])})\b)"
-        self.ellipsis = re.compile(
+        self.ellipsis = compiled.compile(
             rf"(?<![\w-])(?:(?i:{_alt(ell['before'])})\s+(?:{QUALIFIER}\s+)?(?P<n1>{NUMBER}){nxt}"
             rf"|(?:{QUALIFIER}\s+)?(?P<n2>{NUMBER})\s+(?i:{_alt(ell['after_more'])}){nxt}"
             rf"|(?P<n3>{NUMBER})\s+(?i:of\s+(?:them|those|these|which)){nxt}"

@@ -224,7 +224,7 @@ def _scan(text: str) -> tuple[set[int], list[tuple[int, int]] | None]:
         if begins:   # a word that begins no trigger is no place to try one (``_matches``)
             words.append((m.start(), begins))
     found = _satisfied(found, seen, lex.clauses)
-    trusted = len(low) == len(text) and not _SPECIAL_CASE.search(low)
+    trusted = len(low) == len(text) and not any(ch in low for ch in _SPECIAL_CASE)   # substring tests, no regex pass
     return found, words if trusted else None
 
 
@@ -248,7 +248,7 @@ def _satisfied(found: set[int], seen: int, clauses: tuple) -> set[int]:
 # Letters that a case-insensitive pattern matches as an ASCII letter although ``str.lower`` keeps them
 # apart ("ı" as "i", "ſ" as "s"): in a sentence holding one, the word starts found in lower case are not
 # every place a trigger may begin, and patterns are searched the plain way.
-_SPECIAL_CASE = re.compile("[\u0131\u017f]")
+_SPECIAL_CASE = ("\u0131", "\u017f")
 
 
 def _matches(index: int, text: str, words: list[tuple[int, int]] | None):

@@ -262,48 +262,63 @@ def _begins_word(items: list) -> bool:
     return False
 
 
-# -- the lower-case text of one sentence, shared by every gate ------------------------------------------
+# -- the words every gate needs, found once per sentence -----------------------------------------------
 
-_last_lowered: list = [None, None]   # the last text asked about, and its lower-case form
+class _Vocabulary:
+    """The word starts of every gate, one bit each, and the one pass over a sentence that finds them. Why:
+    each gate ran its own finder over the lower-case sentence (eight passes per sentence); now one pass
+    gives the bits of the words the sentence holds, and each gate tests its mask. The last sentence's
+    bits are kept: the extractors of a sentence all pass the same string."""
+
+    def __init__(self) -> None:
+        self.bit: dict[str, int] = {}
+        self._finder: re.Pattern | None = None
+        self._bits: dict[str, int] = {}
+        self._last: tuple = (None, None)
+
+    def mask(self, words) -> int:
+        """The bits of ``words`` (lower case, at most PREFIX letters), added to the vocabulary if new."""
+        out = 0
+        for w in words:
+            if w not in self.bit:
+                self.bit[w] = 1 << len(self.bit)
+                self._finder, self._last = None, (None, None)   # built again at the next sentence
+            out |= self.bit[w]
+        return out
+
+    def seen(self, text: str) -> int | None:
+        """The bits of the vocabulary's words that start a word of ``text`` (at a letter not after a
+        lower-case ASCII letter, as the gates' ``(?<![a-z])``), or None when the lower-case text cannot be
+        trusted (``_FOLDED``, or a letter ``lower`` lengthens)."""
+        if text is self._last[0]:
+            return self._last[1]
+        if self._finder is None:
+            self._build()
+        seen = None
+        if not any(ch in text for ch in _FOLDED):
+            low = text.lower()
+            if len(low) == len(text):
+                seen = 0
+                for word in self._finder.findall(low):
+                    seen |= self._bits[word]
+        self._last = (text, seen)
+        return seen
+
+    def _build(self) -> None:
+        """The finder (a trie: longer words win over their prefixes) finds the longest word at each word
+        start, and a word found gives the bits of the shorter ones it begins with too ("shelle" also
+        gives "shell")."""
+        from analysis.lexicon import alternation   # a trie: a few tests per position, not one per word
+
+        every = list(self.bit)
+        self._bits = {w: sum(b for v, b in self.bit.items() if w.startswith(v)) for w in every}
+        # words of ASCII letters only cannot hold another word start, so the finder may consume them
+        ahead = "(" if all(w.isascii() and w.isalpha() for w in every) else "(?=("
+        self._finder = re.compile(r"(?<![a-z])" + ahead + alternation(every, literal_spaces=True)
+                                  + ")" * ahead.count("("))
 
 
-def lowered(text: str) -> str | None:
-    """``text.lower()``, or None when the lower-case text cannot be trusted to show where a
-    case-insensitive pattern's words stand (a letter ``lower`` folds apart from the regex, see
-    ``_FOLDED``, or one it lengthens). The last text's answer is kept: the extractors of a sentence all
-    pass the same string, and each of its gates would lower it again."""
-    if text is _last_lowered[0]:
-        return _last_lowered[1]
-    low = None
-    if not any(ch in text for ch in _FOLDED):
-        low = text.lower()
-        if len(low) != len(text):
-            low = None
-    _last_lowered[0], _last_lowered[1] = text, low
-    return low
-
-
-def _clause_bits(clauses: list[Clauses]) -> tuple[tuple, dict[str, int], re.Pattern | None]:
-    """Each alternative's clauses as bit masks (one bit per distinct word set), the bits each word start
-    gives a text, and the pattern that finds the word starts. Why bits: a text's words then satisfy a
-    clause when ``mask & seen == mask``, a few integer operations per alternative instead of set tests.
-    The finder tries the longest word first at each word start, so a word found stands for the shorter
-    ones it begins with too ("shelle" also gives "shell")."""
-    bit: dict[frozenset, int] = {}
-    for c in clauses:
-        for clause in c:
-            for word_set in clause:
-                bit.setdefault(word_set, 1 << len(bit))
-    masks = tuple(tuple(sum(bit[w] for w in clause) for clause in c) for c in clauses)
-    every = frozenset().union(*bit)
-    bits = {w: sum(b for word_set, b in bit.items() if any(w.startswith(v) for v in word_set)) for w in every}
-    if not every:
-        return masks, bits, None
-    # words of ASCII letters only cannot hold another word start, so the finder may consume them
-    ahead = "(" if all(w.isascii() and w.isalpha() for w in every) else "(?=("
-    finder = re.compile(r"(?<![a-z])" + ahead + "|".join(map(re.escape, sorted(every, key=len, reverse=True)))
-                        + ")" * ahead.count("("))
-    return masks, bits, finder
+_VOCABULARY = _Vocabulary()
 
 
 def alternatives(source: str) -> list[str]:
@@ -342,7 +357,7 @@ class Gate:
     """``pattern.search`` (``match``, ``finditer``) behind a cheap test: a text none of whose words starts
     with one of the pattern's ``necessary_words`` cannot match, and is not searched. Why: a long
     case-insensitive alternation (``facts.BACKGROUND``) tries every branch at every character of every
-    sentence; the words it needs are found in one pass over the lower-case text (``word_starts``). A
+    sentence; the words it needs are found in one pass over the lower-case text (``_Vocabulary``). A
     pattern that may begin inside a word is read from its first word start on (``"\\s+by\\b"`` needs "by"
     as a word of its own). Without a provable set (a pattern that needs no word) every text is searched,
     so the gate never changes a result. A search from ``pos`` to ``endpos`` is gated on the whole text: a
@@ -367,10 +382,13 @@ class Gate:
         self.pattern = pattern
         tree = list(_parser.parse(pattern.pattern, pattern.flags))
         words = _sequence(tree, "" if _begins_word(tree) else None)
+        # the words as one pattern, to read (the gate tests them with the other gates', ``_Vocabulary``)
         self.finder = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(map(re.escape, words))) + ")") if words else None
+        self._need = _VOCABULARY.mask(words) if words else None
         self._alternatives, clauses = self._split(pattern)
-        self._masks, self._bits, self._collector = _clause_bits(clauses)
-        self._anywhere = tuple(i for i, masks in enumerate(self._masks) if 0 in masks)   # need no word
+        # each alternative's clauses, each clause the masks of its word sets (all needed, one word of each)
+        self._clauses = tuple(tuple(tuple(_VOCABULARY.mask(word_set) for word_set in clause) for clause in c)
+                              for c in clauses)
         self._subsets: dict[tuple[int, ...], re.Pattern] = {}
 
     @staticmethod
@@ -392,29 +410,26 @@ class Gate:
         pattern not split into alternatives."""
         if not self._alternatives:
             return None
-        low = lowered(text)
-        if low is None:
+        seen = _VOCABULARY.seen(text)
+        if seen is None:
             return tuple(range(len(self._alternatives)))
-        seen = 0
-        for word in self._collector.findall(low) if self._collector is not None else ():
-            seen |= self._bits[word]
-        if not seen:
-            return self._anywhere
         live = []
-        for i, masks in enumerate(self._masks):   # a plain loop: this runs for most sentences
-            for m in masks:
-                if m & seen == m:
+        for i, clauses in enumerate(self._clauses):   # plain loops: this runs for every text the gate passes
+            for clause in clauses:
+                for m in clause:
+                    if not m & seen:
+                        break
+                else:
                     live.append(i)
                     break
         return tuple(live)
 
     def may_match(self, text: str) -> bool:
         """False only when the pattern cannot match anywhere in ``text``."""
-        if self.finder is not None:
-            low = lowered(text)
-            if low is not None and self.finder.search(low) is None:
-                return False
-        return True
+        if self._need is None:
+            return True
+        seen = _VOCABULARY.seen(text)
+        return seen is None or bool(seen & self._need)
 
     def _narrowed(self, text: str) -> re.Pattern | None:
         """The pattern to run over ``text``: None when it cannot match, else the alternatives that may."""

@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 # "nine Nordic and Baltic states", "a group of 11 countries", "several European allies", "six partner nations"
 COLLECTIVE = re.compile(r"\b(?:a\s+(?:group|coalition)\s+of\s+)?(?P<n>" + NUMBER + r"|several|a dozen)\s+(?:other\s+|more\s+)?"
                         r"(?:(?:(?-i:[A-Z])[\w-]+|and|northern|southern|western|eastern|central|partner|allied|donor)\s+){0,4}?"
-                        r"(?:states|countries|nations|allies|partners|governments|donors)\b", re.I)
+                        r"(?:states|countries|nations|allies|partners|governments|donors|members)\b", re.I)
 # what says the names that follow are the group's: "signatures came from", "the countries are", "joined by"
-MEMBER_CUE = re.compile(r"\b(?:signatures\s+came\s+from|(?:was|were)\s+signed\s+by|signatories\s+(?:are|were|include[sd]?)"
+MEMBER_CUE = re.compile(r"\b(?:signatures\s+came\s+from|(?:was|were)\s+signed\s+by"
+                        r"|signatories\s+(?:of\s+(?:[\w-]+\s+){1,5}?)?(?:are|were|include[sd]?)"
                         r"|(?:the|these|those)\s+(?:[\w-]+\s+)?(?:countries|states|nations|members|partners|participants|"
                         r"signatories|donors|allies)\s+(?:are|were|include|included|involved\s+are)|they\s+are|comprising|made\s+up\s+of"
                         r"|(?:were|was|are|is)\s+joined\s+by|the\s+group\s+(?:includes|included|comprises)"
@@ -41,10 +42,10 @@ def note_members(sentence_facts: list[SentenceFacts]) -> None:
     """Give each pledge sentence that names a group of states, and no donor of its own, the members a later
     sentence lists (in ``members``)."""
     for k, facts in enumerate(sentence_facts):
-        if not any(f.kind == "aid" for f in facts.frames) or _named_donors(facts):
+        if not any(f.kind == "aid" for f in facts.frames):
             continue
         group = COLLECTIVE.search(facts.text)
-        if group is None:
+        if group is None or _named_donors(facts, group.span()):
             continue
         size = _size(group.group("n"))
         for later in sentence_facts[k + 1:k + 1 + WINDOW]:
@@ -56,12 +57,20 @@ def note_members(sentence_facts: list[SentenceFacts]) -> None:
                 break
 
 
-def _named_donors(facts: SentenceFacts) -> bool:
+def _named_donors(facts: SentenceFacts, group: tuple[int, int]) -> bool:
     """The pledge names a third country of its own ("Germany and nine other states"), so the group's members
-    are not needed to know a giver."""
+    are not needed to know a giver; a name inside the group's own words ("eleven NATO members") or one member
+    said to be among them ("Poland is among eleven …") is no such giver."""
     first = min((f.start for f in facts.frames if f.kind == "aid"), default=len(facts.text))
     return any(a.actor and a.kind == "name" and not actors_mod.is_combatant(a.actor) and a.role == "subject"
-               and a.start < first for a in facts.actors)
+               and a.start < first and not AMONG_AFTER.match(facts.text, a.end)
+               and not group[0] <= a.start < group[1] for a in facts.actors)
+
+
+# "Poland is among eleven NATO members that formed a coalition": one member named, the group still to be listed
+AMONG_AFTER = re.compile(r"\s+(?:is|was|are|were)\s+(?:one\s+of|among)\b", re.I)
+# "Besides Poland, the signatories … are": a member named before the cue
+BESIDES = re.compile(r"^\s*(?:Besides|Apart from|Alongside|In addition to|As well as)\s+", re.I)
 
 
 def _size(word: str) -> int | None:
@@ -74,6 +83,7 @@ def _listed_members(facts: SentenceFacts) -> list[str]:
     cue = MEMBER_CUE.search(facts.text)
     if cue is None:
         return []
-    names = [a.actor for a in facts.actors if a.start >= cue.end() and a.actor and a.kind == "name"
-             and not actors_mod.is_combatant(a.actor)]
+    lead = BESIDES.match(facts.text)
+    names = [a.actor for a in facts.actors if (a.start >= cue.end() or lead and lead.end() <= a.start < cue.start())
+             and a.actor and a.kind == "name" and not actors_mod.is_combatant(a.actor)]
     return list(dict.fromkeys(names))

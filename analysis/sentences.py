@@ -96,14 +96,18 @@ _LOOKAROUND = 48  # chars of context inspected around a candidate end; abbreviat
 _HEADING_WORDS = 15  # a heading is short ("Russian strike on Kyiv kills 12"); a longer line is a paragraph
 
 
+# a picture's credit line: "Photo: Darek Delmanowicz/PAP", "Picture by …" (a "Source: …" line, which outlets such as
+# Ukrainska Pravda set between a report's parts, still opens its part)
+_CREDIT_LABEL = re.compile(r"^\s*(?:photos?|pictures?|images?|video|illustration|credits?)\s*(?::|by\b)", re.I)
 _END_ORNAMENT = re.compile(r"\s+[■□▪▫●◆◇★☆✦#*]+\s*$")
 
 
 def _is_heading(line: str) -> bool:
-    """≤ 15 words, a letter or digit, and no closing punctuation (before trailing closers)."""
+    """≤ 15 words, a letter or digit, and no closing punctuation (before trailing closers); a picture's credit
+    ("Photo: Darek Delmanowicz/PAP") opens no section."""
     # an end mark ("■", "*") after the last sentence of a story leaves it a sentence: "… labelled it terrorism. ■"
     core = _END_ORNAMENT.sub("", line.rstrip(_CLOSERS)).rstrip(_CLOSERS)
-    if core[-1:] in _ENDERS + ":;" or len(line.split(None, _HEADING_WORDS)) > _HEADING_WORDS:
+    if core[-1:] in _ENDERS + ":;" or len(line.split(None, _HEADING_WORDS)) > _HEADING_WORDS or _CREDIT_LABEL.match(line):
         return False
     return _ALNUM.search(line) is not None
 

@@ -1311,6 +1311,26 @@ def test_a_groups_members_after_a_dash_are_its_donors():
     assert sorted(r["actor1"] for r in rows) == ["Austria", "Belgium", "Ireland", "Netherlands", "Portugal", "Spain"]
 
 
+COALITION = """Finland joins a six-nation coalition to train Ukrainian pilots
+
+Finland is among six NATO members that on Tuesday formed a coalition to teach Ukrainian pilots how to fly and service F-16 fighters.
+
+Photo: A. Photographer/Agency
+
+The coalition was set up on the sidelines of the alliance's summit.
+
+Besides Finland, the signatories of the joint declaration are Belgium, Estonia, Ireland, Latvia and Spain.
+"""
+
+
+def test_a_coalition_one_member_is_among_is_one_row_per_member():
+    """"Finland is among six NATO members that formed a coalition to teach Ukrainian pilots": Finland is one of the
+    group, not its only giver; "Besides Finland, the signatories of the joint declaration are …" lists the rest,
+    and a picture's credit line between them opens no section of its own."""
+    rows = events_of(COALITION, "2023-07-11", "Europe/Kyiv", category="military_support")
+    assert sorted(r["actor1"] for r in rows) == ["Belgium", "Estonia", "Finland", "Ireland", "Latvia", "Spain"]
+
+
 def test_the_two_oblasts_a_headline_named_are_one_blow_each():
     """"…struck facilities in the two oblasts": the two regions the headline named, one event each."""
     rows = events_of("Russians hit power sites in Sumy and Poltava oblasts overnight\nRussian forces struck facilities "

@@ -256,3 +256,10 @@ def test_an_end_mark_after_the_last_sentence_leaves_it_a_sentence():
     blocks, sentences = segment(text)
     assert [b.kind for b in blocks] == ["title", "paragraph"]
     assert [text[s.start:s.end] for s in sentences] == ["The spokeswoman labelled the raid terrorism.", "■"]
+
+
+def test_a_pictures_credit_line_is_no_heading():
+    """"Photo: Darek Delmanowicz/PAP" between paragraphs credits a picture: it opens no section."""
+    blocks = split_blocks("Title\nFirst paragraph of the report.\nPhoto: Darek Delmanowicz/PAP\nSecond paragraph here.\n")
+    assert [b.kind for b in blocks] == ["title", "paragraph", "paragraph", "paragraph"]
+

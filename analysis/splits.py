@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # "37 above the Bryansk Region", "12 of them over Belgorod region", "three apiece above the Voronezh Region":
 # a count, then a preposition of airspace, right before a region's or city's name. The words between may
 # name what was downed ("of them were destroyed"), never people or buildings ("two people were hurt in …").
-BREAKDOWN_BEFORE = re.compile(r"\b(?:another\s+|a further\s+)?(" + NUMBER + r"|another|one more)\s+(?:(?!(?:people|persons?|civilians|residents|children|killed|"
+BREAKDOWN_BEFORE = re.compile(r"\b(?:another\s+|a further\s+)?(" + NUMBER + r"|another|one more|a single)\s+(?:(?!(?:people|persons?|civilians|residents|children|killed|"
                               r"dead|died|injured|wounded|hurt|homes?|houses?|buildings?)\b)[\w-]+\s+){0,6}?"
                               # "one drone each was brought down over …": words may follow "each" too
                               r"(?:(apiece|each)\s+(?:[\w-]+\s+){0,3}?)?"
@@ -36,8 +36,10 @@ BREAKDOWN_BEFORE = re.compile(r"\b(?:another\s+|a further\s+)?(" + NUMBER + r"|a
                               r"(?:(?:temporarily\s+)?(?:annexed|occupied|Russian-annexed|Russian-occupied)\s+)?$", re.I)
 # "Of these, the Volgograd Region accounted for eleven, the Republic of Crimea for seven, the Belgorod and
 # Voronezh Regions for five apiece": the count after the name, in a sentence that says "accounted for"
-ACCOUNTED = re.compile(r"\baccount(?:ed|s)?\s+for\b", re.I)
-COUNT_AFTER = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s+(?:accounted\s+for|for)\s+(" + NUMBER + r")\b(\s+(?:apiece|each))?",
+ACCOUNTED = re.compile(r"\baccount(?:ed|s)?\s+for\b|\bapiece\b|\bfollowed\s+by\b", re.I)
+# "The Rostov Region accounted for the largest number, 14, followed by the Stavropol Region with seven. Kalmykia
+# and the Belgorod Region saw three apiece": a breakdown told after the total's own sentence
+COUNT_AFTER = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s+(?:accounted\s+for(?:\s+the\s+(?:largest|biggest|highest|greatest)\s+(?:number|share|tally)\s*,?)?|for|with|saw)\s+(" + NUMBER + r")\b(\s+(?:apiece|each))?",
                          re.I)
 # the next name of a list that shares the count before it: "…, the Smolensk Region and the Belgorod Region"
 LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.I)
@@ -80,7 +82,7 @@ def _counts_before(facts: SentenceFacts) -> list[tuple[PlaceMention, int, int]]:
             continue
         base, previous_end = max(previous_end, p.start - 80), p.end
         m = BREAKDOWN_BEFORE.search(facts.text[base:p.start])
-        n = (1 if m.group(1).lower() in ("another", "one more") else parse_number(m.group(1))) if m else None
+        n = (1 if m.group(1).lower() in ("another", "one more", "a single") else parse_number(m.group(1))) if m else None
         if n is not None:
             found.append((p, n, base + m.start(1)))
             carry = (n, base + m.start(1), p.end) if m.group(2) else None

@@ -1331,6 +1331,22 @@ def test_a_coalition_one_member_is_among_is_one_row_per_member():
     assert sorted(r["actor1"] for r in rows) == ["Belgium", "Estonia", "Finland", "Ireland", "Latvia", "Spain"]
 
 
+BREAKDOWN_AFTER = """Drones downed over Russian regions overnight
+
+MOSCOW, June 3. In the course of the night, 25 drones launched by Ukraine were downed above Russian regions, the Defence Ministry said.
+
+The Voronezh Region accounted for the largest number, 12, followed by the Kursk Region with eight. Adygea and the Tula Region saw two apiece, while a single drone was destroyed above the Oryol Region.
+"""
+
+
+def test_a_breakdown_told_after_the_totals_sentence_is_one_row_per_region():
+    """"The Voronezh Region accounted for the largest number, 12, followed by the Kursk Region with eight. Adygea and
+    the Tula Region saw two apiece, while a single drone was destroyed above …": each region with its own count."""
+    rows = events_of(BREAKDOWN_AFTER, "2025-06-03", "Europe/Moscow", category="air_defense")
+    counts = sorted((r["location"], r["weapon_count"]) for r in rows if r["location"])
+    assert counts == [("Adygea", 2), ("Kursk Oblast", 8), ("Oryol Oblast", 1), ("Tula Oblast", 2), ("Voronezh Oblast", 12)]
+
+
 def test_the_two_oblasts_a_headline_named_are_one_blow_each():
     """"…struck facilities in the two oblasts": the two regions the headline named, one event each."""
     rows = events_of("Russians hit power sites in Sumy and Poltava oblasts overnight\nRussian forces struck facilities "

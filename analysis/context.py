@@ -281,8 +281,15 @@ class ArticleContext:
         self.note_places(places)
         subject = next((a for a in facts.actors if a.kind in ("titled", "person") and a.actor
                         and a.role in ("subject", "speaker")), None)
+        topic = next((a for a in facts.actors if a.kind in ("titled", "person") and a.actor
+                      and TOPIC_BEFORE.match(facts.text[:a.start])), None)
+        subject = subject or topic   # "It is Scholz's first trip to Kyiv since 2022. He pledged arms …"
         if subject is not None:   # the first official who acts or speaks: "He" of the next sentence
             self.last_person = (subject.actor, subject.detail)
+
+
+# a sentence about one official: "It is Scholz's first trip …", "This was Macron's second visit …"
+TOPIC_BEFORE = re.compile(r"^\W*(?:It|This|That)\s+(?:is|was|was\s+also|is\s+also|marks|marked)\s+(?:the\s+)?$")
 
 
 def _heading_place(heading: str) -> PlaceMention | None:

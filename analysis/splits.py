@@ -58,7 +58,7 @@ TAKEN_LIST_GAP = re.compile(r"^\s*(?:in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+
 
 # between a capture verb and its first object: "captured the village of X", "took control of the towns of X"
 TAKEN_GAP = re.compile(r"^\s*(?:(?:were|are|included|include|including)\s+)?(?:(?:the|a|an)\s+)?"
-                       r"(?:(?:villages?|towns?|settlements?|cities|city)\s+(?:of\s+)?)?$", re.I)
+                       r"(?:(?:villages?|towns?|settlements?|cities|city)\s+)?(?:of\s+)?$", re.I)
 
 
 def breakdowns(facts: SentenceFacts) -> list[tuple[PlaceMention, int, int]]:
@@ -347,8 +347,10 @@ LIST_INTRO = re.compile(r"[^.;:]{0,60}?,?\s+(?:among\s+them|including|such\s+as|
 
 
 # a capture told as the state of its subject, and what may stand between the subject and it
-CONTROL_STATE = re.compile(r"^(?:is|was|were|are)\b.*\b(?:control|hands|held|controlled)\b", re.I)
-APPOSITIVE = re.compile(r"^\s*(?:,[^,;]{0,90},)?\s*$")
+CONTROL_STATE = re.compile(r"^(?:(?:is|was|were|are)\b.*\b(?:control|hands|held|controlled)\b|(?:(?:have|has)\s+fallen|fell)\b)", re.I)
+# "X and Y, two villages in the region, are …", and the comma that closes an apposition the list is:
+# "Two more villages south of Lysychansk, Loskutivka and Rai-Oleksandrivka, are now in Russian hands"
+APPOSITIVE = re.compile(r"^\s*(?:,[^,;]{0,90},|,)?\s*$")
 LIST_BEFORE_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$", re.I)
 
 

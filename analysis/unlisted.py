@@ -42,16 +42,18 @@ _SETTLEMENT = r"(?:village|town|settlement|hamlet|selo|community|communitie|loca
 BEFORE = re.compile(rf"\b{_SETTLEMENT}s?\s+(?:of\s+)?({NAME})", re.I)
 # "Novoosynove, a village in the Kupiansk district", "Oktyabrsky, a village in the Tver region"
 AFTER = re.compile(rf"({NAME}),\s+(?:a|the|two|three|four|both)\s+(?:small\s+|tiny\s+|frontline\s+|front-line\s+|nearby\s+|border\s+)?"
-                   rf"{_SETTLEMENT}s?\s+(?:in|near|of|outside|on|close\s+to)\b", re.I)
+                   rf"{_SETTLEMENT}s?\s+(?:(?:that|which)\s+(?:sits|lies|is|stands)\s+(?:right\s+|just\s+|directly\s+)?)?"
+                   rf"(?:in|near|of|outside|on|close\s+to)\b", re.I)
 # the next names of a list the cue opens: "the villages of Stavky, Novoselivka and Maslyakivka"
 NEXT = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})")
 # place slots, for toponym-shaped names only: "In Horiane, …", "shelling hit Pidseredne", "an airstrike on
 # Shevchenkove", "Goncharovka in the Sudzhansky district came under fire"
 SLOTS = (
     (("In ",), re.compile(rf"(?:^|[;:—–]\s*|\b(?:and|while|meanwhile|but)\s+)(?-i:In)\s+({NAME}),", re.I)),
-    (("hit", "struck", "strike", "shell", "attack", "bomb", "target", "pound", "assault", "fire"),
+    (("hit", "struck", "strike", "shell", "attack", "bomb", "target", "pound", "assault", "fire", "raid"),
      re.compile(rf"\b(?:hit|hits|struck|strikes|shelled|shells|attacked|attacks|bombed|targeted|pounded|"
-                rf"shelling|strike|airstrike|attack|assaults?|fire|fired|firing)\s+(?:on\s+|at\s+|upon\s+)?({NAME})\b", re.I)),
+                rf"shelling|strike|airstrike|attack|assaults?|fire|fired|firing|raid|raided)\s+(?:on\s+|at\s+|upon\s+)?"
+                rf"(?:the\s+(?:area|outskirts|village)\s+of\s+)?({NAME})\b", re.I)),
     ((" in the ",), re.compile(rf"({NAME})\s+in\s+the\s+{NAME}\s+(?:district|region|community|hromada|raion|area)\b")),
     # where an advance heads: "moving south of Mala Tokmachka, towards Novoprokopivka", "pushing toward Orikhiv"
     (("toward",), re.compile(rf"\btowards?\s+({NAME})")),
@@ -73,8 +75,10 @@ TAKEN = re.compile(rf"\b(?:seized|captured|took|taken|liberated|retook|recapture
 # "X is now in Russian hands"
 TAKEN_OTHERWISE = re.compile(
     rf"({NAME})(?:,\s+in\s+(?:the\s+)?(?:[\w’'-]+\s+){{1,3}}?(?:region|oblast|district|area|province),)?\s+"
-    rf"(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:now\s+|fully\s+|completely\s+|officially\s+)?"
+    rf"(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:now\s+|fully\s+|completely\s+|officially\s+)?[\"“‘']?"
     rf"(?:captured|liberated|seized|retaken|recaptured|overrun|freed|(?:Russian|Ukrainian)-(?:held|controlled))\b"
+    # "Klishchiivka has fallen to Russian troops", "Vuhledar fell to Moscow's forces"
+    rf"|({NAME}),?\s+(?:(?:has|have|had)\s+fallen|fell)\s+(?:in)?to\s+(?:the\s+)?(?:Russian|Ukrainian|Moscow['’]s|Kyiv['’]s|enemy)\b"
     rf"|({NAME})\s+(?:(?:has|have|had)\s+)?(?:returned|come\s+back|been\s+returned|is\s+back|was\s+back)\s+(?:to|under)\s+\S+\s+control"
     rf"|\bflags?\s+(?:(?:is|was|has\s+been)\s+(?:now\s+)?(?:flying|raised|hoisted|back)\s+(?:again\s+)?)?(?:in|over|above|at)\s+(?:the\s+)?"
     rf"(?:(?:village|town|city|centre|center|outskirts)\s+of\s+)?({NAME})"
@@ -82,9 +86,9 @@ TAKEN_OTHERWISE = re.compile(
     rf"|\b(?:captured|liberated|seized|taken|retaken|recaptured)\s+(?:were|as|are|included|include)\s+({NAME})"
     rf"|\b(?:captured|liberated|seized|taken|retaken|recaptured|retook|retaken)\s+[^.;:]{{0,60}}?,?\s+(?:among\s+them|including|such\s+as|namely)\s+({NAME})"
     # "Kostiantynopolske is now in Russian hands", "Krupets was back in Russian hands"
-    rf"|({NAME})\s+(?:is|was|are|were)\s+(?:now\s+|fully\s+|firmly\s+|entirely\s+)?(?:back\s+)?in\s+(?:Russian|Ukrainian|its|their|Moscow['’]s|Kyiv['’]s)\s+hands\b")
+    rf"|({NAME}),?\s+(?:is|was|are|were)\s+(?:now\s+|fully\s+|firmly\s+|entirely\s+)?(?:back\s+)?in\s+(?:Russian|Ukrainian|its|their|Moscow['’]s|Kyiv['’]s)\s+hands\b")
 # a substring test first: most sentences name no capture, and the regex tries every capitalised word
-TAKEN_OTHERWISE_WORDS = ("captured", "liberated", "seized", "retaken", "recaptured", "overrun", "freed", "control", "-held",
+TAKEN_OTHERWISE_WORDS = ("captured", "liberated", "seized", "retaken", "recaptured", "overrun", "freed", "control", "-held", "fell", "fallen",
                          "flag", "list", "among them", "including", "such as", "namely", "hands")
 NEXT_AFTER_NOTE = re.compile(rf"\s*(?:\([^()]{{0,160}}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})(?![\w’'-])")
 # a base named after its place needs no shape: "at Skrydstrup air base", "the Ramstein air base in Germany"
@@ -140,8 +144,9 @@ def _spans(text: str, known: Collection[str]) -> list[tuple[int, int]]:
     for m in [*TAKEN_GATE.finditer(text), *otherwise]:
         group = next(k for k in range(1, (m.re.groups or 1) + 1) if m.group(k) is not None)
         listed = [m.span(group)]
-        while m.re is TAKEN_OTHERWISE and group == 1 and (prev := PREV.search(text, max(0, listed[0][0] - 60),
-                                                                               listed[0][0])) is not None:
+        # a name that opens the match is the verb's subject, and may end a list: "X, Y and Z fell to …"
+        while m.re is TAKEN_OTHERWISE and m.start(group) == m.start() \
+                and (prev := PREV.search(text, max(0, listed[0][0] - 60), listed[0][0])) is not None:
             listed.insert(0, prev.span(1))   # "Novovoskresenske, Novohryhorivka and Petropavlivka … have been freed"
         while (nxt := NEXT_AFTER_NOTE.match(text, listed[-1][1])) is not None:
             listed.append(nxt.span(1))
@@ -221,11 +226,17 @@ def _person_words() -> frozenset[str]:
 REGION_INTRO = re.compile(r"^\s*(?:In|Over|Across)\s+(?:the\s+)?[^,;]{2,40}?\s+(?:region|oblast|krai|republic)\s*,", re.I)
 
 
+# a region the village borders is not the one that holds it: "a village right on the frontier with Russia's
+# Belgorod Oblast"
+NEIGHBOUR = re.compile(r"\b(?:frontier|border)\s+with\b|\bbordering\b|\bacross\s+(?:the\s+border\s+)?from\b", re.I)
+
+
 def _mention(text: str, start: int, end: int, found: list[PlaceMention]) -> PlaceMention:
     """The village, in the region or country named right after it, if any ("…, a village in the Tver region"),
     else in the region the sentence opens with."""
     near = next((p for p in sorted(found, key=lambda p: p.start)
-                 if end <= p.start <= end + REGION_WINDOW and p.kind in ("region", "district", "country")), None)
+                 if end <= p.start <= end + REGION_WINDOW and p.kind in ("region", "district", "country")
+                 and not NEIGHBOUR.search(text, end, p.start)), None)
     intro = REGION_INTRO.match(text)
     if near is None and intro is not None and intro.end() <= start:
         near = next((p for p in found if p.kind == "region" and p.end <= intro.end()), None)

@@ -142,7 +142,9 @@ def _surface(data: dict) -> tuple[dict, dict]:
             if entry.get("demonyms"):
                 demonym_of[canonical] = entry["demonyms"][0]
     for phrase, canonical in data["phrases"].items():
-        surface[phrase] = (canonical, "phrase")
+        # a phrase in lower case opens a sentence too: "Occupation officials said …", "Invaders shelled …"
+        for form in {phrase, phrase[0].upper() + phrase[1:]}:
+            surface[form] = (canonical, "phrase")
     for form in data["ignore"]:
         surface[form] = (None, "ignore")
     return surface, demonym_of

@@ -206,13 +206,17 @@ def _named_as_attacking(facts: SentenceFacts, actor: str | None) -> bool:
 IN_BEFORE = re.compile(r"\b(?:in|to)\s+$", re.I)
 # "a flight from Poland landed at Haneda", "were evacuated from the Kursk region to …"
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?$", re.I)
+# "telling residents of the Kakhovka district to go to collection points": whose people are told to leave
+RESIDENTS_OF_BEFORE = re.compile(r"\b(?:residents|inhabitants|people|civilians|population)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _departure(facts: SentenceFacts, draft: Draft) -> list[PlaceMention]:
-    """An evacuation is placed where it departs (CONTRACT §7): the place named after "from", if any."""
+    """An evacuation is placed where it departs (CONTRACT §7): the place named after "from", or the place whose
+    residents are told to leave, if any."""
     if draft.kind != "evacuation":
         return []
-    return [p for p in facts.located_places if FROM_BEFORE.search(facts.text, max(0, p.start - 30), p.start)][:1]
+    return [p for p in facts.located_places if FROM_BEFORE.search(facts.text, max(0, p.start - 30), p.start)
+            or RESIDENTS_OF_BEFORE.search(facts.text, max(0, p.start - 30), p.start)][:1]
 
 
 def _named_in_trigger(draft: Draft, candidates: list[PlaceMention]) -> list[PlaceMention]:

@@ -424,6 +424,14 @@ BARE_NIGHT = re.compile(r"\s*(?:during|in|over)\s+the\s+night\s*|\s*overnight\s*
 PERIOD_APPOSITIVE = re.compile(r"\b(?:past|last|previous)\s+(?:day|24 hours|night)\s*[,(—–-]\s*$", re.I)
 
 
+def _gap_after_trigger(facts: SentenceFacts, draft: Draft, own: DateMention) -> int:
+    """How far the sentence's own date lies after the trigger, not counting the places between them: the
+    targets a blow lists are its own ("struck Kyiv, Lviv, Dnipro, Kharkiv, Zaporizhzhia and more than a dozen
+    other cities on Monday"), however long the list."""
+    listed = sum(p.end - p.start for p in facts.places if draft.trigger.end <= p.start and p.end <= own.start)
+    return own.start - draft.trigger.end - listed
+
+
 def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
     """When: a date bound to the trigger ("Friday's strike"), else the sentence's own date unless it is the
     report's ("The ministry said on Sunday that on Saturday evening…" → Saturday), else the paragraph's,
@@ -453,7 +461,7 @@ def _date(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
             # reported on Friday happened by Friday, not on the later day the story stands on
             own = facts.own_date
     context = ctx.paragraph_date or ctx.section_date or ctx.story_date
-    if own is not None and context is not None and own.start > draft.trigger.end + w.own_date_after_trigger \
+    if own is not None and context is not None and _gap_after_trigger(facts, draft, own) > w.own_date_after_trigger \
             and not PERIOD_APPOSITIVE.search(facts.text, max(0, own.start - 30), own.start) \
             and not _closes_place_phrase(facts, draft, own):
         own = None  # "…exchange agreed at the Istanbul talks on May 16": the date of something else

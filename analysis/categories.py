@@ -433,6 +433,10 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
     # 154 of them were shot down"): it then brings the launch along as the attack (below)
     best = next((t for t in triggers if best.kind == "strike" and t.kind == "interception"
                  and t.weight == best.weight and t.start > best.start), best)
+    # and a blow heard or seen decides over the sirens that came with it ("air raid sirens sounded in Kyiv and
+    # explosions were heard"): an alert is a warning, the blow is what happened
+    best = next((t for t in triggers if best.kind == "alert" and t.category == "attack" and t.opens
+                 and t.weight == best.weight), best)
     if not best.opens:
         # "Zelenskyy called the talks early steps in the right direction": talks already told open nothing,
         # but the statement about them is news of the same category

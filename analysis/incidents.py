@@ -184,6 +184,7 @@ class Record:
     words: frozenset | None    # ``_shared_words``: for ``agreement`` only, never compatibility (None: not cut yet)
     strict: bool = False       # the category is one of ``strict_place`` (taken once: compared millions of times)
     reciprocal: bool = False   # the category is one of ``reciprocal``
+    warning: bool = False      # an air-raid alert: air defence that shot nothing down (no ACLED event type)
 
 
 def _places_ok(a: Record, b: Record, strict: bool) -> bool:
@@ -248,8 +249,8 @@ def _alike(a: Record, b: Record) -> bool:
         return False
     if a.day != b.day and (abs(a.day - b.day) > rules().night_days or not (a.night or b.night)):
         return False
-    if not _actors_ok(a, b):
-        return False
+    if not _actors_ok(a, b) or a.warning != b.warning:
+        return False   # the sirens and what air defence shot down that night are two happenings
     strict = a.strict
     national = a.level in (None, "country") and b.level in (None, "country")
     # a national interception tally lists several classes, of which each report keeps one
@@ -276,7 +277,7 @@ def agreement(a: Record, b: Record) -> int:
 
 
 COLUMNS = ("event_id", "article_id", "category", "actor1", "actor1_detail", "actor2", "date_text", "geo_precision",
-           "location", "city", "admin1", "country", "weapon", "weapon_count", "fatalities", "sentence")
+           "location", "city", "admin1", "country", "weapon", "weapon_count", "fatalities", "sentence", "event_type")
 
 
 def _column(events: pd.DataFrame, name: str) -> list:
@@ -297,13 +298,15 @@ def _no_words(sentence: str | None, detail: str | None) -> None:
 
 
 def _record(i: int, day, published: int, event_id, article, category, actor1, detail, actor2, date_text, geo,
-            location, city, admin1, country, weapon, count, fatalities, sentence, shared=_shared_words) -> Record:
+            location, city, admin1, country, weapon, count, fatalities, sentence, event_type=None,
+            shared=_shared_words) -> Record:
     level = geo if location is not None else None
     return Record(i, event_id, article, category, actor1, actor2, day, _is_night(date_text), level, location,
                   city if city is not None or level != "city" else location, admin1, country, weapon,
                   weapon_class(weapon), None if count is None else int(count), detail_words(detail),
                   None if fatalities is None else int(fatalities), published, shared(sentence, detail),
-                  category in rules().strict_place, category in rules().reciprocal)
+                  category in rules().strict_place, category in rules().reciprocal,
+                  warning=category == "air_defense" and event_type is None)
 
 
 def records(events: pd.DataFrame, articles: pd.DataFrame, rows: list[int] | None = None,

@@ -169,6 +169,17 @@ def test_a_tally_told_with_no_place_joins_the_same_tally_placed_at_a_region_and_
     assert len(set(_groups({**tally, **region}, {**tally, **nowhere, "weapon_count": 3}))) == 2
 
 
+def test_the_sirens_and_the_interceptions_of_one_night_are_two_incidents():
+    """An air-raid alert is coded air_defense with no ACLED event type; what air defence shot down that night
+    has one ("Disrupted weapons use"). Two outlets' alerts are one incident, the alert and the tally two."""
+    defence = {"category": "air_defense", "actor1": "Ukraine", "actor2": "Russia", "geo_precision": "country",
+               "location": "Ukraine", "city": None, "admin1": None}
+    alert = {**defence, "event_type": None}
+    downed = {**defence, "event_type": "Strategic developments", "weapon": "cruise missile", "weapon_count": 43}
+    assert len(set(_groups(alert, downed))) == 2
+    assert len(set(_groups(alert, alert))) == 1
+
+
 def test_statements_of_two_speakers_of_one_side_stay_apart():
     said = {"category": "diplomacy", "actor2": None, "location": None, "geo_precision": None}
     ids = _groups({**said, "actor1": "Ukraine", "actor1_detail": "President Volodymyr Zelensky"},

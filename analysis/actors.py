@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from analysis import compiled
@@ -304,8 +305,10 @@ def _is_capital_actor(text: str, start: int, end: int) -> bool:
     return bool(nxt) and nxt.group(1)[0].islower() and nxt.group(1).lower() not in _PLACE_WORDS_AFTER
 
 
-def find_actors(text: str) -> list[ActorMention]:
-    """Every actor named in ``text`` (a sentence), in order, media names and modifiers left out."""
+def find_actors(text: str, surnames: Mapping[str, tuple[str, str]] | None = None) -> list[ActorMention]:
+    """Every actor named in ``text`` (a sentence), in order, media names and modifiers left out; and the
+    officials of ``surnames`` (surname → side, full name: those the story named in full before) named by
+    their surname alone ("Pavel said …" after "President Petr Pavel")."""
     lex = lexicon()
     found: list[ActorMention] = []
     taken: list[tuple[int, int]] = []
@@ -347,8 +350,25 @@ def find_actors(text: str) -> list[ActorMention]:
         elif kind in ("person", "institution", "phrase"):
             detail = m.group(0)
         found.append(ActorMention(s, e, m.group(0), canonical, kind, detail, _role(text, s, e, kind)))
+    if surnames:
+        found += _surnames_named_again(text, surnames, found)
     found.sort(key=lambda a: a.start)
     return found
+
+
+def _surnames_named_again(text: str, surnames: Mapping[str, tuple[str, str]],
+                          found: list[ActorMention]) -> list[ActorMention]:
+    """The officials the story named in full before, now named by their surname alone (a substring test
+    first: most sentences name none of them)."""
+    out = []
+    for surname, (actor, detail) in surnames.items():
+        if surname not in text:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            s, e = m.span()
+            if not any(a.start <= s < a.end or a.start < e <= a.end for a in found):
+                out.append(ActorMention(s, e, surname, actor, "person", detail, _role(text, s, e, "person")))
+    return out
 
 
 def lexicon_weak() -> frozenset:

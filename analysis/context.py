@@ -48,6 +48,7 @@ SEAT_BEFORE = re.compile(r"\b(?:ministry|ministries|officials?|spokes(?:man|woma
 
 
 # "Speaking to journalists in Geneva, …", "Addressing reporters in Brussels, …": where the speaker stood
+POSSESSIVE_END = re.compile(r"[’']s$")
 SPEAKING_INTRO = re.compile(r"^\s*(?:Speaking|Addressing|Talking|Briefing|Writing)\b[^,;:.]{0,80},")
 
 
@@ -135,6 +136,9 @@ class ArticleContext:
     city_names_seen: set[str] = field(default_factory=set)   # the same, as a set
     region_names: list[str] = field(default_factory=list)  # regions named so far, or holding a city named, latest last
     people: set[str] = field(default_factory=set)          # surnames of the persons named so far
+    # the side of each official the story named in full, by surname: "President Petr Pavel" makes a later
+    # "Pavel said" the Czech president's, though the lexicon lists only his full name
+    sides_by_surname: dict[str, tuple[str, str]] = field(default_factory=dict)
     villages: set[str] = field(default_factory=set)        # villages placed so far that no list holds
     last_person: tuple | None = None             # (side, name) of the last official named acting: who "He" is
     in_entry: bool = False                       # the paragraph opens with a live-blog stamp ("09:05 — …")
@@ -230,6 +234,8 @@ class ArticleContext:
         for a in facts.actors:
             if a.kind in ("titled", "person") and a.detail:
                 self.people.add(a.detail.split()[-1])
+                if a.actor and len(a.text.split()) > 1:
+                    self.sides_by_surname.setdefault(POSSESSIVE_END.sub("", a.text.split()[-1]), (a.actor, a.detail))
 
 
     # -- consolidation ---------------------------------------------------------------------------------

@@ -1083,7 +1083,8 @@ def _rejection_of_a_side(facts: SentenceFacts, draft: Draft) -> None:
 # his offer on Saturday", "…, Chechnya's leader Ramzan Kadyrov said on Saturday"
 # (a participle clause may close it: "…, Dmytro Kuleba told EU counterparts, blaming Iranian-made drones for …")
 TRAILING_SPEECH = re.compile(r",\s+(?P<who>[^,;\"“”]{2,90}?)\s+(?:said|says|told|added|warned|stated|declared|wrote)\b[^,;\"“”]*"
-                             r"(?:,\s+(?:blaming|accusing|adding|saying|calling|citing|urging|noting|referring)\b[^;\"“”]*)?$")
+                             r"(?:,\s+(?:blaming|accusing|adding|saying|calling|citing|urging|noting|referring)\b[^;\"“”]*"
+                             r"|,\s+(?:yet|but|while|although|though|whereas)\b.*)?$")   # "…, Pavel said, yet …"
 # "…, said Kim Yo Jong, the sister of …": the verb before its speaker
 TRAILING_SPEECH_INVERTED = re.compile(r",\s+(?:said|says|added|warned|stated|declared|wrote)\s+(?P<who>[^,;\"“”]{2,60}?)\s*(?:,|\.|$)")
 

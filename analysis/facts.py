@@ -557,7 +557,7 @@ def _anchor(ctx: ArticleContext) -> dt.date:
 EXTRACTORS: tuple[SentenceExtractor, ...] = (
     Extractor("dates", "dates", (), lambda text, ctx, found: dates_mod.find_dates(text, _anchor(ctx), ctx.story_day)),
     Extractor("times", "times", (), lambda text, ctx, found: dates_mod.find_times(text)),
-    Extractor("actors", "actors", (), lambda text, ctx, found: actors_mod.find_actors(text)),
+    Extractor("actors", "actors", (), lambda text, ctx, found: actors_mod.find_actors(text, ctx.sides_by_surname)),
     Extractor("places", "places", (), _places),
     Extractor("weapons", "weapons", (), lambda text, ctx, found: weapons_mod.find_weapons(text)),
     Extractor("triggers", "triggers", ("weapons",), _triggers),

@@ -76,3 +76,14 @@ def test_the_grouping_whose_units_act_is_the_subject():
     is not the object an attack is aimed at."""
     assert actors("Units of the Vostok group liberated the settlement of Sosnovka.") == [("Russia", "subject")]
     assert actors("The Khortytsia group of forces reported 40 clashes.")[0][0] == "Ukraine"
+
+
+def test_a_surname_the_story_named_in_full_is_found_alone():
+    """"Pavel said …" after "Czech President Petr Pavel": the lexicon lists only the full name, the story
+    told the reader who Pavel is; an unrelated word of the same spelling inside another word is not him."""
+    surnames = {"Pavel": ("Czech Republic", "Czech President Petr Pavel")}
+    found = find_actors("A single decision in Moscow could end the war, Pavel said on Monday.", surnames)
+    assert [(a.text, a.actor, a.kind, a.role) for a in found if a.text == "Pavel"] == \
+        [("Pavel", "Czech Republic", "person", "speaker")]
+    assert not [a for a in find_actors("The Pavelko family fled to Lviv.", surnames) if a.actor == "Czech Republic"]
+    assert not [a for a in find_actors("A single decision could end the war, Pavel said.") if a.text == "Pavel"]

@@ -343,7 +343,9 @@ def _aid_by_a_warring_side(draft: Draft) -> bool:
 
 # what opens the list of places a capture names after a summary of them: "recaptured several villages near the
 # town, among them", "retook a string of villages near Kupiansk, including"
-LIST_INTRO = re.compile(r"[^.;:]{0,60}?,?\s+(?:among\s+them|including|such\s+as|namely)\s+(?:the\s+)?", re.I)
+# (or a colon: "claimed two more villages: Kolodyazi in Donetsk region and Vorone in Dnipropetrovsk region")
+LIST_INTRO = re.compile(r"[^.;:]{0,60}?,?\s+(?:among\s+them|including|such\s+as|namely)\s+(?:the\s+)?|[^.;:]{0,60}?:\s*(?:the\s+)?",
+                        re.I)
 
 
 # a capture told as the state of its subject, and what may stand between the subject and it

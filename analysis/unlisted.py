@@ -39,13 +39,16 @@ _WORD = r"(?-i:[A-Z])[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*"
 NAME = rf"{_WORD}(?:[ -]{_WORD}){{0,2}}"
 _SETTLEMENT = r"(?:village|town|settlement|hamlet|selo|community|communitie|locality|localitie)"
 # "the village of Yasnobrodivka", "the villages of Stavky and …", "the town Kurakhove"
-BEFORE = re.compile(rf"\b{_SETTLEMENT}s?\s+(?:of\s+)?({NAME})", re.I)
+# also "two more villages: X and Y", "two more villages on Monday: X and Y"
+BEFORE = re.compile(rf"\b{_SETTLEMENT}s?(?:\s+(?:of\s+)?|(?:\s+on\s+\w+day)?:\s+)({NAME})", re.I)
 # "Novoosynove, a village in the Kupiansk district", "Oktyabrsky, a village in the Tver region"
 AFTER = re.compile(rf"({NAME}),\s+(?:a|the|two|three|four|both)\s+(?:small\s+|tiny\s+|frontline\s+|front-line\s+|nearby\s+|border\s+)?"
                    rf"{_SETTLEMENT}s?\s+(?:(?:that|which)\s+(?:sits|lies|is|stands)\s+(?:right\s+|just\s+|directly\s+)?)?"
                    rf"(?:in|near|of|outside|on|close\s+to)\b", re.I)
 # the next names of a list the cue opens: "the villages of Stavky, Novoselivka and Maslyakivka"
-NEXT = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})")
+# (each may be followed by the region that holds it: "Kolodyazi in Donetsk region and Vorone in …")
+_REGION_NOTE = rf"(?:\s+in\s+(?:the\s+)?(?:{_WORD}\s+){{1,3}}?(?:region|oblast|district|province|Region|Oblast)\b)?"
+NEXT = re.compile(rf"{_REGION_NOTE}\s*(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})")
 # place slots, for toponym-shaped names only: "In Horiane, …", "shelling hit Pidseredne", "an airstrike on
 # Shevchenkove", "Goncharovka in the Sudzhansky district came under fire"
 SLOTS = (
@@ -90,7 +93,7 @@ TAKEN_OTHERWISE = re.compile(
 # a substring test first: most sentences name no capture, and the regex tries every capitalised word
 TAKEN_OTHERWISE_WORDS = ("captured", "liberated", "seized", "retaken", "recaptured", "overrun", "freed", "control", "-held", "fell", "fallen",
                          "flag", "list", "among them", "including", "such as", "namely", "hands")
-NEXT_AFTER_NOTE = re.compile(rf"\s*(?:\([^()]{{0,160}}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})(?![\w’'-])")
+NEXT_AFTER_NOTE = re.compile(rf"\s*(?:\([^()]{{0,160}}\)\s*)?{_REGION_NOTE}(?:,\s*(?:and\s+)?|\s+and\s+)({NAME})(?![\w’'-])")
 # a base named after its place needs no shape: "at Skrydstrup air base", "the Ramstein air base in Germany"
 BASE = re.compile(rf"({NAME})\s+(?:military\s+|air\s+force\s+)?(?:air\s+base|airbase|airfield|naval\s+base)\b", re.I)
 _ANY_NAME = re.compile(rf"(?<![\w'’-])({NAME})")

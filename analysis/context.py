@@ -180,12 +180,15 @@ class ArticleContext:
         """Keep the cities and regions named as where something happened, most recent last, each list bounded
         by ``context.max_cities``: "the city" and "the region" of later sentences are the nearest of them."""
         bound = settings().context.max_cities
+        # a list of regions ("hosted by the Penza, Tambov and Kaluga regions, with Stavropol Krai next") is no
+        # new setting of the story: "the region" of the next sentence is still the one told before
+        listed = len({p.place for p in places if p.kind == "region"}) >= 3
         for p in places:
             if p.kind in ("city", "district") or (p.kind == "facility" and p.city):
                 name = p.city or p.place
                 city = p if p.kind == "city" else (gazetteer().lookup(name) or p)
                 self.cities = [c for c in self.cities[-bound:] if (c.city or c.place) != name] + [city]
-            elif p.kind == "region":
+            elif p.kind == "region" and not listed:
                 self.regions = [r for r in self.regions[-bound:] if r.place != p.place] + [p]
 
     # -- reading ---------------------------------------------------------------------------------------

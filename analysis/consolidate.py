@@ -319,7 +319,8 @@ def _breakdown_of(facts: SentenceFacts, home: Draft) -> list:
     if home.category != "air_defense" or facts.frames:
         return []
     parts = breakdowns(facts)
-    if len(parts) < 2:
+    # one region's share of the total is a breakdown too ("Half of them – 18 – were over Bryansk Oblast")
+    if len(parts) < 2 and not (parts and home.weapon_count and parts[0][1] < home.weapon_count):
         return []
     t = home.trigger
     at = min(where for _, _, where in parts)
@@ -350,8 +351,9 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
         if not opening and facts.frames and home is not None and \
                 (_names_other_city(facts, home) or _casualties_of_an_attack(facts, home)):
             opening = _blow_of_the_wave(facts, home)  # "In the Kyiv region, four people were killed": a new place
-        if not opening and home is not None:
-            opening = _breakdown_of(facts, home)
+        if not opening and (home is not None or events):
+            # a breakdown may follow its total across a "Source: …" label, which opens a part of its own
+            opening = _breakdown_of(facts, home or events[-1])
         if opening:
             # one trigger may open several events (each donor of a joint pledge, each regional breakdown);
             # the generator builds a trigger's drafts only when the loop reaches them, after the last attack

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 # a count, then a preposition of airspace, right before a region's or city's name. The words between may
 # name what was downed ("of them were destroyed"), never people or buildings ("two people were hurt in …").
 BREAKDOWN_BEFORE = re.compile(r"\b(?:another\s+|a further\s+)?(" + NUMBER + r"|another|one more|a single)\s+(?:(?!(?:people|persons?|civilians|residents|children|killed|"
-                              r"dead|died|injured|wounded|hurt|homes?|houses?|buildings?)\b)[\w-]+\s+){0,6}?"
+                              r"dead|died|injured|wounded|hurt|homes?|houses?|buildings?)\b)[\w–—-]+\s+){0,6}?"
                               # "one drone each was brought down over …": words may follow "each" too
                               r"(?:(apiece|each)\s+(?:[\w-]+\s+){0,3}?)?"
                               r"(?:above|over|in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
@@ -39,7 +39,9 @@ BREAKDOWN_BEFORE = re.compile(r"\b(?:another\s+|a further\s+)?(" + NUMBER + r"|a
 ACCOUNTED = re.compile(r"\baccount(?:ed|s)?\s+for\b|\bapiece\b|\bfollowed\s+by\b", re.I)
 # "The Rostov Region accounted for the largest number, 14, followed by the Stavropol Region with seven. Kalmykia
 # and the Belgorod Region saw three apiece": a breakdown told after the total's own sentence
-COUNT_AFTER = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s+(?:accounted\s+for(?:\s+the\s+(?:largest|biggest|highest|greatest)\s+(?:number|share|tally)\s*,?)?|for|with|saw)\s+(" + NUMBER + r")\b(\s+(?:apiece|each))?",
+# ("Kursk and Belgorod oblasts accounted for the remaining 18, nine apiece": the share of each after the sum)
+COUNT_AFTER = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s+(?:accounted\s+for(?:\s+the\s+(?:largest|biggest|highest|greatest)\s+(?:number|share|tally)\s*,?)?"
+                         r"(?:\s+the\s+(?:remaining|other|rest\s+of\s+the)\s+" + NUMBER + r"\s*,)?|for|with|saw)\s+(" + NUMBER + r")\b(\s+(?:apiece|each))?",
                          re.I)
 # the next name of a list that shares the count before it: "…, the Smolensk Region and the Belgorod Region"
 LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$", re.I)

@@ -406,7 +406,9 @@ def _negated(t: Trigger, text: str) -> bool:
     if t.category == "attack":
         return bool(NEGATION.search(text[max(0, t.start - w.negation_before_trigger):t.start])
                     or EXPECTED_AFTER.match(text, t.end)
-                    or DENIAL.search(text[max(0, t.start - w.denial_before_trigger):t.start]))
+                    # ground taken and denied is the other side's claim ("Ukraine's General Staff denied that
+                    # Zaporizke and Novogeorgiivka were in Russian hands"): the claim stays, beside the denial
+                    or t.kind != "capture" and DENIAL.search(text[max(0, t.start - w.denial_before_trigger):t.start]))
     if t.kind == "fortification":   # "Wagner would spend the next few days building defensive lines"
         return bool(FUTURE_BEFORE.search(text, max(0, t.start - 50), t.start))
     if t.kind == "aid" and BY_MEANS.search(text, max(0, t.start - 4), t.start) and t.text.split()[0].endswith("ing"):
@@ -446,7 +448,7 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
     if outage is not None:
         return [outage, best]
     chosen = [best]
-    rebuttal = _rebuttal_after(text, best, triggers)
+    rebuttal = _rebuttal_after(text, best, triggers) or _denial_before(text, best, triggers)
     if rebuttal is not None:
         chosen.append(rebuttal)  # "Moscow said it had seized Toretsk, but Kyiv rejected the claim"
     if best.kind in GROUND_KINDS:
@@ -610,6 +612,17 @@ def _rebuttal_after(text: str, best: Trigger, triggers: list[Trigger]) -> Trigge
                 and clause_start(text, t.start) > best.end:
             return t
     return None
+
+
+def _denial_before(text: str, best: Trigger, triggers: list[Trigger]) -> Trigger | None:
+    """The denial a claimed capture is the object of ("Kyiv denied that Zaporizke was in Russian hands"): the
+    denying side's statement, beside the claim it denies."""
+    if best.kind != "capture":
+        return None
+    w = settings().windows
+    return next((t for t in triggers if t.category == "diplomacy" and t.end <= best.start
+                 and DENIAL.search(text[max(0, best.start - w.denial_before_trigger):best.start])
+                 and DENIAL_WORDS.match(t.text)), None)
 
 
 def codes(kind: str) -> dict:

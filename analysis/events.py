@@ -1010,7 +1010,7 @@ def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: 
         draft.actor1, draft.actor1_detail, draft.actor1_explicit = subject.actor, subject.detail, True
         if draft.actor2 == subject.actor:
             draft.actor2 = None
-    if (draft.kind == "statement" or (draft.kind == "sanctions" and _named_as_target(states, draft.actor1))) \
+    if (draft.kind not in ("sanctions",) or _named_as_target(states, draft.actor1)) \
             and (speaker := _trailing_speaker(facts, draft, states)) is not None:
         if draft.actor2 == speaker.actor:
             draft.actor2 = draft.actor1 if draft.actor1 != speaker.actor else None
@@ -1082,7 +1082,7 @@ def _rejection_of_a_side(facts: SentenceFacts, draft: Draft) -> None:
 # the speaker named after what was said, at the end of the sentence: "…, US Vice President Kamala Harris said of
 # his offer on Saturday", "…, Chechnya's leader Ramzan Kadyrov said on Saturday"
 # (a participle clause may close it: "…, Dmytro Kuleba told EU counterparts, blaming Iranian-made drones for …")
-TRAILING_SPEECH = re.compile(r",\s+(?P<who>[^,;\"“”]{2,90}?)\s+(?:said|says|told|added|warned|stated|declared|wrote)\b[^,;\"“”]*"
+TRAILING_SPEECH = re.compile(r",\s+(?!(?:but|and|while|yet|whereas|although|though)\b)(?P<who>[^,;\"“”]{2,90}?)\s+(?:said|says|told|added|warned|stated|declared|wrote)\b[^,;\"“”]*"
                              r"(?:,\s+(?:blaming|accusing|adding|saying|calling|citing|urging|noting|referring)\b[^;\"“”]*"
                              r"|,\s+(?:yet|but|while|although|though|whereas)\b.*)?$")   # "…, Pavel said, yet …"
 # "…, said Kim Yo Jong, the sister of …": the verb before its speaker

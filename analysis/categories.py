@@ -455,6 +455,7 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
         chosen += _more_ground(triggers, chosen)
     chosen += _other_category_clauses(text, triggers, chosen)
     chosen += _another_donor(text, triggers, chosen)
+    chosen += _another_statement(text, triggers, chosen)
     if best.category == "air_defense" and best.kind == "interception":
         tail = text[best.end:]
         impact = lexicon().impact.search(tail)
@@ -567,6 +568,17 @@ def _another_donor(text: str, triggers: list[Trigger], chosen: list[Trigger]) ->
                 and DONOR_CLAUSE.search(text, aid.end, t.start) and not _negated(t, text):
             return [t]
     return []
+
+
+def _another_statement(text: str, triggers: list[Trigger], chosen: list[Trigger]) -> list[Trigger]:
+    """A second judgement in a clause of its own with its own speaker ("Denise Brown … called it despicable,
+    while the EU's diplomatic service described it as heinous") is one more statement; ``events`` gives it the
+    speaker its clause names."""
+    said = next((c for c in chosen if c.kind == "statement"), None)
+    if said is None:
+        return []
+    return next(([t] for t in triggers if t.kind == "statement" and t.start > said.end and t.opens
+                 and t not in chosen and DONOR_CLAUSE.search(text, said.end, t.start)), [])
 
 
 # Kinds of the ground war: one sentence may tell several of them, each at its own place.

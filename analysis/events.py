@@ -1020,6 +1020,11 @@ def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: 
         if about is not None:
             draft.actor2 = about.actor
         draft.actor1, draft.actor1_detail, draft.actor1_explicit = speaker.actor, speaker.detail, True
+    if draft.kind == "statement" and (own := _clause_giver(facts, draft, states)) is not None:
+        # "Denise Brown called it despicable, while the EU's diplomatic service described it as heinous": the
+        # second judgement is the side its own clause names
+        draft.actor1, draft.actor1_detail, draft.actor1_explicit = own.actor, own.detail, True
+        draft.actor2 = None if draft.actor2 == own.actor else draft.actor2
     if draft.trigger.text.lower().startswith("summon"):
         _summoned(facts, ctx, draft)
     if "summon" in draft.trigger.text.lower() and draft.place is None \

@@ -69,9 +69,18 @@ def _daytime_vs_overnight(a: Draft, b: Draft) -> bool:
     return c.daytime_start_hour * 60 <= _minutes(b.time.time) < c.daytime_end_hour * 60
 
 
+# a blow the sentence itself calls another one: "Hours after the attack on the store, another Russian strike hit a
+# residential area in central Kharkiv"
+ANOTHER_BLOW = re.compile(r"\b(?:another|a second|a separate|a further|one more)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:strikes?|attacks?|missiles?|drones?|bombs?|raids?|blasts?|explosions?)\b[^.;,]{0,40}$", re.I)
+
+
 def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
     """Could ``draft`` describe the same happening as ``event``?"""
     if event.category != draft.category or event.future != draft.future:
+        return False
+    if draft.category == "attack" and event.main is not draft.main and \
+            ANOTHER_BLOW.search(draft.main.text, max(0, draft.trigger.start - 80), draft.trigger.start):
         return False
     if draft.date_own and not _dates_compatible(event.date, draft.date):
         return False

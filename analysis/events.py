@@ -510,6 +510,18 @@ def _days_before(facts: SentenceFacts, draft: Draft) -> None:
         draft.date_own = True
 
 
+# "Hours after the attack on the store, another Russian strike hit …": the day of the blow told before
+HOURS_AFTER = re.compile(r"^\W*(?:(?:just|only|some|a few|several)\s+)?(?:hours|minutes|moments|shortly|soon)\s+after\s+"
+                         r"(?:the|that|this)\s+(?:[\w’'-]+\s+){0,2}?(?:attack|strike|bombing|blast|raid|shelling)\b", re.I)
+
+
+def _hours_after(facts: SentenceFacts, draft: Draft, last_attack: Draft | None) -> None:
+    """A blow told "hours after" the one before happened on that one's day, whatever day the story stands on."""
+    if draft.category == "attack" and last_attack is not None and last_attack.date is not None \
+            and not draft.date_own and HOURS_AFTER.match(facts.text):
+        draft.date, draft.date_own = last_attack.date, True
+
+
 PHRASE_WINDOW = 40   # "a rocket attack on Belgorod on Thursday": the day of the blow's own phrase
 
 
@@ -1281,6 +1293,7 @@ def build(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_atta
     _location(facts, ctx, draft)
     _date(facts, ctx, draft)
     _days_before(facts, draft)
+    _hours_after(facts, draft, last_attack)
     draft.time = facts.time
     _actors(facts, ctx, draft, last_attack, last_event)
     _weapon(facts, draft)

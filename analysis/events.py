@@ -842,7 +842,9 @@ def _air_defense(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states
     draft.actor2 = attacker or actors_mod.opponent(draft.actor1)
 
 
-LAUNCHER_VERB_AFTER = re.compile(r"\s+(?:had\s+|has\s+|have\s+)?(?:launched|sent|fired|unleashed|hurled)\b", re.I)
+# (an aside may come between: "Russia, for its part, fired a record 145 drones at Ukraine")
+LAUNCHER_VERB_AFTER = re.compile(r"(?:\s*,\s*(?:for\s+(?:its|their)\s+part|meanwhile|in\s+turn|in\s+response|again)\s*,)?"
+                                 r"\s+(?:had\s+|has\s+|have\s+)?(?:launched|sent|fired|unleashed|hurled)\b", re.I)
 # air policing: jets sent up to guard the airspace, not weapons fired at it
 SCRAMBLE = re.compile(r"scrambl|took to the air|into the air|escorted", re.I)
 # "Ukrainian forces shot down 130 drones": the side's forces right before the interception verb

@@ -1020,7 +1020,8 @@ def _diplomacy(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: 
     _parties(facts, ctx, draft, states, last_attack, last_event)
     _speaker_not_the_side_spoken_of(draft, states)
     _rejection_of_a_side(facts, draft)
-    if draft.kind == "sanctions" and (subject := _reported_subject(facts, draft, states)) is not None:
+    if draft.kind == "sanctions" and (subject := _owner_of_measure(facts, draft, states)
+                                      or _reported_subject(facts, draft, states)) is not None:
         draft.actor1, draft.actor1_detail, draft.actor1_explicit = subject.actor, subject.detail, True
         if draft.actor2 == subject.actor:
             draft.actor2 = None
@@ -1068,6 +1069,18 @@ def _speaker_not_the_side_spoken_of(draft: Draft, states: list[ActorMention]) ->
     if first is not None and speaker is not None and first.role in ("owner", "object", "target"):
         draft.actor1, draft.actor2 = speaker.actor, draft.actor1
         draft.actor1_detail, draft.actor1_explicit = speaker.detail, True
+
+
+# "the bloc's 18th sanctions package", "Washington's new sanctions": whose measure it is
+OWNER_GAP = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _owner_of_measure(facts: SentenceFacts, draft: Draft, states: list[ActorMention]) -> ActorMention | None:
+    """The side whose possessive names the measure ("… are among the entities named in the bloc's 18th
+    sanctions package") imposed it, whoever the sentence names first."""
+    t = draft.trigger
+    return _first(states, lambda a: a.actor is not None and a.end <= t.start and a.role in ("possessive", "owner")
+                  and OWNER_GAP.match(facts.text[a.end:t.start]) is not None)
 
 
 # "Biden said the G7 would ban imports of Russian gold": the side that does it follows the speech verb

@@ -60,6 +60,11 @@ SLOTS = (
     ((" in the ",), re.compile(rf"({NAME})\s+in\s+the\s+{NAME}\s+(?:district|region|community|hromada|raion|area)\b")),
     # where an advance heads: "moving south of Mala Tokmachka, towards Novoprokopivka", "pushing toward Orikhiv"
     (("toward",), re.compile(rf"\btowards?\s+({NAME})")),
+    # where the ground war goes on: "Ukrainian troops advanced near Novodarivka", "fighting around Vodiane"
+    (("advanc", "gain", "fight", "clash", "assault", "attack", "push", "repel"),
+     re.compile(rf"\b(?:advanced|advancing|advances|advance|gained|gains|gaining|fighting|clashes|assaults?|attacks?|"
+                rf"pushed|pushing|repelled)\s+(?:[\w-]+\s+){{0,2}}?(?:near|around|outside|(?:north|south|east|west)\w* of)\s+"
+                rf"({NAME})", re.I)),
     # a site named after its place: "the Kirovske military airfield", "the Afipsky oil refinery"
     (("airfield", "air base", "airbase", "refinery", "depot", "arsenal", "power plant", "substation"),
      re.compile(rf"({NAME})\s+(?:military\s+|air\s+force\s+|oil\s+|fuel\s+|ammunition\s+|thermal\s+|power\s+)?"

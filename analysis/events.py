@@ -1331,6 +1331,8 @@ def build(facts: SentenceFacts, trigger: Trigger, ctx: ArticleContext, last_atta
     return draft
 
 
+# "… before being escorted out by NATO jets": a side named after "by" only answered the intrusion
+BY_BEFORE = re.compile(r"\b(?:escorted|chased|intercepted|shadowed|followed|met)\s+(?:out\s+|away\s+|off\s+)?by\b", re.I)
 # "breaching Romanian airspace", "Poland's airspace": whose airspace
 AIRSPACE_OF = re.compile(r"([A-Z][\w’'-]+?)(?:['’]s)?\s+air ?space\b")
 
@@ -1346,6 +1348,11 @@ def _airspace(facts: SentenceFacts, draft: Draft) -> None:
         return
     owner = next((a for a in sorted(facts.attacker_side) if a != country), None)
     other = _first(facts.actors, lambda a: a.actor and a.actor != country and a.role not in ("place", "modifier"))
+    # "Russian MiG-31 fighters entered Estonian airspace … before being escorted out by NATO jets": the side
+    # named before the intrusion strayed in, not the one that saw its aircraft out afterwards
+    if other is not None and other.end <= draft.trigger.start and owner is not None and owner != other.actor \
+            and BY_BEFORE.search(facts.text, max(0, draft.trigger.end), len(facts.text)):
+        owner = other.actor
     draft.actor1 = owner or (other.actor if other is not None else draft.actor1)
     draft.actor2 = country
     from analysis.places import gazetteer

@@ -371,17 +371,38 @@ def _resolve(previous: Previous | None, tables: dict[str, pd.DataFrame], drop: s
     events = events.copy()
     events["incident_id"] = pd.array([res.ids.get(e, i) for e, i in zip(texts(events["event_id"]), texts(events["incident_id"]))],
                                      dtype="string")
+    retired -= _unchanged_incidents(res.ids, old_ids, retired, added)
     return events, _incident_table(previous, events, articles, res.resolved, retired), res.pairs, len(res.resolved), retired
+
+
+def _unchanged_incidents(ids: dict[str, str], old_ids: dict[str, str], retired: set[str], added: set[str]) -> set[str]:
+    """The retired incidents that re-resolving gave back as they were: the same id, the same events, none
+    of them re-extracted. An incident's row depends on its events' rows and their articles' only
+    (``incident_table.build``), so the last run's row stands: it is not built again, and its month file
+    is not rewritten for it. Why: a 1 % edit of 10,000 articles re-resolves thousands of events in the
+    components it touches, and gets back all but a few hundred of their incidents as they were."""
+    before: dict[str, set[str]] = {i: set() for i in retired}
+    for event, incident in old_ids.items():
+        if incident in before:
+            before[incident].add(event)
+    after: dict[str, set[str]] = {}
+    for event, incident in ids.items():
+        if incident in before:
+            after.setdefault(incident, set()).add(event)
+    return {i for i, members in after.items() if members == before[i] and not members & added}
 
 
 def _incident_table(previous: Previous | None, events: pd.DataFrame, articles: pd.DataFrame,
                     resolved: set[str], retired: set[str]) -> pd.DataFrame:
-    """The incidents kept from the last run, plus those of the re-resolved events built afresh."""
+    """The incidents kept from the last run (those not ``retired``), plus those of the other re-resolved
+    events built afresh."""
     from analysis import incident_table
 
-    mine = events[among(events["event_id"], resolved)]
+    old = previous.tables["incidents"] if previous is not None else None
+    kept = set() if old is None else set(texts(old["incident_id"])) - retired
+    mine = events[among(events["event_id"], resolved) & ~among(events["incident_id"], kept)]
     built = frame("incidents", incident_table.build(mine, articles) if len(mine) else [])
-    old = previous.tables["incidents"] if previous is not None else built.iloc[:0]
+    old = built.iloc[:0] if old is None else old
     parts = [df for df in (old[~among(old["incident_id"], retired)], built) if len(df)]
     table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts or [built])[0]
     return table.sort_values(["event_date", "incident_id"], na_position="last", kind="stable").reset_index(drop=True)
@@ -416,14 +437,29 @@ def _dirty_months(previous: Previous | None, tables: dict, months: dict, touched
     month is the last run's file, hard-linked."""
     if previous is None:
         return {name: set(months[name]) for name in TABLES}
-    old_inc = previous.tables["incidents"]
-    inc_months = set(month_of(old_inc.loc[among(old_inc["incident_id"], retired), "first_reported"]))
+    old_inc, new_inc = previous.tables["incidents"], tables["incidents"]
     kept_ids = set(texts(old_inc["incident_id"])) - retired
-    inc_months |= set(months["incidents"][~among(tables["incidents"]["incident_id"], kept_ids)])
+    old_rows, new_rows = old_inc[among(old_inc["incident_id"], retired)], new_inc[~among(new_inc["incident_id"], kept_ids)]
+    same = _same_rows(old_rows, new_rows, "incident_id")
+    inc_months = set(month_of(old_rows.loc[~among(old_rows["incident_id"], same), "first_reported"]))
+    inc_months |= set(months["incidents"][~among(new_inc["incident_id"], kept_ids | same)])
     before = previous.incident_of
     changed = [before.get(e) != i for e, i in zip(texts(tables["events"]["event_id"]), texts(tables["events"]["incident_id"]))]
     relabelled = set(months["events"][np.array(changed, dtype=bool)])
     return {**{name: touched for name in EXTRACTED}, "events": touched | relabelled, "incidents": inc_months}
+
+
+def _same_rows(old: pd.DataFrame, new: pd.DataFrame, key: str) -> set[str]:
+    """The keys whose row is in both frames and equal in every column (missing equal to missing). Why:
+    an incident built again because one of its events was re-extracted mostly comes out as it was, and
+    its month's file need not be rewritten for it."""
+    both = sorted(set(texts(old[key])) & set(texts(new[key])))
+    if not both:
+        return set()
+    columns = list(new.columns.drop(key))
+    a, b = old.set_index(key).loc[both, columns], new.set_index(key).loc[both, columns]
+    equal = (a == b).fillna(False).to_numpy(dtype=bool) | (a.isna().to_numpy() & b.isna().to_numpy())
+    return {k for k, row in zip(both, equal.all(axis=1)) if row}
 
 
 def _write(work: Path, tables: dict, previous_dir: Path | None, dirty: dict, months: dict,

@@ -173,6 +173,34 @@ def test_add_and_remove_keep_incidents_right(seeds, tmp_path):
     assert strike_incidents(out).nunique() == 1
 
 
+def test_an_incident_given_back_as_it_was_keeps_its_row_and_month_file():
+    """Re-resolving gives most incidents back unchanged: the same id, the same events, none re-extracted.
+    Those keep the last run's row (not built again); so does one built again whose row came out equal,
+    and neither makes its month's file be rewritten."""
+    old_ids = {"e1": "X", "e2": "X", "e3": "Z", "e4": "W", "e5": "V"}
+    new_ids = {"e1": "X", "e2": "X", "e3": "Z", "e5": "V2"}   # e4 removed; e3 re-extracted; V became V2
+    assert store_mod._unchanged_incidents(new_ids, old_ids, {"X", "Z", "W", "V"}, {"e3"}) == {"X"}
+    old = pd.DataFrame({"incident_id": ["A", "B", "C"], "n": pd.array([1, None, 3], dtype="Int64"),
+                        "where": pd.array(["Kyiv", "Lviv", None], dtype="string")})
+    new = pd.DataFrame({"incident_id": ["C", "B", "D"], "n": pd.array([3, None, 1], dtype="Int64"),
+                        "where": pd.array(["Sumy", "Lviv", "Kyiv"], dtype="string")})
+    assert store_mod._same_rows(old, new, "incident_id") == {"B"}
+
+
+def test_a_rerun_rewrites_only_the_months_whose_incidents_changed(seeds, tmp_path):
+    """An edit away from the strike re-extracts one article; the strike's incident month (2024-05) comes
+    out as it was, and its file is the last run's (hard-linked), while the tables equal a full run's."""
+    out = tmp_path / "out"
+    update(seeds, out)
+    may = out / "store" / "incidents" / "month=2024-05" / "part-0.parquet"
+    before = may.stat().st_ino
+    path = seeds / "I2-a_odesa-drone-suspilne.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("four dead", "five dead"), encoding="utf-8")
+    assert update(seeds, out).stats.reextracted == 1
+    assert_like_full(seeds, out)
+    assert may.stat().st_ino == before
+
+
 def test_extractor_version_change_reextracts_all(seeds, tmp_path, monkeypatch):
     out = tmp_path / "out"
     update(seeds, out)

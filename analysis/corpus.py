@@ -22,7 +22,6 @@ import pandas as pd
 
 from analysis import engines, procs
 from analysis.errors import InputError
-from analysis.pipeline import ArticleTables, extract_article
 from analysis.reader import find_article_files, iter_articles, read_article, read_catalog
 from analysis.schemas import EXTRACTED, TABLES
 from analysis.tables import frame
@@ -77,16 +76,27 @@ class Corpus:
         return f"Corpus({sizes})"
 
 
-def extract_job(job: tuple[Path, dict | None]) -> ArticleTables | InputError:
-    """One article read and extracted (in whatever process or cluster worker runs it); a bad article is
-    returned as its InputError, so that the caller decides whether to stop or go on."""
+def extract_job(job: tuple[Path, dict | None]) -> dict[str, list] | InputError:
+    """One article read and extracted (in whatever process or cluster worker runs it), as its rows per
+    table (``{"articles": [row], "sentences": [...], ...}``); a bad article is returned as its
+    InputError, so that the caller decides whether to stop or go on. The extractors are imported here,
+    in the process that runs the job, and the rows go back as plain dicts, not ``pipeline.ArticleTables``
+    (unpickling one imports its module): a re-run's parent process, which hands the jobs to workers,
+    never loads the extractors (a second of imports, against the store it reads meanwhile)."""
+    from analysis.pipeline import extract_article
+
     path, row = job
     try:
         tables = extract_article(read_article(path, row))
     except InputError as error:
         return error
     add_claims({"articles": [tables.article], "events": tables.events})   # per article: in the worker
-    return tables
+    return _rows_of(tables)
+
+
+def _rows_of(tables) -> dict[str, list]:
+    """An article's ``pipeline.ArticleTables`` as its rows per table, what ``_collect`` gathers."""
+    return {"articles": [tables.article], **{name: getattr(tables, name) for name in EXTRACTED[1:]}}
 
 
 def _collect(results, keep_going: bool, on_error, progress) -> tuple[dict, list]:
@@ -99,9 +109,8 @@ def _collect(results, keep_going: bool, on_error, progress) -> tuple[dict, list]
             errors.append(result)
             (on_error or (lambda e: None))(result)
         else:
-            rows["articles"].append(result.article)
-            for name in EXTRACTED[1:]:
-                rows[name].extend(getattr(result, name))
+            for name in EXTRACTED:
+                rows[name].extend(result[name])
         if progress is not None:
             progress.update(1)
     return rows, errors
@@ -141,10 +150,12 @@ def _extract_serial(folder: Path, keep_going: bool, on_error: Callable | None, b
         skipped.append(error)
         (on_error or (lambda e: None))(error)
 
+    from analysis.pipeline import extract_article
+
     def each():
         for article in iter_articles(folder, keep_going, report):
             try:
-                yield extract_article(article)
+                yield _rows_of(extract_article(article))
             except InputError as error:
                 yield error
 
@@ -203,13 +214,15 @@ def add_claims(rows: dict[str, list]) -> None:
     """Who claims each event (``claimed_by``): it depends on the event and its own article only, so it
     is computed per article (by the worker that extracted it, see ``extract_job``), before incidents are
     resolved across articles."""
+    todo = [r for r in rows["events"] if "claimed_by" not in r]   # ``extract_job`` sets it in the worker
+    if not todo:
+        return
     from analysis import claims
     from analysis.actors import perspective_of
 
     side = {a["article_id"]: perspective_of(a["timezone"]) for a in rows["articles"]}
-    for r in rows["events"]:
-        if "claimed_by" not in r:   # ``extract_job`` sets it in the worker that extracted the article
-            r["claimed_by"] = claims.claimed_by(r["sentence"], claims.claimant_side(r, side.get(r["article_id"])), r)
+    for r in todo:
+        r["claimed_by"] = claims.claimed_by(r["sentence"], claims.claimant_side(r, side.get(r["article_id"])), r)
 
 
 def load(path: str | Path = "seeds", keep_going: bool = False) -> Corpus:

@@ -44,7 +44,7 @@ class EngineError(NewsframeError):
 
 def run(jobs: list, engine: str = "processes", workers: int = 1, scheduler: str | None = None,
         before_fork: Callable[[], object] | None = None) -> Iterator:
-    """``extract_job(job)`` for every job, in job order: an ``ArticleTables`` or the ``InputError``.
+    """``extract_job(job)`` for every job, in job order: its rows per table (a dict) or the ``InputError``.
     ``workers`` local processes, or this process alone for a handful of jobs (``POOL_MIN_JOBS``).
     ``before_fork()`` is called just before local worker processes are forked: a caller that works on
     a thread meanwhile joins it there (forking while another thread holds a lock is unsafe)."""

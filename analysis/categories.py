@@ -96,6 +96,7 @@ def lexicon() -> TriggerLexicon:
 
 # "its pledge not to hit energy facilities", "did not strike": no attack happened.
 NEGATION = re.compile(r"\b(?:not to|not|never|n['’]t|no longer|no|any|stop|cease|halt|since|no reports? of|no (?:sign|signs|word|indication) of|refrain from|refrained from|ban on|pledge to stop"
+                      r"|anticipate|anticipates|anticipated|anticipating|brace for|bracing for"
                       r"|potential|possible|threat of|risk of|fear of|fears of|warned of|warning of|plans? to|would"
                       # "Moscow should consider using a nuclear device": advice, not a blow
                       r"|should|ought to|consider|considering"

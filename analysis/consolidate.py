@@ -355,14 +355,8 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
         section_events = [e for e in events[-limit:] if e.main.section == ctx.section]
         last_attack = next((e for e in reversed(section_events) if e.category == "attack"), None)
         last_event = para_events[-1] if para_events else (section_events[-1] if section_events else None)
-        opening = [t for t in facts.frames if t.opens]
         home = para_events[-1] if para_events else (section_events[-1] if section_events else None)
-        if not opening and facts.frames and home is not None and \
-                (_names_other_city(facts, home) or _casualties_of_an_attack(facts, home)):
-            opening = _blow_of_the_wave(facts, home)  # "In the Kyiv region, four people were killed": a new place
-        if not opening and (home is not None or events):
-            # a breakdown may follow its total across a "Source: …" label, which opens a part of its own
-            opening = _breakdown_of(facts, home or events[-1])
+        opening = _opening(facts, home, events)
         if opening:
             # one trigger may open several events (each donor of a joint pledge, each regional breakdown);
             # the generator builds a trigger's drafts only when the loop reaches them, after the last attack
@@ -397,6 +391,19 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
         ctx.remember(facts)
     _flush(pending, para_events, events, ctx.section, ctx)
     return _merge_across_sections(events)
+
+
+def _opening(facts: SentenceFacts, home: Draft | None, events: list[Draft]) -> list:
+    """The triggers that open events in ``facts``: its own opening frames, else a blow of the wave ("In the
+    Kyiv region, four people were killed": a new place), else the breakdown of the last total — which may
+    follow its total across a "Source: …" label, a part of its own."""
+    opening = [t for t in facts.frames if t.opens]
+    if not opening and facts.frames and home is not None and \
+            (_names_other_city(facts, home) or _casualties_of_an_attack(facts, home)):
+        opening = _blow_of_the_wave(facts, home)
+    if not opening and (home is not None or events):
+        opening = _breakdown_of(facts, home or events[-1])
+    return opening
 
 
 def _blow_of_the_wave(facts: SentenceFacts, home: Draft) -> list:

@@ -592,6 +592,7 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
                    and (0 <= draft.trigger.start - a.end <= windows.demonym_before_trigger
                         or a.end <= weapon_start and draft.trigger.start - a.end <= windows.demonym_before_weapon)
                    or a.kind == "demonym" and a.role == "object" and OWN_ADJECTIVE_GAP.fullmatch(facts.text[a.end:draft.trigger.start]))
+    adjacent = agent
     agent = agent or _own_clause_agent(facts, draft, states)
     intro = INTRO.match(facts.text)
     if intro:  # "While Zelensky was in Sweden, a Russian Iskander missile hit…": not the agent
@@ -611,17 +612,35 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
         agent = _first(states, lambda a: a.kind == "demonym" and draft.trigger.start <= a.start < draft.trigger.end)
     agent = _speakers_own_forces(facts, draft, states, passive) or agent \
         or _subject_agent(facts, draft, states, place_country, bool(passive))
+    if adjacent is None and draft.trigger.text.lower().startswith("counter"):
+        # "Ukrainian officials said a counter-attack had recaptured half of Sievierodonetsk, … where Russia has
+        # been concentrating its forces": a counterattack no side is named for is the speaking side's
+        agent = _first(states, lambda a: a.role == "speaker" and a.actor and a.end <= draft.trigger.start) or agent
     if agent is not None and (agent.actor in weak or not actors_mod.is_combatant(agent.actor)):
         agent = None
-    owner = next(iter(sorted(facts.attacker_side)), None)
     if agent is not None:
         draft.actor1, draft.actor1_detail, draft.actor1_explicit = agent.actor, agent.detail, True
-    elif owner:
+    else:
+        _attacker_not_named(facts, draft, states, operator, place_country, last_attack)
+    _attack_target(draft, states, place_country, bool(passive), weak)
+    _sides_by_what_happened(facts, draft, states)
+
+
+def _attacker_not_named(facts: SentenceFacts, draft: Draft, states: list[ActorMention], operator: str | None,
+                        place_country: str | None, last_attack: Draft | None) -> None:
+    """No agent named: the side whose forces the sentence says attack, the only side that fires the weapon, the
+    side that claims its own gains, the opponent of the side holding the place, the story's last attacker, or
+    the opponent of a side that tallies the blows it took."""
+    owner = next(iter(sorted(facts.attacker_side)), None)
+    if owner:
         draft.actor1, draft.actor1_explicit = owner, True
     elif operator:
         draft.actor1 = operator  # "Storm Shadow missiles slammed into…": only one side fires them
-    elif draft.kind in ("capture", "recapture") and (claimant := _claimant(states)) is not None:
-        draft.actor1 = claimant   # "Ukraine's General Staff said troops had retaken …": a side claims its own gains
+    elif (draft.kind in ("capture", "recapture") or draft.trigger.text.lower().startswith("counter")) \
+            and (claimant := _claimant(states)) is not None:
+        # "Ukraine's General Staff said troops had retaken …", "Ukrainian officials said a counter-attack had
+        # recaptured half of Sievierodonetsk": a side claims its own gains
+        draft.actor1 = claimant
     elif place_country and actors_mod.opponent(place_country):
         draft.actor1 = actors_mod.opponent(place_country)
         draft.notes.append(("inferred_actor", f"attacker not named; {draft.actor1} inferred as the opponent of {place_country}"))
@@ -630,8 +649,6 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
     elif (speaker := _first(states, lambda a: a.role == "speaker" and a.actor and actors_mod.opponent(a.actor))):
         # "Ukraine's General Staff said 155 clashes had taken place": a side tallies the blows it took
         draft.actor1 = actors_mod.opponent(speaker.actor)
-    _attack_target(draft, states, place_country, bool(passive), weak)
-    _sides_by_what_happened(facts, draft, states)
 
 
 def _sides_by_what_happened(facts: SentenceFacts, draft: Draft, states: list[ActorMention]) -> None:

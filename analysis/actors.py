@@ -55,7 +55,9 @@ _CAPITAL_FORCES = re.compile(r"^(?:’s|'s)\s+(?:(?:new|latest|fresh|renewed|sum
                              r"diplomats|diplomacy|envoys?|negotiators|delegation)\b")
 # "Under a separate deal, Prague will supply…": after a comma, a capital with a verb of its own is a subject
 _CAPITAL_VERB = re.compile(r"^\s+(?:(?:will|would|has|have|had|must|wants|plans|"
-                           r"announced|pledged|promised|agreed|accused|warned|rejected|denied|vowed|insists|insisted)\b"
+                           r"announced|pledged|promised|agreed|accused|warned|rejected|denied|vowed|insists|insisted|"
+                           # "In total, according to officials, Moscow sent over 470 drones …": the side that fires
+                           r"launched|sent|fired|unleashed|struck|attacked)\b"
                            # "…, Kyiv said.": a speaker closing the sentence
                            r"|(?:said|says|reported|added)(?=\s*(?:[.;]|$|on\s+\w+day\b)))")
 _DETERMINERS = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that)\s+)+$", re.I)

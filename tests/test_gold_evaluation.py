@@ -72,6 +72,9 @@ HELD_OUT_FLOORS = {
     "real/test10": (0.64, 0.76, 0.72),
     # test11, measured once at the end of stop 21 (47.6 % / 69.2 % / 93.4 %), then development (61.0 % / 73.3 %)
     "real/test11": (0.56, 0.68, 0.88),
+    # test12, measured once at the end of stop 22 (59.4 % / 79.2 % / 82.6 %; the code of stop 21: 59.4 % / 78.5 %),
+    # then development
+    "real/test12": (0.55, 0.74, 0.78),
     # dev11 (stop 22), written blind to the extractor and measured once before any tuning (50.0 % / 79.6 % with the
     # code of stop 21, 50.0 % / 81.2 % with that of stop 22 at the time), then development
     "real/dev11": (0.50, 0.76, 0.64),

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 # "37 above the Bryansk Region", "12 of them over Belgorod region", "three apiece above the Voronezh Region":
 # a count, then a preposition of airspace, right before a region's or city's name. The words between may
 # name what was downed ("of them were destroyed"), never people or buildings ("two people were hurt in …").
-BREAKDOWN_BEFORE = re.compile(r"\b(?:another\s+|a further\s+)?(" + NUMBER + r"|another|one more|a single)\s+(?:(?!(?:people|persons?|civilians|residents|children|killed|"
-                              r"dead|died|injured|wounded|hurt|homes?|houses?|buildings?)\b)[\w–—-]+\s+){0,6}?"
+BREAKDOWN_BEFORE = re.compile(r"\b(?:another\s+|a further\s+)?(" + NUMBER + r"|another|one more|a single|a (?:second|third|fourth|fifth))\s+(?:(?!(?:people|persons?|civilians|residents|children|killed|"
+                              r"dead|died|injured|wounded|hurt|homes?|houses?|buildings?)\b)(?!" + NUMBER + r"\b)[\w–—-]+\s+){0,6}?"
                               # "one drone each was brought down over …": words may follow "each" too
                               r"(?:(apiece|each)\s+(?:[\w-]+\s+){0,3}?)?"
                               r"(?:above|over|in|near)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
@@ -84,7 +84,9 @@ def _counts_before(facts: SentenceFacts) -> list[tuple[PlaceMention, int, int]]:
             continue
         base, previous_end = max(previous_end, p.start - 80), p.end
         m = BREAKDOWN_BEFORE.search(facts.text[base:p.start])
-        n = (1 if m.group(1).lower() in ("another", "one more", "a single") else parse_number(m.group(1))) if m else None
+        # "two above Belgorod region and a third above Tambov region": an ordinal after a count is one more
+        n = (1 if m.group(1).lower() in ("another", "one more", "a single") or m.group(1).lower().startswith("a ")
+             else parse_number(m.group(1))) if m else None
         if n is not None:
             found.append((p, n, base + m.start(1)))
             carry = (n, base + m.start(1), p.end) if m.group(2) else None

@@ -66,7 +66,9 @@ CREDIT_LINE = re.compile(r"^\W*(?:(?:additional\s+)?(?:reporting|writing|editing
                          r"were\s+unable\s+to|ha(?:s|ve)\s+not\s+been\s+able\s+to|did\s+not)\s+(?:immediately\s+)?"
                          r"independently\s+(?:verify|confirm)|(?:[\w.'’-]+\s+){1,4}(?:was|were)\s+unable\s+to\s+"
                          r"(?:check|verify|confirm)\b|(?:[\w.'’-]+\s+){1,4}(?:could\s+not|cannot)\s+be\s+"
-                         r"independently\s+(?:verified|confirmed))", re.I)
+                         r"independently\s+(?:verified|confirmed)"
+                         # "WION makes every effort to report this fast-moving story accurately, but …"
+                         r"|(?:[\w.'’-]+\s+){1,3}makes?\s+every\s+effort\s+to\s+report\b)", re.I)
 # Background framing: what has gone on for a while, not a happening of the news window ("Russia has
 # repeatedly struck the city since…", "The plant has come under repeated attack since the invasion began",
 # "Kyiv uses them mainly to guard against…"). Read only where the sentence names no day of its own.

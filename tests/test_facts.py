@@ -139,6 +139,7 @@ def test_a_dateline_outlet_names_no_actor():
     "By Maria Kowalska",
     "The agency could not independently verify the reports of shelling in Kherson.",
     "Our correspondents were unable to independently verify claims of a strike on Sumy.",
+    "The channel makes every effort to report this fast-moving story accurately, but it cannot confirm every statement.",
 ])
 def test_credit_lines_are_never_events(sentence):
     facts = facts_of(sentence)

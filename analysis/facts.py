@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from analysis.weapons import WeaponMention
 
 ATTACK_NOUNS = re.compile(expand(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|shelling|{attack_nouns}|assault|"
+                                 r"attacks|strikes|bombardments?|bombings?|barrages?|raids?|"
                                  r"{weapon_nouns}|bombs?|artillery|aircraft|jets|occupiers|invaders|soldiers|units)\b"
                                  # "a Russian military base", "Ukrainian army depots": a target, not the side that fires
                                  r"(?!\s+(?:base|bases|facility|facilities|airfield|airfields|depot|depots|installation|"

@@ -61,7 +61,7 @@ SLOTS = (
     # where an advance heads: "moving south of Mala Tokmachka, towards Novoprokopivka", "pushing toward Orikhiv"
     (("toward",), re.compile(rf"\btowards?\s+({NAME})")),
     # where the ground war goes on: "Ukrainian troops advanced near Novodarivka", "fighting around Vodiane"
-    (("advanc", "gain", "fight", "clash", "assault", "attack", "push", "repel"),
+    ((" near ", " around ", " outside ", "th of ", "st of "),
      re.compile(rf"\b(?:advanced|advancing|advances|advance|gained|gains|gaining|fighting|clashes|assaults?|attacks?|"
                 rf"pushed|pushing|repelled)\s+(?:[\w-]+\s+){{0,2}}?(?:near|around|outside|(?:north|south|east|west)\w* of)\s+"
                 rf"({NAME})", re.I)),

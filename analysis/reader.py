@@ -31,6 +31,7 @@ import csv
 import datetime
 import hashlib
 import io
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -107,13 +108,37 @@ def _ignored(name: str) -> str | None:
 
 def find_article_files(folder: Path) -> list[Path]:
     """``*.txt``, ``*.md``, ``*.html`` and ``*.htm`` files directly in ``folder``, sorted by name. Hidden
-    files and ``README.md`` (folder documentation, not an article) are left out."""
+    files and ``README.md`` (folder documentation, not an article) are left out. One directory listing
+    whose entry types say which are files (a ``stat`` only for a link, to follow it): a re-run lists
+    10,000 articles before it knows whether anything changed."""
     try:
-        names = list(Path(folder).iterdir())
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries if e.name.lower().endswith(SUFFIXES) and _is_file(e)
+                     and not _ignored(e.name)]
     except OSError as e:
         raise InputError(folder, f"cannot list the folder ({e.strerror})", "check its permissions") from None
-    return sorted((p for p in names if p.suffix.lower() in SUFFIXES and p.is_file() and not _ignored(p.name)),
-                  key=lambda p: p.name)
+    folder = Path(folder)
+    return [folder / name for name in sorted(names)]
+
+
+def _is_file(entry: os.DirEntry, follow: bool = True) -> bool:
+    """``Path.is_file`` of a listed entry (a link followed unless ``follow`` is False): False, not an
+    error, for one that cannot be checked."""
+    try:
+        return entry.is_file(follow_symlinks=follow)
+    except OSError:
+        return False
+
+
+def _plain_files(folder: Path) -> frozenset[str]:
+    """The names of the regular files, not links, directly in ``folder``, from one listing; empty when it
+    cannot be listed. Why: a catalog row naming one needs neither ``_check_row``'s existence check nor
+    its link check (``_confine``): 20,000 system calls fewer for a catalog of 10,000 rows."""
+    try:
+        with os.scandir(folder) as entries:
+            return frozenset(e.name for e in entries if _is_file(e, follow=False))
+    except OSError:
+        return frozenset()
 
 
 def _show(value: object, limit: int = 60) -> str:
@@ -245,7 +270,9 @@ def _check_header(path: Path, header: list[str]) -> None:
         seen.add(name)
 
 
-def _check_row(folder: Path, where: str, line: int, raw: dict[str, str]) -> dict:
+def _check_row(folder: Path, where: str, line: int, raw: dict[str, str], plain: frozenset[str] = frozenset()) -> dict:
+    """A catalog row checked and cleaned; ``plain`` (``_plain_files``): names known to be regular files
+    of the folder, whose existence and confinement need no check of their own."""
     name = (raw.get("file") or "").strip()
     if not name:
         raise InputError(where, "'file' is empty", "name the article file, e.g. 001_kyiv.txt", line)
@@ -259,10 +286,11 @@ def _check_row(folder: Path, where: str, line: int, raw: dict[str, str]) -> dict
     if reason:
         raise InputError(where, f"{_show(name)} is {reason}, never read as an article",
                          "rename the file (no leading '.', not README.md) or remove this row", line)
-    if not (folder / name).is_file():
-        raise InputError(where, f"{_show(name)} does not exist in {folder}",
-                         "add the file or remove this row", line)
-    _confine(folder / name, folder, where, line)
+    if name not in plain:
+        if not (folder / name).is_file():
+            raise InputError(where, f"{_show(name)} does not exist in {folder}",
+                             "add the file or remove this row", line)
+        _confine(folder / name, folder, where, line)
     row: dict = {k: _clean(v) for k, v in raw.items()}
     row["file"], row["_line"] = name, line
     if row.get("published") is not None:
@@ -284,9 +312,10 @@ def read_catalog(folder: Path, on_row_error: Callable[[str | None, InputError], 
     where = str(path)
     _confine(path, folder, where)
     rows: dict[str, dict] = {}
+    plain = _plain_files(folder)
     for line, raw in _catalog_rows(path):
         try:
-            row = _check_row(folder, where, line, raw)
+            row = _check_row(folder, where, line, raw, plain)
             if row["file"] in rows:
                 raise InputError(where, f"{row['file']!r} is listed twice (first on line "
                                  f"{rows[row['file']]['_line']})", "keep one row per article", line)

@@ -399,6 +399,8 @@ def test_unreadable_catalog_or_folder_is_an_input_error(tmp_path, monkeypatch):
     assert_names(error_of(folder), "catalog.csv", None, "cannot read the catalog", "Permission denied")
     monkeypatch.setattr(Path, "read_bytes", real_read)
     monkeypatch.setattr(Path, "iterdir", lambda self: refuse(self) if self == folder else real_iterdir(self))
+    real_scandir = os.scandir   # the reader lists a folder with one ``scandir`` (its entry types: no stat per file)
+    monkeypatch.setattr(os, "scandir", lambda path=".": refuse(Path(path)) if Path(path) == folder else real_scandir(path))
     assert_names(error_of(folder), "s", None, "cannot list the folder", "permissions")
 
 

@@ -327,3 +327,26 @@ def test_catalog_crlf_bom_and_header_case(tmp_path):
     (folder / "catalog.csv").write_bytes(b"\xef\xbb\xbfFile, Published\r\na.txt, 2025-02-12\r\n")
     [a] = iter_articles(folder)
     assert a.published == datetime.date(2025, 2, 12)
+
+
+def test_catalog_rows_of_plain_files_need_no_check_of_their_own(tmp_path, monkeypatch):
+    """One listing tells the folder's regular files (not links, not folders) from the rest; a catalog row
+    naming one is not stat-ed again (10,000 rows on every re-run), the others are checked as before."""
+    import os
+
+    from analysis import reader
+
+    (tmp_path / "a.txt").write_text("A\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "sub.txt").mkdir()
+    os.symlink(tmp_path / "a.txt", tmp_path / "link.txt")
+    assert reader._plain_files(tmp_path) == {"a.txt"}
+    assert reader._plain_files(tmp_path / "missing") == frozenset()
+    assert [p.name for p in reader.find_article_files(tmp_path)] == ["a.txt", "link.txt"]
+    (tmp_path / "catalog.csv").write_text("file,published\na.txt,2025-01-02\n", encoding="utf-8")
+    checked = []
+    monkeypatch.setattr(reader, "_confine", lambda path, *rest: checked.append(path.name))
+    assert reader.read_catalog(tmp_path)["a.txt"]["published"].isoformat() == "2025-01-02"
+    assert checked == ["catalog.csv"]
+    (tmp_path / "catalog.csv").write_text("file,published\nsub.txt,2025-01-02\n", encoding="utf-8")
+    with pytest.raises(reader.InputError, match="does not exist"):
+        reader.read_catalog(tmp_path)

@@ -163,19 +163,30 @@ def _labels(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
             labels = up
 
 
-def _split_old(old: pd.DataFrame, gone: set[str], dirty: set[tuple[str, str]]) -> tuple[pd.DataFrame, set[str]]:
-    """The stored pairs still valid (no removed event, no dirty event as the later one), and the
-    endpoints of those that are not: they seed the components to re-resolve. Column operations, then
-    Python only for the few rows whose later event is dirty: the stored list is the whole corpus's."""
+def _split_old(old: pd.DataFrame, gone: set[str], dirty: set[tuple[str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The stored pairs still valid (no removed event, no dirty event as the later one), and those that
+    are not (``_changed_ends`` tells which of them really went). Column operations, then Python only for
+    the few rows whose later event is dirty: the stored list is the whole corpus's."""
     if old.empty:
-        return old, set()
+        return old, old
     stale = old["a"].isin(list(gone)).to_numpy(dtype=bool) | old["b"].isin(list(gone)).to_numpy(dtype=bool)
     if dirty:
         maybe = np.flatnonzero(old["b"].isin(list({e for _, e in dirty})).to_numpy(dtype=bool))
         rows = zip(texts(old["block"].iloc[maybe]), texts(old["b"].iloc[maybe]))
         stale[maybe] |= np.fromiter(((k, e) in dirty for k, e in rows), dtype=bool, count=len(maybe))
-    drop = old[stale]
-    return old[~stale], set(texts(drop["a"])) | set(texts(drop["b"]))
+    return old[~stale], old[stale]
+
+
+def _changed_ends(stale: pd.DataFrame, fresh: list[tuple]) -> set[str]:
+    """The events of a pair that went (stale, not computed again) or came (fresh, not stored before),
+    ``(block, agreement, a, b)`` compared whole. Why: the dirty events' pairs are all computed again, and
+    most come out as they were; a component whose pairs and events all stand clusters as it did
+    (``incidents.cluster`` works within components, in row order), so only a changed pair's ends, not
+    every dirty event's, seed the components to re-resolve."""
+    before = set(zip(texts(stale["block"]), stale["agreement"].astype(int).tolist(), texts(stale["a"]),
+                     texts(stale["b"]))) if len(stale) else set()
+    after = {(k, int(q), a, b) for k, q, a, b in fresh}
+    return {e for _, _, a, b in before ^ after for e in (a, b)}
 
 
 def update(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], removed: list[inc.Record],
@@ -188,11 +199,11 @@ def update(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], remove
     recs = _nearby(events, articles, added, removed, row_of)
     keys = {r.row: block_keys(r) for r in recs if r.day is not None}   # once: a first run has 70,000
     fresh, dirty = _fresh_pairs(_blocks(recs, keys), _changed_days(recs, keys, added, removed), recs, _Words(events))
-    kept, stale_ends = _split_old(old_pairs, {r.event_id for r in removed}, dirty)
+    kept, stale = _split_old(old_pairs, {r.event_id for r in removed}, dirty)
     fresh_frame = pd.DataFrame(fresh, columns=PAIR_COLUMNS).astype({"agreement": "int32"})
     parts = [df for df in (kept, fresh_frame) if len(df)]
     pairs = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts or [fresh_frame])[0]
-    resolved = _reached(row_of, pairs, fresh, added | stale_ends, removed, old_ids)
+    resolved = _reached(row_of, pairs, added | _changed_ends(stale, fresh), removed, old_ids)
     current = {r.event_id: r for r in recs}
     missing = sorted(row_of[e] for e in resolved if e not in current)
     current.update((r.event_id, r) for r in _records_at(events, articles, missing))
@@ -238,17 +249,16 @@ def _nearby(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], remov
     return sorted([*new, *_records_at(events, articles, [k for k in near if k not in have])], key=lambda r: r.row)
 
 
-def _reached(current: dict[str, int], pairs: pd.DataFrame, fresh: list[tuple], seeds: set[str],
-             removed: list[inc.Record], old_ids: dict[str, str]) -> set[str]:
-    """The current events (``current``: their ids) to re-resolve: the components holding a seed, a fresh
-    pair's end, or a survivor of an incident that lost an event. When every event is a seed (a first
-    run), that is every event, and the components need not be found."""
+def _reached(current: dict[str, int], pairs: pd.DataFrame, seeds: set[str], removed: list[inc.Record],
+             old_ids: dict[str, str]) -> set[str]:
+    """The current events (``current``: their ids) to re-resolve: the components holding a seed (an added
+    event, an end of a pair that came or went) or a survivor of an incident that lost an event. When
+    every event is a seed (a first run), that is every event, and the components need not be found."""
     if seeds >= current.keys():
         return set(current)
     lost = {old_ids.get(r.event_id) for r in removed}
     survivors = {e for e, i in old_ids.items() if i in lost}
-    seeds = seeds | survivors | {p[2] for p in fresh} | {p[3] for p in fresh}
-    return {e for e in _components(pairs, seeds) if e in current}
+    return {e for e in _components(pairs, seeds | survivors) if e in current}
 
 
 def _chosen(pairs: pd.DataFrame, local: dict[str, int]) -> list[tuple[int, int, int]]:

@@ -311,3 +311,23 @@ def test_records_without_words_resolve_as_with_them():
     res = incident_update.update(events, articles, set(events["event_id"]), [], pd.DataFrame(
         columns=incident_update.PAIR_COLUMNS), {})
     assert [res.ids[e] for e in events["event_id"]] == incidents.resolve(events, articles)
+
+
+def test_a_rerun_reresolves_only_components_whose_pairs_or_events_changed():
+    """The dirty events' pairs are all computed again, but only the ends of a pair that came or went (and
+    the changed events) seed the components re-resolved: a component whose pairs and events stand keeps
+    its incidents, which are a full resolution's."""
+    from analysis import incident_update
+
+    corpus = extract(Path(__file__).parent / "incidents")
+    events, articles = corpus.events, corpus.articles
+    first = incident_update.update(events, articles, set(events["event_id"]), [],
+                                   pd.DataFrame(columns=incident_update.PAIR_COLUMNS), {})
+    article = events["article_id"].iloc[len(events) // 2]
+    added = set(events.loc[events["article_id"] == article, "event_id"])
+    again = incident_update.update(events, articles, added, [], first.pairs, first.ids)
+    assert again.resolved == incident_update._components(first.pairs, added)
+    assert all(again.ids[e] == first.ids[e] for e in again.resolved)
+    stale = pd.DataFrame([("k", 3, "x", "y"), ("k", 2, "y", "z")], columns=incident_update.PAIR_COLUMNS)
+    assert incident_update._changed_ends(stale, [("k", 3, "x", "y"), ("k", 1, "y", "z"), ("j", 1, "u", "v")]) \
+        == {"y", "z", "u", "v"}

@@ -229,24 +229,40 @@ def _records_at(events: pd.DataFrame, articles: pd.DataFrame, rows: list[int]) -
 
 def _nearby(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], removed: list[inc.Record],
             row_of: dict[str, int]) -> list[inc.Record]:
-    """The records that may gain or lose a pair: the added events, and every event of a category an
-    added or removed event has, dated within two date windows of that event's day (a dirty event lies
-    within one window of a changed day, its candidates within one window of it). Why: building the
-    record of each of 70,000 events is most of a small re-run's resolution. Every block holds events of
-    one category (``incidents._block_key``, ``_tally_key``), so no other event can be a dirty one's
-    candidate. On a first run (every event added) that is every record."""
+    """The records that may gain or lose a pair: the added events, and every event of the category and
+    side (``_side``) of an added or removed event, dated within two date windows of that event's day (a
+    dirty event lies within one window of a changed day, its candidates within one window of it). Why:
+    building the record of each of 70,000 events is most of a small re-run's resolution. Every block
+    holds events of one category and, but in the reciprocal categories, one side (``incidents._block_key``,
+    ``_tally_key``), so no other event can be a dirty one's candidate. On a first run (every event
+    added) that is every record."""
     if len(added) >= len(row_of):
         return _records_at(events, articles, list(range(len(row_of))))
     new = _records_at(events, articles, sorted(row_of[e] for e in added if e in row_of))
     reach = 2 * inc.rules().night_days
-    wanted = {(r.category, r.day + d) for r in [*new, *removed] if r.day is not None for d in range(-reach, reach + 1)}
+    wanted = {(r.category, _side(r.category, r.actor1), r.day + d) for r in [*new, *removed] if r.day is not None
+              for d in range(-reach, reach + 1)}
     if not wanted:
         return new
+    have = {r.row for r in new}
+    near = [k for k, key in enumerate(_keyed(events)) if key in wanted and k not in have]
+    return sorted([*new, *_records_at(events, articles, near)], key=lambda r: r.row)
+
+
+def _side(category: str | None, actor1: str | None) -> str | None:
+    """The side that, with the category, bounds an event's blocks: its ``actor1``, but in the reciprocal
+    categories (one block whoever acts)."""
+    return None if category in inc.rules().reciprocal else actor1
+
+
+def _keyed(events: pd.DataFrame):
+    """Each event's ``(category, _side, day)`` (day: days since the epoch, None when undated), what
+    ``_nearby`` looks up."""
+    category = texts(events["category"])
+    actor = texts(events["actor1"]) if "actor1" in events else [None] * len(events)
     days = pd.to_datetime(events["event_date"]).dt.normalize()
     day_numbers = (days - pd.Timestamp(0)).dt.days.astype(object).where(days.notna(), None).tolist()
-    near = [k for k, (c, d) in enumerate(zip(texts(events["category"]), day_numbers)) if d is not None and (c, d) in wanted]
-    have = {r.row for r in new}
-    return sorted([*new, *_records_at(events, articles, [k for k in near if k not in have])], key=lambda r: r.row)
+    return zip(category, [_side(c, a) for c, a in zip(category, actor)], day_numbers)
 
 
 def _reached(current: dict[str, int], pairs: pd.DataFrame, seeds: set[str], removed: list[inc.Record],

@@ -331,3 +331,17 @@ def test_a_rerun_reresolves_only_components_whose_pairs_or_events_changed():
     stale = pd.DataFrame([("k", 3, "x", "y"), ("k", 2, "y", "z")], columns=incident_update.PAIR_COLUMNS)
     assert incident_update._changed_ends(stale, [("k", 3, "x", "y"), ("k", 1, "y", "z"), ("j", 1, "u", "v")]) \
         == {"y", "z", "u", "v"}
+
+
+def test_every_block_of_an_event_is_bounded_by_its_category_and_side():
+    """``incident_update._nearby`` builds the records of the events of a changed one's category and side
+    only (``_side``: ``actor1``, but in the reciprocal categories): every block key must carry both."""
+    from analysis import incident_update
+
+    corpus = extract(Path(__file__).parent / "incidents")
+    recs = incidents.records(corpus.events, corpus.articles)
+    for r in recs:
+        side = incident_update._side(r.category, r.actor1)
+        for key in (incidents._block_key(r), incidents._tally_key(r)):
+            if key is not None:
+                assert r.category in key and (side is None or side in key), key

@@ -129,7 +129,9 @@ REFUSAL = re.compile(r"\b(?:refused|refuses|refusing|declined|declines|ruled out
 # tells what happens in general, not a happening of the news window.
 GENERIC_WHEN = re.compile(r"\b(?:when|whenever|every time|each time|if)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 # "Because a Ukrainian counteroffensive is expected there": a blow foreseen, not one that happened
-EXPECTED_AFTER = re.compile(r"\s+(?:is|are|was|were)\s+(?:widely\s+|still\s+)?(?:expected|anticipated|feared|planned|"
+# (the blow's target may come between: "An assault on Kherson is imminent")
+EXPECTED_AFTER = re.compile(r"(?:\s+(?:on|against)\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)?"
+                            r"\s+(?:is|are|was|were)\s+(?:widely\s+|still\s+)?(?:expected|anticipated|feared|planned|"
                             r"likely|possible|imminent|looming)\b", re.I)
 # an analyst's forecast: "is likely to attempt", "are likely either to annex", "is expected to launch"
 FORECAST_BEFORE = re.compile(r"(?:\b(?:is|are)\s+(?:\w+\s+)?(?:likely|unlikely|expected|poised|set|about)\s+(?:either\s+)?to\b"
@@ -301,7 +303,9 @@ JUDICIAL_BEFORE = re.compile(r"\b(?:sentenced|convicted|jailed|charged|indicted|
 FIGURATIVE_AFTER = re.compile(r"\s+(?:(?:a|an|the|their|its|another|new)\s+)?(?:[\w-]+\s+)?(?:deal|agreement|bargain|"
                               r"balance|compromise|tone|note|chord|pact|accord|truce|partnership)s?(?![\w-])", re.I)
 FIGURATIVE_BEFORE = re.compile(r"\b(?:deal|settlement|agreement|bargain|compromise|pact|accord|truce|sides|talks|"
-                               r"negotiations|negotiators|process)\s+(?:(?:was|were|is|are|being|had|has|have)\s+)?$", re.I)
+                               r"negotiations|negotiators|process)\s+(?:(?:was|were|is|are|being|had|has|have)\s+)?"
+                               # "the deal has to be struck between the two of them", "a truce could be struck"
+                               r"(?:(?:(?:has|have|had|needs?|ought)\s+to|must|would|will|could|should|can|may|might)\s+be\s+)?$", re.I)
 STRIKE_OR_ADVANCE = re.compile(r"(?:struck|strikes?|striking|moved\s+forward|moving\s+forward|moves\s+forward)$", re.I)
 # something used as a weapon that is not one: "using food as a weapon", "weaponising energy"
 AS_A_WEAPON = re.compile(r"\s+(?:[\w’'-]+\s+){1,3}?as\s+an?\s+(?:weapon|tool|lever|bargaining chip)\b", re.I)

@@ -612,6 +612,9 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
         agent = _first(states, lambda a: a.kind == "demonym" and draft.trigger.start <= a.start < draft.trigger.end)
     agent = _speakers_own_forces(facts, draft, states, passive) or agent \
         or _subject_agent(facts, draft, states, place_country, bool(passive))
+    if draft.trigger.text.lower().startswith("blamed"):
+        # "officials appointed by Moscow blamed Ukrainian artillery for injuring civilians": the side blamed
+        agent = _first(states, lambda a: a.actor and draft.trigger.start <= a.start < draft.trigger.end) or agent
     if adjacent is None and draft.trigger.text.lower().startswith("counter"):
         # "Ukrainian officials said a counter-attack had recaptured half of Sievierodonetsk, … where Russia has
         # been concentrating its forces": a counterattack no side is named for is the speaking side's

@@ -72,9 +72,10 @@ SLOTS = (
 )   # each with the words one of which it needs: a substring test spares most sentences the regex
 # a place taken needs no shape either, nor do the rest of its list, parenthetical notes between them:
 # "Russian forces seized Dvorichanske (northeast of Kupyansk), Platonivka (east of Sloviansk), and Hai"
-# "troops had freed Dronovka", "claimed the capture of Novaya Poltavka"; "freed Ukrainian prisoners" names no place
+# "troops had freed Dronovka", "claimed the capture of Novaya Poltavka", "announced the \"liberation\" of X";
+# "freed Ukrainian prisoners" names no place
 TAKEN = re.compile(rf"\b(?:seized|captured|took|taken|liberated|retook|recaptured|retaken|entered|freed|"
-                   rf"(?:capture|fall|seizure|liberation)\s+of|established\s+control\s+over)\s+(?:control\s+of\s+)?"
+                   rf"(?:capture|fall|seizure|liberation)[\"”]?\s+of|established\s+control\s+over)\s+(?:control\s+of\s+)?"
                    rf"(?:the\s+)?(?:villages?\s+of\s+|settlements?\s+of\s+|locality\s+of\s+)?"
                    rf"(?!(?:Ukrainian|Russian|American|British|Azov|Azovstal|POWs?)\b)({NAME})(?![\w’'-])")
 # a place taken, named before its verb or after a list's opening words: "Robotyne was liberated by …", "Verbove

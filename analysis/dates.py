@@ -467,7 +467,25 @@ def find_dates(text: str, anchor: dt.date, context: dt.date | None = None) -> li
             future = future or date > anchor or (
                 (precision != "day" or kind in ("absolute", "weekday")) and _period(date, precision, anchor) and cue())
         out.append(DateMention(m.start(), end, text[m.start():end], date, precision, kind, future))
-    return _quoted_days(text, out, anchor)
+    return _quoted_days(text, _that_year(text, out), anchor)
+
+
+# "occupied in February 2022 and freed in September of that year": the year named before, not the latest September
+THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _that_year(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """A month "of that year" takes the year of the last mention before it that names one."""
+    out: list[DateMention] = []
+    for m in mentions:
+        named = next((p for p in reversed(out) if p.date is not None and _YEAR.search(p.text)), None)
+        if named is not None and m.date is not None and m.precision in ("day", "month") and m.kind == "absolute" \
+                and THAT_YEAR.match(text, m.end):
+            date = _ymd(named.date.year, m.date.month, m.date.day)
+            m = DateMention(m.start, m.end, m.text, date or m.date, m.precision, m.kind, m.future)
+        out.append(m)
+    return out
 
 
 _QUOTE = re.compile(r"“[^“”]{3,}?”|\"[^\"]{3,}?\"")

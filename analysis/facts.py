@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 ATTACK_NOUNS = re.compile(expand(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|shelling|{attack_nouns}|assault|"
                                  r"attacks|strikes|bombardments?|bombings?|barrages?|raids?|"
+                                 # "Ukraine's counteroffensive kept up", "Moscow's eastern offensive", "Kyiv's incursion"
+                                 r"(?:counter-?)?offensives?|incursions?|advances?|"
                                  r"{weapon_nouns}|bombs?|artillery|aircraft|jets|occupiers|invaders|soldiers|units)\b"
                                  # "a Russian military base", "Ukrainian army depots": a target, not the side that fires
                                  r"(?!\s+(?:base|bases|facility|facilities|airfield|airfields|depot|depots|installation|"

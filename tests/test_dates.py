@@ -238,6 +238,14 @@ def test_month_mentions():
         ("in early June", "2024-06-01", "month", "absolute"), ("mid-2024", "2024-01-01", "year", "absolute")]
 
 
+
+def test_a_month_of_that_year_takes_the_year_named_before():
+    text = "The town was occupied in February 2022 and freed in September of that year, when the offensive swept through."
+    assert dates(text, "2024-05-14") == [("in February 2022", "2022-02-01", "month", "absolute"),
+                                         ("in September", "2022-09-01", "month", "absolute")]
+    # no year named before: the latest September, as for any month
+    assert dates("It was freed in September of that year.", "2024-05-14") == [("in September", "2023-09-01", "month", "absolute")]
+
 def test_context_relative_expressions_use_the_story_date():
     text = "Kyiv was hit again a day earlier, and the next day, two days later, that night"
     assert [d for _, d, _, _ in dates(text, "2025-03-10", context="2025-03-01")] == [

@@ -77,7 +77,7 @@ _WORD_AFTER = re.compile(r"^\s*([A-Za-z’'-]+)")
 FILE = "actors.yaml"
 _FIELDS = (("names", "name"), ("demonyms", "demonym"), ("capitals", "capital"), ("institutions", "institution"),
            ("people", "person"))
-_WORD_LISTS = ("units", "titles", "ignore", "not_names", "weak_actors", "combatants")
+_WORD_LISTS = ("units", "titles", "ignore", "not_names", "weak_actors", "combatants", "family_name_first")
 _TABLES = ("phrases", "opponents", "backed_side", "controlled_territory")
 _ROLE_BEFORE_CHARS = 40     # the words before a name that give its role: "…fired 67 missiles at occupied Ukraine"
 _ROLE_AFTER_CHARS = 60      # … and after it: "Ukraine's air force said on Sunday that…"
@@ -112,6 +112,7 @@ class ActorLexicon:
     backed: dict           # supplier -> the side it backs, with a 'default'
     controlled: dict       # place -> the side holding it, when not the country it belongs to
     combatants: frozenset  # the sides that fight: only they strike (a US envoy "horrified by the strike" did not)
+    family_first: frozenset  # countries whose people's family name comes first ("Li Hui" is found again as "Li")
 
 
 def _checked() -> dict:
@@ -171,7 +172,8 @@ def lexicon() -> ActorLexicon:
     title_person = re.compile(initials(data["titles"]) + r"(?<![\w-])(?:" + titles + r"\s+)+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)")
     return ActorLexicon(pattern, surface, units, title_person, dict(data["opponents"]), demonym_of,
                         frozenset(data["not_names"]), frozenset(data["weak_actors"]), dict(data["backed_side"]),
-                        dict(data["controlled_territory"]), frozenset(data["combatants"]))
+                        dict(data["controlled_territory"]), frozenset(data["combatants"]),
+                        frozenset(data["family_name_first"]))
 
 
 def opponent(actor: str | None) -> str | None:

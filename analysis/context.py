@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from analysis import dates as dates_mod
-from analysis.actors import is_capital, perspective_of
+from analysis.actors import is_capital, lexicon as actor_lexicon, perspective_of
 from analysis.places import gazetteer
 from analysis.settings import settings
 from analysis.weapons import find_weapons
@@ -49,6 +49,14 @@ SEAT_BEFORE = re.compile(r"\b(?:ministry|ministries|officials?|spokes(?:man|woma
 
 # "Speaking to journalists in Geneva, …", "Addressing reporters in Brussels, …": where the speaker stood
 POSSESSIVE_END = re.compile(r"[’']s$")
+
+
+def _surnames(a) -> list[str]:
+    """The words a person named in full is found again by: the last ("Pavel said"), and the first where the
+    family name comes first (``actors.yaml`` ``family_name_first``: "Li Hui" → "Li sat down with …")."""
+    names = [w for w in a.text.split() if w[:1].isupper()]
+    first = [names[0]] if len(names) > 1 and a.actor in actor_lexicon().family_first else []
+    return [a.text.split()[-1], *first]
 SPEAKING_INTRO = re.compile(r"^\s*(?:Speaking|Addressing|Talking|Briefing|Writing)\b[^,;:.]{0,80},")
 
 
@@ -238,7 +246,8 @@ class ArticleContext:
             if a.kind in ("titled", "person") and a.detail:
                 self.people.add(a.detail.split()[-1])
                 if a.actor and len(a.text.split()) > 1:
-                    self.sides_by_surname.setdefault(POSSESSIVE_END.sub("", a.text.split()[-1]), (a.actor, a.detail))
+                    for surname in _surnames(a):
+                        self.sides_by_surname.setdefault(POSSESSIVE_END.sub("", surname), (a.actor, a.detail))
 
 
     # -- consolidation ---------------------------------------------------------------------------------

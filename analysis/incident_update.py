@@ -7,9 +7,10 @@ the pair graph; an incident's id hashes its own anchor event. This module keeps 
 run (per block) and, after articles changed:
 
 1. recomputes the pairs of the *dirty* events only: in each block a changed event (added, or removed)
-   falls in, the events within the date window of a changed event's day (an event's candidates are its
-   nearest earlier block members within the window, so only those can gain or lose a pair); every other
-   pair is kept from the last run;
+   falls in, the events dated on a changed event's day or up to one date window after it (an event's
+   candidates are its nearest earlier block members within the window: a change can reach only the
+   events after it in block order, and the window bounds them); every other pair is kept from the last
+   run;
 2. takes the connected components (of the new pair graph) that hold an added event, an endpoint of a
    pair that appeared or went, or a survivor of an incident that lost an event;
 3. clusters those components alone, in the corpus's row order, with ``incidents.cluster`` and
@@ -78,7 +79,12 @@ def _changed_days(recs: list[inc.Record], keys: dict[int, list[str]], added: set
 def _fresh_pairs(blocks: dict, changed: dict[str, set[int]], recs: list[inc.Record],
                  words: _Words) -> tuple[list[tuple], set[tuple[str, str]]]:
     """The pairs of every dirty event (``candidate_pairs``'s loop, for those events only), and the
-    (block, event) keys of the dirty events, whose stored pairs are replaced. ``recs``: the records
+    (block, event) keys of the dirty events, whose stored pairs are replaced. An event is dirty when a
+    changed event of its block is dated on its day or up to a window before it. Why not after it: an
+    event's candidates are the ``max_neighbours`` block members just before it (block order: day, row),
+    within the window; an event placed or taken away after it is none of them and shifts none of them
+    (nor does one dated more than a window before it: everything it could push out of the slice is out
+    of the window already). ``recs``: the records
     ``_nearby`` gives (each ``row`` its position in the corpus), their words filled here for the pairs
     that need them (``words``)."""
     window, limit = inc.rules().night_days, inc.rules().max_neighbours
@@ -87,7 +93,7 @@ def _fresh_pairs(blocks: dict, changed: dict[str, set[int]], recs: list[inc.Reco
     for key, days in changed.items():
         members = blocks.get(key, [])
         for k, b in enumerate(members):
-            if not any(b.day + d in days for d in range(-window, window + 1)):
+            if not any(b.day - d in days for d in range(window + 1)):   # a change on its day or a window before
                 continue
             dirty.add((key, b.event_id))
             for a in members[max(0, k - limit):k][::-1]:
@@ -230,8 +236,9 @@ def _records_at(events: pd.DataFrame, articles: pd.DataFrame, rows: list[int]) -
 def _nearby(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], removed: list[inc.Record],
             row_of: dict[str, int]) -> list[inc.Record]:
     """The records that may gain or lose a pair: the added events, and every event of the category and
-    side (``_side``) of an added or removed event, dated within two date windows of that event's day (a
-    dirty event lies within one window of a changed day, its candidates within one window of it). Why:
+    side (``_side``) of an added or removed event, dated within one date window of that event's day (a
+    dirty event lies on a changed day or up to a window after it, ``_fresh_pairs``, and its candidates
+    before it, up to a window: together within a window either side of the changed day). Why:
     building the record of each of 70,000 events is most of a small re-run's resolution. Every block
     holds events of one category and, but in the reciprocal categories, one side (``incidents._block_key``,
     ``_tally_key``), so no other event can be a dirty one's candidate. On a first run (every event
@@ -239,7 +246,7 @@ def _nearby(events: pd.DataFrame, articles: pd.DataFrame, added: set[str], remov
     if len(added) >= len(row_of):
         return _records_at(events, articles, list(range(len(row_of))))
     new = _records_at(events, articles, sorted(row_of[e] for e in added if e in row_of))
-    reach = 2 * inc.rules().night_days
+    reach = inc.rules().night_days
     wanted = {(r.category, _side(r.category, r.actor1), r.day + d) for r in [*new, *removed] if r.day is not None
               for d in range(-reach, reach + 1)}
     if not wanted:

@@ -345,3 +345,34 @@ def test_every_block_of_an_event_is_bounded_by_its_category_and_side():
         for key in (incidents._block_key(r), incidents._tally_key(r)):
             if key is not None:
                 assert r.category in key and (side is None or side in key), key
+
+
+def test_an_article_added_or_removed_gives_a_full_resolutions_pairs_and_ids():
+    """A change dirties only the events of its blocks dated on its day or up to a window after it
+    (``incident_update._fresh_pairs``), and ``_nearby`` builds the records a window either side of it:
+    for every article of the incidents set, adding it to the rest, or removing it, gives exactly the
+    pairs and the incident ids of a full resolution of the result."""
+    from analysis import incident_update
+
+    corpus = extract(Path(__file__).parent / "incidents")
+    events, articles = corpus.events, corpus.articles
+    none = pd.DataFrame(columns=incident_update.PAIR_COLUMNS)
+
+    def full(df):
+        return incident_update.update(df, articles, set(df["event_id"]), [], none, {})
+
+    def pair_set(frame):
+        return set(zip(frame["block"], frame["agreement"].astype(int), frame["a"], frame["b"]))
+
+    whole = full(events)
+    for article in events["article_id"].unique():
+        mine = (events["article_id"] == article).to_numpy()
+        rest = events[~mine].reset_index(drop=True)
+        before = full(rest)
+        added = incident_update.update(events, articles, set(events.loc[mine, "event_id"]), [], before.pairs, before.ids)
+        assert pair_set(added.pairs) == pair_set(whole.pairs)
+        assert all(added.ids[e] == whole.ids[e] for e in added.resolved)
+        gone = incidents.records(events[mine], articles, words=False)
+        removed = incident_update.update(rest, articles, set(), gone, whole.pairs, whole.ids)
+        assert pair_set(removed.pairs) == pair_set(before.pairs)
+        assert all(removed.ids[e] == before.ids[e] for e in removed.resolved)

@@ -325,8 +325,8 @@ def _breakdown_of(facts: SentenceFacts, home: Draft) -> list:
     """A sentence that only breaks the last interception total down by region ("Of these, the Volgograd
     Region accounted for eleven, the Republic of Crimea for seven, …") opens the regional events as the
     total's own sentence would: with a trigger of the total's kind at its first count."""
-    if home.category != "air_defense" or facts.frames:
-        return []
+    if home.category != "air_defense" or any(f.kind != "damage" for f in facts.frames):
+        return []   # ("another 17 were reported destroyed above the Rostov region": drones downed, no damage)
     parts = breakdowns(facts)
     # one region's share of the total is a breakdown too ("Half of them – 18 – were over Bryansk Oblast")
     if len(parts) < 2 and not (parts and home.weapon_count and parts[0][1] < home.weapon_count):
@@ -363,6 +363,7 @@ def consolidate(sentence_facts: list[SentenceFacts], ctx: ArticleContext) -> lis
             # the previous trigger opened
             for draft in (d for t in opening for d in build_all(facts, t, ctx, last_attack, last_event)):
                 _denied_side(draft, facts)
+                _sides_of_the_total(draft, home)
                 target = next((e for e in reversed(section_events)
                                if compatible(e, draft, e.main.paragraph == facts.paragraph or e in para_events)), None)
                 if target is None:
@@ -398,6 +399,8 @@ def _opening(facts: SentenceFacts, home: Draft | None, events: list[Draft]) -> l
     Kyiv region, four people were killed": a new place), else the breakdown of the last total — which may
     follow its total across a "Source: …" label, a part of its own."""
     opening = [t for t in facts.frames if t.opens]
+    if opening and home is not None and home.category == "air_defense" and all(f.kind == "damage" for f in facts.frames):
+        opening = _breakdown_of(facts, home) or opening
     if not opening and facts.frames and home is not None and \
             (_names_other_city(facts, home) or _casualties_of_an_attack(facts, home)):
         opening = _blow_of_the_wave(facts, home)
@@ -413,6 +416,14 @@ def _blow_of_the_wave(facts: SentenceFacts, home: Draft) -> list:
         f = facts.frames[0]
         return [categories_mod.Trigger(f.start, f.end, f.text, "strike", "attack", 1, False, False)]
     return facts.frames
+
+
+def _sides_of_the_total(draft: Draft, home: Draft | None) -> None:
+    """A breakdown told in a sentence of its own (the trigger ``_breakdown_of`` makes, of no width) has the
+    sides of the total it breaks down: "the Rostov region, which borders Ukraine, for 12" names no defender."""
+    if home is not None and draft.trigger.start == draft.trigger.end and draft.category == home.category == "air_defense":
+        draft.actor1, draft.actor2 = home.actor1, home.actor2
+        draft.actor1_detail, draft.actor1_explicit = home.actor1_detail, home.actor1_explicit
 
 
 def _denied_side(draft: Draft, facts: SentenceFacts) -> None:

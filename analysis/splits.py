@@ -40,7 +40,11 @@ ACCOUNTED = re.compile(r"\baccount(?:ed|s)?\s+for\b|\bapiece\b|\bfollowed\s+by\b
 # "The Rostov Region accounted for the largest number, 14, followed by the Stavropol Region with seven. Kalmykia
 # and the Belgorod Region saw three apiece": a breakdown told after the total's own sentence
 # ("Kursk and Belgorod oblasts accounted for the remaining 18, nine apiece": the share of each after the sum)
-COUNT_AFTER = re.compile(r"(?:\s+(?:regions?|oblasts?))?\s+(?:accounted\s+for(?:\s+the\s+(?:largest|biggest|highest|greatest)\s+(?:number|share|tally)\s*,?)?"
+# (an aside may follow the name: "Saratov region, in the southwest of the country, accounted for 42 of the drones,
+# and the Rostov region, which borders Ukraine, for 12"; "accounts for the largest share in the ministry's tally, 25")
+COUNT_AFTER = re.compile(r"(?:\s+(?:regions?|oblasts?))?(?:\s*,\s+(?:in|on|near|which|that|where)\b[^,;]{1,60},)?"
+                         r"\s+(?:account(?:ed|s)?\s+for(?:\s+the\s+(?:largest|biggest|highest|greatest)\s+(?:number|share|tally)"
+                         r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:tally|count|total))?\s*,?)?"
                          r"(?:\s+the\s+(?:remaining|other|rest\s+of\s+the)\s+" + NUMBER + r"\s*,)?|for|with|saw)\s+(" + NUMBER + r")\b(\s+(?:apiece|each))?",
                          re.I)
 # the next name of a list that shares the count before it: "…, the Smolensk Region and the Belgorod Region"

@@ -34,11 +34,14 @@ class Trigger:
     weight: int
     opens: bool
     requires_weapon: bool = False   # an aid verb counts only with a weapon after it ("send 31 Abrams")
+    # a category the story must be telling of, its last sentence with a happening in it: "Ottawa chipped in with
+    # 200 million euros" is military support after a sentence about arms bought for Kyiv, nothing on its own
+    requires_topic: str | None = None
 
 
 @dataclass(frozen=True)
 class TriggerLexicon:
-    triggers: tuple            # (compiled pattern, kind, weight, opens, requires_weapon)
+    triggers: tuple            # (compiled pattern, kind, weight, opens, requires_weapon, requires_topic)
     by_prefix: dict            # a word start ``opener`` finds -> (indexes of the triggers it opens, bits of
                                # the clause sets it holds a word of, bits of the triggers it may begin)
     opener: re.Pattern         # the longest known word start at each word start of a lower-case text
@@ -76,7 +79,10 @@ def lexicon() -> TriggerLexicon:
     triggers = []
     for i, (t, pattern) in enumerate(zip(data["triggers"], patterns)):
         compiled = compile_pattern(r"(?<![\w-])(?:" + pattern + r")(?![\w])", FILE, f"triggers[{i}]", re.I)
-        triggers.append((compiled, t["kind"], int(t["weight"]), bool(t["opens"]), bool(t.get("requires_weapon"))))
+        topic = t.get("requires_topic")
+        if topic is not None and topic not in CATEGORIES:
+            raise LexiconError(FILE, f"triggers[{i}]", f"requires_topic {topic!r} is no category — use one of {', '.join(CATEGORIES)}")
+        triggers.append((compiled, t["kind"], int(t["weight"]), bool(t["opens"]), bool(t.get("requires_weapon")), topic))
     by_prefix: dict[str, set[int]] = {}
     always = []
     for i, pattern in enumerate(patterns):
@@ -278,10 +284,10 @@ def find_triggers(text: str) -> list[Trigger]:
     found = []
     indexes, words = _scan(text)
     for index in sorted(indexes):
-        _, kind, weight, opens, requires_weapon = lex.triggers[index]
+        _, kind, weight, opens, requires_weapon, topic = lex.triggers[index]
         for m in _matches(index, text, words):
             found.append(Trigger(m.start(), m.end(), m.group(0), kind, lex.kinds[kind]["category"], weight, opens,
-                                 requires_weapon))
+                                 requires_weapon, topic))
     found = [t for t in found if not _negated(t, text)]
     found.sort(key=lambda t: (t.start, -t.weight))
     return found

@@ -150,6 +150,7 @@ class ArticleContext:
     villages: set[str] = field(default_factory=set)        # villages placed so far that no list holds
     last_person: tuple | None = None             # (side, name) of the last official named acting: who "He" is
     in_entry: bool = False                       # the paragraph opens with a live-blog stamp ("09:05 — …")
+    topic: str | None = None                     # the category of the last sentence of the section with a happening
     # consolidation: for the event builder
     section_date: DateMention | None = None      # the section's heading's day
     paragraph_date: DateMention | None = None    # the last day-precision date given in this paragraph
@@ -220,6 +221,7 @@ class ArticleContext:
         unless its heading names one ("Monday, 25 August 2025") or it opens a live-blog entry."""
         if section != self.section:
             self.section = section
+            self.topic = None
             self.day_inherited = self.story_day is not None and self.story_day != self.first_day
             if section in self.headings:
                 self.story_day = self.headings[section].date
@@ -235,6 +237,8 @@ class ArticleContext:
         if facts.paragraph != self.paragraph:
             self.paragraph, self.in_entry = facts.paragraph, facts.stamp
         facts.in_entry = self.in_entry
+        if facts.frames and not facts.background:
+            self.topic = facts.frames[0].category
         for p in facts.places:
             name = p.city or (p.place if p.kind == "city" else None)
             if name and name not in self.city_names_seen:

@@ -509,11 +509,13 @@ def _region_around(text: str, p: PlaceMention) -> PlaceMention:
 
 
 def _triggers(text: str, ctx: ArticleContext, found: Mapping[str, list]) -> list[Trigger]:
-    """The sentence's triggers, less those that need a weapon after them and have none, and less a strike
+    """The sentence's triggers, less those that need a weapon after them and have none, those that need the
+    story to be telling of their category and find it telling of another (``ArticleContext.topic``), and less a strike
     read in "sent … munitions to Russia": weapons sent to a country are a delivery, not a blow."""
     weapons = found["weapons"]
     return [t for t in categories_mod.find_triggers(text)
-            if (not t.requires_weapon or any(w.start >= t.end for w in weapons) or _weapons_given_by(text, t, weapons)
+            if (t.requires_topic is None or t.requires_topic == ctx.topic)
+            and (not t.requires_weapon or any(w.start >= t.end for w in weapons) or _weapons_given_by(text, t, weapons)
                 or _weapons_of_a_relative(text, t, weapons))
             and not (t.kind == "strike" and SEND_VERB.fullmatch(t.text) and _sent_to_a_country(text, t.end))]
 

@@ -232,7 +232,7 @@ def _split_donors(draft: Draft) -> list[Draft]:
     head = states[k]
     group, last = [head.actor], head
     for a in states[states.index(head) + 1:]:
-        if not DONOR_GAP.match(draft.main.text[last.end:a.start]) or a.role == "speaker":
+        if not DONOR_GAP.match(draft.main.text[last.end:a.start]) or a.role == "speaker" and not _speaks_the_pledge(a, draft, states):
             break   # "… from Denmark, Zelensky said": the speaker closing the sentence is no donor
         if a.actor not in group:
             group.append(a.actor)
@@ -245,6 +245,13 @@ def _split_donors(draft: Draft) -> list[Draft]:
             or actors_mod.backed_side(head.actor) in group:
         return [draft]
     return _one_per_donor(draft, group)
+
+
+def _speaks_the_pledge(a, draft: Draft, states: list) -> bool:
+    """The last of a list that speaks before the pledge, no other side named between ("Norway, Poland and Germany
+    said they would together spend …"), is a donor; not one whose words hold another giver's clause
+    ("Washington and Berlin announced … while Germany would add a Patriot battery")."""
+    return a.end <= draft.trigger.start and not any(a.end <= b.start < draft.trigger.start for b in states)
 
 
 def _one_per_donor(draft: Draft, group: list[str]) -> list[Draft]:

@@ -110,7 +110,7 @@ def test_cities_named_as_where_are_bounded_most_recent_last(three_cities):
 def test_city_names_for_the_gazetteer_are_bounded_in_order_of_first_mention(three_cities):
     ctx = ArticleContext("t", dt.date(2025, 6, 7), "Europe/Kyiv", "Ukraine")
     for n, name in enumerate([*CITIES, "Dnipro"]):
-        ctx.after_sentence(SimpleNamespace(own_date=None, paragraph=n, stamp=False, actors=[],
+        ctx.after_sentence(SimpleNamespace(own_date=None, paragraph=n, stamp=False, actors=[], frames=[], background=False,
                                            places=[gazetteer().lookup(name)]))
     assert ctx.city_names == CITIES                                   # each once, in order of first mention
     assert ctx.recent_city_names == ["Lviv", "Sumy", "Kherson"]

@@ -1299,6 +1299,10 @@ def _weapon(facts, draft: Draft) -> None:
     if not roles:
         return
     usable = [w for w in facts.weapons if w.role in roles]
+    if draft.category == "military_support":
+        # each giver's own: "Javelin anti-tank weapons are Estonia's contribution, and the Stinger missiles … will
+        # come from Latvia and Lithuania": the weapon the trigger itself names
+        usable = [w for w in usable if w.start < draft.trigger.end and w.end > draft.trigger.start] or usable
     if draft.category == "attack" and any(weapons_mod.is_munition(w) for w in usable):
         # what was fired, not the aircraft it hit or that carried it: "Ukrainian drones struck an airfield,
         # damaging four Il-76 aircraft", "Russian aircraft dropped guided bombs on a village"

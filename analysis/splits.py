@@ -199,6 +199,8 @@ def _donors_named_after(draft: Draft) -> re.Match | None:
     or after "from" when the side that receives is the subject."""
     if RECEIVE.match(draft.trigger.text):
         return DONORS_AFTER_FROM.search(draft.main.text, draft.trigger.end)
+    if draft.trigger.text.lower().endswith("come from"):   # "the Stingers … will come from Latvia and Lithuania"
+        return DONORS_AFTER_FROM.search(draft.main.text, draft.trigger.end - len("from"))
     return DONORS_AFTER_BY.search(draft.main.text)
 
 

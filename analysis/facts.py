@@ -158,7 +158,8 @@ DISTANCE_BEFORE = re.compile(r"(?:\b\d[\d,.]*\s*-?(?:km|kilometres|kilometers|mi
 # Where weapons were launched from is not where they struck: "launching them from the Oryol and Bryansk
 # regions, Millerovo and Primorsko-Akhtarsk", "drones launched from occupied Crimea", "fired from the Kursk region"
 LAUNCHED_FROM = re.compile(r"\b(?:launch(?:ed|ing|es)?|fir(?:ed|ing)|took\s+off|taking\s+off|flying|flown|sent|released)"
-                           r"(?:\s+(?:them|it|the\s+drones|the\s+missiles))?\s+from\s+(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?|"
+                           # "launched 33 Shahed-131/136 drones from the direction of Kursk": what was launched between
+                           r"(?:\s+(?!from\b)[\w/’'-]+){0,6}?\s+from\s+(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?|"
                            r"territory\s+of\s+(?:the\s+)?|areas?\s+(?:of|near)\s+(?:the\s+)?|occupied\s+|temporarily\s+occupied\s+)?$",
                            re.I)
 # between the places of a list of launch sites: "the Oryol and Bryansk regions, Millerovo and Primorsko-Akhtarsk"
@@ -357,7 +358,7 @@ def _real_places(text: str, places: list[PlaceMention], people: set[str]) -> lis
     window = settings().windows.vessel_before_place
     kept, launch_end = [], None
     for p in places:
-        if LAUNCHED_FROM.search(text, max(0, p.start - 60), p.start) or \
+        if LAUNCHED_FROM.search(text, max(0, p.start - 90), p.start) or \
                 (launch_end is not None and LAUNCH_LIST_GAP.match(text[launch_end:p.start])):
             launch_end = p.end
             continue   # a launch site ("launching them from Millerovo"): not where the weapons struck

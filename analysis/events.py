@@ -149,10 +149,28 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         if first_city is not None and first_city.kind == "city":
             # "the Cabinet building in Kyiv's Pecherskyi district": the district of that city is more precise
             first_city = _first(candidates, lambda p: p.kind == "district" and p.city == first_city.place) or first_city
-        draft.place = first_city or best
+        draft.place = _village_hit(facts.text, draft, candidates, first_city) or first_city or best
         draft.place_explicit = True
         return
     _place_from_story(facts, ctx, draft, seats)
+
+
+CALLED_VILLAGE = re.compile(r",\s+(?:a|the)\s+(?:small\s+|tiny\s+|border\s+|frontline\s+)?(?:village|settlement|hamlet)\b", re.I)
+
+
+def _village_hit(text: str, draft: Draft, candidates: list[PlaceMention],
+                 first_city: PlaceMention | None) -> PlaceMention | None:
+    """A village the text itself places after the blow ("In neighboring Kursk, the governor wrote that a drone
+    slammed into a home in Pody, a village in Khomutovsky district") is where it struck, not the city named
+    before the blow: the sentence calls it a village, or no list holds it, so it names it only to say where."""
+    if draft.category != "attack" or first_city is None or first_city.start > draft.trigger.start:
+        return None
+    village = _first(candidates, lambda p: p.kind == "city" and p.start > draft.trigger.end
+                     and (p.latitude is None or CALLED_VILLAGE.match(text, p.end)))
+    if village is not None and village.country is None:
+        # it lies where the sentence opened: "In neighboring Kursk, …" (the region the city heads, its country)
+        village = replace(village, admin1=first_city.admin1, country=first_city.country)
+    return village
 
 
 # a sentence that opens on a blow the story has told and dates a new one against it: "The strikes on Moscow came a

@@ -225,7 +225,8 @@ IN_BEFORE = re.compile(r"\b(?:in|to)\s+$", re.I)
 # "a flight from Poland landed at Haneda", "were evacuated from the Kursk region to …"
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?$", re.I)
 # "telling residents of the Kakhovka district to go to collection points": whose people are told to leave
-RESIDENTS_OF_BEFORE = re.compile(r"\b(?:residents|inhabitants|people|civilians|population)\s+of\s+(?:the\s+)?$", re.I)
+RESIDENTS_OF_BEFORE = re.compile(r"\b(?:residents|inhabitants|people|civilians|population)\s+of\s+(?:the\s+|(?:its|their)\s+(?:own\s+)?)?$",
+                                 re.I)
 
 
 def _departure(facts: SentenceFacts, draft: Draft) -> list[PlaceMention]:

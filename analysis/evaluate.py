@@ -117,6 +117,10 @@ def _names(value: str) -> set[str]:
     from analysis.places import gazetteer
 
     place = gazetteer().lookup(value)
+    if place is None:
+        # "Ryazan region" is read as text names it ("… in the Ryazan region"), not as a gazetteer key: Ryazan Oblast
+        whole = [m for m in gazetteer().find(value) if m.start == 0 and m.end == len(value)]
+        place = whole[0] if whole else None
     if place is not None:
         names.add(place.place.lower())
     return names

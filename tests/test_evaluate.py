@@ -37,6 +37,8 @@ MATCHING = [
     ({"category": "attack", "place": "Kharkiv"}, KYIV_STRIKE, False),                              # other city
     ({"category": "military_support", "actor1": "US"},
      {"category": "military_support", "actor1": "United States"}, True),                           # actor alias
+    ({"category": "air_defense", "place": "Ryazan region"},
+     {"category": "air_defense", "location": "Ryazan Oblast", "admin1": "Ryazan Oblast"}, True),   # region as written
 ]
 
 

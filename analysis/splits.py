@@ -58,7 +58,9 @@ DONOR_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+|,?\s*(?:tog
 
 # between the towns of one capture: "Krasnoarmeysk in the Donetsk People's Republic and of Volchansk",
 # "Kupiansk in Kharkiv region, and Siversk": a town's region may follow it before the next
-TAKEN_LIST_GAP = re.compile(r"^\s*(?:in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){1,4}?(?:region|oblast)?\s*)?"
+# or an aside: "Kucherivka, in the north of the Kharkiv region, and Rivne, which lies in the Donetsk region"
+TAKEN_LIST_GAP = re.compile(r"^\s*(?:in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w’'-]*\s+){1,4}?(?:region|oblast)?\s*"
+                            r"|,\s*(?:in|near|(?:just\s+)?(?:north|south|east|west)\w*(?:\s+of)?|which\s+(?:lies|is|sits))\b[^,;:()]{0,60}?)?"
                             r"(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:of\s+)?(?:the\s+)?$", re.I)
 
 

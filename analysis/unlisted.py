@@ -75,7 +75,10 @@ SLOTS = (
 # "troops had freed Dronovka", "claimed the capture of Novaya Poltavka", "announced the \"liberation\" of X";
 # "freed Ukrainian prisoners" names no place
 TAKEN = re.compile(rf"\b(?:seized|captured|took|taken|liberated|retook|recaptured|retaken|entered|freed|"
-                   rf"(?:capture|fall|seizure|liberation)[\"”]?\s+of|established\s+control\s+over)\s+(?:control\s+of\s+)?"
+                   rf"(?:capture|fall|seizure|liberation)[\"”]?\s+of|established\s+control\s+over|(?:now|fully)\s+control(?:s|led)?|"
+                   # "had driven the Russians from Urozhaine"
+                   rf"(?:driven|drove|pushed|expelled|ousted)\s+(?:the\s+)?(?:Russians|Ukrainians|enemy|occupiers|invaders|"
+                   rf"(?:Russian|Ukrainian)\s+(?:forces|troops|units))\s+(?:out\s+)?(?:of|from))\s+(?:control\s+of\s+)?"
                    rf"(?:the\s+)?(?:villages?\s+of\s+|settlements?\s+of\s+|locality\s+of\s+)?"
                    rf"(?!(?:Ukrainian|Russian|American|British|Azov|Azovstal|POWs?)\b)({NAME})(?![\w’'-])")
 # a place taken, named before its verb or after a list's opening words: "Robotyne was liberated by …", "Verbove

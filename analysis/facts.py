@@ -47,7 +47,9 @@ ATTACK_NOUNS = re.compile(expand(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|ar
                                  r"{weapon_nouns}|bombs?|artillery|aircraft|jets|occupiers|invaders|soldiers|units)\b"
                                  # "a Russian military base", "Ukrainian army depots": a target, not the side that fires
                                  r"(?!\s+(?:base|bases|facility|facilities|airfield|airfields|depot|depots|installation|"
-                                 r"installations|warehouse|warehouses|arsenal|arsenals|site|sites|headquarters|barracks|hospital|command post))",
+                                 r"installations|warehouse|warehouses|arsenal|arsenals|site|sites|headquarters|barracks|hospital|command post"
+                                 # "according to British military intelligence": who reports, not who fights
+                                 r"|intelligence|officials?|spokes\w*|analysts?|experts?|sources?|briefings?|assessments?|updates?))",
                                  "facts.ATTACK_NOUNS"), re.I)
 MONTH_START = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d", re.I)
 DATELINE = re.compile(r"^\s*[A-Z][A-Z’'.\- ]+,\s*$")

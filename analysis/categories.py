@@ -467,6 +467,7 @@ def classify(text: str, triggers: list[Trigger] | None = None) -> list[Trigger]:
     chosen += _other_category_clauses(text, triggers, chosen)
     chosen += _another_donor(text, triggers, chosen)
     chosen += _another_statement(text, triggers, chosen)
+    chosen += _meeting_before_it(text, triggers, chosen)
     if best.category == "air_defense" and best.kind == "interception":
         tail = text[best.end:]
         impact = lexicon().impact.search(tail)
@@ -579,6 +580,20 @@ def _another_donor(text: str, triggers: list[Trigger], chosen: list[Trigger]) ->
                 and DONOR_CLAUSE.search(text, aid.end, t.start) and not _negated(t, text):
             return [t]
     return []
+
+
+# "…, after receiving Volodymyr Zelenskyy in Istanbul", "…, after talks with Scholz in Berlin"
+AFTER_BEFORE = re.compile(r"\bafter\s+$", re.I)
+
+
+def _meeting_before_it(text: str, triggers: list[Trigger], chosen: list[Trigger]) -> list[Trigger]:
+    """A meeting told in an "after …" clause of a sentence whose news is something else of diplomacy ("Erdogan
+    on Friday offered to stage a peace summit …, after receiving Volodymyr Zelenskyy in Istanbul") is one more
+    happening: the meeting, then what came of it."""
+    if not any(c.category == "diplomacy" for c in chosen):
+        return []
+    return next(([t] for t in triggers if t.kind == "meeting" and t.opens and t not in chosen
+                 and AFTER_BEFORE.search(text, max(0, t.start - 8), t.start)), [])
 
 
 def _another_statement(text: str, triggers: list[Trigger], chosen: list[Trigger]) -> list[Trigger]:

@@ -84,6 +84,9 @@ def compatible(event: Draft, draft: Draft, same_paragraph: bool) -> bool:
         return False
     if draft.date_own and not _dates_compatible(event.date, draft.date):
         return False
+    if draft.main is event.main and draft.category == "diplomacy" and "meeting" in (draft.kind, event.kind) \
+            and draft.kind != event.kind:
+        return False   # "offered to stage a peace summit …, after receiving Zelenskyy in Istanbul": two happenings
     if event.time is not None and draft.time is not None and \
             abs(_minutes(event.time.time) - _minutes(draft.time.time)) > settings().consolidation.max_time_gap_minutes:
         return False

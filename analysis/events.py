@@ -125,7 +125,8 @@ def _location(facts: SentenceFacts, ctx: ArticleContext, draft: Draft) -> None:
         # the ambassador over the missile attack on Sevastopol": the place of the blow it answers
         candidates = [p for p in candidates if not (p.kind == "country" and
                                                     COUNTRY_OBJECT_BEFORE.search(facts.text, max(0, p.start - 12), p.start))
-                      and not BLOW_PLACE_BEFORE.search(facts.text, max(0, p.start - 50), p.start)]
+                      and not BLOW_PLACE_BEFORE.search(facts.text, max(0, p.start - 50), p.start)
+                      and not (actors_mod.is_capital(p.name) and WITH_BEFORE.search(facts.text, max(0, p.start - 8), p.start))]
     seats = speaker_seats(facts, candidates) if draft.category in ("attack", "air_defense", "humanitarian") else []
     candidates = [p for p in candidates if p not in seats]
     told = TOLD_BLOW_LEAD.match(facts.text)
@@ -327,6 +328,10 @@ def _dateline_city_in(facts: SentenceFacts, country: str) -> PlaceMention | None
     """"FASANO, Italy (Kyodo) -- Japan signed a 10-year accord with Ukraine …": a meeting or a signing the
     sentence places only in a country is at the dateline's city in that country, where the summit is."""
     return _first(facts.places, lambda p: p.end <= facts.dateline_end and p.kind == "city" and p.country == country)
+
+
+# "a peace summit … with Moscow at the table", "talks with Kyiv": a capital that takes part is a side, not a place
+WITH_BEFORE = re.compile(r"\b(?:with|between|and)\s+$", re.I)
 
 
 def _places_of_own_phrase(facts: SentenceFacts, draft: Draft, candidates: list[PlaceMention]) -> list[PlaceMention]:

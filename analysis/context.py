@@ -51,6 +51,16 @@ SEAT_BEFORE = re.compile(r"\b(?:ministry|ministries|officials?|spokes(?:man|woma
 POSSESSIVE_END = re.compile(r"[’']s$")
 
 
+# "…, coming straight from Washington, where on Tuesday he had pressed Joe Biden …": a day told in a relative clause
+# in the pluperfect is the past of the story, not the day it goes on
+ASIDE_BEFORE = re.compile(r",\s*(?:where|when|after which|which|who)\s+$", re.I)
+PLUPERFECT_AFTER = re.compile(r"[^.;,]{0,30}?\bhad\s+(?:\w+ly\s+)?\w+(?:ed|en|t|ne|wn)\b", re.I)
+
+
+def _earlier_aside(facts) -> bool:
+    """Is the sentence's own day that of an earlier happening told in an aside (see ASIDE_BEFORE)?"""
+    d = facts.own_date
+    return bool(ASIDE_BEFORE.search(facts.text, max(0, d.start - 20), d.start) and PLUPERFECT_AFTER.match(facts.text, d.end))
 def _surnames(a) -> list[str]:
     """The words a person named in full is found again by: the last ("Pavel said"), and the first where the
     family name comes first (``actors.yaml`` ``family_name_first``: "Li Hui" → "Li sat down with …")."""
@@ -231,7 +241,7 @@ class ArticleContext:
     def after_sentence(self, facts: SentenceFacts) -> None:
         """Take in what a sentence established: its day ("On February 12, …" dates "a day earlier" in the
         next), whether its paragraph is a live-blog entry (set on ``facts`` too), the cities and people it names."""
-        if facts.own_date is not None and facts.own_date.precision == "day":
+        if facts.own_date is not None and facts.own_date.precision == "day" and not _earlier_aside(facts):
             self.story_day, self.day_inherited = facts.own_date.date, False
             self.first_day = self.first_day or self.story_day
         if facts.paragraph != self.paragraph:
@@ -291,7 +301,7 @@ class ArticleContext:
         """After a sentence is consolidated: the day it gives dates the next ones, the city it names as
         where something happened is "the city" of the next ("Russian drones hit Kharkiv … the city's mayor"),
         and the official it names acting is who the next sentence's "He" is."""
-        if facts.own_date is not None and facts.own_date.precision == "day":
+        if facts.own_date is not None and facts.own_date.precision == "day" and not _earlier_aside(facts):
             self.paragraph_date = self.story_date = facts.own_date
             if self.blow_sentence != facts.index:
                 self.blow_date = None

@@ -683,10 +683,32 @@ def _sides_by_what_happened(facts: SentenceFacts, draft: Draft, states: list[Act
     side that resisted, the side that advanced into a withdrawal, the side whose assault was repelled."""
     _launcher_of_intercepted(facts, draft)
     _side_that_resists(facts, draft, states)
+    _side_wiped_out(draft, states)
     if draft.kind == "withdrawal":
         _side_that_advances(draft)
     elif categories_mod.is_repelled(draft.trigger):
         _side_that_assaulted(facts, draft, states)
+
+
+# "wiping out Ukrainian units trapped in …", "mopping up Russian remnants": the side named is the one destroyed
+TRAPPED = re.compile(r"(?:trapped|caught|surrounded|cut\s+off)\s+in\b", re.I)
+WIPED_OUT = re.compile(r"(?:wiping|wiped|wipes|mopping|mopped|mops|clearing|cleared|clears|finishing|finished)\s+(?:out|up|off)\b", re.I)
+
+
+def _side_wiped_out(draft: Draft, states: list[ActorMention]) -> None:
+    """Forces "wiped out" or "mopped up" are the target, their opponent the one fighting (not the side whose units
+    the trigger names, which reads as an attacking side: "Ukrainian units")."""
+    t = draft.trigger
+    if draft.kind != "clash" or not (WIPED_OUT.match(t.text) or TRAPPED.match(t.text)):
+        return
+    # the side inside the trigger, or just before "trapped in the encirclement" ("Ukrainian units trapped in …")
+    named = _first(states, lambda a: a.kind == "demonym" and a.actor and
+                   (t.start <= a.start < t.end or 0 <= t.start - a.end <= 30))
+    if named is None and WIPED_OUT.match(t.text):   # "… and is mopping up what remains of them": the units named before
+        named = next((a for a in reversed(states) if a.kind == "demonym" and a.actor and a.end <= t.start), None)
+    if named is not None and actors_mod.opponent(named.actor):
+        draft.actor1, draft.actor2 = actors_mod.opponent(named.actor), named.actor
+        draft.actor1_detail, draft.actor1_explicit = None, False
 
 
 # "in the face of stiff Russian resistance", "despite fierce Ukrainian opposition": the side that resists

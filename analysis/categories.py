@@ -564,20 +564,25 @@ def _other_category_clauses(text: str, triggers: list[Trigger], chosen: list[Tri
 # "…, and Sweden said it was readying a fresh package": a clause of its own with a new, capitalised subject
 # "…, and Sweden said …", "…; Germany promised …", "…, and in Paris with President Emmanuel Macron, who pledged …"
 # "…, while Denmark and Norway committed armoured vehicles": two givers joined by "and"
-DONOR_CLAUSE = re.compile(r"(?:,\s*and|,\s*while|,\s*whereas|;)\s+(?:(?:in|at)\s+(?-i:[A-Z])[\w’'-]+\s+with\s+)?(?:the\s+)?"
+DONOR_CLAUSE = re.compile(r"(?:,\s*and|,\s*while|,\s*whereas|;|\s+and)\s+(?:(?:in|at)\s+(?-i:[A-Z])[\w’'-]+\s+with\s+)?(?:the\s+)?"
                           r"(?-i:[A-Z])[\w’'-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]+){0,3}(?:,\s+who)?\s+", re.I)
 
 
 def _another_donor(text: str, triggers: list[Trigger], chosen: list[Trigger]) -> list[Trigger]:
     """A second pledge in a clause of its own with its own giver ("Canada offered C$20m for tank
     maintenance, and Sweden said it was readying a fresh package") is one more frame; ``events`` gives it
-    the giver its clause names."""
-    aid = next((c for c in chosen if c.kind == "aid"), None)
+    the giver its clause names. So is a second measure ("Berlin put a new Russian gas pipeline on hold and
+    London slapped sanctions on Russian banks")."""
+    aid = next((c for c in chosen if c.kind in ("aid", "sanctions")), None)
     if aid is None:
         return []
     for t in triggers:
-        if t.kind == "aid" and t.start > aid.end and t.weight >= 3 and t.opens and t not in chosen \
-                and DONOR_CLAUSE.search(text, aid.end, t.start) and not _negated(t, text):
+        if t.kind != aid.kind or t.weight < 3 or not t.opens or t in chosen or _negated(t, text):
+            continue
+        if t.start > aid.end and DONOR_CLAUSE.search(text, aid.end, t.start):
+            return [t]
+        # the other measure told first, in a clause of its own ("Berlin put … on hold … and London slapped …")
+        if aid.kind == "sanctions" and t.end < aid.start and DONOR_CLAUSE.search(text, t.end, aid.start):
             return [t]
     return []
 

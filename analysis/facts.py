@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from analysis.places import PlaceMention
     from analysis.weapons import WeaponMention
 
-ATTACK_NOUNS = re.compile(expand(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|shelling|{attack_nouns}|assault|"
+ATTACK_NOUNS = re.compile(expand(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|commanders|generals|shelling|{attack_nouns}|assault|"
                                  r"attacks|strikes|bombardments?|bombings?|barrages?|raids?|"
                                  # "Ukraine's counteroffensive kept up", "Moscow's eastern offensive", "Kyiv's incursion"
                                  r"(?:counter-?)?offensives?|incursions?|advances?|"

@@ -362,8 +362,9 @@ def _aid_by_a_warring_side(draft: Draft) -> bool:
 
 # what opens the list of places a capture names after a summary of them: "recaptured several villages near the
 # town, among them", "retook a string of villages near Kupiansk, including"
-# (or a colon: "claimed two more villages: Kolodyazi in Donetsk region and Vorone in Dnipropetrovsk region")
-LIST_INTRO = re.compile(r"[^.;:]{0,60}?,?\s+(?:among\s+them|including|such\s+as|namely)\s+(?:the\s+)?|[^.;:]{0,60}?:\s*(?:the\s+)?",
+# (or a colon or a dash: "claimed two more villages: Kolodyazi in Donetsk region and Vorone in Dnipropetrovsk region",
+# "liberating another five villages — Mirny, Zamostye, …")
+LIST_INTRO = re.compile(r"[^.;:]{0,60}?,?\s+(?:among\s+them|including|such\s+as|namely)\s+(?:the\s+)?|[^.;:—–]{0,60}?(?::|\s[—–])\s*(?:the\s+)?",
                         re.I)
 
 

@@ -39,8 +39,8 @@ _WORD = r"(?-i:[A-Z])[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*"
 NAME = rf"{_WORD}(?:[ -]{_WORD}){{0,2}}"
 _SETTLEMENT = r"(?:village|town|settlement|hamlet|selo|community|communitie|locality|localitie)"
 # "the village of Yasnobrodivka", "the villages of Stavky and …", "the town Kurakhove"
-# also "two more villages: X and Y", "two more villages on Monday: X and Y"
-BEFORE = re.compile(rf"\b{_SETTLEMENT}s?(?:\s+(?:of\s+)?|(?:\s+on\s+\w+day)?:\s+)({NAME})", re.I)
+# also "two more villages: X and Y", "two more villages on Monday: X and Y", "another five villages — X, Y and Z"
+BEFORE = re.compile(rf"\b{_SETTLEMENT}s?(?:\s+(?:of\s+)?|(?:\s+on\s+\w+day)?(?::|\s[—–])\s+)({NAME})", re.I)
 # "Novoosynove, a village in the Kupiansk district", "Oktyabrsky, a village in the Tver region"
 AFTER = re.compile(rf"({NAME}),\s+(?:a|the|two|three|four|both)\s+(?:small\s+|tiny\s+|frontline\s+|front-line\s+|nearby\s+|border\s+)?"
                    rf"{_SETTLEMENT}s?\s+(?:(?:that|which)\s+(?:sits|lies|is|stands)\s+(?:right\s+|just\s+|directly\s+)?)?"

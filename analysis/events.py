@@ -588,12 +588,18 @@ def _assumed_attacker(ctx: ArticleContext, draft: Draft) -> str | None:
 COLON_LEAD = re.compile(r"(?<!\d):(?!\d)")
 
 
+PRONOUN_AFTER_COLON = re.compile(r"\s*(?:its|their|his|her)\b", re.I)
+
+
+OWN_BLOW_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|assaults?|raids?|shelling|bombardments?|barrages?)", re.I)
+
+
 def _after_colon_lead(text: str, before: int, states: list[ActorMention]) -> list[ActorMention]:
     """The sides named after a label's colon, when the blow is told after it and they name one: the side the
     label names ("Ukraine's air force gives its tally:") tells of the blow, the words after it name the agent."""
     lead = max((m.end() for m in COLON_LEAD.finditer(text, 0, before)), default=None)
-    if lead is None:
-        return states
+    if lead is None or PRONOUN_AFTER_COLON.match(text, lead):
+        return states   # "Ukraine no longer holds any town in Kursk region: its troops have pulled out of Sudzha"
     return [a for a in states if a.start >= lead] or states
 
 
@@ -612,7 +618,10 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
     weapon_start = max((w.start for w in facts.weapons if w.end <= draft.trigger.start), default=-1)
     # "the cost of the biggest wave of Russian air strikes": a demonym that is the blow's own adjective is its
     # agent even as the object of "of"
-    agent = _first(states, lambda a: a.kind == "demonym" and a.role not in ("target", "place", "object", "speaker")
+    # "Ukrainian officials also counted 417 Russian attacks on 14 towns": the blow's own adjective, inside it, first
+    agent = _first(states, lambda a: a.kind == "demonym" and draft.trigger.start <= a.start
+                   and OWN_BLOW_AFTER.fullmatch(facts.text, a.end, draft.trigger.end)) \
+        or _first(states, lambda a: a.kind == "demonym" and a.role not in ("target", "place", "object", "speaker")
                    and (0 <= draft.trigger.start - a.end <= windows.demonym_before_trigger
                         or a.end <= weapon_start and draft.trigger.start - a.end <= windows.demonym_before_weapon)
                    or a.kind == "demonym" and a.role == "object" and OWN_ADJECTIVE_GAP.fullmatch(facts.text[a.end:draft.trigger.start]))

@@ -1275,6 +1275,7 @@ def _giver_in_trigger(draft: Draft, usable: list[ActorMention]) -> ActorMention 
 NOT_RECIPIENTS = frozenset({"NATO", "European Union", "G7", "United Nations"})
 # ", who announced a …", "Scholz, who pledged up to …": a relative clause right before the trigger
 RELATIVE_BEFORE = re.compile(r",\s+who\s+(?:[^\s,;]+\s+){0,5}$")
+WHERE_HE_BEFORE = re.compile(r",\s+(?:where|when)\s+(?:he|she)\s+(?:[^\s,;]+\s+){0,3}$", re.I)
 
 
 def _relative_giver(facts: SentenceFacts, draft: Draft, usable: list[ActorMention]) -> ActorMention | None:
@@ -1283,7 +1284,10 @@ def _relative_giver(facts: SentenceFacts, draft: Draft, usable: list[ActorMentio
     start = draft.trigger.start
     rel = RELATIVE_BEFORE.search(facts.text, max(0, start - 40), start)
     if rel is None:
-        return None
+        # "Lloyd Austin had visited Kyiv, where he unveiled a further $100 million": the official the clause's "he" is
+        rel = WHERE_HE_BEFORE.search(facts.text, max(0, start - 40), start)
+        return None if rel is None else _first(reversed(usable), lambda a: a.actor is not None and a.end <= rel.start()
+                                                and a.kind in ("titled", "person") and a.role == "subject")
     return _first(reversed(usable), lambda a: a.actor is not None and 0 <= rel.start() - a.end <= 2)
 
 

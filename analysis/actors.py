@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from analysis import compiled
 from analysis.lexicon import LexiconError, alternation, initials, load_yaml, require, words
 
-TARGET_PREPOSITIONS = {"on", "at", "against", "into", "toward", "towards", "targeting", "struck", "hit", "striking", "attacked"}
+TARGET_PREPOSITIONS = {"on", "at", "against", "into", "toward", "towards", "targeting", "struck", "hit", "striking", "attacked",
+                       "targeted", "targets", "shelled", "bombed", "hitting", "pounded", "hammered"}
 # "people who fled Ukraine": the country left behind is where they come from, not who acts
 FLED_FROM = {"fled", "fleeing", "flee", "flees", "escaped", "escaping"}
 PLACE_PREPOSITIONS = {"in", "over", "near", "across", "inside", "throughout", "from", "outside", "around", "of"}

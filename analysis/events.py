@@ -662,12 +662,18 @@ def _attack(facts: SentenceFacts, ctx: ArticleContext, draft: Draft, states: lis
     _sides_by_what_happened(facts, draft, states)
 
 
+PASSIVE_BLOW = re.compile(r"(?:struck|hit|shelled|bombed|targeted|attacked|pounded|shot|destroyed)\b", re.I)
+
+
 def _attacker_not_named(facts: SentenceFacts, draft: Draft, states: list[ActorMention], operator: str | None,
                         place_country: str | None, last_attack: Draft | None) -> None:
     """No agent named: the side whose forces the sentence says attack, the only side that fires the weapon, the
     side that claims its own gains, the opponent of the side holding the place, the story's last attacker, or
     the opponent of a side that tallies the blows it took."""
     owner = next(iter(sorted(facts.attacker_side)), None)
+    if owner and PASSIVE_BLOW.match(draft.trigger.text) and PASSIVE_BEFORE.search(facts.text[:draft.trigger.start]) and \
+            any(a.actor == owner and a.end <= draft.trigger.start for a in states):
+        owner = None   # "Ukrainian troops and equipment were also struck in 146 areas": the forces struck
     if owner:
         draft.actor1, draft.actor1_explicit = owner, True
     elif operator:

@@ -550,6 +550,9 @@ def _other_category_clauses(text: str, triggers: list[Trigger], chosen: list[Tri
         # said Tokyo will put $30 million …"): then a lighter trigger is enough
         leading = t.kind in ("talks", "meeting") and t.start < min(c.start for c in chosen) \
             and not CIRCUMSTANCE_BEFORE.search(text[max(0, t.start - 40):t.start])
+        # an appeal in a clause of its own is told whole too: "…pledged more than a billion euros in military aid and
+        # urged Moscow to drop its threats"
+        leading = leading or t.kind == "appeal"
         if t.category not in CLAUSE_CATEGORIES or t.weight < (3 if leading else 4) or not t.opens \
                 or any(t.category == c.category for c in taken) or _negated(t, text) \
                 or HOPED_BEFORE.search(text[max(0, t.start - 40):t.start]):

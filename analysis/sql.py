@@ -2,8 +2,8 @@
 
 At ten thousand articles the tables hold hundreds of thousands of rows; counting incidents per week or
 listing the top ten places should not load them all into pandas first. DuckDB reads the store's Parquet
-files (``DIR/store/<table>/month=*/part-0.parquet``, see ``analysis.store``) directly, in parallel, and
-only the columns a query names; the result comes back as a pandas DataFrame.
+files (``DIR/store/<table>/month=*/part-0.parquet`` and the deltas re-runs add, see ``analysis.layers``)
+directly, in parallel, and only the columns a query names; the result comes back as a pandas DataFrame.
 
 Example::
 
@@ -38,7 +38,7 @@ def _sql_text(value: str) -> str:
 class Store:
     """An extract output folder (``newsframe extract SEEDS --out DIR``) seen through DuckDB views named
     like the tables: ``articles``, ``sentences``, ``events``, ``mentions``, ``places``, ``issues``,
-    ``incidents``. A table's view reads its monthly store files, or the flat ``DIR/<table>.parquet`` of
+    ``incidents``. A table's view reads its store files (base and deltas), or the flat ``DIR/<table>.parquet`` of
     an output written before the store existed (or of a table with no rows)."""
 
     def __init__(self, path: str | Path = DEFAULT_STORE):
@@ -49,10 +49,12 @@ class Store:
         self._con = None
 
     def source(self, table: str) -> str:
-        """The Parquet file(s) behind one view, as a DuckDB ``read_parquet`` call."""
-        parts = sorted((self.path / "store" / table).glob("month=*/part-*.parquet"))
-        files = [str(p) for p in parts] or [str(self.path / f"{table}.parquet")]
-        return f"read_parquet([{', '.join(map(_sql_text, files))}], hive_partitioning = false)"
+        """The Parquet files behind one view, as a DuckDB relation: the store's base and deltas
+        (``analysis.layers.sql``), or the flat file when the store has no file of the table."""
+        from analysis import layers
+
+        layered = layers.sql(self.path / "store", table, _sql_text)
+        return layered or f"read_parquet([{_sql_text(str(self.path / f'{table}.parquet'))}], hive_partitioning = false)"
 
     @property
     def connection(self):

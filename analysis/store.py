@@ -6,7 +6,8 @@ Layout of ``DIR`` (docs/contract.md §2)::
     DIR/store/manifest.json                       layout, extractor version, counts, what the last run did
     DIR/store/fingerprints.parquet                per article: file, article_id, month, fingerprint, and the file state (size, times, hash of the bytes)
     DIR/store/pairs.parquet                       the incident resolver's candidate pairs (block, agreement, a, b)
-    DIR/store/<table>/month=YYYY-MM/part-0.parquet   each table, one file per publication month
+    DIR/store/<table>/month=YYYY-MM/part-0.parquet   each table's base, one file per publication month
+    DIR/store/<table>/delta-NNNNNN[-removed].parquet  what each re-run since the base added and removed
 
 Every row of an article lies in its article's publication month; an incident lies in the month it was
 first reported. A run
@@ -17,9 +18,11 @@ first reported. A run
 3. drops the rows of changed articles and of articles gone from the seeds folder (or now unreadable);
 4. re-resolves incidents only in the pair-graph components the changed events touch
    (``analysis.incident_update``);
-5. writes the months that changed, hard-links the others from the last run, and writes the flat tables —
-   all into one work folder swapped in atomically (``analysis.publish``): a killed run leaves the
-   previous store whole. With nothing changed it publishes nothing and says so.
+5. appends one delta per table to the store (``analysis.layers``: the rows it added, the keys of the rows
+   it removed), hard-links every other store file from the last run, and writes the flat tables whole — all
+   into one work folder swapped in atomically (``analysis.publish``): a killed run leaves the previous store
+   whole. A first run, or a compaction (``MAX_DELTAS`` deltas, or deltas holding ``MAX_SHARE`` of the
+   rows), writes a new base of month files instead. With nothing changed it publishes nothing and says so.
 
 The tables equal a full extraction's (``analysis.load``): rows in file-name order, same ids.
 """
@@ -38,7 +41,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import engines, uptodate
+from analysis import engines, layers, uptodate
 from analysis.errors import InputError, NewsframeError
 from analysis.fingerprint import combine, extractor_version, file_state
 from analysis.publish import publishing
@@ -49,6 +52,8 @@ log = logging.getLogger("newsframe")
 
 STORE = "store"
 LAYOUT = uptodate.LAYOUT
+MAX_DELTAS = 8        # a re-run after this many deltas writes a new base (compaction) ...
+MAX_SHARE = 0.1       # ... and so does one after deltas holding this share of the tables' rows
 PLACEHOLDER = "inc-000000000000"   # an event's incident id until incidents are resolved
 FINGERPRINT_COLUMNS = ["file", "article_id", "month", "fingerprint"]
 # what ``fingerprint.file_state`` found, kept so that the next run hashes only the files whose size or times moved
@@ -91,20 +96,21 @@ class Previous:
 
     def _read(self, name: str) -> pd.DataFrame:
         """One table of the last run: its flat Parquet file beside the store (written with it, one file
-        read in a third of the time of its month files), when it and the month files each hold the count
-        the manifest keeps (the month files' footers only: a month file kept is hard-linked by this run,
-        so a damaged one must still send the run back to extracting afresh); else the month files. The
-        rows' order differs (file order, not month order): combining orders them by article anyway, and
-        resolving keys them by id."""
+        read in a third of the time of the store's files) when it holds the count the manifest keeps;
+        else the store's base and deltas. Either way the store's files must hold the rows the manifest
+        counts (their footers only): they are hard-linked by this run, so a damaged or missing one must
+        send the run back to extracting afresh. The rows' order differs (file order, not month order):
+        combining orders them by article anyway, and resolving keys them by id."""
         import pyarrow.parquet as pq
 
+        if layers.stored_rows(self.store, name) != self.manifest.get("stored", {}).get(name):
+            raise ValueError(f"the store's {name} files do not hold the rows its manifest counts")
         flat = self.store.parent / f"{name}.parquet"
         count = self.manifest.get("tables", {}).get(name)
         try:
-            months = sum(pq.ParquetFile(p).metadata.num_rows for p in table_files(self.store, name).values())
-            if isinstance(count, int) and months == count and pq.ParquetFile(flat).metadata.num_rows == count:
+            if isinstance(count, int) and pq.ParquetFile(flat).metadata.num_rows == count:
                 return pq.read_table(flat).combine_chunks().to_pandas()
-        except (OSError, ValueError):   # missing or unreadable (pyarrow's errors are both): the month files
+        except (OSError, ValueError):   # missing or unreadable (pyarrow's errors are both): the store's files
             pass
         return read_table(self.store, name)
 
@@ -178,20 +184,13 @@ def month_of(dates: pd.Series) -> pd.Series:
     return pd.to_datetime(dates).dt.strftime("%Y-%m").fillna("unknown").astype(str)
 
 
-def table_files(store: Path, table: str) -> dict[str, Path]:
-    """``{month: file}`` of one table in a store."""
-    return {p.parent.name.removeprefix("month="): p for p in sorted((store / table).glob("month=*/part-*.parquet"))}
-
-
 def read_table(store: Path, name: str) -> pd.DataFrame:
-    """One table from its monthly files, read as one dataset (one conversion to pandas, not hundreds)."""
-    import pyarrow.parquet as pq
-
-    files = [str(p) for p in table_files(store, name).values()]
-    if not files:
+    """One table from its base and deltas, read as Arrow (one conversion to pandas, not hundreds)."""
+    table = layers.read(store, name)
+    if table is None:
         return frame(name, [])
     # one chunk per column: a ``take`` over the month files' chunks (combining, writing) is slow
-    return pq.ParquetDataset(files, partitioning=None).read_pandas().combine_chunks().to_pandas()
+    return table.combine_chunks().to_pandas()
 
 
 def read_previous(out: Path) -> Previous | None:
@@ -200,7 +199,11 @@ def read_previous(out: Path) -> Previous | None:
     store = Path(out) / STORE
     try:
         manifest = json.loads((store / "manifest.json").read_text(encoding="utf-8"))
-        if manifest.get("layout") != LAYOUT or manifest.get("extractor") != extractor_version():
+        if manifest.get("layout") != LAYOUT:
+            log.info("store in %s is of another layout (%s, now %s): it is rebuilt, every article re-extracted",
+                     out, manifest.get("layout"), LAYOUT)
+            return None
+        if manifest.get("extractor") != extractor_version():
             log.info("store in %s is of another extractor version: every article is re-extracted", out)
             return None
         return Previous(store, pd.read_parquet(store / "fingerprints.parquet"), manifest)
@@ -420,39 +423,44 @@ def _months(tables: dict[str, pd.DataFrame], positions: dict[str, np.ndarray]) -
     return out
 
 
-def _touched(previous: Previous | None, tables: dict, months: dict, drop: set[str]) -> set[str] | None:
-    """The months of articles that came, changed or went; None on a first run (every month is new)."""
-    if previous is None:
-        return None
-    fp = previous.fingerprints
-    touched = set(fp.loc[fp["article_id"].isin(drop), "month"])
-    fresh = ~among(tables["articles"]["article_id"], set(texts(previous.tables["articles"]["article_id"])) - drop)
-    return touched | set(months["articles"][fresh])
+def _article_changes(previous: Previous, tables: dict, drop: set[str], fresh: set[str],
+                     new_events: set[str], names: tuple[str, ...]) -> dict[str, tuple[pd.DataFrame, set]]:
+    """Per article table, this run's delta: the rows of the articles extracted now, and the keys
+    (``layers.KEYS``) of the rows of the articles dropped (changed, gone or now failing). Mentions go
+    by their event: those of the dropped articles' events."""
+    out = {}
+    for name in names:
+        df = tables[name]
+        if layers.KEYS[name] == "article_id":
+            out[name] = (df[among(df["article_id"], fresh)], drop)
+        else:
+            gone = previous.tables[name]["event_id"][previous.mask(name, drop)]
+            out[name] = (df[among(df["event_id"], new_events)], set(texts(gone)) - {None})
+    return out
 
 
-def _dirty_months(previous: Previous | None, tables: dict, months: dict, touched: set[str] | None,
-                  retired: set[str]) -> dict:
-    """Per table, the months whose file must be rewritten: those of articles that came, changed or went
-    (``touched``), of events whose incident changed, and of incidents that were replaced. Every other
-    month is the last run's file, hard-linked."""
-    if previous is None:
-        return {name: set(months[name]) for name in TABLES}
+def _resolved_changes(previous: Previous, tables: dict, drop: set[str], new_events: set[str],
+                      retired: set[str]) -> dict[str, tuple[pd.DataFrame, set]]:
+    """This run's delta of events and incidents. Events: the rows of the articles extracted now and of
+    the kept events whose incident id changed; removed, the dropped articles' events and those
+    relabelled. Incidents: the retired ones, but for those built again equal in every column (most of
+    a re-resolved component's incidents come out as they were), removed; the new rows added."""
+    events, before = tables["events"], previous.incident_of
+    now = zip(texts(events["event_id"]), texts(events["incident_id"]))
+    relabelled = {e for e, i in now if e in before and before[e] != i and e not in new_events}
+    gone = set(texts(previous.tables["events"]["event_id"][previous.mask("events", drop)]))
     old_inc, new_inc = previous.tables["incidents"], tables["incidents"]
-    kept_ids = set(texts(old_inc["incident_id"])) - retired
-    old_rows, new_rows = old_inc[among(old_inc["incident_id"], retired)], new_inc[~among(new_inc["incident_id"], kept_ids)]
+    kept = set(texts(old_inc["incident_id"])) - retired
+    old_rows, new_rows = old_inc[among(old_inc["incident_id"], retired)], new_inc[~among(new_inc["incident_id"], kept)]
     same = _same_rows(old_rows, new_rows, "incident_id")
-    inc_months = set(month_of(old_rows.loc[~among(old_rows["incident_id"], same), "first_reported"]))
-    inc_months |= set(months["incidents"][~among(new_inc["incident_id"], kept_ids | same)])
-    before = previous.incident_of
-    changed = [before.get(e) != i for e, i in zip(texts(tables["events"]["event_id"]), texts(tables["events"]["incident_id"]))]
-    relabelled = set(months["events"][np.array(changed, dtype=bool)])
-    return {**{name: touched for name in EXTRACTED}, "events": touched | relabelled, "incidents": inc_months}
+    return {"events": (events[among(events["event_id"], new_events | relabelled)], gone | relabelled),
+            "incidents": (new_rows[~among(new_rows["incident_id"], same)], retired - same)}
 
 
 def _same_rows(old: pd.DataFrame, new: pd.DataFrame, key: str) -> set[str]:
     """The keys whose row is in both frames and equal in every column (missing equal to missing). Why:
     an incident built again because one of its events was re-extracted mostly comes out as it was, and
-    its month's file need not be rewritten for it."""
+    need not be removed and added again by the delta."""
     both = sorted(set(texts(old[key])) & set(texts(new[key])))
     if not both:
         return set()
@@ -462,53 +470,70 @@ def _same_rows(old: pd.DataFrame, new: pd.DataFrame, key: str) -> set[str]:
     return {k for k, row in zip(both, equal.all(axis=1)) if row}
 
 
-def _write(work: Path, tables: dict, previous_dir: Path | None, dirty: dict, months: dict,
-           names: tuple[str, ...]) -> int:
-    """The flat files and the store partitions of the tables ``names`` (the flat ones on threads of their
-    own, meanwhile); returns the partition files written anew."""
+def _next_delta(previous: Previous | None) -> int | None:
+    """The number of this run's delta; None to write a new base instead: a first run, or a compaction
+    once the store holds ``MAX_DELTAS`` deltas or their rows reach ``MAX_SHARE`` of the tables' (every
+    reader applies the deltas, so they must stay few and small)."""
+    if previous is None:
+        return None
+    manifest = previous.manifest
+    number, rows = manifest.get("delta", 0), manifest.get("delta_rows", 0)
+    total = sum(manifest.get("tables", {}).values())
+    if number >= MAX_DELTAS or rows >= MAX_SHARE * total:
+        log.info("store: %d deltas holding %d rows: compacted into a new base", number, rows)
+        return None
+    return number + 1
+
+
+def _write(work: Path, tables: dict, months: dict, names: tuple[str, ...], previous: Previous | None,
+           delta: int | None, changes: Callable[[], dict]) -> dict[str, int]:
+    """The flat files (on a thread of their own, meanwhile) and the store of the tables ``names``: this
+    run's delta (``changes()``) beside the last run's files hard-linked, or a new base when ``delta`` is
+    None. Returns the rows each table's new store files hold."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         flat = pool.submit(write_flat, tables, work, names)
-        written = write_store(work / STORE, tables, previous_dir, dirty, months, names)
+        if delta is None:
+            written = write_store(work / STORE, tables, months, names)
+        else:
+            written = write_delta(work / STORE, previous.store, tables, delta, changes())
         flat.result()
     return written
 
 
-def _place(source: Path | None, target: Path, part: Callable) -> None:
-    """One partition file: the last run's, hard-linked (files are never changed in place), or
-    ``part()`` written."""
+def write_store(store: Path, tables: dict, months: dict, names: tuple[str, ...] = TABLES) -> dict[str, int]:
+    """Every table of ``names`` as a base of one Parquet file per month under ``store``. Each table goes
+    to Arrow once and each month is a ``take`` of it (no pandas copy per month)."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if source is not None:
-        try:
-            os.link(source, target)
-            return
-        except OSError:
-            pass
-    pq.write_table(part(), target)
-
-
-def write_store(store: Path, tables: dict, previous_dir: Path | None, dirty: dict, months: dict,
-                names: tuple[str, ...] = TABLES) -> int:
-    """Every table of ``names`` as one Parquet file per month under ``store``; returns the files written
-    anew. Each table goes to Arrow once and each month is a ``take`` of it (no pandas copy per month)."""
-    import pyarrow as pa
-
-    written = 0
     for name in names:
-        old = table_files(previous_dir, name) if previous_dir is not None else {}
         # one chunk per column: a month's ``take`` from the hundreds of chunks the last run's files give is slow
         arrow = pa.Table.from_pandas(tables[name], preserve_index=False).combine_chunks()
         for month, index in tables[name].groupby(months[name].to_numpy(), sort=True).indices.items():
-            reuse = old.get(month) if month not in dirty[name] else None
-            _place(reuse, store / name / f"month={month}" / "part-0.parquet",
-                   lambda index=index: arrow.take(pa.array(index)))
-            written += reuse is None
+            target = store / name / f"month={month}" / "part-0.parquet"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            pq.write_table(arrow.take(pa.array(index)), target)
+    return {name: len(tables[name]) for name in names}
+
+
+def write_delta(store: Path, previous: Path, tables: dict, number: int,
+                changes: dict[str, tuple[pd.DataFrame, set]]) -> dict[str, int]:
+    """Delta ``number`` of each table in ``changes``, beside the last run's files of it hard-linked."""
+    import pyarrow as pa
+
+    written = {}
+    for name, (added, removed) in changes.items():
+        layers.link(previous, store, name)
+        schema = pa.Schema.from_pandas(tables[name].iloc[:0], preserve_index=False)
+        written[name] = layers.write_delta(store, name, number, added, removed, schema)
     return written
 
 
-def write_manifest(store: Path, stats: Stats, tables: dict, plan_: Plan, pairs: pd.DataFrame, months: dict) -> None:
-    """Fingerprints, pairs and ``manifest.json`` (what the next run compares with, and what this one did)."""
+def write_manifest(store: Path, stats: Stats, tables: dict, plan_: Plan, pairs: pd.DataFrame, months: dict,
+                   previous: Previous | None, delta: int | None, written: dict[str, int]) -> None:
+    """Fingerprints, pairs and ``manifest.json`` (what the next run compares with, and what this one
+    did): with the rows each table's store files hold (``stored``, checked by the next run) and the
+    deltas since the base (``delta``, ``delta_rows``: when to compact)."""
     arts = tables["articles"]
     files = texts(arts["file"])
     states = [plan_.states.get(f) or (None,) * len(STATE_COLUMNS) for f in files]
@@ -518,8 +543,12 @@ def write_manifest(store: Path, stats: Stats, tables: dict, plan_: Plan, pairs: 
                 for k, c in enumerate(STATE_COLUMNS)}
     pd.DataFrame(columns, columns=FINGERPRINT_COLUMNS + STATE_COLUMNS).to_parquet(store / "fingerprints.parquet", index=False)
     pairs.to_parquet(store / "pairs.parquet", index=False)
+    before = previous.manifest if delta is not None else {}
+    stored = {name: before.get("stored", {}).get(name, 0) + written[name] for name in TABLES}
     manifest = {"layout": LAYOUT, "extractor": extractor_version(), "partitioning": "publication month (YYYY-MM)",
-                "tables": {name: len(tables[name]) for name in TABLES}, "last_run": stats.__dict__}
+                "tables": {name: len(tables[name]) for name in TABLES}, "stored": stored, "delta": delta or 0,
+                "delta_rows": before.get("delta_rows", 0) + sum(written.values()) if delta else 0,
+                "last_run": stats.__dict__}
     (store / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str) + "\n", encoding="utf-8")
 
 
@@ -618,28 +647,38 @@ def _run(folder: Path, out: Path, work: Path, options: dict, report: Callable) -
     clock(f"read the store and extract {len(plan_.todo)} articles")
     tables, positions = _combine(previous, rows, drop)
     clock("combine the tables")
-    (work / STORE).mkdir()
-    previous_dir = out / STORE if previous is not None else None
     months = _months(tables, positions)
-    touched = _touched(previous, tables, months, drop)
-    # the article tables are final before incidents are resolved: they are written meanwhile, on a thread
-    # (Arrow's writers release the GIL, and the resolver leaves the second core idle)
-    early = tuple(name for name in EXTRACTED if name != "events")
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        first = pool.submit(_write, work, {n: tables[n] for n in early}, previous_dir,
-                            {n: set(months[n]) if touched is None else touched for n in early}, dict(months), early)
-        added = {r["event_id"] for r in rows["events"]}
-        tables["events"], tables["incidents"], pairs, n_resolved, retired = _resolve(previous, tables, drop, added)
-        clock("resolve incidents (the article tables written meanwhile)")
-        months["incidents"] = month_of(tables["incidents"]["first_reported"])
-        dirty = _dirty_months(previous, tables, months, touched, retired)
-        written = _write(work, tables, previous_dir, dirty, months, ("events", "incidents")) + first.result()
+    tables, pairs, n_resolved, delta, written = _resolve_and_write(previous, tables, months, rows, drop, work, clock)
     stats = Stats(articles=len(tables["articles"]), total=plan_.total, reextracted=len(plan_.todo),
                   removed=len(drop - {r["article_id"] for r in rows["articles"]}), resolved_events=n_resolved,
                   events=len(tables["events"]))
-    write_manifest(work / STORE, stats, tables, plan_, pairs, months)
-    clock(f"write the store ({written} partition files anew, the rest kept) and the flat tables")
+    write_manifest(work / STORE, stats, tables, plan_, pairs, months, previous, delta, written)
+    what = "a new base" if delta is None else f"delta {delta}: {sum(written.values())} rows added or removed"
+    clock(f"write the store ({what}) and the flat tables")
     return Outcome(tables, stats, errors)
+
+
+def _resolve_and_write(previous: Previous | None, tables: dict, months: dict, rows: dict, drop: set[str],
+                       work: Path, clock: _Clock):
+    """Incidents resolved, and every table written into ``work``: the article tables are final before
+    incidents are resolved, so they are written meanwhile, on a thread (Arrow's writers release the GIL,
+    and the resolver leaves the second core idle); events and incidents after. Returns the tables, the
+    pairs, the events re-resolved, this run's delta number (None: a new base) and the rows written."""
+    (work / STORE).mkdir()
+    delta = _next_delta(previous)
+    fresh, added = {r["article_id"] for r in rows["articles"]}, {r["event_id"] for r in rows["events"]}
+    early = tuple(name for name in EXTRACTED if name != "events")
+    mine = {n: tables[n] for n in early}
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        first = pool.submit(_write, work, mine, months, early, previous, delta,
+                            lambda: _article_changes(previous, mine, drop, fresh, added, early))
+        tables["events"], tables["incidents"], pairs, n_resolved, retired = _resolve(previous, tables, drop, added)
+        clock("resolve incidents (the article tables written meanwhile)")
+        months["incidents"] = month_of(tables["incidents"]["first_reported"])
+        written = _write(work, tables, months, ("events", "incidents"), previous, delta,
+                         lambda: _resolved_changes(previous, tables, drop, added, retired))
+        written |= first.result()
+    return tables, pairs, n_resolved, delta, written
 
 
 def update(seeds: str | Path, out: str | Path, keep_going: bool = False, on_error: Callable | None = None,

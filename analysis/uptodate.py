@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-LAYOUT = 1   # ``store.LAYOUT``: the store's layout version (kept here so that this module stays light)
+LAYOUT = 2   # ``store.LAYOUT``: the store's layout version (kept here so that this module stays light); 2: base and deltas
 
 
 def unchanged(seeds: str | Path, out: str | Path) -> int | None:

@@ -88,18 +88,26 @@ def flat(out: Path) -> dict[str, pd.DataFrame]:
 
 
 def assert_like_full(seeds: Path, out: Path) -> None:
-    """The flat tables and the monthly store files equal a full extraction of the folder."""
+    """The flat tables, and the store as every reader sees it (the last run's tables, its base and
+    deltas read by ``store.read_table``, DuckDB's views), equal a full extraction of the folder."""
     full = analysis.extract(seeds).tables
     tables = flat(out)
     for t in TABLES:
         pd.testing.assert_frame_equal(tables[t], full[t], obj=t)
     stored = store_mod.read_previous(out)
     assert stored is not None
+    sql = analysis.Store(out)
     for t in TABLES:
         key = [c for c in ("event_id", "sentence_id", "incident_id", "article_id", "name", "kind") if c in full[t]]
-        a = stored.tables[t].sort_values(key, kind="stable").reset_index(drop=True)
-        b = full[t].sort_values(key, kind="stable").reset_index(drop=True)
-        pd.testing.assert_frame_equal(a[sorted(a.columns)], b[sorted(b.columns)], obj=f"store/{t}")
+        # DuckDB gives its own dtypes: its view is compared with DuckDB's reading of the flat file (checked above)
+        whole = sql.query(f"SELECT * FROM read_parquet('{out / t}.parquet')")
+        for where, got, want in (("previous", stored.tables[t], full[t]),
+                                 ("layers", store_mod.read_table(out / "store", t), full[t]),
+                                 ("sql", sql.query(f"SELECT * FROM {t}"), whole)):
+            a = got.sort_values(key, kind="stable").reset_index(drop=True)
+            b = want.sort_values(key, kind="stable").reset_index(drop=True)
+            pd.testing.assert_frame_equal(a[sorted(a.columns)], b[sorted(b.columns)], obj=f"{where}/{t}")
+    sql.close()
 
 
 def strike_incidents(out: Path) -> pd.Series:
@@ -187,9 +195,10 @@ def test_an_incident_given_back_as_it_was_keeps_its_row_and_month_file():
     assert store_mod._same_rows(old, new, "incident_id") == {"B"}
 
 
-def test_a_rerun_rewrites_only_the_months_whose_incidents_changed(seeds, tmp_path):
-    """An edit away from the strike re-extracts one article; the strike's incident month (2024-05) comes
-    out as it was, and its file is the last run's (hard-linked), while the tables equal a full run's."""
+def test_a_rerun_appends_a_delta_and_links_the_base(seeds, tmp_path):
+    """A re-run writes one delta per table (the rows it added, the keys it removed) and hard-links the
+    base: an edit away from the strike re-extracts one article; the strike's incident comes out as it
+    was and is in no delta, while the store reads as a full run's tables."""
     out = tmp_path / "out"
     update(seeds, out)
     may = out / "store" / "incidents" / "month=2024-05" / "part-0.parquet"
@@ -199,6 +208,89 @@ def test_a_rerun_rewrites_only_the_months_whose_incidents_changed(seeds, tmp_pat
     assert update(seeds, out).stats.reextracted == 1
     assert_like_full(seeds, out)
     assert may.stat().st_ino == before
+    added = pd.read_parquet(out / "store" / "articles" / "delta-000001.parquet")
+    assert added["file"].tolist() == ["I2-a_odesa-drone-suspilne.txt"]
+    removed = pd.read_parquet(out / "store" / "articles" / "delta-000001-removed.parquet")["key"].tolist()
+    assert removed == added["article_id"].tolist()          # the old rows of the article go, its new rows come
+    strike = set(strike_incidents(out))
+    new_incidents = out / "store" / "incidents" / "delta-000001.parquet"
+    assert not new_incidents.is_file() or not strike & set(pd.read_parquet(new_incidents)["incident_id"])
+    manifest = json.loads((out / "store" / "manifest.json").read_text())
+    assert manifest["delta"] == 1 and manifest["layout"] == store_mod.LAYOUT == 2
+
+
+def test_deltas_are_compacted_into_a_new_base(seeds, tmp_path, monkeypatch):
+    """After ``MAX_DELTAS`` deltas the next re-run writes a new base of month files and no delta; the
+    store reads as a full run's tables at every step."""
+    monkeypatch.setattr(store_mod, "MAX_DELTAS", 2)
+    monkeypatch.setattr(store_mod, "MAX_SHARE", 10.0)   # five articles: any delta is a large share of them
+    out = tmp_path / "out"
+    update(seeds, out)
+    for step, change in enumerate([lambda: add(seeds, "zz-strike-radio.txt"), lambda: remove(seeds, "zz-strike-wire.txt"),
+                                   lambda: add(seeds, "I2-c_odesa-drone-meduza.txt")], 1):
+        change()
+        update(seeds, out)
+        assert_like_full(seeds, out)
+        manifest = json.loads((out / "store" / "manifest.json").read_text())
+        deltas = sorted(p.name for p in (out / "store" / "articles").glob("delta-*"))
+        assert manifest["delta"] == step % 3 and bool(deltas) == (step < 3)
+    assert manifest["stored"] == manifest["tables"]                      # the base alone: every row once
+
+
+def test_deltas_holding_a_large_share_of_the_rows_are_compacted(seeds, tmp_path, monkeypatch):
+    monkeypatch.setattr(store_mod, "MAX_SHARE", 0.02)
+    out = tmp_path / "out"
+    update(seeds, out)
+    add(seeds, "zz-strike-radio.txt")
+    update(seeds, out)
+    manifest = json.loads((out / "store" / "manifest.json").read_text())
+    assert manifest["delta"] == 1 and manifest["delta_rows"] >= store_mod.MAX_SHARE * sum(manifest["tables"].values())
+    remove(seeds, "zz-strike-radio.txt")
+    update(seeds, out)
+    assert json.loads((out / "store" / "manifest.json").read_text())["delta"] == 0
+    assert not list((out / "store").rglob("delta-*"))
+    assert_like_full(seeds, out)
+
+
+def test_a_store_of_the_old_layout_is_rebuilt(seeds, tmp_path, caplog):
+    out = tmp_path / "out"
+    update(seeds, out)
+    manifest_path = out / "store" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest_path.write_text(json.dumps({**manifest, "layout": 1}))
+    with caplog.at_level("INFO", logger="newsframe"):
+        assert update(seeds, out).stats.reextracted == 5
+    assert "of another layout (1, now 2): it is rebuilt" in caplog.text
+    assert_like_full(seeds, out)
+
+
+def test_a_delta_removes_what_came_before_it_only():
+    """Delta N's removals drop the matching rows of the base and of earlier deltas, never its own or
+    later ones; a row whose key is missing is never removed (``layers.read`` and the SQL view agree)."""
+    import tempfile
+
+    import pyarrow as pa
+
+    from analysis import layers
+    from analysis.sql import _connect, _sql_text
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Path(tmp)
+        base = pd.DataFrame({"incident_id": pd.array(["a", "b", None], dtype="string"), "n": [1, 2, 3]})
+        (store / "incidents" / "month=2024-01").mkdir(parents=True)
+        base.to_parquet(store / "incidents" / "month=2024-01" / "part-0.parquet", index=False)
+        schema = pa.Schema.from_pandas(base.iloc[:0], preserve_index=False)
+        rows = lambda ids, n: pd.DataFrame({"incident_id": pd.array(ids, dtype="string"), "n": n})
+        layers.write_delta(store, "incidents", 1, rows(["a", "c"], [10, 30]), {"a"}, schema)
+        layers.write_delta(store, "incidents", 2, rows(["c"], [31]), {"c", "b"}, schema)
+        layers.write_delta(store, "incidents", 3, rows([], []), {"zz"}, schema)
+        expected = [("a", 10), ("c", 31), (None, 3)]
+        got = layers.read(store, "incidents").to_pandas()
+        key = lambda pairs: sorted(pairs, key=str)
+        assert key(zip(got["incident_id"].astype(object).where(got["incident_id"].notna(), None), got["n"])) == key(expected)
+        con = _connect()
+        view = con.execute(f"SELECT * FROM {layers.sql(store, 'incidents', _sql_text)}").fetchall()
+        assert key(view) == key(expected)
 
 
 def test_extractor_version_change_reextracts_all(seeds, tmp_path, monkeypatch):
@@ -332,9 +424,55 @@ def test_damaged_store_is_rebuilt_not_trusted(seeds, tmp_path):
     assert_like_full(seeds, out)
 
 
-def test_a_rerun_reads_the_last_run_from_its_flat_files_or_else_its_month_files(seeds, tmp_path, monkeypatch):
-    """The last run's tables are read from the flat Parquet files (the month files are not read whole),
-    and from the month files when a flat file is damaged: the tables are a full extraction's either way."""
+def test_a_missing_delta_file_sends_the_run_back_to_extracting_afresh(seeds, tmp_path):
+    """The store's files are hard-linked run after run: one gone (its rows missing from the footers the
+    manifest counts) is noticed, and the store rebuilt rather than trusted."""
+    out = tmp_path / "out"
+    update(seeds, out)
+    add(seeds, "zz-strike-radio.txt")
+    update(seeds, out)
+    (out / "store" / "sentences" / "delta-000001.parquet").unlink()
+    remove(seeds, "zz-strike-wire.txt")
+    assert update(seeds, out).stats.reextracted == 5
+    assert_like_full(seeds, out)
+
+
+def test_killed_delta_write_leaves_the_last_store_whole(seeds, tmp_path, monkeypatch):
+    """A re-run killed while it writes its delta (after some of its files) publishes nothing: the last
+    run's flat tables, store and SQL views stand, and the next run appends the delta."""
+    from analysis import layers
+
+    out = tmp_path / "out"
+    update(seeds, out)
+    add(seeds, "zz-strike-radio.txt")
+    update(seeds, out)
+    before, files = flat(out), sorted(p.relative_to(out) for p in (out / "store").rglob("*"))
+    remove(seeds, "zz-strike-wire.txt")
+    real, calls = layers.write_delta, []
+
+    def crash(store, table, *args):
+        calls.append(table)
+        if len(calls) == 3:
+            raise RuntimeError("killed")
+        return real(store, table, *args)
+
+    monkeypatch.setattr(layers, "write_delta", crash)
+    with pytest.raises(RuntimeError):
+        update(seeds, out)
+    assert sorted(p.relative_to(out) for p in (out / "store").rglob("*")) == files
+    for t in TABLES:
+        pd.testing.assert_frame_equal(flat(out)[t], before[t])
+    assert analysis.query("SELECT count(*) AS n FROM events", store=out)["n"].iloc[0] == len(before["events"])
+    assert not list(tmp_path.glob(".out.tmp-*"))
+    monkeypatch.undo()
+    assert update(seeds, out).stats.removed == 1
+    assert_like_full(seeds, out)
+
+
+def test_a_rerun_reads_the_last_run_from_its_flat_files_or_else_its_store_files(seeds, tmp_path, monkeypatch):
+    """The last run's tables are read from the flat Parquet files (the store's files are not read whole),
+    and from the store's base and deltas when a flat file is damaged: the tables are a full extraction's
+    either way."""
     out, months = tmp_path / "out", []
     update(seeds, out)
     real = store_mod.read_table
@@ -344,6 +482,7 @@ def test_a_rerun_reads_the_last_run_from_its_flat_files_or_else_its_month_files(
     assert_like_full(seeds, out)
     (out / "places.parquet").write_bytes(b"not parquet")
     remove(seeds, "zz-strike-radio.txt")
+    months.clear()                                     # assert_like_full reads the store's files itself
     assert update(seeds, out).stats.removed == 1 and months == ["places"]
     assert_like_full(seeds, out)
 

@@ -4,14 +4,16 @@ Why: a re-run after editing 1 % of 10,000 articles touches most publication mont
 touched month file of every table (hundreds of files, most of their rows unchanged). Now a re-run
 writes one delta per table: the rows it added, and the keys of the rows it removed::
 
-    DIR/store/<table>/month=YYYY-MM/part-0.parquet     the base: every row as of the last compaction
+    DIR/store/<table>/month=YYYY-MM.parquet            the base: every row as of the last compaction
     DIR/store/<table>/delta-NNNNNN.parquet             rows added by re-run NNNNNN (any month)
     DIR/store/<table>/delta-NNNNNN-removed.parquet     column ``key``: the ``KEYS[table]`` values removed
 
 A table is its base and its deltas in order: delta N's removals drop every row of the base and of the
 deltas before N whose key they name, then its rows are added (a re-extracted article is removed and
-added by the same delta). A first run, or a compaction (``store.compacting``), writes a new base and no
-delta. Every file is written once and hard-linked by later runs, never changed in place.
+added by the same delta). A first run, or a compaction (``store._next_delta``), writes a new base and no
+delta. The month files lie beside the deltas, not in a folder per month: every run hard-links them into
+its work folder and deletes the last run's output, and removing hundreds of folders took most of a
+second (0.6-1.1 s for 469 on this machine, 0.02-0.04 s for the same files without them). Every file is written once and hard-linked by later runs, never changed in place.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ _DELTA = re.compile(r"delta-(\d{6})(-removed)?\.parquet")
 
 def month_files(store: Path, table: str) -> dict[str, Path]:
     """``{month: file}`` of one table's base."""
-    return {p.parent.name.removeprefix("month="): p for p in sorted((store / table).glob("month=*/part-*.parquet"))}
+    return {p.stem.removeprefix("month="): p for p in sorted((store / table).glob("month=*.parquet"))}
 
 
 def deltas(store: Path, table: str) -> list[tuple[int, Path | None, Path | None]]:
@@ -108,9 +110,9 @@ def link(previous: Path, store: Path, table: str) -> None:
     cannot be made)."""
     import shutil
 
+    (store / table).mkdir(parents=True, exist_ok=True)
     for source in files(previous, table):
-        target = store / source.relative_to(previous)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = store / table / source.name
         try:
             os.link(source, target)
         except OSError:

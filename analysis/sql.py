@@ -2,7 +2,7 @@
 
 At ten thousand articles the tables hold hundreds of thousands of rows; counting incidents per week or
 listing the top ten places should not load them all into pandas first. DuckDB reads the store's Parquet
-files (``DIR/store/<table>/month=*/part-0.parquet`` and the deltas re-runs add, see ``analysis.layers``)
+files (``DIR/store/<table>/month=*.parquet`` and the deltas re-runs add, see ``analysis.layers``)
 directly, in parallel, and only the columns a query names; the result comes back as a pandas DataFrame.
 
 Example::

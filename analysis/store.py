@@ -6,7 +6,7 @@ Layout of ``DIR`` (docs/contract.md §2)::
     DIR/store/manifest.json                       layout, extractor version, counts, what the last run did
     DIR/store/fingerprints.parquet                per article: file, article_id, month, fingerprint, and the file state (size, times, hash of the bytes)
     DIR/store/pairs.parquet                       the incident resolver's candidate pairs (block, agreement, a, b)
-    DIR/store/<table>/month=YYYY-MM/part-0.parquet   each table's base, one file per publication month
+    DIR/store/<table>/month=YYYY-MM.parquet          each table's base, one file per publication month
     DIR/store/<table>/delta-NNNNNN[-removed].parquet  what each re-run since the base added and removed
 
 Every row of an article lies in its article's publication month; an incident lies in the month it was
@@ -509,10 +509,9 @@ def write_store(store: Path, tables: dict, months: dict, names: tuple[str, ...] 
     for name in names:
         # one chunk per column: a month's ``take`` from the hundreds of chunks the last run's files give is slow
         arrow = pa.Table.from_pandas(tables[name], preserve_index=False).combine_chunks()
+        (store / name).mkdir(parents=True, exist_ok=True)
         for month, index in tables[name].groupby(months[name].to_numpy(), sort=True).indices.items():
-            target = store / name / f"month={month}" / "part-0.parquet"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            pq.write_table(arrow.take(pa.array(index)), target)
+            pq.write_table(arrow.take(pa.array(index)), store / name / f"month={month}.parquet")
     return {name: len(tables[name]) for name in names}
 
 

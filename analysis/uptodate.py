@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-LAYOUT = 2   # ``store.LAYOUT``: the store's layout version (kept here so that this module stays light); 2: base and deltas
+LAYOUT = 3   # ``store.LAYOUT``: the store's layout version (kept here so that this module stays light); 3: base (month files) and deltas
 
 
 def unchanged(seeds: str | Path, out: str | Path) -> int | None:

@@ -125,7 +125,8 @@ def test_first_run_writes_store_and_flat_tables(seeds, tmp_path):
     assert_like_full(seeds, out)
     manifest = json.loads((out / "store" / "manifest.json").read_text())
     assert manifest["last_run"]["reextracted"] == 5
-    assert (out / "store" / "events" / "month=2024-03" / "part-0.parquet").is_file()
+    assert (out / "store" / "events" / "month=2024-03.parquet").is_file()
+    assert not [p for p in (out / "store").rglob("*") if p.is_dir() and p.parent != out / "store"]   # no folder per month
     assert (out / ".newsframe-output").is_file()
 
 
@@ -201,7 +202,7 @@ def test_a_rerun_appends_a_delta_and_links_the_base(seeds, tmp_path):
     was and is in no delta, while the store reads as a full run's tables."""
     out = tmp_path / "out"
     update(seeds, out)
-    may = out / "store" / "incidents" / "month=2024-05" / "part-0.parquet"
+    may = out / "store" / "incidents" / "month=2024-05.parquet"
     before = may.stat().st_ino
     path = seeds / "I2-a_odesa-drone-suspilne.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("four dead", "five dead"), encoding="utf-8")
@@ -216,7 +217,7 @@ def test_a_rerun_appends_a_delta_and_links_the_base(seeds, tmp_path):
     new_incidents = out / "store" / "incidents" / "delta-000001.parquet"
     assert not new_incidents.is_file() or not strike & set(pd.read_parquet(new_incidents)["incident_id"])
     manifest = json.loads((out / "store" / "manifest.json").read_text())
-    assert manifest["delta"] == 1 and manifest["layout"] == store_mod.LAYOUT == 2
+    assert manifest["delta"] == 1 and manifest["layout"] == store_mod.LAYOUT == 3
 
 
 def test_deltas_are_compacted_into_a_new_base(seeds, tmp_path, monkeypatch):
@@ -260,7 +261,7 @@ def test_a_store_of_the_old_layout_is_rebuilt(seeds, tmp_path, caplog):
     manifest_path.write_text(json.dumps({**manifest, "layout": 1}))
     with caplog.at_level("INFO", logger="newsframe"):
         assert update(seeds, out).stats.reextracted == 5
-    assert "of another layout (1, now 2): it is rebuilt" in caplog.text
+    assert "of another layout (1, now 3): it is rebuilt" in caplog.text
     assert_like_full(seeds, out)
 
 
@@ -277,8 +278,8 @@ def test_a_delta_removes_what_came_before_it_only():
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp)
         base = pd.DataFrame({"incident_id": pd.array(["a", "b", None], dtype="string"), "n": [1, 2, 3]})
-        (store / "incidents" / "month=2024-01").mkdir(parents=True)
-        base.to_parquet(store / "incidents" / "month=2024-01" / "part-0.parquet", index=False)
+        (store / "incidents").mkdir(parents=True)
+        base.to_parquet(store / "incidents" / "month=2024-01.parquet", index=False)
         schema = pa.Schema.from_pandas(base.iloc[:0], preserve_index=False)
         rows = lambda ids, n: pd.DataFrame({"incident_id": pd.array(ids, dtype="string"), "n": n})
         layers.write_delta(store, "incidents", 1, rows(["a", "c"], [10, 30]), {"a"}, schema)
@@ -416,7 +417,7 @@ def test_killed_run_leaves_the_store_whole(seeds, tmp_path, monkeypatch):
 def test_damaged_store_is_rebuilt_not_trusted(seeds, tmp_path):
     out = tmp_path / "out"
     update(seeds, out)
-    part = next((out / "store" / "events").glob("month=*/part-0.parquet"))
+    part = next((out / "store" / "events").glob("month=*.parquet"))
     part.write_bytes(b"not parquet")
     add(seeds, "zz-strike-radio.txt")
     outcome = update(seeds, out)
